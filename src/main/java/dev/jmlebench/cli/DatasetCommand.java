@@ -1,0 +1,127 @@
+package dev.jmlebench.cli;
+
+import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.dataset.DatasetDownloader;
+import dev.jmlebench.dataset.DatasetVerifier;
+import dev.jmlebench.dataset.Manifest;
+import dev.jmlebench.dataset.Question;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dataset download | verify | info}. */
+@Command(name = "dataset", mixinStandardHelpOptions = true,
+    description = "Download, verify and describe the exam dataset.",
+    subcommands = {DatasetCommand.Download.class, DatasetCommand.Verify.class, DatasetCommand.Info.class})
+final class DatasetCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(name = "download", mixinStandardHelpOptions = true,
+      description = {"Fetch the dataset and its 110 images from the public upstream at the pinned commit, "
+          + "verifying every SHA-256. Files already present and intact are kept, so an interrupted "
+          + "download resumes."})
+  static final class Download implements Callable<Integer> {
+    @Mixin DatasetOption dataset;
+    @Spec CommandSpec spec;
+
+    @Option(names = "--source", paramLabel = "URL",
+        description = "Base URL to fetch from (a mirror). Default: raw GitHub at the pinned commit.")
+    String source;
+
+    @Override
+    public Integer call() {
+      Manifest manifest = Manifest.bundled();
+      Path dir = dataset.directory();
+      String from = source != null ? source : manifest.defaultSource();
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("Downloading %d files from %s%n  into %s%n", manifest.entries().size(), from, dir);
+      out.flush();
+      int fetched = new DatasetDownloader(manifest, from).download(dir, step -> {
+        if (step.outcome().equals("fetched")) {
+          out.printf("  [%3d/%d] %-28s %,9d bytes  ok%n", step.index(), step.total(), step.path(), step.bytes());
+          out.flush();
+        }
+      });
+      out.printf("Done: %d fetched, %d already present, all %d verified (upstream %s).%n",
+          fetched, manifest.entries().size() - fetched, manifest.entries().size(), manifest.commit());
+      return Main.OK;
+    }
+  }
+
+  @Command(name = "verify", mixinStandardHelpOptions = true,
+      description = "Check a local dataset against the pinned SHA-256 manifest.")
+  static final class Verify implements Callable<Integer> {
+    @Mixin DatasetOption dataset;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Manifest manifest = Manifest.bundled();
+      Path dir = dataset.directory();
+      List<DatasetVerifier.Problem> problems = DatasetVerifier.verify(dir, manifest);
+      PrintWriter out = spec.commandLine().getOut();
+      if (problems.isEmpty()) {
+        out.printf("%s: all %d files match the manifest (upstream %s)%n", dir, manifest.entries().size(),
+            manifest.commit());
+        return Main.OK;
+      }
+      PrintWriter err = spec.commandLine().getErr();
+      problems.forEach(p -> err.println("  " + p.describe()));
+      err.flush();
+      throw new UserError(dir + ": " + problems.size() + " of " + manifest.entries().size()
+          + " files missing or corrupt; run `jmle-bench dataset download` to repair");
+    }
+  }
+
+  @Command(name = "info", mixinStandardHelpOptions = true,
+      description = "Print the dataset's counts by block, type, image and serial group.")
+  static final class Info implements Callable<Integer> {
+    @Mixin DatasetOption dataset;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Dataset d = dataset.load();
+      List<Question> qs = d.questions();
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf("%s%n  exam %s, %d questions, sha256 %s%n", d.jsonFile(), d.exam(), qs.size(), d.sha256());
+      Map<String, Long> blocks = qs.stream().collect(Collectors.groupingBy(Question::block, TreeMap::new,
+          Collectors.counting()));
+      out.println("  by block:  " + blocks.entrySet().stream()
+          .map(e -> e.getKey() + (Question.isRequiredBlock(e.getKey()) ? "(必修)" : "") + " " + e.getValue())
+          .collect(Collectors.joining("  ")));
+      Map<String, Long> types = qs.stream().collect(Collectors.groupingBy(q -> q.type().wireName(),
+          TreeMap::new, Collectors.counting()));
+      out.println("  by type:   " + types.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+          .collect(Collectors.joining("  ")));
+      long withImage = qs.stream().filter(Question::requiresImage).count();
+      long refs = qs.stream().mapToLong(q -> q.clinicalImages().size()).sum();
+      long files = qs.stream().flatMap(q -> q.clinicalImages().stream()).distinct().count();
+      out.printf("  by image:  text_only %d  with_image %d  (%d image references, %d distinct files)%n",
+          qs.size() - withImage, withImage, refs, files);
+      Map<Integer, Long> select = qs.stream().collect(Collectors.groupingBy(Question::numChoicesToSelect,
+          TreeMap::new, Collectors.counting()));
+      out.println("  choices to select: " + select.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
+          .collect(Collectors.joining("  ")));
+      long groups = qs.stream().flatMap(q -> q.serialGroup().stream()).map(g -> g.groupId()).distinct().count();
+      long inGroups = qs.stream().filter(q -> q.serialGroup().isPresent()).count();
+      out.printf("  serial groups: %d, covering %d questions%n", groups, inGroups);
+      return Main.OK;
+    }
+  }
+}

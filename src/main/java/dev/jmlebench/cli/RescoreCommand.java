@@ -1,0 +1,56 @@
+package dev.jmlebench.cli;
+
+import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.results.Rescorer;
+import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.Percent;
+import dev.jmlebench.score.Summary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rescore FILE...}: re-parse and re-grade result files in place. */
+@Command(name = "rescore", mixinStandardHelpOptions = true,
+    description = {"Re-parse every answer from its raw response (falling back to the reasoning), re-grade it "
+        + "against the current gold answers, recompute the summary and rewrite the file atomically.",
+        "Every file is checked before any is written: one bad file leaves all of them untouched.",
+        "Changed questions are listed as + (gained), - (lost) or ~ (other change)."})
+final class RescoreCommand implements Callable<Integer> {
+  @Mixin DatasetOption dataset;
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Result files to rescore.")
+  List<Path> files;
+
+  @Override
+  public Integer call() {
+    Dataset d = dataset.load();
+    ExamCriteria criteria = ExamCriteria.forExam(d.exam());
+    List<Rescorer.Rescored> done = new ArrayList<>();
+    for (Path f : files) {
+      done.add(Rescorer.rescore(ResultFiles.read(f), d, criteria, f.toString()));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    for (int i = 0; i < files.size(); i++) {
+      Rescorer.Rescored r = done.get(i);
+      ResultFiles.write(files.get(i), r.file());
+      Summary s = r.file().summary();
+      out.printf("%s: score %d/%d (%s), accuracy %d/%d (%s), %d changed%n", files.get(i), s.score(), s.scoreMax(),
+          Percent.format(s.scorePct()), s.correct(), s.attempted(), Percent.format(s.accuracy()),
+          r.changes().size());
+      for (Rescorer.Change c : r.changes()) {
+        out.printf("  %c %-9s %s -> %s%n", c.kind(), c.questionId(), c.before(), c.after());
+      }
+    }
+    return Main.OK;
+  }
+}

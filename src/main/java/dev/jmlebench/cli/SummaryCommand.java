@@ -1,0 +1,53 @@
+package dev.jmlebench.cli;
+
+import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.results.Rescorer;
+import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.Summary;
+import dev.jmlebench.score.SummaryReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code summary FILE...}: print the score report of result files. */
+@Command(name = "summary", mixinStandardHelpOptions = true,
+    description = {"Print, per result file, the score out of 500 with its required and general parts and "
+        + "pass/fail against the exam's criteria, the accuracy, parse failures, errors, and the breakdowns "
+        + "by block, type and image.",
+        "A file without a summary is scored from its results (this needs the dataset)."})
+final class SummaryCommand implements Callable<Integer> {
+  @Mixin DatasetOption dataset;
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Result files.")
+  List<Path> files;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    boolean first = true;
+    for (Path f : files) {
+      ResultFile file = ResultFiles.read(f);
+      ExamCriteria criteria = ExamCriteria.forExam(ResultFiles.examOf(file));
+      Summary s = file.summary() != null
+          ? file.summary()
+          : Rescorer.summarize(file, dataset.load(), criteria, f.toString());
+      if (!first) {
+        out.println();
+      }
+      first = false;
+      String mode = file.metadata().imageMode() == null ? "" : ", " + file.metadata().imageMode();
+      out.print(SummaryReport.render(file.metadata().name() + "  (" + file.metadata().model() + mode + ")  " + f,
+          s, criteria));
+    }
+    out.flush();
+    return Main.OK;
+  }
+}

@@ -1,0 +1,69 @@
+package dev.jmlebench.dataset;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The loaded exam: its questions in exam order, and the folder their clinical images live in. */
+public final class Dataset {
+  public static final String JSON_NAME = "jmle2026_dataset.json";
+  public static final String IMAGES_DIR = "images";
+
+  private final Path directory;
+  private final List<Question> questions;
+  private final Map<String, Question> byId;
+  private final String sha256;
+
+  /**
+   * @param directory the folder holding {@value #JSON_NAME} and {@value #IMAGES_DIR}/
+   * @param sha256 SHA-256 of the dataset JSON as read; a result file records it so a run names its data
+   */
+  public Dataset(Path directory, List<Question> questions, String sha256) {
+    this.directory = directory;
+    this.questions = List.copyOf(questions);
+    Map<String, Question> map = new LinkedHashMap<>();
+    for (Question q : this.questions) {
+      map.put(q.questionId(), q);
+    }
+    this.byId = Collections.unmodifiableMap(map);
+    this.sha256 = sha256;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  public Path jsonFile() {
+    return directory.resolve(JSON_NAME);
+  }
+
+  public Path imagesDirectory() {
+    return directory.resolve(IMAGES_DIR);
+  }
+
+  public List<Question> questions() {
+    return questions;
+  }
+
+  public Optional<Question> question(String questionId) {
+    return Optional.ofNullable(byId.get(questionId));
+  }
+
+  /** Questions by id, in exam order. */
+  public Map<String, Question> byId() {
+    return byId;
+  }
+
+  /** The exam number the question ids start with, e.g. {@code "120"} for {@code 120A-1}. */
+  public String exam() {
+    String id = questions.get(0).questionId();
+    return id.substring(0, id.indexOf('-') - 1);
+  }
+
+  public String sha256() {
+    return sha256;
+  }
+}

@@ -1,0 +1,49 @@
+package dev.jmlebench.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code metadata} of a result file (SPEC §5). Never holds an API key. {@code extra} keeps fields this
+ * project does not model, and this project's own additions (harness version, dataset SHA-256, timings).
+ *
+ * @param timestamp {@code YYYYmmdd_HHMMSS} in UTC for runs of this project; published files have {@code YYYYmmdd}
+ * @param extraBody the {@code --extra-body} object, or null
+ * @param displayName the name shown on leaderboards, or null (then not written)
+ */
+public record RunMetadata(
+    String model,
+    String baseUrl,
+    String timestamp,
+    String imageMode,
+    JsonNode extraBody,
+    int totalQuestions,
+    int attempted,
+    int skippedImage,
+    String displayName,
+    Map<String, JsonNode> extra) {
+
+  public static final String HARNESS_VERSION = "harness_version";
+  public static final String DATASET_SHA256 = "dataset_sha256";
+
+  public RunMetadata {
+    extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+  }
+
+  /** The name leaderboards show: {@code display_name}, else the model id. */
+  public String name() {
+    return displayName != null && !displayName.isEmpty() ? displayName : model;
+  }
+
+  public RunMetadata withCounts(int total, int attemptedCount, int skipped) {
+    return new RunMetadata(model, baseUrl, timestamp, imageMode, extraBody, total, attemptedCount, skipped,
+        displayName, extra);
+  }
+
+  public RunMetadata withExtra(Map<String, JsonNode> newExtra) {
+    return new RunMetadata(model, baseUrl, timestamp, imageMode, extraBody, totalQuestions, attempted, skippedImage,
+        displayName, newExtra);
+  }
+}

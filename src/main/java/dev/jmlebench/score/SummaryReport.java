@@ -1,0 +1,54 @@
+package dev.jmlebench.score;
+
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** The plain-text report of one summary that {@code summary} and the end of {@code run} print. */
+public final class SummaryReport {
+  private SummaryReport() {}
+
+  public static String render(String title, Summary s, ExamCriteria c) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(title).append('\n');
+    sb.append(String.format("  Score      %s   %s%n", fraction(s.score(), s.scoreMax(), s.scorePct()),
+        verdict(s)));
+    sb.append(String.format("  Required   %s   %s%n",
+        fraction(s.requiredScore(), s.requiredScoreMax(), s.requiredScorePct()),
+        criterion(s.requiredPass(), "≥" + c.requiredMinScore() + "/" + c.requiredMax())));
+    sb.append(String.format("  General    %s   %s%n",
+        fraction(s.generalScore(), s.generalScoreMax(), s.generalScorePct()),
+        criterion(s.generalPass(), "≥" + c.generalMinScore() + "/" + c.generalMax())));
+    sb.append(String.format("  Text-only  %s%n",
+        fraction(s.textOnlyScore(), s.textOnlyScoreMax(), s.textOnlyScorePct())));
+    sb.append(String.format("  Accuracy   %s   parse failures %d   errors %d%n",
+        fraction(s.correct(), s.attempted(), s.accuracy()), s.parseFailures(), s.errors()));
+    sb.append("  By block   ").append(tallies(s.byBlock())).append('\n');
+    sb.append("  By type    ").append(tallies(s.byType())).append('\n');
+    sb.append("  By image   ").append(tallies(s.byImage())).append('\n');
+    return sb.toString();
+  }
+
+  private static String fraction(int n, int d, double ratio) {
+    return String.format("%3d/%-3d (%s)", n, d, Percent.format(ratio));
+  }
+
+  private static String verdict(Summary s) {
+    if (s.requiredPass() == null || s.generalPass() == null) {
+      return "pass/fail not judged (not a full exam)";
+    }
+    return s.passed() ? "PASS" : "FAIL";
+  }
+
+  private static String criterion(Boolean pass, String threshold) {
+    if (pass == null) {
+      return "(" + threshold + " not judged: part of the exam only)";
+    }
+    return (pass ? "pass" : "FAIL") + " (" + threshold + ")";
+  }
+
+  private static String tallies(Map<String, Tally> map) {
+    StringJoiner j = new StringJoiner("   ");
+    map.forEach((k, t) -> j.add(k + " " + t.correct() + "/" + t.total() + " " + Percent.format(t.accuracy())));
+    return j.toString();
+  }
+}
