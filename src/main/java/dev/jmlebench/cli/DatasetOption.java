@@ -2,8 +2,11 @@ package dev.jmlebench.cli;
 
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.dataset.DatasetDownloader;
 import dev.jmlebench.dataset.DatasetLoader;
 import dev.jmlebench.dataset.DatasetLocation;
+import dev.jmlebench.dataset.Manifest;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -17,6 +20,25 @@ public final class DatasetOption {
 
   public Path directory() {
     return DatasetLocation.resolve(path);
+  }
+
+  /**
+   * Loads the dataset; when it is missing from the default cache (no --dataset, no environment variable),
+   * downloads it there first, so that a new user's first {@code run} needs no separate step.
+   */
+  public Dataset loadOrDownload(PrintWriter progress) {
+    Path dir = directory();
+    boolean isDefaultCache = path == null && System.getenv(DatasetLocation.ENV) == null;
+    if (isDefaultCache && !Files.isRegularFile(dir.resolve(Dataset.JSON_NAME))) {
+      Manifest manifest = Manifest.bundled();
+      progress.printf("Dataset not found in %s; downloading it (%d files, SHA-256 verified) ...%n", dir,
+          manifest.entries().size());
+      progress.flush();
+      new DatasetDownloader(manifest, manifest.defaultSource()).download(dir, step -> { });
+      progress.println("Dataset ready.");
+      progress.flush();
+    }
+    return load();
   }
 
   public Dataset load() {
