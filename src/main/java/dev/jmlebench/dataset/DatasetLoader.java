@@ -24,6 +24,7 @@ public final class DatasetLoader {
   private static final Pattern ID = Pattern.compile("\\d+[A-F]-\\d+");
   private static final Pattern LETTER = Pattern.compile("[a-e]");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String REPAIR = " (`jmle-bench dataset verify` checks a copy; `dataset download` repairs it)";
 
   private DatasetLoader() {}
 
@@ -43,7 +44,7 @@ public final class DatasetLoader {
       root = JSON.readTree(bytes);
     } catch (JsonProcessingException e) {
       throw new UserError(file + ": not valid JSON (line " + e.getLocation().getLineNr() + "): "
-          + e.getOriginalMessage());
+          + e.getOriginalMessage() + REPAIR);
     } catch (IOException e) {
       throw new UserError(file + ": cannot read dataset: " + e.getMessage());
     }
@@ -52,7 +53,7 @@ public final class DatasetLoader {
 
   static List<Question> parse(JsonNode root, Path file) {
     if (root == null || !root.isArray()) {
-      throw new UserError(file + ": expected a JSON array of questions");
+      throw new UserError(file + ": expected a JSON array of questions" + REPAIR);
     }
     if (root.isEmpty()) {
       throw new UserError(file + ": the dataset has no questions");
