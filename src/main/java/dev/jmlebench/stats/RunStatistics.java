@@ -1,0 +1,95 @@
+package dev.jmlebench.stats;
+
+import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.score.ExamCriteria;
+import java.util.List;
+
+/**
+ * The uncertainty of one run's figures, from a stratified bootstrap over its questions (docs/STATISTICS.md):
+ * 95% intervals for the score and the accuracy, the Wilson interval for the accuracy, and the probability
+ * of passing.
+ *
+ * @param questions questions answered (the accuracy's denominator)
+ * @param scoreCi the percentile interval of the score, in points
+ * @param correctCi the percentile interval of the number of correct answers
+ * @param passProbability the share of resamples in which both the required and the general criterion hold,
+ *     or null when the run does not cover a whole part of the exam (then pass/fail is not judged)
+ */
+public record RunStatistics(
+    int questions,
+    int correct,
+    int score,
+    int scoreMax,
+    PointInterval scoreCi,
+    PointInterval correctCi,
+    Interval accuracyWilson,
+    Double passProbability,
+    Bootstrap bootstrap) {
+
+  private static final int REQUIRED = 0;
+  private static final int GENERAL = 1;
+  private static final int CORRECT = 2;
+
+  /** The statistics of a result file with the default bootstrap (10,000 resamples, fixed seed). */
+  public static RunStatistics of(ResultFile file, ExamCriteria criteria, String source) {
+    return of(ScoredRun.of(file, criteria, source), criteria, Bootstrap.DEFAULT);
+  }
+
+  public static RunStatistics of(ScoredRun run, ExamCriteria criteria, Bootstrap bootstrap) {
+    List<ScoredQuestion> qs = run.questions();
+    if (qs.isEmpty()) {
+      throw new IllegalArgumentException(run.source() + ": no answered question to resample");
+    }
+    int n = qs.size();
+    int[][] columns = new int[3][n];
+    int[] max = new int[2];
+    int[] excluded = new int[2];
+    int[] observed = new int[3];
+    for (int i = 0; i < n; i++) {
+      ScoredQuestion q = qs.get(i);
+      int part = q.required() ? REQUIRED : GENERAL;
+      columns[part][i] = q.earnedPoints();
+      columns[CORRECT][i] = q.correct() ? 1 : 0;
+      max[part] += q.maxPoints();
+      excluded[part] += q.scored() ? 0 : q.points();
+      observed[part] += columns[part][i];
+      observed[CORRECT] += columns[CORRECT][i];
+    }
+    int[][] sums = bootstrap.resample(qs.stream().map(ScoredQuestion::stratum).toList(), columns);
+    int[] scores = new int[bootstrap.resamples()];
+    for (int r = 0; r < scores.length; r++) {
+      scores[r] = sums[REQUIRED][r] + sums[GENERAL][r];
+    }
+
+    Double pass = null;
+    if (criteria.requiredPass(observed[REQUIRED], max[REQUIRED], excluded[REQUIRED]) != null
+        && criteria.generalPass(observed[GENERAL], max[GENERAL], excluded[GENERAL]) != null) {
+      int passes = 0;
+      for (int r = 0; r < scores.length; r++) {
+        if (criteria.requiredPass(sums[REQUIRED][r], max[REQUIRED], excluded[REQUIRED])
+            && criteria.generalPass(sums[GENERAL][r], max[GENERAL], excluded[GENERAL])) {
+          passes++;
+        }
+      }
+      pass = (double) passes / scores.length;
+    }
+    return new RunStatistics(n, observed[CORRECT], observed[REQUIRED] + observed[GENERAL], max[REQUIRED] + max[GENERAL],
+        Bootstrap.percentile(scores), Bootstrap.percentile(sums[CORRECT]), Wilson.interval(observed[CORRECT], n),
+        pass, bootstrap);
+  }
+
+  /** Correct over answered, unrounded. */
+  public double accuracy() {
+    return (double) correct / questions;
+  }
+
+  /** The score interval as shares of the maximum (score %). */
+  public Interval scorePctCi() {
+    return scoreCi.over(scoreMax);
+  }
+
+  /** The bootstrap interval of the accuracy. */
+  public Interval accuracyBootstrap() {
+    return correctCi.over(questions);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.jmlebench.stats;
+
+import dev.jmlebench.common.UserError;
+import dev.jmlebench.results.QuestionResult;
+import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.Points;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The per-question outcomes of one result file, in exam order (block, then number). Points come from the
+ * question id ({@code 120B-30} → block B, number 30), so no dataset is needed.
+ *
+ * @param name the name leaderboards show (display name, else model)
+ * @param source where the run came from, e.g. the file path, for messages and reports
+ */
+public record ScoredRun(String name, String model, String source, List<ScoredQuestion> questions) {
+  private static final Pattern QUESTION_ID = Pattern.compile("(\\d+)([A-F])-([1-9]\\d{0,2})");
+  private static final Comparator<ScoredQuestion> EXAM_ORDER =
+      Comparator.comparing(ScoredQuestion::block).thenComparingInt(ScoredQuestion::number);
+
+  public ScoredRun {
+    questions = questions.stream().sorted(EXAM_ORDER).toList();
+  }
+
+  /** Reads a result file, with the criteria of its exam (for the questions excluded from scoring). */
+  public static ScoredRun read(Path file) {
+    ResultFile f = ResultFiles.read(file);
+    return of(f, ExamCriteria.forExam(ResultFiles.examOf(f)), file.toString());
+  }
+
+  /** Reads every {@code *.json} directly inside {@code dir}, in file-name order. */
+  public static List<ScoredRun> readDirectory(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new UserError(dir + ": not a directory");
+    }
+    List<Path> files;
+    try (Stream<Path> list = Files.list(dir)) {
+      files = list.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
+          .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+          .toList();
+    } catch (IOException e) {
+      throw new UserError(dir + ": cannot list: " + e.getMessage());
+    }
+    return files.stream().map(ScoredRun::read).toList();
+  }
+
+  public static ScoredRun of(ResultFile file, ExamCriteria criteria, String source) {
+    List<ScoredQuestion> out = new ArrayList<>(file.results().size());
+    for (QuestionResult r : file.results()) {
+      Matcher m = QUESTION_ID.matcher(r.questionId());
+      if (!m.matches()) {
+        throw new UserError(source + ": results: question id '" + r.questionId()
+            + "' is not of the form 120A-1 (exam, block A-F, number)");
+      }
+      String block = m.group(2);
+      int number = Integer.parseInt(m.group(3));
+      out.add(new ScoredQuestion(r.questionId(), block, number, Points.of(block, number),
+          !criteria.isExcluded(r.questionId()), r.correct(), r.predicted(), r.gold()));
+    }
+    return new ScoredRun(file.metadata().name(), file.metadata().model(), source, out);
+  }
+
+  public int correct() {
+    return (int) questions.stream().filter(ScoredQuestion::correct).count();
+  }
+
+  public int score() {
+    return questions.stream().mapToInt(ScoredQuestion::earnedPoints).sum();
+  }
+
+  public int scoreMax() {
+    return questions.stream().mapToInt(ScoredQuestion::maxPoints).sum();
+  }
+}

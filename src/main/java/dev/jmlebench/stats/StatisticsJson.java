@@ -1,0 +1,172 @@
+package dev.jmlebench.stats;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jmlebench.results.PythonJson;
+import dev.jmlebench.score.Ratio;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * The JSON forms of the statistics, documented key by key in docs/STATISTICS.md and stable: keys in a fixed
+ * order, shares rounded to 4 decimals as the summary rounds them, p-values to 4 significant digits (so an
+ * ulp of difference in a library's floating point cannot change the text), written with
+ * {@link PythonJson}, whose float text does not depend on the JDK.
+ */
+public final class StatisticsJson {
+  /** Bumped whenever a key is added, removed or changes meaning. */
+  public static final String COMPARE_SCHEMA = "jmle-bench.compare/1";
+  public static final String COMPARE_ALL_SCHEMA = "jmle-bench.compare-all/1";
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_EVEN);
+
+  private StatisticsJson() {}
+
+  /** Text of a JSON tree as Python's {@code json.dump(indent=2)} writes it, with a final newline. */
+  public static String write(ObjectNode node) {
+    return PythonJson.toString(node) + "\n";
+  }
+
+  /** One run's intervals and pass probability; for embedding (e.g. in leaderboard.json). */
+  public static ObjectNode run(RunStatistics s) {
+    ObjectNode o = NODES.objectNode();
+    o.set("score_ci", pair(s.scoreCi()));
+    o.set("score_pct_ci", pair(s.scorePctCi()));
+    o.set("accuracy_ci", pair(s.accuracyBootstrap()));
+    o.set("accuracy_wilson_ci", pair(s.accuracyWilson()));
+    if (s.passProbability() == null) {
+      o.putNull("pass_probability");
+    } else {
+      o.put("pass_probability", Ratio.round4(s.passProbability()));
+    }
+    o.set("bootstrap", bootstrap(s.bootstrap()));
+    return o;
+  }
+
+  public static ObjectNode compare(PairedComparison c) {
+    ObjectNode o = NODES.objectNode();
+    o.put("schema", COMPARE_SCHEMA);
+    o.set("bootstrap", bootstrap(c.bootstrap()));
+    o.set("a", identity(c.a()));
+    o.set("b", identity(c.b()));
+    o.put("questions", c.questions());
+    o.put("score_max", c.scoreMax());
+    o.put("a_score", c.aScore());
+    o.put("b_score", c.bScore());
+    o.put("score_difference", c.scoreDifference());
+    o.set("score_difference_ci", pair(c.differenceCi()));
+    o.put("a_correct", c.aCorrect());
+    o.put("b_correct", c.bCorrect());
+    o.put("a_right_b_wrong", c.aOnly());
+    o.put("a_wrong_b_right", c.bOnly());
+    o.put("mcnemar_p", pValue(c.mcnemarP()));
+    ObjectNode blocks = o.putObject("by_block");
+    for (PairedComparison.BlockDifference d : c.byBlock()) {
+      ObjectNode b = blocks.putObject(d.block());
+      b.put("questions", d.questions());
+      b.put("score_max", d.scoreMax());
+      b.put("a_score", d.aScore());
+      b.put("b_score", d.bScore());
+      b.put("score_difference", d.difference());
+      b.put("a_correct", d.aCorrect());
+      b.put("b_correct", d.bCorrect());
+    }
+    ArrayNode differing = o.putArray("differing");
+    for (PairedComparison.Discordant d : c.differing()) {
+      ObjectNode q = differing.addObject();
+      q.put("question_id", d.questionId());
+      q.put("points", d.a().maxPoints());
+      q.put("right", d.rightRun());
+      q.set("a_predicted", strings(d.a().predicted()));
+      q.set("b_predicted", strings(d.b().predicted()));
+      q.set("gold", strings(d.a().gold()));
+    }
+    return o;
+  }
+
+  public static ObjectNode compareAll(AllPairs all) {
+    ObjectNode o = NODES.objectNode();
+    o.put("schema", COMPARE_ALL_SCHEMA);
+    o.set("bootstrap", bootstrap(all.bootstrap()));
+    o.put("alpha", AllPairs.ALPHA);
+    ArrayNode runs = o.putArray("runs");
+    for (int i = 0; i < all.ranking().size(); i++) {
+      ScoredRun r = all.ranking().get(i);
+      ObjectNode run = runs.addObject();
+      run.put("rank", i + 1);
+      run.setAll(identity(r));
+      run.put("questions", r.questions().size());
+      run.put("correct", r.correct());
+      run.put("score", r.score());
+      run.put("score_max", r.scoreMax());
+      run.put("score_pct", Ratio.of(r.score(), r.scoreMax()));
+    }
+    ArrayNode pairs = o.putArray("pairs");
+    for (AllPairs.Pair p : all.pairs()) {
+      PairedComparison c = p.comparison();
+      ObjectNode q = ranks(pairs.addObject(), p);
+      q.put("questions", c.questions());
+      q.put("score_max", c.scoreMax());
+      q.put("score_difference", c.scoreDifference());
+      q.set("score_difference_ci", pair(c.differenceCi()));
+      q.put("a_right_b_wrong", c.aOnly());
+      q.put("a_wrong_b_right", c.bOnly());
+      q.put("mcnemar_p", pValue(c.mcnemarP()));
+      q.put("holm_p", pValue(p.holmP()));
+      q.put("distinguishable", p.distinguishable());
+    }
+    ArrayNode neighbours = o.putArray("neighbours");
+    for (AllPairs.Pair p : all.neighbours()) {
+      ObjectNode q = ranks(neighbours.addObject(), p);
+      q.put("holm_p", pValue(p.holmP()));
+      q.put("distinguishable", p.distinguishable());
+    }
+    return o;
+  }
+
+  private static ObjectNode ranks(ObjectNode q, AllPairs.Pair p) {
+    q.put("a_rank", p.a() + 1);
+    q.put("b_rank", p.b() + 1);
+    q.put("a", p.comparison().a().name());
+    q.put("b", p.comparison().b().name());
+    return q;
+  }
+
+  private static ObjectNode identity(ScoredRun r) {
+    ObjectNode o = NODES.objectNode();
+    o.put("name", r.name());
+    o.put("model", r.model());
+    o.put("file", r.source());
+    return o;
+  }
+
+  private static ObjectNode bootstrap(Bootstrap b) {
+    ObjectNode o = NODES.objectNode();
+    o.put("resamples", b.resamples());
+    o.put("seed", b.seed());
+    o.put("level", Bootstrap.LEVEL);
+    return o;
+  }
+
+  private static ArrayNode pair(PointInterval i) {
+    return NODES.arrayNode().add(i.lower()).add(i.upper());
+  }
+
+  private static ArrayNode pair(Interval i) {
+    return NODES.arrayNode().add(Ratio.round4(i.lower())).add(Ratio.round4(i.upper()));
+  }
+
+  private static ArrayNode strings(List<String> values) {
+    ArrayNode a = NODES.arrayNode();
+    values.forEach(a::add);
+    return a;
+  }
+
+  /** Four significant digits, half to even: enough to read, and immune to last-bit differences. */
+  static double pValue(double p) {
+    return new BigDecimal(p).round(FOUR_DIGITS).doubleValue();
+  }
+}
