@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       DatasetCommand.class,
       RescoreCommand.class,
       SummaryCommand.class,
+      CompareCommand.class,
     })
 public final class Main implements Runnable {
   public static final int OK = 0;

@@ -6,6 +6,8 @@ import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Summary;
 import dev.jmlebench.score.SummaryReport;
+import dev.jmlebench.stats.RunStatistics;
+import dev.jmlebench.stats.StatisticsReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "summary", mixinStandardHelpOptions = true,
     description = {"Print, per result file, the score out of 500 with its required and general parts and "
         + "pass/fail against the exam's criteria, the accuracy, parse failures, errors, and the breakdowns "
-        + "by block, type and image.",
+        + "by block, type and image; then 95% confidence intervals for the score and the accuracy and the "
+        + "probability of passing (seeded bootstrap over the questions, docs/STATISTICS.md).",
         "A file without a summary is scored from its results (this needs the dataset)."})
 final class SummaryCommand implements Callable<Integer> {
   @Mixin DatasetOption dataset;
@@ -46,6 +49,9 @@ final class SummaryCommand implements Callable<Integer> {
       String mode = file.metadata().imageMode() == null ? "" : ", " + file.metadata().imageMode();
       out.print(SummaryReport.render(file.metadata().name() + "  (" + file.metadata().model() + mode + ")  " + f,
           s, criteria));
+      if (!file.results().isEmpty()) {
+        out.print(StatisticsReport.run(RunStatistics.of(file, criteria, f.toString())));
+      }
     }
     out.flush();
     return Main.OK;

@@ -1,0 +1,63 @@
+package dev.jmlebench.cli;
+
+import dev.jmlebench.common.UserError;
+import dev.jmlebench.stats.AllPairs;
+import dev.jmlebench.stats.PairedComparison;
+import dev.jmlebench.stats.ScoredRun;
+import dev.jmlebench.stats.StatisticsJson;
+import dev.jmlebench.stats.StatisticsReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code compare A B} and {@code compare --all DIR}: is a difference between runs more than noise? */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+    description = {"Compare two result files question by question on the questions both answered: the "
+        + "discordant counts (A right/B wrong, A wrong/B right), the exact McNemar p-value, a 95% paired-"
+        + "bootstrap interval for the score difference in points, the differences per block and the questions "
+        + "where they differ.",
+        "With --all DIR, compare every pair of result files in DIR, adjust the p-values for multiple "
+        + "comparisons (Holm) and tell which leaderboard neighbours are statistically distinguishable.",
+        "Bootstraps are seeded: the same files give the same output. Methods: docs/STATISTICS.md."})
+final class CompareCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..2", paramLabel = "FILE", description = "The two result files A and B.")
+  List<Path> files = List.of();
+
+  @Option(names = "--all", paramLabel = "DIR", description = "Compare every pair of result files (*.json) in DIR.")
+  Path all;
+
+  @Option(names = "--json", description = "Print JSON (schema in docs/STATISTICS.md) instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    if (all != null) {
+      if (!files.isEmpty()) {
+        throw new UserError("compare: give either two files or --all DIR, not both");
+      }
+      List<ScoredRun> runs = ScoredRun.readDirectory(all);
+      if (runs.size() < 2) {
+        throw new UserError(all + ": --all needs at least two result files (*.json), found " + runs.size());
+      }
+      AllPairs result = AllPairs.of(runs);
+      out.print(json ? StatisticsJson.write(StatisticsJson.compareAll(result)) : StatisticsReport.compareAll(result));
+    } else {
+      if (files.size() != 2) {
+        throw new UserError("compare: give two result files A and B, or --all DIR");
+      }
+      PairedComparison result = PairedComparison.of(ScoredRun.read(files.get(0)), ScoredRun.read(files.get(1)));
+      out.print(json ? StatisticsJson.write(StatisticsJson.compare(result)) : StatisticsReport.compare(result));
+    }
+    out.flush();
+    return Main.OK;
+  }
+}
