@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
       DatasetCommand.class,
       RescoreCommand.class,
       SummaryCommand.class,
+      ServeCommand.class,
+      ReportCommand.class,
       CompareCommand.class,
     })
 public final class Main implements Runnable {

@@ -1,0 +1,37 @@
+package dev.jmlebench.cli;
+
+import dev.jmlebench.viewer.ReportWriter;
+import dev.jmlebench.viewer.ViewerApi;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code report --out DIR}: the viewer as a static site. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = {"Write the results viewer as a static site: the same pages as 'serve', with the data and "
+        + "the clinical images copied in. Open DIR/index.html from disk or put DIR on any static host.",
+        "DIR must be new, empty or an earlier report (which is replaced whole once the new one is complete)."})
+final class ReportCommand implements Callable<Integer> {
+  @Mixin ViewerSource source;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder to write the site into.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    ViewerApi api = source.load();
+    ReportWriter.Written w = ReportWriter.write(api, out);
+    PrintWriter pw = spec.commandLine().getOut();
+    pw.printf("Wrote %s: %d result files, %d data files, %d images, %.1f MB. Open %s%n",
+        w.folder(), api.data().runs().size(), w.documents(), w.images(), w.bytes() / 1e6,
+        w.folder().resolve("index.html").toUri());
+    pw.flush();
+    return Main.OK;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.jmlebench.cli;
+
+import dev.jmlebench.viewer.ViewerApi;
+import dev.jmlebench.viewer.ViewerServer;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code serve}: the results viewer in the browser, until Ctrl-C. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Serve the results viewer: the leaderboard, each model's answers with reasoning and raw "
+        + "responses, each question across models, and the hardest questions.",
+        "Listens on loopback only unless --host says otherwise; serves nothing but the pages, the data and "
+        + "the dataset's clinical images. Stop with Ctrl-C."})
+final class ServeCommand implements Callable<Integer> {
+  @Mixin ViewerSource source;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "8501",
+      description = "Port to listen on (0: any free port). Default: ${DEFAULT-VALUE}")
+  int port;
+
+  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+      description = "Address to listen on; 0.0.0.0 opens the viewer to the network. Default: ${DEFAULT-VALUE}")
+  String host;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ViewerApi api = source.load();
+    ViewerServer server = ViewerServer.start(api, host, port);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    PrintWriter out = spec.commandLine().getOut();
+    String shown = host.contains(":") ? "[" + host + "]" : host;
+    out.println("Viewing " + api.data().runs().size() + " result files from " + source.results
+        + " at http://" + shown + ":" + server.port() + "/  (Ctrl-C to stop)");
+    out.flush();
+    new CountDownLatch(1).await();
+    return Main.OK;
+  }
+}

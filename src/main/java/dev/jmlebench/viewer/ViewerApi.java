@@ -1,0 +1,282 @@
+package dev.jmlebench.viewer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jmlebench.dataset.ImageMode;
+import dev.jmlebench.dataset.Question;
+import dev.jmlebench.results.QuestionResult;
+import dev.jmlebench.results.RunMetadata;
+import dev.jmlebench.score.Percent;
+import dev.jmlebench.score.Points;
+import dev.jmlebench.score.Summary;
+import dev.jmlebench.score.Tally;
+import dev.jmlebench.viewer.ViewerData.Run;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The data behind every page, as JSON documents named by key. The server answers {@code /api/KEY}; a
+ * static report holds the same bytes in {@code data/KEY.js}. Keys:
+ * <ul>
+ *   <li>{@code index}: exam, pass criteria, every run with its summary and one outcome letter per question,
+ *       and every question's metadata (the leaderboard, the hardest questions and the question lists);
+ *   <li>{@code model/ID}: one run's metadata and, per question, its answer, latency and tokens;
+ *   <li>{@code question/ID}: one question in full and every run's answer to it, reasoning and raw response
+ *       rendered as safe HTML.
+ * </ul>
+ * A new view adds a key here, and both the server and the report carry it.
+ */
+public final class ViewerApi {
+  /** Outcome letters: correct, incorrect, parse failure, request error, not attempted. */
+  static final char CORRECT = 'c';
+  static final char INCORRECT = 'i';
+  static final char PARSE_FAILURE = 'p';
+  static final char ERROR = 'e';
+  static final char NOT_ATTEMPTED = '-';
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int SNIPPET_LENGTH = 80;
+
+  private final ViewerData data;
+  private final List<Map<String, QuestionResult>> resultsByRun = new ArrayList<>();
+  private final Map<String, Run> runsById = new LinkedHashMap<>();
+  private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
+
+  public ViewerApi(ViewerData data) {
+    this.data = data;
+    for (Run run : data.runs()) {
+      Map<String, QuestionResult> byId = new HashMap<>();
+      for (QuestionResult r : run.result().results()) {
+        byId.put(r.questionId(), r);
+      }
+      resultsByRun.add(byId);
+      runsById.put(run.id(), run);
+    }
+    documents.put("index", bytes(index()));
+    for (Run run : data.runs()) {
+      documents.put("model/" + run.id(), bytes(model(run)));
+    }
+  }
+
+  public ViewerData data() {
+    return data;
+  }
+
+  /** Every key, in a stable order: the index, each model, each question. */
+  public List<String> keys() {
+    List<String> keys = new ArrayList<>();
+    keys.add("index");
+    runsById.keySet().forEach(id -> keys.add("model/" + id));
+    data.dataset().questions().forEach(q -> keys.add("question/" + q.questionId()));
+    return keys;
+  }
+
+  /** The JSON of a key, or empty for a key that names nothing. Question documents are built when first asked. */
+  public Optional<byte[]> json(String key) {
+    byte[] ready = documents.get(key);
+    if (ready != null) {
+      return Optional.of(ready);
+    }
+    if (key.startsWith("question/")) {
+      return data.dataset().question(key.substring("question/".length()))
+          .map(q -> documents.computeIfAbsent(key, k -> bytes(question(q))));
+    }
+    return Optional.empty();
+  }
+
+  private ObjectNode index() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("exam", data.dataset().exam());
+    ObjectNode criteria = root.putObject("criteria");
+    criteria.put("requiredMax", data.criteria().requiredMax());
+    criteria.put("requiredMin", data.criteria().requiredMinScore());
+    criteria.put("generalMax", data.criteria().generalMax());
+    criteria.put("generalMin", data.criteria().generalMinScore());
+    ArrayNode models = root.putArray("models");
+    for (int i = 0; i < data.runs().size(); i++) {
+      Run run = data.runs().get(i);
+      ObjectNode m = models.addObject();
+      metadata(m, run);
+      m.put("rank", i + 1);
+      summary(m.putObject("summary"), run.summary());
+      StringBuilder outcomes = new StringBuilder();
+      for (Question q : data.dataset().questions()) {
+        outcomes.append(outcome(resultsByRun.get(i).get(q.questionId())));
+      }
+      m.put("outcomes", outcomes.toString());
+    }
+    ArrayNode questions = root.putArray("questions");
+    for (Question q : data.dataset().questions()) {
+      ObjectNode o = questions.addObject();
+      o.put("id", q.questionId());
+      o.put("block", q.block());
+      o.put("number", q.number());
+      o.put("type", q.type().wireName());
+      o.put("image", q.requiresImage());
+      o.put("points", Points.of(q));
+      o.put("required", q.isRequired());
+      strings(o.putArray("gold"), q.answer());
+      o.put("snippet", snippet(q.text()));
+    }
+    return root;
+  }
+
+  private ObjectNode model(Run run) {
+    ObjectNode root = JSON.createObjectNode();
+    metadata(root, run);
+    ObjectNode meta = root.putObject("metadata");
+    RunMetadata md = run.result().metadata();
+    meta.put("timestamp", md.timestamp());
+    meta.put("baseUrl", md.baseUrl());
+    meta.set("extraBody", md.extraBody());
+    meta.put("totalQuestions", md.totalQuestions());
+    meta.put("attempted", md.attempted());
+    meta.put("skippedImage", md.skippedImage());
+    md.extra().forEach(meta::set);
+    ArrayNode results = root.putArray("results");
+    int index = data.runs().indexOf(run);
+    for (Question q : data.dataset().questions()) {
+      QuestionResult r = resultsByRun.get(index).get(q.questionId());
+      ObjectNode o = results.addObject();
+      o.put("q", q.questionId());
+      o.put("outcome", String.valueOf(outcome(r)));
+      if (r != null) {
+        strings(o.putArray("predicted"), r.predicted());
+        JsonNode latency = r.extra().get(QuestionResult.LATENCY_MS);
+        if (latency != null && latency.isNumber()) {
+          o.put("latencyMs", latency.asLong());
+        }
+        JsonNode total = r.extra().getOrDefault(QuestionResult.USAGE, JSON.missingNode()).path("total_tokens");
+        if (total.isNumber()) {
+          o.put("tokens", total.asLong());
+        }
+      }
+    }
+    return root;
+  }
+
+  private ObjectNode question(Question q) {
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode o = root.putObject("question");
+    o.put("id", q.questionId());
+    o.put("block", q.block());
+    o.put("number", q.number());
+    o.put("type", q.type().wireName());
+    o.put("points", Points.of(q));
+    o.put("required", q.isRequired());
+    o.put("choose", q.numChoicesToSelect());
+    o.put("text", q.text());
+    q.serialGroup().ifPresent(g -> {
+      o.put("group", g.groupId());
+      o.put("context", g.contextText());
+      strings(o.putArray("groupQuestions"), g.questions());
+    });
+    strings(o.putArray("images"), q.clinicalImages());
+    strings(o.putArray("gold"), q.answer());
+    ArrayNode results = root.putArray("results");
+    for (int i = 0; i < data.runs().size(); i++) {
+      QuestionResult r = resultsByRun.get(i).get(q.questionId());
+      ObjectNode a = results.addObject();
+      a.put("model", data.runs().get(i).id());
+      a.put("outcome", String.valueOf(outcome(r)));
+      if (r == null) {
+        continue;
+      }
+      strings(a.putArray("predicted"), r.predicted());
+      a.put("error", r.error());
+      a.put("reasoning", r.reasoning());
+      a.put("reasoningHtml", SafeMarkdown.render(r.reasoning()));
+      a.put("raw", r.rawResponse());
+      a.put("rawHtml", SafeMarkdown.render(r.rawResponse()));
+      ObjectNode extra = a.putObject("extra");
+      r.extra().forEach(extra::set);
+    }
+    return root;
+  }
+
+  private static void metadata(ObjectNode m, Run run) {
+    RunMetadata md = run.result().metadata();
+    m.put("id", run.id());
+    m.put("name", md.name());
+    m.put("model", md.model());
+    m.put("file", run.file().getFileName().toString());
+    m.put("imageMode", md.imageMode());
+    m.put("vision", ImageMode.VISION.wireName().equals(md.imageMode()));
+  }
+
+  private static void summary(ObjectNode o, Summary s) {
+    o.put("correct", s.correct());
+    o.put("attempted", s.attempted());
+    o.put("accuracy", s.accuracy());
+    o.put("accuracyText", Percent.format(s.accuracy()));
+    o.put("score", s.score());
+    o.put("scoreMax", s.scoreMax());
+    o.put("scorePct", s.scorePct());
+    o.put("scorePctText", Percent.format(s.scorePct()));
+    o.put("textOnlyScore", s.textOnlyScore());
+    o.put("textOnlyScoreMax", s.textOnlyScoreMax());
+    o.put("textOnlyScorePct", s.textOnlyScorePct());
+    o.put("textOnlyScorePctText", Percent.format(s.textOnlyScorePct()));
+    o.put("requiredScore", s.requiredScore());
+    o.put("requiredScoreMax", s.requiredScoreMax());
+    o.put("requiredPass", s.requiredPass());
+    o.put("generalScore", s.generalScore());
+    o.put("generalScoreMax", s.generalScoreMax());
+    o.put("generalPass", s.generalPass());
+    o.put("passed", s.passed());
+    o.put("parseFailures", s.parseFailures());
+    o.put("errors", s.errors());
+    tallies(o.putObject("byBlock"), s.byBlock());
+    tallies(o.putObject("byType"), s.byType());
+    tallies(o.putObject("byImage"), s.byImage());
+  }
+
+  private static void tallies(ObjectNode o, Map<String, Tally> tallies) {
+    tallies.forEach((k, t) -> {
+      ObjectNode n = o.putObject(k);
+      n.put("correct", t.correct());
+      n.put("total", t.total());
+      n.put("accuracy", t.accuracy());
+    });
+  }
+
+  static char outcome(QuestionResult r) {
+    if (r == null) {
+      return NOT_ATTEMPTED;
+    }
+    if (r.error() != null) {
+      return ERROR;
+    }
+    if (!r.parseSuccess()) {
+      return PARSE_FAILURE;
+    }
+    return r.correct() ? CORRECT : INCORRECT;
+  }
+
+  /** The question's first words, without its number, for lists. */
+  private static String snippet(String text) {
+    String flat = text.replaceAll("(?U)\\s+", " ").strip().replaceFirst("^\\d+ ?", "");
+    return flat.length() <= SNIPPET_LENGTH ? flat : flat.substring(0, SNIPPET_LENGTH) + "…";
+  }
+
+  private static void strings(ArrayNode array, List<String> values) {
+    values.forEach(array::add);
+  }
+
+  private static byte[] bytes(JsonNode node) {
+    try {
+      return JSON.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

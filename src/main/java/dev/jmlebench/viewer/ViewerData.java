@@ -1,0 +1,87 @@
+package dev.jmlebench.viewer;
+
+import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.results.Rescorer;
+import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.Summary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Everything the viewer shows: the dataset and every result file of one folder, each with its summary,
+ * ranked by score. Read once; the viewer never writes.
+ */
+public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs) {
+
+  /**
+   * One result file.
+   *
+   * @param id the file name without {@code .json}, reduced to URL- and file-safe characters, unique
+   * @param summary the file's own summary, or one computed from its results when the file has none
+   */
+  public record Run(String id, Path file, ResultFile result, Summary summary) {
+    public String name() {
+      return result.metadata().name();
+    }
+  }
+
+  public ViewerData {
+    runs = List.copyOf(runs);
+  }
+
+  /** Reads every {@code *.json} in {@code resultsDir}; a file that is not a valid result file is an error. */
+  public static ViewerData load(Path resultsDir, Dataset dataset) {
+    if (!Files.isDirectory(resultsDir)) {
+      throw new UserError("--results " + resultsDir + ": no such folder");
+    }
+    ExamCriteria criteria = ExamCriteria.forExam(dataset.exam());
+    List<Path> files;
+    try (Stream<Path> list = Files.list(resultsDir)) {
+      files = list.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
+          .sorted().toList();
+    } catch (IOException e) {
+      throw new UserError("--results " + resultsDir + ": cannot list the folder: " + e.getMessage());
+    }
+    if (files.isEmpty()) {
+      throw new UserError("--results " + resultsDir + ": holds no result files (*.json)");
+    }
+    List<Run> runs = new ArrayList<>(files.size());
+    Set<String> ids = new HashSet<>();
+    for (Path f : files) {
+      ResultFile result = ResultFiles.read(f);
+      String exam = ResultFiles.examOf(result);
+      if (!exam.equals(dataset.exam())) {
+        throw new UserError(f + ": holds results of exam " + exam + ", but the dataset is exam " + dataset.exam());
+      }
+      Summary summary = result.summary() != null
+          ? result.summary()
+          : Rescorer.summarize(result, dataset, criteria, f.toString());
+      runs.add(new Run(uniqueId(f, ids), f, result, summary));
+    }
+    runs.sort(Comparator.comparingDouble((Run r) -> -r.summary().scorePct())
+        .thenComparing(Comparator.comparingInt((Run r) -> -r.summary().correct()))
+        .thenComparing(Run::name));
+    return new ViewerData(dataset, criteria, runs);
+  }
+
+  /** Ids appear in URLs and, in a static report, as file names: keep them to a safe alphabet. */
+  private static String uniqueId(Path file, Set<String> taken) {
+    String stem = file.getFileName().toString().replaceFirst("\\.json$", "");
+    String base = stem.replaceAll("[^A-Za-z0-9._-]", "_").replaceFirst("^\\.", "_");
+    String id = base;
+    for (int n = 2; !taken.add(id); n++) {
+      id = base + "-" + n;
+    }
+    return id;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.jmlebench.viewer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The page, its script and its style sheet, read once from the jar. They are the same for the server and
+ * the static report; only {@code data-source} on the body tells the script where its data comes from.
+ */
+final class WebAssets {
+  static final String INDEX = "index.html";
+  /** Served and written under {@code assets/}. */
+  static final Map<String, String> ASSETS = Map.of("app.js", "text/javascript; charset=utf-8",
+      "app.css", "text/css; charset=utf-8");
+
+  private static final String API_SOURCE = "data-source=\"api\"";
+  private static final String STATIC_SOURCE = "data-source=\"static\"";
+
+  private final Map<String, byte[]> files = new LinkedHashMap<>();
+
+  WebAssets() {
+    files.put(INDEX, read(INDEX));
+    ASSETS.keySet().forEach(name -> files.put(name, read(name)));
+  }
+
+  /** The page as the server gives it: data comes from {@code api/KEY}. */
+  byte[] serverPage() {
+    return files.get(INDEX);
+  }
+
+  /** The page of a static report: data comes from {@code data/KEY.js}. */
+  byte[] staticPage() {
+    String page = new String(files.get(INDEX), StandardCharsets.UTF_8);
+    return page.replace(API_SOURCE, STATIC_SOURCE).getBytes(StandardCharsets.UTF_8);
+  }
+
+  byte[] asset(String name) {
+    return ASSETS.containsKey(name) ? files.get(name) : null;
+  }
+
+  private static byte[] read(String name) {
+    try (InputStream in = WebAssets.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("viewer resource missing from the jar: " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,665 @@
+/*
+ * jmle-bench viewer: one page, four views, state in the URL hash so that every view can be shared:
+ *   #/                         leaderboard            ?sort=COLUMN&dir=asc|desc
+ *   #/model/ID                 one model's answers    ?block=A&result=incorrect&image=with&type=calculation&q=120A-5
+ *   #/question/QID             all models on one question   ?models=ID,ID
+ *   #/hardest                  questions by share of models right   ?block=&image=&type=
+ * Data comes from the server's JSON API (api/KEY) or, in a static report, from scripts (data/KEY.js) that
+ * call JMLE.put: a page opened from disk may load scripts but not fetch files.
+ * Model output reaches the page only as text nodes or as HTML the server rendered with escaping on.
+ */
+(() => {
+  'use strict';
+
+  // ---------------------------------------------------------------- data
+  const SOURCE = document.body.dataset.source;
+  const cache = new Map();
+  const waiting = new Map();
+  window.JMLE = {
+    put(key, value) {
+      const resolve = waiting.get(key);
+      if (resolve) {
+        waiting.delete(key);
+        resolve(value);
+      }
+    },
+  };
+
+  function load(key) {
+    if (cache.has(key)) return cache.get(key);
+    let promise;
+    if (SOURCE === 'static') {
+      promise = new Promise((resolve, reject) => {
+        waiting.set(key, resolve);
+        const script = document.createElement('script');
+        script.src = 'data/' + key + '.js';
+        script.onerror = () => { waiting.delete(key); reject(new Error('cannot load data/' + key + '.js')); };
+        document.head.append(script);
+      });
+    } else {
+      promise = fetch('api/' + key).then((r) => {
+        if (!r.ok) throw new Error('api/' + key + ': ' + r.status + ' ' + r.statusText);
+        return r.json();
+      });
+    }
+    cache.set(key, promise);
+    promise.catch(() => cache.delete(key));
+    return promise;
+  }
+
+  // ---------------------------------------------------------------- DOM helpers
+  /** Builds an element; strings become text nodes. The only HTML ever set is the server's escaped Markdown. */
+  function h(tag, props, ...children) {
+    const el = document.createElement(tag);
+    setProps(el, props);
+    appendAll(el, children);
+    return el;
+  }
+
+  function setProps(el, props) {
+    if (!props) return;
+    for (const [k, v] of Object.entries(props)) {
+      if (v == null || v === false) continue;
+      if (k === 'class') el.setAttribute('class', v);
+      else if (k === 'safeHtml') el.innerHTML = v;
+      else if (k === 'style') Object.assign(el.style, v);
+      else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+      else el.setAttribute(k, v === true ? '' : v);
+    }
+  }
+
+  /** Replaces an element's children; arrays are flattened, null and false skipped. */
+  function fill(el, ...children) {
+    el.replaceChildren();
+    appendAll(el, children);
+  }
+
+  function appendAll(el, children) {
+    for (const c of children.flat(Infinity)) {
+      if (c == null || c === false) continue;
+      el.append(c instanceof Node ? c : String(c));
+    }
+  }
+
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  function svg(tag, attrs, ...children) {
+    const el = document.createElementNS(SVG_NS, tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v != null) el.setAttribute(k, v);
+    }
+    for (const c of children.flat(Infinity)) {
+      if (c == null) continue;
+      el.append(c instanceof Node ? c : String(c));
+    }
+    return el;
+  }
+
+  const OUTCOME = {
+    c: { cls: 'c', mark: '✓', label: 'correct' },
+    i: { cls: 'i', mark: '✗', label: 'incorrect' },
+    p: { cls: 'p', mark: '?', label: 'parse failure' },
+    e: { cls: 'e', mark: '!', label: 'error' },
+    '-': { cls: 'n', mark: '·', label: 'not attempted' },
+  };
+  const BLOCKS = ['A', 'B', 'C', 'D', 'E', 'F'];
+  const pct = (x) => (x * 100).toFixed(1) + '%';
+  const ratio = (a, b) => (b ? a / b : 0);
+  const answerText = (a) => (a && a.length ? a.join(',') : '—');
+  const num = (n) => Number(n).toLocaleString('en-US');
+  const outcomeBadge = (o) => h('span', { class: 'badge ' + OUTCOME[o].cls }, OUTCOME[o].label);
+  const passBadge = (p) => (p == null ? h('span', { class: 'badge n' }, 'n/a')
+    : h('span', { class: 'badge ' + (p ? 'pass' : 'fail') }, p ? 'PASS' : 'FAIL'));
+  const imageTag = () => h('span', { class: 'imgtag', title: 'has clinical images' }, 'IMG');
+  const modelHref = (id, params) => hashOf('model', id, params);
+  const questionHref = (id, params) => hashOf('question', id, params);
+
+  // ---------------------------------------------------------------- routing
+  function parseHash() {
+    const raw = location.hash.replace(/^#/, '') || '/';
+    const at = raw.indexOf('?');
+    const path = at < 0 ? raw : raw.slice(0, at);
+    const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+    return { view: parts[0] || 'leaderboard', arg: parts.slice(1).join('/'), params: new URLSearchParams(at < 0 ? '' : raw.slice(at + 1)) };
+  }
+
+  function hashOf(view, arg, params) {
+    let s = '#/' + (view === 'leaderboard' ? '' : view) + (arg ? '/' + encodeURIComponent(arg) : '');
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(params || {})) {
+      if (v != null && v !== '') q.set(k, v);
+    }
+    const qs = q.toString().replace(/%2C/g, ',');
+    return qs ? s + '?' + qs : s;
+  }
+
+  /** Changes some parameters of the current view, replacing the history entry (filters, selection). */
+  function setParams(changes) {
+    const r = parseHash();
+    const params = Object.fromEntries(r.params);
+    Object.assign(params, changes);
+    location.replace(hashOf(r.view, r.arg, params));
+  }
+
+  let current = null;
+  let renderToken = 0;
+  let shownPath = null;
+
+  async function render() {
+    const r = parseHash();
+    const token = ++renderToken;
+    const main = document.getElementById('main');
+    document.querySelectorAll('[data-nav]').forEach((a) => a.classList.toggle('active', a.dataset.nav === r.view));
+    try {
+      const index = await load('index');
+      setupNav(index);
+      const view = VIEWS[r.view];
+      if (!view) throw new Error('no such view: ' + r.view);
+      const key = view.key(r);
+      if (current && current.key === key) {
+        await current.update(r.params);
+        return;
+      }
+      const made = await view.make(r, index);
+      if (token !== renderToken) return;
+      made.key = key;
+      current = made;
+      main.replaceChildren(made.el);
+      // A new page starts at the top; a changed filter or sort of the same page keeps the reader's place.
+      if (shownPath !== r.view + '/' + r.arg) window.scrollTo(0, 0);
+      shownPath = r.view + '/' + r.arg;
+      if (made.update) await made.update(r.params);
+      document.title = made.title + ' — jmle-bench viewer';
+    } catch (e) {
+      if (token !== renderToken) return;
+      current = null;
+      main.replaceChildren(h('div', { class: 'error-box' }, String(e.message || e)));
+    }
+  }
+
+  // ---------------------------------------------------------------- top bar
+  let navReady = false;
+  function setupNav(index) {
+    if (navReady) return;
+    navReady = true;
+    const select = document.getElementById('model-jump');
+    for (const m of index.models) select.append(h('option', { value: m.id }, m.name));
+    select.addEventListener('change', () => {
+      if (select.value) location.hash = modelHref(select.value);
+      select.value = '';
+    });
+    const list = document.getElementById('question-ids');
+    for (const q of index.questions) list.append(h('option', { value: q.id }));
+    const input = document.getElementById('question-jump');
+    const jump = () => {
+      const id = input.value.trim().toUpperCase().replace(/^(\d+)([A-F])(\d+)$/, '$1$2-$3');
+      if (index.questions.some((q) => q.id === id)) {
+        location.hash = questionHref(id);
+        input.value = '';
+        input.blur();
+      }
+    };
+    input.addEventListener('change', jump);
+    input.addEventListener('keydown', (e) => { if (e.key === 'Enter') jump(); });
+  }
+
+  const THEMES = ['auto', 'light', 'dark'];
+  function applyTheme(theme) {
+    if (theme === 'auto') document.documentElement.removeAttribute('data-theme');
+    else document.documentElement.setAttribute('data-theme', theme);
+    document.getElementById('theme-toggle').textContent = 'Theme: ' + theme;
+  }
+  function storedTheme() {
+    try { return localStorage.getItem('jmle-bench-theme') || 'auto'; } catch (e) { return 'auto'; }
+  }
+  document.getElementById('theme-toggle').addEventListener('click', () => {
+    const next = THEMES[(THEMES.indexOf(storedTheme()) + 1) % THEMES.length];
+    try { localStorage.setItem('jmle-bench-theme', next); } catch (e) { /* private mode: this page only */ }
+    applyTheme(next);
+  });
+  applyTheme(storedTheme());
+
+  // ---------------------------------------------------------------- lightbox
+  const lightbox = document.getElementById('lightbox');
+  function enlarge(src, caption) {
+    lightbox.querySelector('img').src = src;
+    lightbox.querySelector('p').textContent = caption;
+    lightbox.hidden = false;
+  }
+  lightbox.addEventListener('click', () => { lightbox.hidden = true; });
+
+  // ---------------------------------------------------------------- keyboard
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') { lightbox.hidden = true; return; }
+    if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName)) return;
+    const step = { j: 1, ArrowDown: 1, k: -1, ArrowUp: -1 }[e.key];
+    if (step && current && current.move) {
+      e.preventDefault();
+      current.move(step);
+    }
+  });
+
+  // ---------------------------------------------------------------- shared pieces
+  function card(label, value, sub, extra) {
+    return h('div', { class: 'card' }, h('div', { class: 'label' }, label), h('div', { class: 'value' }, value, extra ? ' ' : null, extra),
+      sub ? h('div', { class: 'sub' }, sub) : null);
+  }
+
+  function bar(fraction, thin) {
+    return h('div', { class: 'bar' + (thin ? ' thin' : '') }, h('span', { style: { width: (Math.max(0, Math.min(1, fraction)) * 100).toFixed(2) + '%' } }));
+  }
+
+  function select(label, name, value, options) {
+    const el = h('select', { name, 'aria-label': label }, options.map(([v, text]) => h('option', { value: v }, text)));
+    el.value = value || '';
+    el.addEventListener('change', () => setParams({ [name]: el.value, q: null }));
+    return h('label', null, label, el);
+  }
+
+  /** Case context, question text and clinical images of one question document. */
+  function questionContent(q) {
+    const parts = [];
+    if (q.context) {
+      parts.push(h('details', { open: true, class: 'ctx' }, h('summary', null, 'Case (' + q.group + ', shared by ' + q.groupQuestions.join(', ') + ')'),
+        h('div', { class: 'context ja', lang: 'ja' }, q.context)));
+    }
+    parts.push(h('div', { class: 'qtext ja', lang: 'ja' }, q.text));
+    if (q.images.length) {
+      parts.push(h('div', { class: 'images' }, q.images.map((name) => h('img', {
+        src: 'images/' + encodeURIComponent(name), alt: name, title: name + ' (click to enlarge)', loading: 'lazy',
+        onclick: () => enlarge('images/' + encodeURIComponent(name), name),
+      }))));
+    }
+    return parts;
+  }
+
+  function answers(result, q) {
+    const o = result.outcome;
+    return h('div', { class: 'answers' },
+      h('div', null, h('span', { class: 'k' }, 'Predicted'), h('span', { class: 'v ' + o, 'data-testid': 'predicted' }, answerText(result.predicted))),
+      h('div', null, h('span', { class: 'k' }, 'Gold'), h('span', { class: 'v', 'data-testid': 'gold' }, answerText(q.gold))),
+      h('div', null, h('span', { class: 'k' }, 'Result'), outcomeBadge(o)),
+      h('div', null, h('span', { class: 'k' }, 'Points'), h('span', { class: 'v' }, String(q.points))));
+  }
+
+  /** Latency, attempts, finish reason and token usage, when the run recorded them. */
+  function usage(extra) {
+    if (!extra) return null;
+    const items = [];
+    if (typeof extra.latency_ms === 'number') items.push(['Latency', (extra.latency_ms / 1000).toFixed(2) + ' s']);
+    if (extra.attempts != null) items.push(['Attempts', String(extra.attempts)]);
+    if (extra.finish_reason != null) items.push(['Finish', String(extra.finish_reason)]);
+    const flat = (obj, prefix) => {
+      for (const [k, v] of Object.entries(obj || {})) {
+        if (typeof v === 'number') items.push([(prefix + k).replace(/_tokens$/, ' tokens').replace(/_/g, ' '), num(v)]);
+        else if (v && typeof v === 'object') flat(v, prefix + k.replace(/_tokens_details$|_details$/, '') + ' ');
+      }
+    };
+    flat(extra.usage, '');
+    if (!items.length) return null;
+    return h('div', { class: 'usage', 'data-testid': 'usage' }, items.map(([k, v]) => h('span', null, k + ' ', h('b', null, v))));
+  }
+
+  /** Reasoning and raw response as safe Markdown, each switchable to plain text. */
+  function responses(result) {
+    const parts = [];
+    if (result.error) parts.push(h('h3', null, 'Error'), h('div', { class: 'error-text' }, result.error));
+    const box = (title, text, html, cls, open) => {
+      const body = h('div', { class: 'md', lang: 'ja', safeHtml: html || '' });
+      const plain = h('pre', { class: 'plain', lang: 'ja', hidden: true }, text);
+      const toggle = h('button', { class: 'toggle-plain', type: 'button', title: 'Show the text exactly as the model wrote it' }, 'plain text');
+      toggle.addEventListener('click', (e) => {
+        e.preventDefault();
+        plain.hidden = !plain.hidden;
+        body.hidden = !plain.hidden;
+        toggle.textContent = plain.hidden ? 'plain text' : 'Markdown';
+      });
+      return h('details', { open, class: 'resp ' + cls }, h('summary', null, title + ' (' + num(text.length) + ' chars)', toggle),
+        h('div', { class: 'response-box ' + cls }, body, plain));
+    };
+    if (result.reasoning != null) parts.push(box('Reasoning', result.reasoning, result.reasoningHtml, 'reasoning', true));
+    if (result.raw != null && !result.error) parts.push(box('Raw response', result.raw, result.rawHtml, 'raw', true));
+    return parts;
+  }
+
+  // ---------------------------------------------------------------- leaderboard
+  const COLUMNS = [
+    { key: 'rank', label: '#', num: true, value: (m) => m.rank, dir: 'asc' },
+    { key: 'model', label: 'Model', value: (m) => m.name.toLowerCase(), dir: 'asc' },
+    { key: 'vision', label: 'Vision', value: (m) => (m.vision ? 1 : 0), dir: 'desc' },
+    { key: 'score', label: 'Score', num: true, value: (m) => m.summary.score, dir: 'desc' },
+    { key: 'pct', label: 'Score %', value: (m) => m.summary.scorePct, dir: 'desc' },
+    { key: 'correct', label: 'Correct', num: true, value: (m) => m.summary.accuracy, dir: 'desc' },
+    { key: 'required', label: 'Required', num: true, value: (m) => m.summary.requiredScore, dir: 'desc' },
+    { key: 'general', label: 'General', num: true, value: (m) => m.summary.generalScore, dir: 'desc' },
+    { key: 'pass', label: 'Pass', value: (m) => (m.summary.passed ? 1 : 0), dir: 'desc' },
+  ];
+
+  function leaderboard(r, index) {
+    const models = index.models;
+    const c = index.criteria;
+    const top = models[0];
+    const passing = models.filter((m) => m.summary.passed).length;
+    const withImage = index.questions.filter((q) => q.image).length;
+    const sortKey = COLUMNS.some((col) => col.key === r.params.get('sort')) ? r.params.get('sort') : 'rank';
+    const col = COLUMNS.find((x) => x.key === sortKey);
+    const dir = r.params.get('dir') === 'asc' || r.params.get('dir') === 'desc' ? r.params.get('dir') : col.dir;
+    const sorted = [...models].sort((a, b) => {
+      const x = col.value(a); const y = col.value(b);
+      const d = x < y ? -1 : x > y ? 1 : 0;
+      return (dir === 'asc' ? d : -d) || a.rank - b.rank;
+    });
+
+    const head = h('tr', null, COLUMNS.map((x) => h('th', {
+      class: 'sortable' + (x.num ? ' num' : ''), 'data-sort': x.key, title: 'Sort by ' + x.label,
+      onclick: () => setParams({ sort: x.key, dir: x.key === sortKey ? (dir === 'asc' ? 'desc' : 'asc') : x.dir }),
+    }, x.label, x.key === sortKey ? h('span', { class: 'arrow' }, dir === 'asc' ? ' ▲' : ' ▼') : null)));
+    const rows = sorted.map((m) => {
+      const s = m.summary;
+      return h('tr', { 'data-model': m.id },
+        h('td', { class: 'num' }, String(m.rank)),
+        h('td', null, h('a', { href: modelHref(m.id) }, m.name), h('div', { class: 'muted' }, m.model)),
+        h('td', null, m.vision ? '✓' : '-'),
+        h('td', { class: 'num' }, s.score + '/' + s.scoreMax),
+        h('td', null, h('div', { class: 'pct-cell' }, h('span', { class: 'num' }, s.scorePctText), bar(s.scorePct))),
+        h('td', { class: 'num' }, s.correct + '/' + s.attempted + ' ', h('span', { class: 'muted' }, '(' + s.accuracyText + ')')),
+        h('td', { class: 'num' }, s.requiredScore + '/' + s.requiredScoreMax + ' ', passBadge(s.requiredPass)),
+        h('td', { class: 'num' }, s.generalScore + '/' + s.generalScoreMax + ' ', passBadge(s.generalPass)),
+        h('td', null, passBadge(s.requiredPass == null || s.generalPass == null ? null : s.passed)));
+    });
+
+    const el = h('div', null,
+      h('h1', null, 'Leaderboard'),
+      h('div', { class: 'muted' }, 'Japanese Medical Licensing Examination, exam ' + index.exam + ': ' + index.questions.length + ' questions (' + withImage
+        + ' with images), scored out of 500. Pass: required ≥ ' + c.requiredMin + '/' + c.requiredMax + ' and general ≥ ' + c.generalMin + '/' + c.generalMax + '.'),
+      h('div', { class: 'cards' },
+        card('Top score', top ? top.summary.score + '/' + top.summary.scoreMax : '—', top ? top.name + ' · ' + top.summary.scorePctText : null),
+        card('Models passing', passing + ' of ' + models.length, 'both required and general criteria'),
+        card('Best accuracy', top ? top.summary.accuracyText : '—', top ? top.summary.correct + '/' + top.summary.attempted + ' correct' : null),
+        card('Questions', String(index.questions.length), withImage + ' with clinical images')),
+      h('div', { class: 'panel' }, h('table', { class: 'leaderboard', 'data-testid': 'leaderboard' }, h('thead', null, head), h('tbody', null, rows))),
+      h('div', { class: 'grid-2 charts' },
+        h('div', { class: 'panel' }, h('h2', null, 'Score: all questions vs text-only'), scoreChart(models, c)),
+        h('div', { class: 'panel' }, h('h2', null, 'Accuracy by block'), heatMap(models))));
+    return { el, title: 'Leaderboard' };
+  }
+
+  /** Horizontal bars per model: score % on all questions and on the text-only ones, with the pass line. */
+  function scoreChart(models, c) {
+    const passPct = (c.requiredMin + c.generalMin) / (c.requiredMax + c.generalMax);
+    const values = models.flatMap((m) => [m.summary.scorePct, m.summary.textOnlyScorePct]).concat([passPct]);
+    const lo = Math.max(0, Math.floor((Math.min(...values) - 0.05) * 10) / 10);
+    const W = 560; const left = 170; const right = 50; const rowH = 30; const top = 8;
+    const H = top + models.length * rowH + 30;
+    const x = (v) => left + ((v - lo) / (1 - lo)) * (W - left - right);
+    const ticks = [];
+    for (let t = lo; t <= 1.0001; t += 0.05) ticks.push(t);
+    const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Score by model, all questions and text-only', 'data-testid': 'score-chart' },
+      ticks.map((t) => [svg('line', { class: 'grid-line', x1: x(t), x2: x(t), y1: top, y2: H - 22 }),
+        svg('text', { x: x(t), y: H - 8, 'text-anchor': 'middle', class: 'muted-text' }, Math.round(t * 100) + '%')]),
+      models.map((m, i) => {
+        const y = top + i * rowH;
+        const s = m.summary;
+        return svg('a', { href: modelHref(m.id) },
+          svg('text', { x: left - 8, y: y + 15, 'text-anchor': 'end' }, m.name.length > 26 ? m.name.slice(0, 25) + '…' : m.name),
+          svg('rect', { class: 'bar-all', x: left, y: y + 3, width: Math.max(0, x(s.scorePct) - left), height: 11, rx: 2 },
+            svg('title', null, m.name + ': ' + s.score + '/' + s.scoreMax + ' (' + s.scorePctText + ')')),
+          svg('rect', { class: 'bar-text', x: left, y: y + 15, width: Math.max(0, x(s.textOnlyScorePct) - left), height: 9, rx: 2 },
+            svg('title', null, m.name + ' text-only: ' + s.textOnlyScore + '/' + s.textOnlyScoreMax + ' (' + s.textOnlyScorePctText + ')')),
+          svg('text', { x: x(s.scorePct) + 4, y: y + 13, class: 'muted-text' }, s.scorePctText));
+      }),
+      svg('line', { class: 'pass-line', x1: x(passPct), x2: x(passPct), y1: top - 4, y2: H - 22 }),
+      svg('line', { class: 'axis-line', x1: left, x2: left, y1: top, y2: H - 22 }));
+    return [h('div', { class: 'legend' }, h('span', null, h('i', { class: 'all' }), 'all questions'), h('span', null, h('i', { class: 'text' }), 'text-only questions'),
+      h('span', null, h('i', { class: 'pass' }), 'pass line ' + pct(passPct) + ' = ' + (c.requiredMin + c.generalMin) + '/' + (c.requiredMax + c.generalMax)
+        + ' (both parts must pass separately)')), chart];
+  }
+
+  function heatColor(acc, lo) {
+    const t = Math.max(0, Math.min(1, (acc - lo) / (1 - lo)));
+    return `hsla(${Math.round(t * 130)}, 70%, 48%, ${0.22 + 0.5 * (1 - Math.abs(t - 0.5))})`;
+  }
+
+  /** Models × blocks, each cell the block accuracy; a cell opens that model filtered to the block. */
+  function heatMap(models) {
+    const accs = models.flatMap((m) => BLOCKS.map((b) => (m.summary.byBlock[b] || { accuracy: 1 }).accuracy));
+    const lo = Math.min(0.8, Math.floor(Math.min(...accs) * 20) / 20);
+    const left = 170; const cw = 58; const rowH = 26; const top = 22;
+    const W = left + cw * BLOCKS.length + 4; const H = top + models.length * rowH + 4;
+    return [h('div', { class: 'legend' }, h('span', null, 'cell: correct share of the block; B and E are the required blocks; click to list that block')),
+      svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Accuracy by block and model', 'data-testid': 'heat-map' },
+        BLOCKS.map((b, j) => svg('text', { x: left + j * cw + cw / 2, y: 14, 'text-anchor': 'middle', 'font-weight': 600 }, b + (b === 'B' || b === 'E' ? ' (req.)' : ''))),
+        models.map((m, i) => {
+          const y = top + i * rowH;
+          return [svg('text', { x: left - 8, y: y + 17, 'text-anchor': 'end' }, m.name.length > 26 ? m.name.slice(0, 25) + '…' : m.name),
+            BLOCKS.map((b, j) => {
+              const t = m.summary.byBlock[b];
+              if (!t) return null;
+              return svg('a', { href: modelHref(m.id, { block: b }) },
+                svg('rect', { x: left + j * cw + 1, y: y + 1, width: cw - 2, height: rowH - 2, rx: 3, fill: heatColor(t.accuracy, lo) },
+                  svg('title', null, `${m.name}, block ${b}: ${t.correct}/${t.total} (${pct(t.accuracy)})`)),
+                svg('text', { x: left + j * cw + cw / 2, y: y + 17, 'text-anchor': 'middle' }, pct(t.accuracy)));
+            })];
+        }))];
+  }
+
+  // ---------------------------------------------------------------- per model
+  const RESULT_FILTERS = {
+    correct: (o) => o === 'c', incorrect: (o) => o === 'i', parse: (o) => o === 'p', error: (o) => o === 'e', wrong: (o) => o === 'i' || o === 'p' || o === 'e',
+  };
+
+  function filterOf(params) {
+    return { block: params.get('block') || '', result: params.get('result') || '', image: params.get('image') || '', type: params.get('type') || '' };
+  }
+
+  function matches(f, q, o) {
+    return (!f.block || q.block === f.block)
+      && (!f.result || (RESULT_FILTERS[f.result] || (() => true))(o))
+      && (!f.image || (f.image === 'with') === q.image)
+      && (!f.type || q.type === f.type);
+  }
+
+  function median(values) {
+    if (!values.length) return null;
+    const s = [...values].sort((a, b) => a - b);
+    return s[Math.floor(s.length / 2)];
+  }
+
+  async function modelPage(r, index) {
+    const m = index.models.find((x) => x.id === r.arg);
+    if (!m) throw new Error('no model "' + r.arg + '" in these results');
+    const doc = await load('model/' + m.id);
+    const s = m.summary;
+    const c = index.criteria;
+    const f = filterOf(r.params);
+    const rows = index.questions.map((q, i) => ({ q, res: doc.results[i], o: m.outcomes[i] })).filter((x) => matches(f, x.q, x.o));
+    const right = rows.filter((x) => x.o === 'c');
+    const pts = (xs) => xs.reduce((n, x) => n + x.q.points, 0);
+    const latencies = doc.results.map((x) => x.latencyMs).filter((x) => x != null);
+    const tokens = doc.results.map((x) => x.tokens).filter((x) => x != null);
+
+    const blocks = h('div', { class: 'blocks' }, BLOCKS.filter((b) => s.byBlock[b]).map((b) => {
+      const t = s.byBlock[b];
+      return h('div', { class: 'block' + (f.block === b ? ' active' : ''), 'data-block': b, title: 'List block ' + b, onclick: () => setParams({ block: f.block === b ? null : b, q: null }) },
+        h('div', { class: 'name' }, b, ' ', h('small', null, b === 'B' || b === 'E' ? 'required' : 'general')),
+        h('div', { class: 'figs' }, t.correct + '/' + t.total + ' · ' + pct(t.accuracy)), bar(t.accuracy, true));
+    }));
+
+    const listEl = h('div', { class: 'qlist', 'data-testid': 'question-list' });
+    const rowEls = new Map();
+    for (const x of rows) {
+      const o = OUTCOME[x.o];
+      const row = h('div', { class: 'qrow', 'data-q': x.q.id, title: o.label, onclick: () => setParams({ q: x.q.id }) },
+        h('span', { class: 'mark ' + o.cls }, o.mark),
+        h('span', { class: 'qid' }, x.q.id.replace(/^\d+/, '')),
+        h('span', { class: 'snip ja', lang: 'ja' }, x.q.image ? imageTag() : null, x.q.snippet),
+        h('span', { class: 'ans' }, answerText(x.res.predicted), h('span', { class: 'muted' }, ' / ' + answerText(x.q.gold))));
+      rowEls.set(x.q.id, row);
+      listEl.append(row);
+    }
+    if (!rows.length) listEl.append(h('div', { class: 'empty' }, 'No question matches these filters.'));
+    const detail = h('div', { class: 'detail', 'data-testid': 'detail' });
+
+    const el = h('div', null,
+      h('h1', null, m.name),
+      h('div', { class: 'muted' }, m.model + ' · ' + m.imageMode + ' · ' + (doc.metadata.timestamp || '') + ' · ' + (doc.metadata.baseUrl || '') + ' · ' + m.file
+        + (doc.metadata.extraBody ? ' · extra body ' + JSON.stringify(doc.metadata.extraBody) : '')),
+      h('div', { class: 'cards' },
+        card('Score', s.score + '/' + s.scoreMax, s.scorePctText + ' · rank ' + m.rank + ' of ' + index.models.length, s.requiredPass == null ? null : passBadge(s.passed)),
+        card('Accuracy', s.accuracyText, s.correct + '/' + s.attempted + ' correct · ' + s.parseFailures + ' parse failures · ' + s.errors + ' errors'),
+        card('Required', s.requiredScore + '/' + s.requiredScoreMax, 'pass at ≥ ' + c.requiredMin, passBadge(s.requiredPass)),
+        card('General', s.generalScore + '/' + s.generalScoreMax, 'pass at ≥ ' + c.generalMin, passBadge(s.generalPass)),
+        latencies.length ? card('Median latency', (median(latencies) / 1000).toFixed(1) + ' s', latencies.length + ' requests timed') : null,
+        tokens.length ? card('Tokens', num(tokens.reduce((a, b) => a + b, 0)), 'total over ' + tokens.length + ' answers') : null),
+      h('h2', null, 'By block'), blocks,
+      h('div', { class: 'filters' },
+        select('Block', 'block', f.block, [['', 'all']].concat(BLOCKS.map((b) => [b, b]))),
+        select('Result', 'result', f.result, [['', 'all'], ['correct', 'correct'], ['incorrect', 'incorrect'], ['parse', 'parse failure'], ['error', 'error'], ['wrong', 'not correct (any)']]),
+        select('Image', 'image', f.image, [['', 'all'], ['with', 'with image'], ['without', 'text only']]),
+        select('Type', 'type', f.type, [['', 'all'], ['multiple_choice', 'choice'], ['calculation', 'calculation']]),
+        h('span', { class: 'filter-stats', 'data-testid': 'filter-stats' },
+          h('b', null, String(rows.length)), ' questions · score ', h('b', null, pts(right) + '/' + pts(rows)),
+          ' · accuracy ', h('b', null, right.length + '/' + rows.length + ' (' + pct(ratio(right.length, rows.length)) + ')'))),
+      h('div', { class: 'split' }, listEl, detail));
+
+    let selected = null;
+    async function update(params) {
+      const want = params.get('q');
+      const id = want && index.questions.some((q) => q.id === want) ? want : rows.length ? rows[0].q.id : null;
+      if (!id) { fill(detail, h('div', { class: 'empty' }, 'Nothing selected.')); return; }
+      if (selected) rowEls.get(selected)?.classList.remove('selected');
+      selected = id;
+      const row = rowEls.get(id);
+      if (row) { row.classList.add('selected'); row.scrollIntoView({ block: 'nearest' }); }
+      const qdoc = await load('question/' + id);
+      if (selected !== id) return;
+      const result = qdoc.results.find((x) => x.model === m.id);
+      const q = qdoc.question;
+      const others = qdoc.results.filter((x) => x.outcome === 'c').length;
+      fill(detail,
+        h('div', { class: 'detail-head' }, h('h2', null, q.id), h('span', { class: 'badge tag' }, 'block ' + q.block + (q.required ? ' · required' : '')),
+          h('span', { class: 'badge tag' }, q.type === 'calculation' ? 'calculation' : 'choose ' + q.choose), outcomeBadge(result.outcome),
+          h('span', { class: 'spacer' }), h('a', { href: questionHref(q.id), 'data-testid': 'compare-link' }, others + '/' + qdoc.results.length + ' models right · compare →')),
+        questionContent(q), answers(result, q), usage(result.extra), responses(result));
+    }
+    function move(step) {
+      if (!rows.length) return;
+      const at = rows.findIndex((x) => x.q.id === selected);
+      const next = rows[Math.max(0, Math.min(rows.length - 1, (at < 0 ? 0 : at + step)))];
+      setParams({ q: next.q.id });
+    }
+    return { el, update, move, title: m.name };
+  }
+
+  // ---------------------------------------------------------------- per question
+  async function questionPage(r, index) {
+    const qi = index.questions.findIndex((q) => q.id === r.arg);
+    if (qi < 0) throw new Error('no question "' + r.arg + '" in this exam');
+    const doc = await load('question/' + r.arg);
+    const q = doc.question;
+    const byId = new Map(index.models.map((m) => [m.id, m]));
+    const results = doc.results.filter((x) => byId.has(x.model));
+    const attempted = results.filter((x) => x.outcome !== '-');
+    const right = attempted.filter((x) => x.outcome === 'c');
+    let chosen = (r.params.get('models') || '').split(',').filter((id) => byId.has(id));
+    if (!r.params.has('models')) {
+      const wrong = attempted.filter((x) => x.outcome !== 'c');
+      chosen = wrong.concat(right).slice(0, 3).map((x) => x.model);
+    }
+    const counts = new Map();
+    for (const x of attempted) {
+      const k = answerText(x.predicted);
+      counts.set(k, (counts.get(k) || 0) + 1);
+    }
+    const gold = answerText(q.gold);
+    const prev = index.questions[qi - 1];
+    const next = index.questions[qi + 1];
+    const keep = r.params.has('models') ? { models: chosen.join(',') } : {};
+    const toggle = (id, on) => {
+      const set = new Set(chosen);
+      if (on) set.add(id); else set.delete(id);
+      setParams({ models: results.filter((x) => set.has(x.model)).map((x) => x.model).join(',') });
+    };
+
+    const el = h('div', null,
+      h('div', { class: 'detail-head' }, h('h1', null, q.id),
+        h('span', { class: 'badge tag' }, 'block ' + q.block + (q.required ? ' · required' : '')), h('span', { class: 'badge tag' }, q.points + (q.points === 1 ? ' point' : ' points')),
+        h('span', { class: 'badge tag' }, q.type === 'calculation' ? 'calculation' : 'choose ' + q.choose),
+        h('span', { class: 'spacer' }),
+        prev ? h('a', { href: questionHref(prev.id, keep) }, '← ' + prev.id) : null, next ? h('a', { href: questionHref(next.id, keep) }, next.id + ' →') : null),
+      h('div', { class: 'detail' }, questionContent(q),
+        h('div', { class: 'answers' }, h('div', null, h('span', { class: 'k' }, 'Gold'), h('span', { class: 'v c', 'data-testid': 'gold' }, gold)),
+          h('div', null, h('span', { class: 'k' }, 'Models right'), h('span', { class: 'v', 'data-testid': 'models-right' }, right.length + ' of ' + attempted.length))),
+        h('div', { class: 'dist' }, [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) =>
+          h('span', { class: 'chip' + (k === gold ? ' gold' : '') }, k + ' — ' + n + (n === 1 ? ' model' : ' models'))))),
+      h('h2', null, 'Answers'),
+      h('div', { class: 'panel' }, h('table', { class: 'picker', 'data-testid': 'answers-table' },
+        h('thead', null, h('tr', null, h('th', null, ''), h('th', null, 'Model'), h('th', null, 'Predicted'), h('th', null, 'Result'), h('th', null, ''))),
+        h('tbody', null, results.map((x) => {
+          const box = h('input', { type: 'checkbox', 'aria-label': 'show ' + byId.get(x.model).name + ' side by side', 'data-model': x.model });
+          box.checked = chosen.includes(x.model);
+          box.addEventListener('change', () => toggle(x.model, box.checked));
+          return h('tr', null, h('td', null, box), h('td', null, h('a', { href: modelHref(x.model, { q: q.id }) }, byId.get(x.model).name)),
+            h('td', { class: 'answer' }, answerText(x.predicted)), h('td', null, outcomeBadge(x.outcome)), h('td', null, usage(x.extra)));
+        })))),
+      h('h2', null, 'Side by side'),
+      chosen.length ? h('div', { class: 'side', 'data-testid': 'side-by-side' }, chosen.map((id) => {
+        const x = results.find((y) => y.model === id);
+        return h('div', { class: 'col', 'data-model': id }, h('h3', null, h('a', { href: modelHref(id, { q: q.id }) }, byId.get(id).name)),
+          answers(x, q), responses(x));
+      })) : h('div', { class: 'empty' }, 'Tick models above to compare their answers.'));
+    const move = (step) => {
+      const to = index.questions[qi + step];
+      if (to) location.hash = questionHref(to.id, keep);
+    };
+    return { el, move, title: q.id };
+  }
+
+  // ---------------------------------------------------------------- hardest questions
+  function hardest(r, index) {
+    const f = filterOf(r.params);
+    const models = index.models;
+    const rows = index.questions.map((q, i) => {
+      const outcomes = models.map((m) => m.outcomes[i]);
+      const n = outcomes.filter((o) => o !== '-').length;
+      const k = outcomes.filter((o) => o === 'c').length;
+      return { q, i, outcomes, n, k, share: ratio(k, n) };
+    }).filter((x) => x.n > 0 && matches({ ...f, result: '' }, x.q, 'c'));
+    rows.sort((a, b) => a.share - b.share || b.q.points - a.q.points || a.i - b.i);
+    const none = rows.filter((x) => x.k === 0).length;
+    const half = rows.filter((x) => x.share <= 0.5).length;
+    const el = h('div', null,
+      h('h1', null, 'Hardest questions'),
+      h('div', { class: 'muted' }, 'Questions ranked by the share of models that answered them correctly; the ones every model missed come first.'),
+      h('div', { class: 'cards' },
+        card('Missed by every model', String(none), 'of ' + rows.length + ' questions shown'),
+        card('Right by at most half', String(half), 'of ' + models.length + ' models'),
+        card('Models', String(models.length), 'squares below: one per model, in leaderboard order')),
+      h('div', { class: 'filters' },
+        select('Block', 'block', f.block, [['', 'all']].concat(BLOCKS.map((b) => [b, b]))),
+        select('Image', 'image', f.image, [['', 'all'], ['with', 'with image'], ['without', 'text only']]),
+        select('Type', 'type', f.type, [['', 'all'], ['multiple_choice', 'choice'], ['calculation', 'calculation']])),
+      h('div', { class: 'panel' }, h('table', { 'data-testid': 'hardest' },
+        h('thead', null, h('tr', null, ['#', 'Question', 'Block', 'Points', 'Gold', 'Models right', 'Per model', 'Question text'].map((t) => h('th', null, t)))),
+        h('tbody', null, rows.map((x, n) => h('tr', { 'data-q': x.q.id },
+          h('td', { class: 'num' }, String(n + 1)),
+          h('td', null, h('a', { href: questionHref(x.q.id) }, x.q.id), x.q.image ? [' ', imageTag()] : null),
+          h('td', null, x.q.block),
+          h('td', { class: 'num' }, String(x.q.points)),
+          h('td', { class: 'num' }, answerText(x.q.gold)),
+          h('td', null, h('div', { class: 'pct-cell' }, h('span', { class: 'num' }, x.k + '/' + x.n), bar(x.share, true))),
+          h('td', { class: 'num' }, x.outcomes.map((o, j) => h('a', { href: modelHref(models[j].id, { q: x.q.id }), class: 'mark ' + OUTCOME[o].cls, title: models[j].name + ': ' + OUTCOME[o].label }, OUTCOME[o].mark))),
+          h('td', { class: 'snip ja', lang: 'ja' }, x.q.snippet)))))));
+    return { el, title: 'Hardest questions' };
+  }
+
+  // ---------------------------------------------------------------- views
+  const VIEWS = {
+    leaderboard: { key: (r) => 'leaderboard?' + r.params, make: leaderboard },
+    model: { key: (r) => 'model/' + r.arg + '?' + ['block', 'result', 'image', 'type'].map((k) => r.params.get(k) || '').join('|'), make: modelPage },
+    question: { key: (r) => 'question/' + r.arg + '?' + r.params, make: questionPage },
+    hardest: { key: (r) => 'hardest?' + r.params, make: hardest },
+  };
+
+  window.addEventListener('hashchange', render);
+  render();
+})();
