@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       DatasetCommand.class,
       RescoreCommand.class,
+      LeaderboardCommand.class,
       SummaryCommand.class,
       ServeCommand.class,
       ReportCommand.class,

@@ -1,0 +1,73 @@
+package dev.jmlebench.cli;
+
+import dev.jmlebench.common.UserError;
+import dev.jmlebench.leaderboard.Leaderboard;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code leaderboard}: README tables, exports and charts from a folder of result files. */
+@Command(name = "leaderboard", mixinStandardHelpOptions = true,
+    description = {"Rank every result file (*.json) in a folder: rebuild the README's two leaderboard tables "
+        + "(all questions, text-only) between their markers, write leaderboard.json and leaderboard.csv, and "
+        + "draw the score chart and the per-block heat map (PNG and SVG) beside the chart file.",
+        "The README's text outside the markers is never changed; a README without them is left untouched "
+        + "with a warning that names the markers to add."})
+final class LeaderboardCommand implements Callable<Integer> {
+  private static final Path DEFAULT_README = Path.of("README.md");
+
+  @Mixin DatasetOption dataset;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
+      description = "Folder of result files. Default: ${DEFAULT-VALUE}.")
+  Path results;
+
+  @Option(names = "--readme", paramLabel = "FILE",
+      description = "README whose tables to rebuild. Default: README.md, if there is one.")
+  Path readme;
+
+  @Option(names = "--chart", paramLabel = "PNG",
+      description = "The score chart; the heat map, SVGs and exports are written beside it, named after it. "
+          + "Default: DIR/leaderboard.png.")
+  Path chart;
+
+  @Option(names = "--rescore", arity = "0..*", paramLabel = "FILE",
+      description = "First re-parse and re-score these result files in place, as 'rescore' does (all of DIR "
+          + "when none is named). Needs the dataset.")
+  List<Path> rescore;
+
+  @Option(names = "--plot-only", description = "Only redraw the charts: no tables, no exports.")
+  boolean plotOnly;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path readmeFile = readme;
+    if (readmeFile != null && !Files.isRegularFile(readmeFile)) {
+      throw new UserError("--readme " + readmeFile + ": no such file");
+    }
+    if (readmeFile == null && !plotOnly) {
+      if (Files.isRegularFile(DEFAULT_README)) {
+        readmeFile = DEFAULT_README;
+      } else {
+        err.println("jmle-bench: warning: no README.md here, so no tables are written (pass --readme FILE)");
+      }
+    }
+    Leaderboard.Report report = Leaderboard.build(new Leaderboard.Request(results, readmeFile,
+        chart != null ? chart : results.resolve("leaderboard.png"), plotOnly, rescore, dataset::load));
+    report.done().forEach(out::println);
+    report.warnings().forEach(w -> err.println("jmle-bench: warning: " + w));
+    out.flush();
+    err.flush();
+    return Main.OK;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.jmlebench.leaderboard;
+
+import dev.jmlebench.dataset.ImageMode;
+import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.Ratio;
+import dev.jmlebench.score.Tally;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the charts show, worked out apart from drawing them: one bar group per run of the leaderboard, in
+ * its order (score, highest first), then the runs that skipped image questions, which have no all-questions
+ * score.
+ *
+ * @param passMark the lowest share of all points a passing run can have (see {@link #passMark(ExamCriteria)})
+ */
+record ChartData(String exam, List<Run> runs, double passMark, String passMarkText) {
+
+  static final List<String> BLOCKS = List.of("A", "B", "C", "D", "E", "F");
+
+  /**
+   * One run as charted.
+   *
+   * @param label the display name, marked {@code (blind)} or {@code (no images)} unless the model saw the images
+   * @param allQuestions the score share over all questions, or null for a run that skipped image questions
+   * @param blockAccuracy accuracy per block A-F; null for a block the run has no questions of
+   */
+  record Run(String label, Double allQuestions, double textOnly, boolean passed, Map<String, Double> blockAccuracy) {}
+
+  ChartData {
+    runs = List.copyOf(runs);
+  }
+
+  static ChartData of(List<LeaderboardEntry> entries, ExamCriteria criteria) {
+    List<LeaderboardEntry> shown = new ArrayList<>(LeaderboardTable.standing(TableKind.ALL, entries));
+    Set<String> names = shown.stream().map(LeaderboardEntry::name).collect(Collectors.toSet());
+    LeaderboardTable.standing(TableKind.TEXT, entries).stream()
+        .filter(e -> e.imageMode() == ImageMode.SKIP && !names.contains(e.name()))
+        .forEach(shown::add);
+    List<Run> runs = new ArrayList<>();
+    for (LeaderboardEntry e : shown) {
+      TableRow text = TableKind.TEXT.rowOf(e).orElseThrow();
+      Double all = TableKind.ALL.rowOf(e).map(r -> r.score().ratio()).orElse(null);
+      Map<String, Double> blocks = new LinkedHashMap<>();
+      for (String b : BLOCKS) {
+        Tally t = e.summary().byBlock().get(b);
+        blocks.put(b, t == null || t.total() == 0 ? null : t.accuracy());
+      }
+      runs.add(new Run(label(e), all, text.score().ratio(), e.summary().passed(), blocks));
+    }
+    int passPoints = criteria.requiredMinScore() + criteria.generalMinScore();
+    int maxPoints = criteria.requiredMax() + criteria.generalMax();
+    return new ChartData(criteria.exam(), runs, passMark(criteria), passPoints + "/" + maxPoints);
+  }
+
+  /**
+   * The pass criterion is per part (required and general), not on the total, so no single line on a total
+   * score is the pass line. The sum of the two part thresholds (160 + 221 = 381 of 500, 76.2%) is the
+   * lowest total any passing run can have: a bar below it certainly fails, one above it passes unless one
+   * part falls short — which the chart shows by the name's weight, as the table does.
+   */
+  static double passMark(ExamCriteria criteria) {
+    return Ratio.of(criteria.requiredMinScore() + criteria.generalMinScore(),
+        criteria.requiredMax() + criteria.generalMax());
+  }
+
+  private static String label(LeaderboardEntry e) {
+    return switch (e.imageMode()) {
+      case VISION -> e.name();
+      case BLIND -> e.name() + " (blind)";
+      case SKIP -> e.name() + " (no images)";
+    };
+  }
+
+  /** Every piece of text a chart may draw, for choosing a font that has all its characters. */
+  String allText() {
+    StringBuilder sb = new StringBuilder(ChartText.ALL_FIXED_TEXT).append(exam).append(passMarkText);
+    runs.forEach(r -> sb.append(r.label()));
+    return sb.toString();
+  }
+}

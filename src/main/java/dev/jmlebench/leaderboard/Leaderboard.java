@@ -1,0 +1,139 @@
+package dev.jmlebench.leaderboard;
+
+import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.results.Rescorer;
+import dev.jmlebench.score.ExamCriteria;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The {@code leaderboard} command's work: result files of a folder → (optionally rescored) → README tables,
+ * JSON and CSV exports, and the charts. Files are read and rescored in parallel; nothing is written until
+ * every file has been read and checked.
+ */
+public final class Leaderboard {
+  private Leaderboard() {}
+
+  /**
+   * What to build.
+   *
+   * @param readme the README whose tables to rebuild, or null for none
+   * @param chart the score chart's PNG; the other outputs are named after it (see {@link Outputs})
+   * @param rescore files to rescore first: null for none, empty for every file of {@code resultsDir}
+   * @param dataset loads the dataset; called only when a file must be scored
+   */
+  public record Request(Path resultsDir, Path readme, Path chart, boolean plotOnly, List<Path> rescore,
+      Supplier<Dataset> dataset) {
+    public Request {
+      Objects.requireNonNull(resultsDir, "resultsDir");
+      Objects.requireNonNull(chart, "chart");
+      rescore = rescore == null ? null : List.copyOf(rescore);
+      Objects.requireNonNull(dataset, "dataset");
+      if (plotOnly && rescore != null) {
+        throw new UserError("--plot-only only redraws the charts; it cannot be combined with --rescore");
+      }
+    }
+  }
+
+  /** What was done, one line each, and what the user should know (warnings), one line each. */
+  public record Report(List<String> done, List<String> warnings) {}
+
+  public static Report build(Request request) {
+    Outputs out = Outputs.beside(request.chart());
+    List<Path> files = ResultFolder.list(request.resultsDir(), out.json());
+    Supplier<Dataset> dataset = memoized(request.dataset());
+    List<String> done = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+
+    Map<Path, ResultFile> rescored = request.rescore() == null ? Map.of()
+        : rescore(request.rescore().isEmpty() ? files : request.rescore(), dataset, done);
+    if (files.isEmpty()) {
+      throw new UserError("--results " + request.resultsDir() + ": no result files (*.json) to rank");
+    }
+    List<LeaderboardEntry> entries = files.parallelStream()
+        .map(f -> entry(f, rescored, dataset))
+        .toList();
+    ExamCriteria criteria = criteria(entries, files);
+
+    if (!request.plotOnly()) {
+      if (request.readme() != null) {
+        ReadmeUpdate u = ReadmeLeaderboard.rebuild(request.readme(), entries);
+        warnings.addAll(u.warnings());
+        if (!u.tables().isEmpty()) {
+          done.add(request.readme() + ": " + String.join(", ", u.tables()) + (u.changed() ? "" : " (unchanged)"));
+        }
+      }
+      LeaderboardExport.write(out.json(), out.csv(), entries, criteria);
+      done.add("wrote " + out.json() + " and " + out.csv() + " (" + entries.size() + " runs)");
+    }
+    LeaderboardCharts.Drawn drawn = LeaderboardCharts.write(ChartData.of(entries, criteria), out);
+    drawn.warning().ifPresent(warnings::add);
+    done.add("drew " + String.join(", ", out.charts().stream().map(Path::toString).toList())
+        + " (font: " + drawn.fontFamily() + ")");
+    return new Report(done, warnings);
+  }
+
+  /** Rescores every file first, writes them only when all succeeded, and returns them by path. */
+  private static Map<Path, ResultFile> rescore(List<Path> targets, Supplier<Dataset> dataset, List<String> done) {
+    Dataset d = dataset.get();
+    ExamCriteria criteria = ExamCriteria.forExam(d.exam());
+    List<Rescorer.Rescored> results = targets.parallelStream()
+        .map(f -> Rescorer.rescore(ResultFiles.read(f), d, criteria, f.toString()))
+        .toList();
+    Map<Path, ResultFile> byPath = new LinkedHashMap<>();
+    int changes = 0;
+    for (int i = 0; i < targets.size(); i++) {
+      byPath.put(targets.get(i).toAbsolutePath().normalize(), results.get(i).file());
+      changes += results.get(i).changes().size();
+    }
+    byPath.entrySet().parallelStream().forEach(e -> ResultFiles.write(e.getKey(), e.getValue()));
+    done.add("rescored " + targets.size() + " file" + (targets.size() == 1 ? "" : "s") + ", " + changes
+        + " answer" + (changes == 1 ? "" : "s") + " changed");
+    return byPath;
+  }
+
+  private static LeaderboardEntry entry(Path f, Map<Path, ResultFile> rescored, Supplier<Dataset> dataset) {
+    ResultFile file = rescored.get(f.toAbsolutePath().normalize());
+    if (file == null) {
+      file = ResultFiles.read(f);
+    }
+    if (file.summary() == null) {
+      Dataset d = dataset.get();
+      file = file.withSummary(Rescorer.summarize(file, d, ExamCriteria.forExam(d.exam()), f.toString()));
+    }
+    return LeaderboardEntry.of(f.getFileName().toString(), file);
+  }
+
+  private static ExamCriteria criteria(List<LeaderboardEntry> entries, List<Path> files) {
+    String exam = entries.get(0).exam();
+    for (int i = 1; i < entries.size(); i++) {
+      if (!entries.get(i).exam().equals(exam)) {
+        throw new UserError(files.get(i) + ": is of exam " + entries.get(i).exam() + " but " + files.get(0)
+            + " is of exam " + exam + "; a leaderboard ranks one exam, so keep each exam's results in its own folder");
+      }
+    }
+    return ExamCriteria.forExam(exam);
+  }
+
+  private static <T> Supplier<T> memoized(Supplier<T> s) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = s.get();
+        }
+        return value;
+      }
+    };
+  }
+}

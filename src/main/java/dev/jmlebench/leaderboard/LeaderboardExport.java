@@ -1,0 +1,132 @@
+package dev.jmlebench.leaderboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.jmlebench.common.AtomicFiles;
+import dev.jmlebench.results.PythonJson;
+import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.Summary;
+import dev.jmlebench.score.Tally;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The leaderboard for other tools: {@code leaderboard.json} and {@code leaderboard.csv}, one row per result
+ * file (superseded runs included), best score first. The JSON is versioned; within a version fields are
+ * only ever added, and readers ignore fields they do not know. Each JSON row has an {@code intervals}
+ * object where statistics (confidence intervals per figure) are added.
+ */
+final class LeaderboardExport {
+  static final String FORMAT = "jmle-bench-leaderboard";
+  static final int VERSION = 1;
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+  private LeaderboardExport() {}
+
+  /** Every run, by score percentage (text-only figures for runs that skipped images), ties by file name. */
+  static List<LeaderboardEntry> order(List<LeaderboardEntry> entries) {
+    List<LeaderboardEntry> out = new ArrayList<>(entries);
+    out.sort(Comparator.comparing(LeaderboardEntry::source));
+    out.sort(Comparator.comparingDouble((LeaderboardEntry e) -> e.summary().scorePct()).reversed());
+    return out;
+  }
+
+  /** The columns of one row, in order: the CSV header and the JSON row keys. */
+  static Map<String, Object> columns(LeaderboardEntry e) {
+    Summary s = e.summary();
+    Tally text = s.byImage().getOrDefault("text_only", new Tally(0, 0));
+    TableRow textRow = TableKind.TEXT.rowOf(e).orElseThrow();
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("name", e.name());
+    c.put("model", e.metadata().model());
+    c.put("image_mode", e.imageMode().wireName());
+    c.put("timestamp", e.metadata().timestamp());
+    c.put("score", s.score());
+    c.put("score_max", s.scoreMax());
+    c.put("score_pct", s.scorePct());
+    c.put("correct", s.correct());
+    c.put("attempted", s.attempted());
+    c.put("accuracy", s.accuracy());
+    c.put("required_score", s.requiredScore());
+    c.put("required_score_max", s.requiredScoreMax());
+    c.put("required_pass", s.requiredPass());
+    c.put("general_score", s.generalScore());
+    c.put("general_score_max", s.generalScoreMax());
+    c.put("general_pass", s.generalPass());
+    c.put("passed", s.passed());
+    c.put("text_only_score", textRow.score().part());
+    c.put("text_only_score_max", textRow.score().whole());
+    c.put("text_only_score_pct", textRow.score().ratio());
+    c.put("text_only_correct", text.correct());
+    c.put("text_only_total", text.total());
+    c.put("text_only_accuracy", text.accuracy());
+    c.put("parse_failures", s.parseFailures());
+    c.put("errors", s.errors());
+    c.put("source_file", e.source());
+    return c;
+  }
+
+  static byte[] json(List<LeaderboardEntry> entries, ExamCriteria criteria) {
+    ObjectNode root = NODES.objectNode();
+    root.put("format", FORMAT);
+    root.put("version", VERSION);
+    root.put("exam", criteria.exam());
+    ObjectNode pass = root.putObject("pass_criteria");
+    pass.put("required_min_score", criteria.requiredMinScore());
+    pass.put("required_max", criteria.requiredMax());
+    pass.put("general_min_score", criteria.generalMinScore());
+    pass.put("general_max", criteria.generalMax());
+    ArrayNode rows = root.putArray("runs");
+    for (LeaderboardEntry e : order(entries)) {
+      ObjectNode row = rows.addObject();
+      columns(e).forEach((k, v) -> row.set(k, value(v)));
+      ObjectNode blocks = row.putObject("by_block");
+      e.summary().byBlock().forEach((b, t) -> blocks.putObject(b)
+          .put("correct", t.correct()).put("total", t.total()).put("accuracy", t.accuracy()));
+      row.putObject("intervals");
+    }
+    return PythonJson.toBytes(root);
+  }
+
+  private static JsonNode value(Object v) {
+    if (v == null) {
+      return NODES.nullNode();
+    }
+    if (v instanceof Integer i) {
+      return NODES.numberNode(i);
+    }
+    if (v instanceof Double d) {
+      return NODES.numberNode(d);
+    }
+    if (v instanceof Boolean b) {
+      return NODES.booleanNode(b);
+    }
+    return NODES.textNode(v.toString());
+  }
+
+  /** RFC 4180 CSV with a header row; an unknown pass flag is an empty cell. */
+  static byte[] csv(List<LeaderboardEntry> entries) {
+    List<Map<String, Object>> rows = order(entries).stream().map(LeaderboardExport::columns).toList();
+    CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
+    columns(entries.get(0)).keySet().forEach(schema::addColumn);
+    try {
+      return new CsvMapper().writer(schema.build()).writeValueAsBytes(rows);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the leaderboard CSV", e);
+    }
+  }
+
+  static void write(Path json, Path csv, List<LeaderboardEntry> entries, ExamCriteria criteria) {
+    AtomicFiles.write(json, json(entries, criteria));
+    AtomicFiles.write(csv, csv(entries));
+  }
+}

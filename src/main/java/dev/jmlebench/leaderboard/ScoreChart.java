@@ -1,0 +1,160 @@
+package dev.jmlebench.leaderboard;
+
+import dev.jmlebench.score.Percent;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Line2D;
+import java.text.DecimalFormat;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.labels.CategoryItemLabelGenerator;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.CategoryDataset;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * Bar chart of the scores: one group per run, all questions beside text-only, best first from the top.
+ * Bars lie horizontally so that long model names stay legible at README width.
+ */
+final class ScoreChart {
+  static final int WIDTH = 1000;
+  private static final int HEADER_HEIGHT = 190;
+  private static final int ROW_HEIGHT = 74;
+  private static final Color ALL_COLOUR = new Color(0x1f4e89);
+  private static final Color TEXT_COLOUR = new Color(0x8ec1e8);
+  private static final Color PASS_COLOUR = new Color(0xc0392b);
+  private static final BasicStroke PASS_STROKE =
+      new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {9f, 5f}, 0f);
+
+  private ScoreChart() {}
+
+  static int height(ChartData data) {
+    return HEADER_HEIGHT + ROW_HEIGHT * Math.max(1, data.runs().size());
+  }
+
+  static JFreeChart draw(ChartData data, String fontFamily) {
+    DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+    for (ChartData.Run r : data.runs()) {
+      dataset.addValue(r.allQuestions() == null ? null : r.allQuestions() * 100, ChartText.ALL_QUESTIONS, r.label());
+      dataset.addValue(r.textOnly() * 100, ChartText.TEXT_ONLY, r.label());
+    }
+    CategoryAxis names = new CategoryAxis(null);
+    names.setTickLabelFont(new Font(fontFamily, Font.PLAIN, 17));
+    names.setMaximumCategoryLabelWidthRatio(0.4f);
+    names.setCategoryMargin(0.22);
+    names.setLowerMargin(0.02);
+    names.setUpperMargin(0.02);
+    for (ChartData.Run r : data.runs()) {
+      if (r.passed()) {
+        names.setTickLabelFont(r.label(), new Font(fontFamily, Font.BOLD, 17));
+      }
+    }
+
+    NumberAxis percent = new NumberAxis(ChartText.SCORE_AXIS);
+    percent.setLabelFont(new Font(fontFamily, Font.PLAIN, 15));
+    percent.setTickLabelFont(new Font(fontFamily, Font.PLAIN, 14));
+    percent.setRange(lowerBound(data), 100);
+    percent.setTickUnit(new NumberTickUnit(5, new DecimalFormat("0'%'")));
+
+    BarRenderer bars = new BarRenderer();
+    bars.setBarPainter(new StandardBarPainter());
+    bars.setShadowVisible(false);
+    bars.setItemMargin(0.04);
+    bars.setSeriesPaint(0, ALL_COLOUR);
+    bars.setSeriesPaint(1, TEXT_COLOUR);
+    bars.setDefaultItemLabelGenerator(new PercentLabels(data));
+    bars.setDefaultItemLabelsVisible(true);
+    bars.setDefaultItemLabelFont(new Font(fontFamily, Font.BOLD, 13));
+    bars.setSeriesItemLabelPaint(0, Color.WHITE);
+    bars.setSeriesItemLabelPaint(1, new Color(0x10263f));
+    // Labels sit inside the end of each bar, so the axis can stop at 100% and nothing is clipped; a bar too
+    // short for its label gets it outside.
+    bars.setDefaultPositiveItemLabelPosition(
+        new ItemLabelPosition(ItemLabelAnchor.INSIDE3, TextAnchor.CENTER_RIGHT));
+    bars.setPositiveItemLabelPositionFallback(
+        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+
+    CategoryPlot plot = new CategoryPlot(dataset, names, percent, bars);
+    plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_LEFT);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setOutlineVisible(false);
+    plot.setRangeGridlinePaint(new Color(0xd0d0d0));
+    plot.setRangeGridlineStroke(new BasicStroke(1f));
+    plot.setInsets(new RectangleInsets(8, 8, 8, 24));
+    plot.addRangeMarker(new ValueMarker(data.passMark() * 100, PASS_COLOUR, PASS_STROKE));
+    // Every bar crosses the pass line, so its explanation goes in the legend rather than beside the line.
+    LegendItemCollection legendItems = new LegendItemCollection();
+    legendItems.add(new LegendItem(ChartText.ALL_QUESTIONS, ALL_COLOUR));
+    legendItems.add(new LegendItem(ChartText.TEXT_ONLY, TEXT_COLOUR));
+    legendItems.add(new LegendItem(ChartText.passMark(Percent.format(data.passMark()), data.passMarkText()), null,
+        null, null, new Line2D.Double(0, 0, 28, 0), PASS_STROKE, PASS_COLOUR));
+    plot.setFixedLegendItems(legendItems);
+
+    JFreeChart chart = new JFreeChart(ChartText.scoreTitle(data.exam()), new Font(fontFamily, Font.BOLD, 22),
+        plot, true);
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.setPadding(new RectangleInsets(10, 10, 10, 10));
+    TextTitle sub = new TextTitle(ChartText.SCORE_SUBTITLE, new Font(fontFamily, Font.PLAIN, 14));
+    sub.setPaint(new Color(0x444444));
+    sub.setPadding(new RectangleInsets(4, 0, 6, 0));
+    chart.addSubtitle(sub);
+    LegendTitle legend = chart.getLegend();
+    legend.setItemFont(new Font(fontFamily, Font.PLAIN, 15));
+    legend.setPosition(RectangleEdge.TOP);
+    legend.setHorizontalAlignment(HorizontalAlignment.CENTER);
+    legend.setFrame(BlockBorder.NONE);
+    return chart;
+  }
+
+  /** A range that shows the differences: from a little below the lowest bar or the pass mark, in steps of 5. */
+  static double lowerBound(ChartData data) {
+    double low = data.passMark();
+    for (ChartData.Run r : data.runs()) {
+      low = Math.min(low, r.textOnly());
+      if (r.allQuestions() != null) {
+        low = Math.min(low, r.allQuestions());
+      }
+    }
+    return Math.max(0, Math.floor((low * 100 - 3) / 5) * 5);
+  }
+
+  /** Value labels formatted as the tables format percentages, so chart and table agree to the digit. */
+  private record PercentLabels(ChartData data) implements CategoryItemLabelGenerator {
+    @Override
+    public String generateLabel(CategoryDataset dataset, int row, int column) {
+      ChartData.Run r = data.runs().get(column);
+      Double ratio = row == 0 ? r.allQuestions() : Double.valueOf(r.textOnly());
+      return ratio == null ? null : Percent.format(ratio);
+    }
+
+    @Override
+    public String generateRowLabel(CategoryDataset dataset, int row) {
+      return dataset.getRowKey(row).toString();
+    }
+
+    @Override
+    public String generateColumnLabel(CategoryDataset dataset, int column) {
+      return dataset.getColumnKey(column).toString();
+    }
+  }
+}
