@@ -18,6 +18,9 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       DatasetCommand.class,
+      RunCommand.class,
+      MockServerCommand.class,
+      BenchCommand.class,
       RescoreCommand.class,
       LeaderboardCommand.class,
       SummaryCommand.class,

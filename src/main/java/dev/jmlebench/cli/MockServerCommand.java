@@ -1,0 +1,91 @@
+package dev.jmlebench.cli;
+
+import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.mock.MockOptions;
+import dev.jmlebench.mock.MockServer;
+import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.ResultFiles;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code mock-server}: a stand-in model behind an OpenAI-compatible API, for demos and tests. */
+@Command(name = "mock-server", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Serve an OpenAI-compatible chat-completions API on 127.0.0.1 that plays a model: it "
+        + "recognises each exam question from the request text and answers it.",
+        "With --replay it answers with the raw response and reasoning recorded in a result file, so a run "
+        + "against it reproduces that file's score; without, it answers deterministically. Faults on "
+        + "demand: latency, random 500s, dropped connections and truncated bodies, 429 with Retry-After "
+        + "above a rate limit. Runs until Ctrl-C."})
+final class MockServerCommand implements Callable<Integer> {
+  @Option(names = "--port", paramLabel = "P", defaultValue = "8765",
+      description = "Port on 127.0.0.1 (0: any free port). Default: ${DEFAULT-VALUE}")
+  int port;
+
+  @Option(names = "--replay", paramLabel = "RESULT.json",
+      description = "Answer with this result file's recorded responses.")
+  Path replay;
+
+  @Option(names = "--latency-ms", paramLabel = "N", defaultValue = "0",
+      description = "Delay of every answer in milliseconds. Default: ${DEFAULT-VALUE}")
+  long latencyMs;
+
+  @Option(names = "--fail-rate", paramLabel = "F", defaultValue = "0",
+      description = "Share of requests (0 to <1) that fail on purpose: a 500, a dropped connection or a "
+          + "truncated body. Default: ${DEFAULT-VALUE}")
+  double failRate;
+
+  @Option(names = "--rate-limit", paramLabel = "RPS", defaultValue = "0",
+      description = "Requests per second above which it answers 429 with Retry-After (0: no limit). "
+          + "Default: ${DEFAULT-VALUE}")
+  double rateLimit;
+
+  @Mixin DatasetOption dataset;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65535) {
+      throw new UserError("--port: should be 0 to 65535, not " + port);
+    }
+    if (latencyMs < 0) {
+      throw new UserError("--latency-ms: should be 0 or more, not " + latencyMs);
+    }
+    if (!(failRate >= 0 && failRate < 1)) {
+      throw new UserError("--fail-rate: should be at least 0 and below 1, not " + failRate);
+    }
+    if (!(rateLimit >= 0)) {
+      throw new UserError("--rate-limit: should be 0 (no limit) or more, not " + rateLimit);
+    }
+    Dataset d = dataset.load();
+    ResultFile replayed = replay == null ? null : ResultFiles.read(replay);
+    MockOptions options = new MockOptions(Duration.ofMillis(latencyMs), failRate, rateLimit, 1, null);
+    MockServer server;
+    try {
+      server = MockServer.start(port, d, replayed, options);
+    } catch (java.io.UncheckedIOException e) {
+      throw new UserError("--port " + port + ": " + e.getCause().getMessage() + " (another server there? try --port 0)");
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "mock-server-stop"));
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Mock server on " + server.baseUrl() + " — "
+        + (replay == null ? "deterministic answers" : "replaying " + replay) + ". Ctrl-C stops it.");
+    out.println("Try: " + RunCommand.PROGRAM + " run --model mock --base-url " + server.baseUrl()
+        + " --dataset " + d.directory());
+    out.flush();
+    stopped.await();
+    return Main.OK;
+  }
+}

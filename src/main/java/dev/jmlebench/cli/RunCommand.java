@@ -1,0 +1,170 @@
+package dev.jmlebench.cli;
+
+import dev.jmlebench.client.ApiKey;
+import dev.jmlebench.client.ClientSettings;
+import dev.jmlebench.client.RetrySettings;
+import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.ImageMode;
+import dev.jmlebench.runner.ExtraBody;
+import dev.jmlebench.runner.ProgressStyle;
+import dev.jmlebench.runner.RunConfig;
+import dev.jmlebench.runner.RunOutcome;
+import dev.jmlebench.runner.Runner;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code run}: ask a model every question through an OpenAI-compatible API and write a result file. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Ask a model the exam through an OpenAI-compatible chat-completions API, grade every answer "
+        + "and write a result file in the published format.",
+        "Requests run in parallel and are retried on transient failures (429, 5xx, timeouts, broken "
+        + "connections) with backoff; on 429s fewer requests are kept in flight. Every answer is journaled "
+        + "to disk as it arrives: a run that was killed is continued by running the same command again "
+        + "(same --out) or with --resume FILE, and asks no answered question twice. Ctrl-C saves what "
+        + "there is and prints the command that continues."})
+final class RunCommand implements Callable<Integer> {
+  /** How users start this tool; the command printed to continue a run begins with it. */
+  static final String PROGRAM = "./jmle-bench";
+
+  @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model id, as the API names it.")
+  String model;
+
+  @Option(names = "--base-url", paramLabel = "URL", defaultValue = "https://api.openai.com/v1",
+      description = "OpenAI-compatible API base URL. Default: ${DEFAULT-VALUE}")
+  String baseUrl;
+
+  @Option(names = "--api-key", paramLabel = "KEY",
+      description = "API key. Default: $OPENAI_API_KEY. Not needed for a server on 127.0.0.1/localhost.")
+  String apiKey;
+
+  @Option(names = "--parallel", paramLabel = "N", defaultValue = "8",
+      description = "Most requests in flight at once (fewer while the server answers 429). Default: ${DEFAULT-VALUE}")
+  int parallel;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+      description = "Timeout of one request. Default: ${DEFAULT-VALUE}")
+  long timeoutSeconds;
+
+  @Option(names = "--image-mode", paramLabel = "MODE", defaultValue = "blind",
+      description = "skip: leave out the 98 image questions; blind: send them as text only; vision: send "
+          + "their images too. Default: ${DEFAULT-VALUE}")
+  String imageMode;
+
+  @Option(names = "--extra-body", paramLabel = "JSON",
+      description = "JSON object merged into every request body, e.g. '{\"reasoning\": {\"enabled\": true}}'.")
+  String extraBody;
+
+  @Option(names = "--resume", paramLabel = "FILE",
+      description = "Continue the run in this result file: keep its answered questions (re-graded), ask the "
+          + "rest. The output goes to the same file unless --out is given.")
+  Path resume;
+
+  @Option(names = "--blocks", paramLabel = "A,B", split = ",",
+      description = "Only these blocks (A-F). Default: all.")
+  List<String> blocks;
+
+  @Option(names = "--out", paramLabel = "PATH",
+      description = "Result file. Default: results/{model, / → _}_{UTC yyyyMMdd_HHmmss}.json. An existing "
+          + "file of the same model is resumed.")
+  Path out;
+
+  @Option(names = "--display-name", paramLabel = "NAME", description = "Name shown on leaderboards.")
+  String displayName;
+
+  @Option(names = "--max-retries", paramLabel = "N", defaultValue = "5",
+      description = "Retries of a question after a transient failure (429s are waited out and not counted). "
+          + "Default: ${DEFAULT-VALUE}")
+  int maxRetries;
+
+  @Option(names = "--retry-budget", paramLabel = "MINUTES", defaultValue = "10",
+      description = "Longest time one question may spend retrying; then it is recorded as an error. "
+          + "Default: ${DEFAULT-VALUE}")
+  double retryBudgetMinutes;
+
+  @Mixin DatasetOption dataset;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Instant now = Instant.now();
+    URI url = baseUrl();
+    ApiKey key = ApiKey.ofNullable(apiKey != null ? apiKey : System.getenv("OPENAI_API_KEY"));
+    if (key == null && !ClientSettings.isLoopback(url)) {
+      throw new UserError("no API key for " + url + ": pass --api-key KEY or set OPENAI_API_KEY");
+    }
+    RunConfig config = new RunConfig(model, url, mode(), ExtraBody.parse(extraBody), blocks(),
+        out != null ? out : resume != null ? resume : RunConfig.defaultOut(model, now), displayName,
+        positive("--parallel", parallel), Duration.ofSeconds(positive("--timeout", timeoutSeconds)), retry(), now);
+    if (resume != null && out != null && !resume.equals(out)) {
+      throw new UserError("--resume " + resume + " and --out " + out + " differ: resume writes to the file it "
+          + "continues, so give one of them");
+    }
+    if (resume != null && !resume.toFile().exists()) {
+      throw new UserError("--resume " + resume + ": no such result file");
+    }
+    RunOutcome outcome = new Runner(config, dataset.load(), key,
+        System.console() != null ? ProgressStyle.BAR : ProgressStyle.LINES, spec.commandLine().getOut(), PROGRAM)
+        .run();
+    return outcome.hasErrors() ? Main.FINDING : Main.OK;
+  }
+
+  private URI baseUrl() {
+    try {
+      URI url = new URI(baseUrl);
+      if (url.getScheme() == null || url.getHost() == null
+          || !(url.getScheme().equals("http") || url.getScheme().equals("https"))) {
+        throw new UserError("--base-url: expected http(s)://HOST[:PORT]/PATH, not '" + baseUrl + "'");
+      }
+      return url;
+    } catch (URISyntaxException e) {
+      throw new UserError("--base-url: not a URL: " + e.getMessage());
+    }
+  }
+
+  private ImageMode mode() {
+    ImageMode m = ImageMode.fromWireName(imageMode);
+    if (m == null) {
+      throw new UserError("--image-mode: expected skip, blind or vision, not '" + imageMode + "'");
+    }
+    return m;
+  }
+
+  private List<String> blocks() {
+    return blocks == null ? List.of()
+        : blocks.stream().map(b -> b.strip().toUpperCase(Locale.ROOT)).filter(b -> !b.isEmpty()).distinct().toList();
+  }
+
+  private RetrySettings retry() {
+    if (maxRetries < 0) {
+      throw new UserError("--max-retries: should be 0 or more, not " + maxRetries);
+    }
+    if (!(retryBudgetMinutes > 0)) {
+      throw new UserError("--retry-budget: should be a positive number of minutes, not " + retryBudgetMinutes);
+    }
+    Duration budget = Duration.ofMillis((long) (retryBudgetMinutes * 60_000));
+    if (budget.compareTo(RetrySettings.DEFAULT_INITIAL_DELAY) <= 0) {
+      throw new UserError("--retry-budget: should be longer than the first backoff ("
+          + RetrySettings.DEFAULT_INITIAL_DELAY.toSeconds() + " s), not " + retryBudgetMinutes + " minutes");
+    }
+    return RetrySettings.of(maxRetries, budget);
+  }
+
+  private static int positive(String flag, long value) {
+    if (value < 1 || value > Integer.MAX_VALUE) {
+      throw new UserError(flag + ": should be a positive number, not " + value);
+    }
+    return (int) value;
+  }
+}

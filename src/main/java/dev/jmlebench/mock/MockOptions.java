@@ -1,0 +1,45 @@
+package dev.jmlebench.mock;
+
+import java.time.Duration;
+
+/**
+ * How the mock server misbehaves.
+ *
+ * @param latency how long each answer takes
+ * @param failRate the share of requests that fail on purpose: a 500, a dropped connection or a truncated
+ *     body, in equal parts
+ * @param rateLimit requests per second above which it answers 429 with Retry-After; 0 for no limit
+ * @param seed seeds the choice of failures, so a run's faults can be repeated
+ * @param requiredKey the only API key accepted, or null to accept any request
+ */
+public record MockOptions(Duration latency, double failRate, double rateLimit, long seed, String requiredKey) {
+  public static final MockOptions INSTANT = new MockOptions(Duration.ZERO, 0, 0, 1, null);
+
+  public MockOptions {
+    if (latency.isNegative()) {
+      throw new IllegalArgumentException("latency should be 0 or more, not " + latency);
+    }
+    if (!(failRate >= 0 && failRate < 1)) {
+      throw new IllegalArgumentException("fail rate should be at least 0 and below 1, not " + failRate);
+    }
+    if (!(rateLimit >= 0)) {
+      throw new IllegalArgumentException("rate limit should be 0 (none) or more, not " + rateLimit);
+    }
+  }
+
+  public MockOptions withLatency(Duration d) {
+    return new MockOptions(d, failRate, rateLimit, seed, requiredKey);
+  }
+
+  public MockOptions withFailRate(double f) {
+    return new MockOptions(latency, f, rateLimit, seed, requiredKey);
+  }
+
+  public MockOptions withRateLimit(double rps) {
+    return new MockOptions(latency, failRate, rps, seed, requiredKey);
+  }
+
+  public MockOptions withRequiredKey(String key) {
+    return new MockOptions(latency, failRate, rateLimit, seed, key);
+  }
+}

@@ -1,0 +1,317 @@
+package dev.jmlebench.mock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.dataset.Question;
+import dev.jmlebench.prompt.Prompt;
+import dev.jmlebench.results.ResultFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An OpenAI-compatible chat-completions server on loopback that plays a model: it recognises the question
+ * from the request text and answers it (see {@link MockAnswers}), with faults on demand (latency, 500s,
+ * dropped connections, truncated bodies, 429 above a rate limit). It counts requests per question and
+ * checks that image parts are exactly the question's images, in order, so tests can assert what was sent.
+ */
+public final class MockServer implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PATH_SUFFIX = "/chat/completions";
+
+  /** What a request got when the mock failed it on purpose. */
+  enum Fault { SERVER_ERROR, DROPPED, TRUNCATED }
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final MockOptions options;
+  private final MockAnswers answers;
+  private final Map<String, Question> byPromptText = new HashMap<>();
+  private final Map<String, List<String>> expectedImages = new ConcurrentHashMap<>();
+  private final Dataset dataset;
+  private final TokenBucket bucket;
+  private final Random random;
+  private final Map<String, AtomicInteger> requests = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> answered = new ConcurrentHashMap<>();
+  private final Set<String> sentImages = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger imageMismatches = new AtomicInteger();
+  private final AtomicInteger rateLimited = new AtomicInteger();
+  private final AtomicInteger faults = new AtomicInteger();
+  private final AtomicInteger total = new AtomicInteger();
+
+  private MockServer(HttpServer server, ExecutorService executor, Dataset dataset, ResultFile replay,
+      MockOptions options) {
+    this.server = server;
+    this.executor = executor;
+    this.dataset = dataset;
+    this.options = options;
+    this.answers = new MockAnswers(replay);
+    this.bucket = options.rateLimit() > 0 ? new TokenBucket(options.rateLimit(), System::nanoTime) : null;
+    this.random = new Random(options.seed());
+    for (Question q : dataset.questions()) {
+      byPromptText.put(Prompt.userText(q), q);
+    }
+  }
+
+  /** Starts serving on 127.0.0.1; port 0 picks a free port (see {@link #port()}). */
+  public static MockServer start(int port, Dataset dataset, ResultFile replay, MockOptions options) {
+    try {
+      HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+      AtomicInteger n = new AtomicInteger();
+      ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "mock-server-" + n.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      });
+      MockServer mock = new MockServer(http, executor, dataset, replay, options);
+      http.createContext("/", mock::handle);
+      http.setExecutor(executor);
+      http.start();
+      return mock;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** The base URL to give {@code run --base-url}. */
+  public URI baseUrl() {
+    return URI.create("http://127.0.0.1:" + port() + "/v1");
+  }
+
+  /** Requests that named this question, failed ones included. */
+  public int requests(String questionId) {
+    AtomicInteger c = requests.get(questionId);
+    return c == null ? 0 : c.get();
+  }
+
+  /** Completions sent for this question. */
+  public int answered(String questionId) {
+    AtomicInteger c = answered.get(questionId);
+    return c == null ? 0 : c.get();
+  }
+
+  /** Questions whose requests carried image parts (all of them checked against the dataset). */
+  public Set<String> questionsSentWithImages() {
+    return Set.copyOf(sentImages);
+  }
+
+  /** Requests whose image parts were not exactly the question's images in order (answered with 400). */
+  public int imageMismatches() {
+    return imageMismatches.get();
+  }
+
+  public int totalRequests() {
+    return total.get();
+  }
+
+  public int rateLimitedRequests() {
+    return rateLimited.get();
+  }
+
+  public int injectedFaults() {
+    return faults.get();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange ex) throws IOException {
+    try (ex) {
+      total.incrementAndGet();
+      if (!"POST".equals(ex.getRequestMethod()) || !ex.getRequestURI().getPath().endsWith(PATH_SUFFIX)) {
+        send(ex, 404, error("no such endpoint: " + ex.getRequestMethod() + " " + ex.getRequestURI().getPath()
+            + " (POST .../chat/completions)"));
+        return;
+      }
+      byte[] body;
+      try (InputStream in = ex.getRequestBody()) {
+        body = in.readAllBytes();
+      }
+      if (options.requiredKey() != null) {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        if (!("Bearer " + options.requiredKey()).equals(auth)) {
+          // Like real providers, echo the rejected key: the client must keep it out of what it shows.
+          String given = auth == null ? "(none)" : auth.replaceFirst("^Bearer ", "");
+          send(ex, 401, error("Incorrect API key provided: " + given));
+          return;
+        }
+      }
+      if (bucket != null) {
+        long waitMs = bucket.tryTake();
+        if (waitMs > 0) {
+          rateLimited.incrementAndGet();
+          ex.getResponseHeaders().set("Retry-After", String.valueOf((waitMs + 999) / 1000));
+          ex.getResponseHeaders().set("retry-after-ms", String.valueOf(waitMs));
+          send(ex, 429, error("rate limit of " + options.rateLimit() + " requests per second exceeded"));
+          return;
+        }
+      }
+      JsonNode request;
+      try {
+        request = JSON.readTree(body);
+      } catch (IOException e) {
+        send(ex, 400, error("request body is not JSON"));
+        return;
+      }
+      Question q = byPromptText.get(userText(request));
+      if (q == null) {
+        send(ex, 400, error("not a question of the dataset (the user text matches none)"));
+        return;
+      }
+      requests.computeIfAbsent(q.questionId(), k -> new AtomicInteger()).incrementAndGet();
+      List<String> images = imageUrls(request);
+      if (!images.isEmpty()) {
+        sentImages.add(q.questionId());
+        if (!images.equals(expectedImages(q))) {
+          imageMismatches.incrementAndGet();
+          send(ex, 400, error("image parts of " + q.questionId() + " are not its clinical images in order"));
+          return;
+        }
+      }
+      sleep(options.latency().toMillis());
+      Fault fault = nextFault();
+      byte[] reply = completion(request.path("model").asText("mock"), q);
+      if (fault != null) {
+        faults.incrementAndGet();
+        fail(ex, fault, reply);
+        return;
+      }
+      answered.computeIfAbsent(q.questionId(), k -> new AtomicInteger()).incrementAndGet();
+      send(ex, 200, reply);
+    }
+  }
+
+  private List<String> expectedImages(Question q) {
+    return expectedImages.computeIfAbsent(q.questionId(), k -> q.clinicalImages().stream()
+        .map(name -> Prompt.dataUrl(dataset.imagesDirectory().resolve(name))).toList());
+  }
+
+  private Fault nextFault() {
+    synchronized (random) {
+      if (options.failRate() <= 0 || random.nextDouble() >= options.failRate()) {
+        return null;
+      }
+      return Fault.values()[random.nextInt(Fault.values().length)];
+    }
+  }
+
+  private static void fail(HttpExchange ex, Fault fault, byte[] reply) throws IOException {
+    switch (fault) {
+      case SERVER_ERROR -> send(ex, 500, error("injected server error"));
+      case DROPPED -> {
+        // Promise a body, send none, close: the client sees the connection end mid-response.
+        ex.sendResponseHeaders(200, reply.length);
+        ex.getResponseBody().flush();
+        throw new IOException("connection dropped on purpose");
+      }
+      case TRUNCATED -> {
+        byte[] half = java.util.Arrays.copyOf(reply, reply.length / 2);
+        send(ex, 200, half);
+      }
+    }
+  }
+
+  private static String userText(JsonNode request) {
+    for (JsonNode m : request.path("messages")) {
+      if ("user".equals(m.path("role").asText())) {
+        JsonNode content = m.get("content");
+        if (content != null && content.isTextual()) {
+          return content.textValue();
+        }
+        for (JsonNode part : m.path("content")) {
+          if ("text".equals(part.path("type").asText())) {
+            return part.path("text").asText();
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private static List<String> imageUrls(JsonNode request) {
+    List<String> urls = new ArrayList<>();
+    for (JsonNode m : request.path("messages")) {
+      for (JsonNode part : m.path("content")) {
+        if ("image_url".equals(part.path("type").asText())) {
+          urls.add(part.path("image_url").path("url").asText());
+        }
+      }
+    }
+    return urls;
+  }
+
+  private byte[] completion(String model, Question q) throws IOException {
+    MockAnswers.Reply r = answers.reply(q);
+    ObjectNode root = JSON.createObjectNode();
+    root.put("id", "chatcmpl-mock-" + q.questionId());
+    root.put("object", "chat.completion");
+    root.put("model", model);
+    ObjectNode choice = root.putArray("choices").addObject();
+    choice.put("index", 0);
+    ObjectNode message = choice.putObject("message");
+    message.put("role", "assistant");
+    message.put("content", r.content());
+    if (r.reasoning() != null) {
+      message.put("reasoning", r.reasoning());
+    }
+    choice.put("finish_reason", "stop");
+    // Characters stand in for tokens: enough to show that usage is recorded and summed.
+    int reasoning = r.reasoning() == null ? 0 : r.reasoning().length();
+    ObjectNode usage = root.putObject("usage");
+    usage.put("prompt_tokens", Prompt.userText(q).length());
+    usage.put("completion_tokens", r.content().length() + reasoning);
+    usage.putObject("completion_tokens_details").put("reasoning_tokens", reasoning);
+    return JSON.writeValueAsBytes(root);
+  }
+
+  private static byte[] error(String message) {
+    ObjectNode root = JSON.createObjectNode();
+    root.putObject("error").put("message", message);
+    return root.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
+    ex.getResponseHeaders().set("Content-Type", "application/json");
+    ex.sendResponseHeaders(status, body.length);
+    try (OutputStream out = ex.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  private static void sleep(long millis) {
+    if (millis <= 0) {
+      return;
+    }
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.jmlebench.runner;
+
+import dev.jmlebench.results.QuestionResult;
+import java.time.Duration;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/** Progress as a live bar on a terminal: done/total, ETA, and the running counts beside it. */
+final class BarProgress implements Progress {
+  private ProgressBar bar;
+
+  @Override
+  public synchronized void started(Tally.Snapshot s) {
+    bar = new ProgressBarBuilder()
+        .setTaskName("jmle-bench")
+        .setInitialMax(s.total())
+        .startsFrom(s.done(), Duration.ZERO)
+        .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+        .setUpdateIntervalMillis(250)
+        .build();
+    bar.setExtraMessage(Progress.counts(s));
+  }
+
+  @Override
+  public synchronized void finished(QuestionResult r, Tally.Snapshot s) {
+    bar.stepTo(s.done());
+    bar.setExtraMessage(Progress.counts(s));
+  }
+
+  @Override
+  public synchronized void close() {
+    if (bar != null) {
+      bar.close();
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.jmlebench.runner;
+
+import dev.jmlebench.client.ClientSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The command line that continues a run: the same request settings, {@code --resume} on its result file,
+ * so it asks exactly the questions without an answer. Never holds the API key.
+ */
+final class ContinueCommand {
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:,=@%+-]+");
+
+  private ContinueCommand() {}
+
+  static String render(String program, RunConfig c, Path datasetDir) {
+    List<String> args = new ArrayList<>(List.of(program, "run", "--model", c.model(), "--base-url",
+        c.baseUrl().toString(), "--image-mode", c.imageMode().wireName(), "--parallel", String.valueOf(c.parallel())));
+    if (c.extraBody() != null) {
+      args.addAll(List.of("--extra-body", c.extraBody().toString()));
+    }
+    if (!c.blocks().isEmpty()) {
+      args.addAll(List.of("--blocks", String.join(",", c.blocks())));
+    }
+    if (c.displayName() != null) {
+      args.addAll(List.of("--display-name", c.displayName()));
+    }
+    args.addAll(List.of("--dataset", datasetDir.toString(), "--resume", c.out().toString()));
+    List<String> quoted = args.stream().map(ContinueCommand::quote).toList();
+    String line = String.join(" ", quoted);
+    return ClientSettings.isLoopback(c.baseUrl()) ? line : line + "   # key from $OPENAI_API_KEY, or add --api-key";
+  }
+
+  /** POSIX shell quoting: plain words as they are, anything else in single quotes. */
+  static String quote(String arg) {
+    return PLAIN.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'";
+  }
+}

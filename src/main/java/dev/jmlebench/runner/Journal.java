@@ -1,0 +1,153 @@
+package dev.jmlebench.runner;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jmlebench.common.UserError;
+import dev.jmlebench.results.QuestionResult;
+import dev.jmlebench.results.ResultFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The crash-safe record of a run in progress: JSON lines beside the result file, one per finished
+ * question, each written and forced to disk before the next. The first line names the model, so a journal
+ * is never mixed into another model's run. A crash can tear only the last line; reading ignores it, and
+ * reopening cuts it off before appending.
+ */
+final class Journal implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String HEADER_FIELD = "jmle_bench_journal";
+  static final String SUFFIX = ".journal.jsonl";
+
+  private final Path path;
+  private final FileChannel channel;
+
+  private Journal(Path path, FileChannel channel) {
+    this.path = path;
+    this.channel = channel;
+  }
+
+  /** {@code results/x.json} → {@code results/x.journal.jsonl}. */
+  static Path pathFor(Path out) {
+    String name = out.getFileName().toString();
+    String stem = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
+    return out.resolveSibling(stem + SUFFIX);
+  }
+
+  /** What an earlier, interrupted run recorded: its model (null when the journal is empty) and results. */
+  record Contents(String model, List<QuestionResult> results) {}
+
+  static Contents read(Path path) {
+    if (!Files.exists(path)) {
+      return new Contents(null, List.of());
+    }
+    List<String> lines = completeLines(path);
+    if (lines.isEmpty()) {
+      return new Contents(null, List.of());
+    }
+    JsonNode header = parse(path, lines.get(0), 1);
+    if (!header.has(HEADER_FIELD)) {
+      throw new UserError(path + ": line 1 is not a jmle-bench journal header");
+    }
+    List<QuestionResult> results = new ArrayList<>();
+    for (int i = 1; i < lines.size(); i++) {
+      results.add(ResultFiles.resultFromJson(parse(path, lines.get(i), i + 1), path + ":" + (i + 1)));
+    }
+    return new Contents(header.path("model").asText(null), results);
+  }
+
+  /** Opens the journal to append to, cutting off a torn last line and writing the header if new. */
+  static Journal open(Path path, String model) {
+    try {
+      Files.createDirectories(path.toAbsolutePath().getParent());
+      FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
+      long keep = endOfLastCompleteLine(path);
+      ch.truncate(keep);
+      ch.position(keep);
+      Journal j = new Journal(path, ch);
+      if (keep == 0) {
+        j.appendLine(JSON.createObjectNode().put(HEADER_FIELD, 1).put("model", model));
+      }
+      return j;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the journal " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  Path path() {
+    return path;
+  }
+
+  synchronized void append(QuestionResult r) {
+    appendLine(ResultFiles.toJson(r));
+  }
+
+  private synchronized void appendLine(JsonNode node) {
+    try {
+      ByteBuffer buf = ByteBuffer.wrap((JSON.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8));
+      while (buf.hasRemaining()) {
+        channel.write(buf);
+      }
+      channel.force(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the journal " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the journal " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> completeLines(Path path) {
+    try {
+      byte[] bytes = Files.readAllBytes(path);
+      int end = lastNewline(bytes) + 1;
+      String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
+      List<String> lines = new ArrayList<>();
+      for (String line : text.split("\n", -1)) {
+        if (!line.isEmpty()) {
+          lines.add(line);
+        }
+      }
+      return lines;
+    } catch (IOException e) {
+      throw new UserError(path + ": cannot read the journal: " + e.getMessage());
+    }
+  }
+
+  private static long endOfLastCompleteLine(Path path) throws IOException {
+    return lastNewline(Files.readAllBytes(path)) + 1;
+  }
+
+  private static int lastNewline(byte[] bytes) {
+    for (int i = bytes.length - 1; i >= 0; i--) {
+      if (bytes[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static JsonNode parse(Path path, String line, int number) {
+    try {
+      return JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      throw new UserError(path + ":" + number + ": not a JSON line (" + e.getOriginalMessage() + ")");
+    }
+  }
+}

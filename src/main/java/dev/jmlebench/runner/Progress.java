@@ -1,0 +1,59 @@
+package dev.jmlebench.runner;
+
+import dev.jmlebench.results.QuestionResult;
+import java.io.PrintWriter;
+import java.time.Duration;
+
+/** Shows a run's progress as questions finish. Called from many threads; implementations synchronize. */
+interface Progress extends AutoCloseable {
+  void started(Tally.Snapshot s);
+
+  void finished(QuestionResult r, Tally.Snapshot s);
+
+  @Override
+  void close();
+
+  static Progress of(ProgressStyle style, PrintWriter out) {
+    return switch (style) {
+      case BAR -> new BarProgress();
+      case LINES -> new LineProgress(out);
+      case QUIET -> new Progress() {
+        @Override
+        public void started(Tally.Snapshot s) {}
+
+        @Override
+        public void finished(QuestionResult r, Tally.Snapshot s) {}
+
+        @Override
+        public void close() {}
+      };
+    };
+  }
+
+  /** The mark of a finished question: {@code o} correct, {@code x} wrong, {@code ?} unparsed, {@code !} error. */
+  static char mark(QuestionResult r) {
+    if (r.error() != null) {
+      return '!';
+    }
+    if (!r.parseSuccess()) {
+      return '?';
+    }
+    return r.correct() ? 'o' : 'x';
+  }
+
+  /** "accuracy 90.0% (9/10) · errors 0 · parse failures 0 · retries 2 · in flight 8" */
+  static String counts(Tally.Snapshot s) {
+    String acc = s.done() == 0 ? "-" : String.format("%.1f%%", 100.0 * s.correct() / s.done());
+    return "accuracy " + acc + " (" + s.correct() + "/" + s.done() + ") · errors " + s.errors()
+        + " · parse failures " + s.parseFailures() + " · retries " + s.retries() + " · in flight " + s.inFlight();
+  }
+
+  static String clock(Duration d) {
+    if (d == null) {
+      return "--:--";
+    }
+    long s = d.toSeconds();
+    return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        : String.format("%d:%02d", s / 60, s % 60);
+  }
+}

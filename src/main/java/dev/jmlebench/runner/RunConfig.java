@@ -1,0 +1,56 @@
+package dev.jmlebench.runner;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jmlebench.client.RetrySettings;
+import dev.jmlebench.dataset.ImageMode;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Everything that defines one run except the API key, which stays in the client and so can never reach a
+ * result file or a printed line through this record.
+ *
+ * @param blocks the blocks to ask, upper case; empty for the whole exam
+ * @param extraBody merged into every request body, or null
+ * @param out the result file; an existing one (or its journal) is resumed
+ * @param displayName the leaderboard name, or null
+ * @param startedAt when the run started; its UTC timestamp names the default result file and the metadata
+ */
+public record RunConfig(
+    String model,
+    URI baseUrl,
+    ImageMode imageMode,
+    ObjectNode extraBody,
+    List<String> blocks,
+    Path out,
+    String displayName,
+    int parallel,
+    Duration timeout,
+    RetrySettings retry,
+    Instant startedAt) {
+
+  public RunConfig {
+    blocks = List.copyOf(blocks);
+    if (parallel < 1) {
+      throw new IllegalArgumentException("parallel should be at least 1, not " + parallel);
+    }
+  }
+
+  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
+      .withZone(ZoneOffset.UTC);
+
+  /** {@code YYYYmmdd_HHMMSS} in UTC (SPEC §5). */
+  public static String timestamp(Instant at) {
+    return TIMESTAMP.format(at);
+  }
+
+  /** {@code results/{model, / → _}_{UTC timestamp}.json}. */
+  public static Path defaultOut(String model, Instant at) {
+    return Path.of("results", model.replace('/', '_') + "_" + timestamp(at) + ".json");
+  }
+}

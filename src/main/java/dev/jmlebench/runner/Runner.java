@@ -1,0 +1,291 @@
+package dev.jmlebench.runner;
+
+import dev.jmlebench.client.AdaptiveLimiter;
+import dev.jmlebench.client.Answer;
+import dev.jmlebench.client.ApiFailure;
+import dev.jmlebench.client.ApiKey;
+import dev.jmlebench.client.ChatClient;
+import dev.jmlebench.client.ClientSettings;
+import dev.jmlebench.client.ResilientClient;
+import dev.jmlebench.client.Transience;
+import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.dataset.Question;
+import dev.jmlebench.prompt.Prompt;
+import dev.jmlebench.results.Grader;
+import dev.jmlebench.results.QuestionResult;
+import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.results.Rescorer;
+import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.Summary;
+import dev.jmlebench.score.SummaryReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * One run through every stage: choose the questions, keep what an earlier run answered, ask the rest in
+ * parallel (prompt → client → grader), journal each answer the moment it is graded, and write the result
+ * file atomically at the end — or at Ctrl-C, with what it has.
+ *
+ * <p>The unit of work is one ask of one question ({@link #ask}); asking each question several times
+ * would add asks to the queue and key results by (question, repeat) without changing the stages.
+ */
+public final class Runner {
+  private final RunConfig config;
+  private final Dataset dataset;
+  private final ApiKey apiKey;
+  private final ProgressStyle style;
+  private final PrintWriter out;
+  private final String program;
+
+  private final Map<String, QuestionResult> results = new ConcurrentHashMap<>();
+  private final AtomicBoolean anyAnswered = new AtomicBoolean();
+  private final AtomicReference<ApiFailure> fatal = new AtomicReference<>();
+  private final AtomicReference<RuntimeException> crash = new AtomicReference<>();
+  private volatile boolean stopping;
+  private RunOutcome outcome;
+
+  /**
+   * @param program how the user starts this tool, for the command printed to continue a run
+   */
+  public Runner(RunConfig config, Dataset dataset, ApiKey apiKey, ProgressStyle style, PrintWriter out,
+      String program) {
+    this.config = config;
+    this.dataset = dataset;
+    this.apiKey = apiKey;
+    this.style = style;
+    this.out = out;
+    this.program = program;
+  }
+
+  public RunOutcome run() {
+    long start = System.nanoTime();
+    Selection selection = Selection.of(dataset, config.blocks(), config.imageMode());
+    Set<String> selected = selection.questions().stream().map(Question::questionId).collect(Collectors.toSet());
+    Path journalPath = Journal.pathFor(config.out());
+    EarlierResults earlier = EarlierResults.load(config.out(), journalPath, config.model(), dataset, selected);
+    results.putAll(earlier.kept());
+    List<Question> pending = selection.questions().stream()
+        .filter(q -> !earlier.kept().containsKey(q.questionId())).toList();
+    String timestamp = earlier.timestamp() != null ? earlier.timestamp() : RunConfig.timestamp(config.startedAt());
+
+    ChatClient chat = new ChatClient(new ClientSettings(config.baseUrl(), config.model(), apiKey, config.timeout(),
+        config.extraBody()));
+    ResilientClient client = new ResilientClient(chat, config.retry(), new AdaptiveLimiter(config.parallel()));
+    int keptCorrect = (int) earlier.kept().values().stream().filter(QuestionResult::correct).count();
+    Tally tally = new Tally(selection.questions().size(), earlier.kept().size(), keptCorrect);
+    Finisher finisher = new Finisher(selection, timestamp, client, start, journalPath);
+
+    Thread hook = new Thread(() -> finisher.finish(true), "jmle-bench-ctrl-c");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try (Progress progress = Progress.of(style, out);
+         Journal journal = Journal.open(journalPath, config.model())) {
+      progress.started(tally.snapshot(0, 0));
+      askAll(pending, q -> {
+        QuestionResult r = ask(q, client);
+        if (r != null) {
+          journal.append(r);
+          results.put(r.questionId(), r);
+          progress.finished(r, tally.add(r, client.retries(), client.limiter().inFlight()));
+        }
+      });
+    } finally {
+      removeHook(hook);
+    }
+    if (crash.get() != null) {
+      throw crash.get();
+    }
+    ApiFailure f = fatal.get();
+    if (f != null) {
+      if (results.isEmpty()) {
+        deleteQuietly(journalPath);
+      }
+      throw new UserError("stopped before asking the rest: the first requests failed with " + f.getMessage()
+          + " — " + hint(f));
+    }
+    return finisher.finish(false);
+  }
+
+  private interface Task {
+    void run(Question q) throws InterruptedException;
+  }
+
+  /** Runs every question's task on {@code parallel} threads; the limiter decides how many are in flight. */
+  private void askAll(List<Question> pending, Task task) {
+    if (pending.isEmpty()) {
+      return;
+    }
+    AtomicInteger threadNo = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.parallel(), pending.size()), r -> {
+      Thread t = new Thread(r, "jmle-bench-ask-" + threadNo.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    CountDownLatch left = new CountDownLatch(pending.size());
+    for (Question q : pending) {
+      pool.execute(() -> {
+        try {
+          if (!stopping && fatal.get() == null && crash.get() == null) {
+            task.run(q);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+          crash.compareAndSet(null, e);
+        } finally {
+          left.countDown();
+        }
+      });
+    }
+    try {
+      while (!left.await(100, TimeUnit.MILLISECONDS)) {
+        if (fatal.get() != null || crash.get() != null) {
+          break;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopping = true;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Asks one question and grades the answer; null when the run is stopping for a failure of the whole run. */
+  QuestionResult ask(Question q, ResilientClient client) throws InterruptedException {
+    Answer a = client.ask(Prompt.of(q, config.imageMode(), dataset.imagesDirectory()));
+    if (a.ok()) {
+      anyAnswered.set(true);
+      return Grader.grade(q, a.completion().content(), a.completion().reasoning(), RunRecords.questionExtra(a));
+    }
+    if (Transience.isFatalForRun(a.failure()) && !anyAnswered.get()) {
+      fatal.compareAndSet(null, a.failure());
+      return null;
+    }
+    return QuestionResult.failed(q.questionId(), q.answer(), a.failure().getMessage(), RunRecords.questionExtra(a));
+  }
+
+  private static String hint(ApiFailure f) {
+    if (f.kind() == ApiFailure.Kind.UNREACHABLE) {
+      return "check --base-url and that the server is running";
+    }
+    return f.status() == 404 ? "check --base-url and --model" : "check --api-key or OPENAI_API_KEY";
+  }
+
+  /** Only the header of a journal that nothing was added to: removing it loses nothing. */
+  private static void deleteQuietly(Path journal) {
+    try {
+      Files.deleteIfExists(journal);
+    } catch (IOException e) {
+      // harmless: a journal without results is ignored when read
+    }
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // the JVM is already shutting down: the hook is running and writes the file
+    }
+  }
+
+  /** Writes the result file once: at the end of the run, or from the Ctrl-C hook with what there is. */
+  private final class Finisher {
+    private final Selection selection;
+    private final String timestamp;
+    private final ResilientClient client;
+    private final long startNanos;
+    private final Path journalPath;
+
+    Finisher(Selection selection, String timestamp, ResilientClient client, long startNanos, Path journalPath) {
+      this.selection = selection;
+      this.timestamp = timestamp;
+      this.client = client;
+      this.startNanos = startNanos;
+      this.journalPath = journalPath;
+    }
+
+    RunOutcome finish(boolean interrupted) {
+      synchronized (Runner.this) {
+        if (outcome != null) {
+          return outcome;
+        }
+        stopping = true;
+        Duration wall = Duration.ofNanos(System.nanoTime() - startNanos);
+        List<QuestionResult> all = new ArrayList<>(results.values());
+        AdaptiveLimiter.Report concurrency = client.limiter().report();
+        ResultFile file = new ResultFile(
+            RunRecords.metadata(config, timestamp, selection, dataset, all, wall, concurrency), null, all);
+        ExamCriteria criteria = ExamCriteria.forExam(dataset.exam());
+        Summary summary = Rescorer.summarize(file, dataset, criteria, config.out().toString());
+        file = file.withSummary(summary);
+        ResultFiles.write(config.out(), file);
+        if (!interrupted) {
+          deleteJournal();
+        }
+        Set<String> answered = all.stream().filter(QuestionResult::isKeptOnResume).map(QuestionResult::questionId)
+            .collect(Collectors.toSet());
+        List<String> unanswered = selection.questions().stream().map(Question::questionId)
+            .filter(id -> !answered.contains(id)).toList();
+        String command = ContinueCommand.render(program, config, dataset.directory());
+        outcome = new RunOutcome(config.out(), file, unanswered, interrupted, wall, concurrency, command);
+        report(outcome, criteria);
+        return outcome;
+      }
+    }
+
+    private void deleteJournal() {
+      try {
+        Files.deleteIfExists(journalPath);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot remove the journal " + journalPath + ": " + e.getMessage(), e);
+      }
+    }
+
+    private void report(RunOutcome o, ExamCriteria criteria) {
+      out.println();
+      if (o.interrupted()) {
+        out.println("Interrupted: " + o.file().results().size() + " of " + selection.questions().size()
+            + " questions saved to " + o.out() + ". Continue with:");
+        out.println("  " + o.command());
+        out.flush();
+        return;
+      }
+      var m = o.file().metadata();
+      out.print(SummaryReport.render(m.name() + "  (" + m.model() + ", " + m.imageMode() + ")  " + o.out(),
+          o.file().summary(), criteria));
+      var totals = m.extra().get("totals");
+      out.printf("  Run        %s wall · %d requests, %d retries · tokens %d prompt, %d completion, %d reasoning%n",
+          Progress.clock(o.wall()), totals.path("requests").asLong(), client.retries(),
+          totals.path("prompt_tokens").asLong(), totals.path("completion_tokens").asLong(),
+          totals.path("reasoning_tokens").asLong());
+      out.println("  Requests   " + o.concurrency().describe());
+      out.println("Wrote " + o.out());
+      if (!o.unanswered().isEmpty()) {
+        out.println(o.unanswered().size() + " question(s) without an answer (" + o.file().summary().errors()
+            + " errors): " + String.join(" ", o.unanswered()));
+        out.println("Ask only those again with:");
+        out.println("  " + o.command());
+      }
+      out.flush();
+    }
+  }
+}
