@@ -1,17 +1,19 @@
 package dev.jmlebench.stats;
 
-import org.apache.commons.statistics.inference.AlternativeHypothesis;
-import org.apache.commons.statistics.inference.BinomialTest;
+import org.apache.commons.statistics.distribution.BinomialDistribution;
 
 /**
  * The exact McNemar test (McNemar 1947) of two runs on the same questions: only discordant questions carry
  * information, and under the null hypothesis that both runs are equally good each of them is won by either
- * run with probability 1/2. The p-value is that of a two-sided exact binomial test of {@code aOnly}
- * successes in {@code aOnly + bOnly} trials at p = 1/2.
+ * run with probability 1/2. The two-sided p-value is the exact conditional one, 2·P(X ≤ min(b, c)) for
+ * X ~ Binomial(b + c, 1/2), capped at 1 (Fagerland, Lydersen &amp; Laake 2013).
+ *
+ * <p>Why not Commons Statistics' {@code BinomialTest} (1.1) with a two-sided alternative: it sums the
+ * outcomes "no more probable than the observed one" with an exact floating-point comparison, so for p = 1/2
+ * the mirror outcome is sometimes left out (n = 13, k = 3 gives 0.0574 instead of 0.0923; 1,642 of the
+ * cases up to n = 400 are asymmetric). The distribution's tail is exact, and the symmetry makes it enough.
  */
 public final class McNemar {
-  private static final BinomialTest TWO_SIDED = BinomialTest.withDefaults().with(AlternativeHypothesis.TWO_SIDED);
-
   private McNemar() {}
 
   /**
@@ -23,9 +25,11 @@ public final class McNemar {
     if (aOnly < 0 || bOnly < 0) {
       throw new IllegalArgumentException("discordant counts must not be negative: " + aOnly + ", " + bOnly);
     }
-    if (aOnly + bOnly == 0) {
+    int n = aOnly + bOnly;
+    if (n == 0) {
       return 1;
     }
-    return TWO_SIDED.test(aOnly + bOnly, aOnly, 0.5).getPValue();
+    double tail = BinomialDistribution.of(n, 0.5).cumulativeProbability(Math.min(aOnly, bOnly));
+    return Math.min(1, 2 * tail);
   }
 }

@@ -1,0 +1,115 @@
+package dev.jmlebench.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class BootstrapTest {
+  @Test
+  void percentileEndsAreThe250thAnd9750thOfTenThousandOrderedReplicates() {
+    // Efron & Tibshirani (13.5): the B·α-th and B·(1−α)-th ordered values; here the values are their ranks.
+    List<Integer> values = new ArrayList<>(IntStream.rangeClosed(1, 10_000).boxed().toList());
+    Collections.shuffle(values, new Random(7));
+    int[] replicates = values.stream().mapToInt(Integer::intValue).toArray();
+
+    assertThat(Bootstrap.percentile(replicates)).isEqualTo(new PointInterval(250, 9750));
+  }
+
+  @Test
+  void percentileRanksRoundUpWhenBTimesAlphaIsNotWhole() {
+    // B = 50: ⌈1.25⌉ = 2nd and ⌈48.75⌉ = 49th.
+    int[] replicates = IntStream.rangeClosed(1, 50).toArray();
+    assertThat(Bootstrap.percentile(replicates)).isEqualTo(new PointInterval(2, 49));
+  }
+
+  @Test
+  void aStratumWhereEveryValueIsEqualHasADegenerateDistribution() {
+    int[][] sums = new Bootstrap(1000, 1).resample(List.of("s", "s", "s"), new int[][] {{3, 3, 3}});
+    assertThat(sums[0]).containsOnly(9);
+  }
+
+  /**
+   * One stratum of n questions, k of them right: a resample draws n of them with replacement, so its count
+   * of right answers is exactly Binomial(n, k/n). The observed frequencies must agree with that pmf, computed
+   * here from the definition, to within 5 standard errors everywhere.
+   */
+  @Test
+  void aSingleStratumReproducesTheBinomialDistributionItMustFollow() {
+    int n = 20;
+    int k = 6;
+    int[] correct = new int[n];
+    for (int i = 0; i < k; i++) {
+      correct[i * 3] = 1;
+    }
+    Bootstrap b = new Bootstrap(20_000, 42);
+    int[] replicates = b.resample(Collections.nCopies(n, "only"), new int[][] {correct})[0];
+
+    int[] frequency = new int[n + 1];
+    for (int r : replicates) {
+      frequency[r]++;
+    }
+    double p = (double) k / n;
+    for (int x = 0; x <= n; x++) {
+      double expected = binomialPmf(n, x, p);
+      double observed = (double) frequency[x] / b.resamples();
+      double se = Math.sqrt(expected * (1 - expected) / b.resamples());
+      assertThat(Math.abs(observed - expected)).as("P(X = %d)", x).isLessThanOrEqualTo(5 * se + 1e-4);
+    }
+    // The exact 2.5% and 97.5% quantiles of Binomial(20, 0.3) are 2 and 10.
+    assertThat(exactQuantile(n, p, 0.025)).isEqualTo(2);
+    assertThat(exactQuantile(n, p, 0.975)).isEqualTo(10);
+    assertThat(Bootstrap.percentile(replicates)).isEqualTo(new PointInterval(2, 10));
+  }
+
+  @Test
+  void strataAreResampledSeparatelySoEachKeepsItsSize() {
+    // Stratum "x" holds only 1s, stratum "y" only 0s: whatever is drawn, every resample sums to the size of x.
+    List<String> strata = List.of("x", "y", "x", "y", "y", "x", "y");
+    int[][] sums = new Bootstrap(500, 3).resample(strata, new int[][] {{1, 0, 1, 0, 0, 1, 0}});
+    assertThat(sums[0]).containsOnly(3);
+  }
+
+  @Test
+  void theSameSeedGivesTheSameReplicatesAndAnotherSeedOtherOnes() {
+    List<String> strata = List.of("a", "a", "a", "b", "b", "b", "b");
+    int[][] columns = {{1, 0, 1, 3, 0, 3, 3}, {1, 0, 1, 1, 0, 1, 1}};
+    int[][] first = new Bootstrap(2000, 99).resample(strata, columns);
+    int[][] second = new Bootstrap(2000, 99).resample(strata, columns);
+    int[][] other = new Bootstrap(2000, 100).resample(strata, columns);
+
+    assertThat(second).isDeepEqualTo(first);
+    assertThat(other[0]).isNotEqualTo(first[0]);
+  }
+
+  @Test
+  void fewerThanFortyResamplesCannotPlaceATwoAndAHalfPercentTail() {
+    assertThatThrownBy(() -> new Bootstrap(39, 1)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("39");
+  }
+
+  static double binomialPmf(int n, int x, double p) {
+    double c = 1;
+    for (int i = 0; i < x; i++) {
+      c = c * (n - i) / (i + 1);
+    }
+    return c * Math.pow(p, x) * Math.pow(1 - p, n - x);
+  }
+
+  /** The smallest x with P(X ≤ x) ≥ q. */
+  static int exactQuantile(int n, double p, double q) {
+    double cumulative = 0;
+    for (int x = 0; x <= n; x++) {
+      cumulative += binomialPmf(n, x, p);
+      if (cumulative >= q) {
+        return x;
+      }
+    }
+    return n;
+  }
+}

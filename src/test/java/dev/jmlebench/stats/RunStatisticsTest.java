@@ -1,0 +1,217 @@
+package dev.jmlebench.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RunStatisticsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ExamCriteria CRITERIA = ExamCriteria.forExam("120");
+
+  static List<Path> published() {
+    return SharedData.publishedResults();
+  }
+
+  private static RunStatistics statistics(Path file) {
+    return RunStatistics.of(ResultFiles.read(file), CRITERIA, file.toString());
+  }
+
+  @ParameterizedTest
+  @MethodSource("published")
+  void pointEstimatesAreThePublishedSummary(Path file) throws IOException {
+    JsonNode summary = JSON.readTree(file.toFile()).get("summary");
+    RunStatistics s = statistics(file);
+
+    assertThat(s.score()).isEqualTo(summary.get("score").intValue());
+    assertThat(s.scoreMax()).isEqualTo(summary.get("score_max").intValue());
+    assertThat(s.correct()).isEqualTo(summary.get("correct").intValue());
+    assertThat(s.questions()).isEqualTo(summary.get("correct").intValue() + summary.get("incorrect").intValue());
+    assertThat(s.scoreCi().contains(s.score())).isTrue();
+    assertThat(s.correctCi().contains(s.correct())).isTrue();
+    assertThat(s.accuracyWilson().lower()).isLessThan(s.accuracy());
+  }
+
+  /**
+   * With strata of fixed size, a resample's right answers in a stratum of n questions with k right are
+   * Binomial(n, k/n), independently across strata. So the bootstrap distribution of the score is known
+   * exactly: G + R1 + 3·R3 (general, required 1-point, required 3-point). Its exact quantiles, computed here
+   * from the raw file, must be the interval's ends to within the Monte Carlo error of 10,000 resamples, and
+   * the exact P(R1 + 3·R3 ≥ 160)·P(G ≥ 221) the pass probability.
+   */
+  @ParameterizedTest
+  @MethodSource("published")
+  void intervalsAndPassProbabilityMatchTheExactBootstrapDistribution(Path file) throws IOException {
+    Strata k = Strata.count(JSON.readTree(file.toFile()));
+    double[] general = binomial(300, k.general);
+    double[] required1 = binomial(50, k.required1);
+    double[] required3 = binomial(50, k.required3);
+    double[] requiredScore = convolve(required1, stretch(required3, 3));
+    double[] score = convolve(general, requiredScore);
+    double[] correct = convolve(general, convolve(required1, required3));
+    double pass = Math.min(1, tailFrom(requiredScore, 160) * tailFrom(general, 221));
+
+    RunStatistics s = statistics(file);
+
+    assertThat(s.scoreCi().lower()).isBetween(quantile(score, 0.025) - 1, quantile(score, 0.025) + 1);
+    assertThat(s.scoreCi().upper()).isBetween(quantile(score, 0.975) - 1, quantile(score, 0.975) + 1);
+    assertThat(s.correctCi().lower()).isBetween(quantile(correct, 0.025) - 1, quantile(correct, 0.025) + 1);
+    assertThat(s.correctCi().upper()).isBetween(quantile(correct, 0.975) - 1, quantile(correct, 0.975) + 1);
+    double se = Math.sqrt(pass * (1 - pass) / s.bootstrap().resamples());
+    assertThat(s.passProbability()).isBetween(pass - 4 * se - 1e-9, pass + 4 * se + 1e-9);
+  }
+
+  @Test
+  void theWeakestPublishedRunIsNotCertainToPassButVeryLikelyTo() {
+    RunStatistics s = statistics(SharedData.RESULTS.resolve("openai_gpt-oss-120b_low.json"));
+    assertThat(s.passProbability()).isBetween(0.95, 0.9999);
+  }
+
+  @Test
+  void seededStatisticsAreIdenticalRunToRun() {
+    Path file = SharedData.RESULTS.resolve("Qwen_Qwen3.5-27B_nothink.json");
+    assertThat(statistics(file)).isEqualTo(statistics(file));
+  }
+
+  @Test
+  void allCorrectGivesADegenerateIntervalAndCertainPass() {
+    ResultFile perfect = withResults(SharedData.RESULTS.resolve("anthropic_claude-opus-4.6.json"), true);
+    RunStatistics s = RunStatistics.of(perfect, CRITERIA, "perfect");
+
+    assertThat(s.scoreCi()).isEqualTo(new PointInterval(500, 500));
+    assertThat(s.correctCi()).isEqualTo(new PointInterval(400, 400));
+    assertThat(s.accuracyWilson().upper()).isEqualTo(1.0);
+    assertThat(s.passProbability()).isEqualTo(1.0);
+  }
+
+  @Test
+  void allWrongGivesAZeroIntervalAndNoChanceToPass() {
+    ResultFile hopeless = withResults(SharedData.RESULTS.resolve("anthropic_claude-opus-4.6.json"), false);
+    RunStatistics s = RunStatistics.of(hopeless, CRITERIA, "hopeless");
+
+    assertThat(s.scoreCi()).isEqualTo(new PointInterval(0, 0));
+    assertThat(s.passProbability()).isEqualTo(0.0);
+  }
+
+  @Test
+  void aRunWithoutAWholePartIsNotJudgedForPassing() {
+    ResultFile full = ResultFiles.read(SharedData.RESULTS.resolve("openai_gpt-5.2.json"));
+    ResultFile noBlockA = full.withResults(
+        full.results().stream().filter(r -> !r.questionId().startsWith("120A-")).toList());
+    RunStatistics s = RunStatistics.of(noBlockA, CRITERIA, "no block A");
+
+    assertThat(s.scoreMax()).isEqualTo(425);
+    assertThat(s.passProbability()).isNull();
+  }
+
+  @Test
+  void aQuestionExcludedFromScoringLowersTheMaximumButStillCountsForAccuracy() {
+    ExamCriteria excluding = new ExamCriteria("120", 200, 160, 0.8, 300, 221, Set.of("120B-30", "120A-1"));
+    RunStatistics s = RunStatistics.of(ResultFiles.read(SharedData.RESULTS.resolve("openai_gpt-5.2.json")),
+        excluding, "gpt-5.2");
+
+    assertThat(s.scoreMax()).isEqualTo(500 - 3 - 1);
+    assertThat(s.questions()).isEqualTo(400);
+    assertThat(s.passProbability()).isNotNull();
+  }
+
+  @Test
+  void aRunWithNoResultHasNothingToResample() {
+    ResultFile full = ResultFiles.read(SharedData.RESULTS.resolve("openai_gpt-5.2.json"));
+    assertThatThrownBy(() -> RunStatistics.of(full.withResults(List.of()), CRITERIA, "empty"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
+  }
+
+  private static ResultFile withResults(Path file, boolean correct) {
+    ResultFile f = ResultFiles.read(file);
+    return f.withResults(f.results().stream()
+        .map(r -> new dev.jmlebench.results.QuestionResult(r.questionId(), r.predicted(), r.gold(), correct,
+            r.rawResponse(), r.parseSuccess(), r.error(), r.reasoning(), r.extra()))
+        .toList());
+  }
+
+  /** Right answers per stratum, counted from the raw JSON by the SPEC §4 rule. */
+  private record Strata(int general, int required1, int required3) {
+    static Strata count(JsonNode root) {
+      int g = 0;
+      int r1 = 0;
+      int r3 = 0;
+      for (JsonNode r : root.get("results")) {
+        if (!r.get("correct").booleanValue()) {
+          continue;
+        }
+        String id = r.get("question_id").textValue();
+        char block = id.charAt(3);
+        int number = Integer.parseInt(id.substring(5));
+        if (block == 'B' || block == 'E') {
+          if (number <= 25) {
+            r1++;
+          } else {
+            r3++;
+          }
+        } else {
+          g++;
+        }
+      }
+      return new Strata(g, r1, r3);
+    }
+  }
+
+  private static double[] binomial(int n, int k) {
+    double[] pmf = new double[n + 1];
+    for (int x = 0; x <= n; x++) {
+      pmf[x] = BootstrapTest.binomialPmf(n, x, (double) k / n);
+    }
+    return pmf;
+  }
+
+  /** The pmf of c·X from that of X. */
+  private static double[] stretch(double[] pmf, int c) {
+    double[] out = new double[(pmf.length - 1) * c + 1];
+    for (int x = 0; x < pmf.length; x++) {
+      out[x * c] = pmf[x];
+    }
+    return out;
+  }
+
+  private static double[] convolve(double[] a, double[] b) {
+    double[] out = new double[a.length + b.length - 1];
+    for (int i = 0; i < a.length; i++) {
+      for (int j = 0; j < b.length; j++) {
+        out[i + j] += a[i] * b[j];
+      }
+    }
+    return out;
+  }
+
+  private static int quantile(double[] pmf, double q) {
+    double cumulative = 0;
+    for (int x = 0; x < pmf.length; x++) {
+      cumulative += pmf[x];
+      if (cumulative >= q) {
+        return x;
+      }
+    }
+    return pmf.length - 1;
+  }
+
+  private static double tailFrom(double[] pmf, int from) {
+    double sum = 0;
+    for (int x = from; x < pmf.length; x++) {
+      sum += pmf[x];
+    }
+    return sum;
+  }
+}
