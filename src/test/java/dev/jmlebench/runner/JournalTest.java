@@ -1,0 +1,88 @@
+package dev.jmlebench.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jmlebench.common.UserError;
+import dev.jmlebench.results.QuestionResult;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JournalTest {
+  @TempDir Path dir;
+
+  private static QuestionResult answered(String id) {
+    return new QuestionResult(id, List.of("a"), List.of("a"), true, "【回答】a", true, null, "考え中", Map.of());
+  }
+
+  @Test
+  void theJournalLivesBesideTheResultFile() {
+    assertThat(Journal.pathFor(Path.of("results/m_1.json"))).isEqualTo(Path.of("results/m_1.journal.jsonl"));
+  }
+
+  @Test
+  void appendedResultsReadBackInOrderWithTheirModel() {
+    Path path = dir.resolve("x.journal.jsonl");
+    try (Journal j = Journal.open(path, "org/model")) {
+      j.append(answered("120A-1"));
+      j.append(QuestionResult.failed("120A-2", List.of("b"), "HTTP 500: boom", Map.of()));
+    }
+    Journal.Contents c = Journal.read(path);
+    assertThat(c.model()).isEqualTo("org/model");
+    assertThat(c.results()).extracting(QuestionResult::questionId).containsExactly("120A-1", "120A-2");
+    assertThat(c.results().get(0)).isEqualTo(answered("120A-1"));
+    assertThat(c.results().get(1).error()).isEqualTo("HTTP 500: boom");
+  }
+
+  @Test
+  void aTornLastLineAfterACrashIsIgnoredNotFatal() throws Exception {
+    Path path = dir.resolve("x.journal.jsonl");
+    try (Journal j = Journal.open(path, "m")) {
+      j.append(answered("120A-1"));
+    }
+    Files.write(path, "{\"question_id\": \"120A-2\", \"predic".getBytes(StandardCharsets.UTF_8),
+        StandardOpenOption.APPEND);
+    assertThat(Journal.read(path).results()).extracting(QuestionResult::questionId).containsExactly("120A-1");
+  }
+
+  @Test
+  void reopeningCutsTheTornLineOffBeforeAppending() throws Exception {
+    Path path = dir.resolve("x.journal.jsonl");
+    try (Journal j = Journal.open(path, "m")) {
+      j.append(answered("120A-1"));
+    }
+    Files.write(path, "{\"question_id\": \"120A-2\", \"pr".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+    try (Journal j = Journal.open(path, "m")) {
+      j.append(answered("120A-3"));
+    }
+    assertThat(Journal.read(path).results()).extracting(QuestionResult::questionId)
+        .containsExactly("120A-1", "120A-3");
+    assertThat(Files.readAllLines(path)).hasSize(3);
+  }
+
+  @Test
+  void aJournalTornInsideItsHeaderIsEmpty() throws Exception {
+    Path path = dir.resolve("x.journal.jsonl");
+    Files.writeString(path, "{\"jmle_bench_jour");
+    assertThat(Journal.read(path).results()).isEmpty();
+    assertThat(Journal.read(path).model()).isNull();
+    assertThat(Journal.read(dir.resolve("absent.jsonl")).results()).isEmpty();
+  }
+
+  @Test
+  void aDamagedLineInTheMiddleNamesTheFileAndLine() throws Exception {
+    Path path = dir.resolve("x.journal.jsonl");
+    try (Journal j = Journal.open(path, "m")) {
+      j.append(answered("120A-1"));
+    }
+    Files.writeString(path, "garbage\n{\"question_id\": \"120A-3\"}\n", StandardOpenOption.APPEND);
+    assertThatThrownBy(() -> Journal.read(path)).isInstanceOf(UserError.class)
+        .hasMessageStartingWith(path + ":3: not a JSON line");
+  }
+}
