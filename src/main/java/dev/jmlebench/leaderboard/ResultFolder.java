@@ -28,8 +28,4 @@ final class ResultFolder {
       throw new UserError("--results " + dir + ": cannot list: " + e.getMessage());
     }
   }
-
-  static boolean isSame(Path a, Path b) {
-    return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
-  }
 }

@@ -1,0 +1,177 @@
+package dev.jmlebench.leaderboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jmlebench.testing.Cli;
+import dev.jmlebench.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LeaderboardCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path tmp;
+
+  private Path copyOfPublished() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("results"));
+    for (Path f : SharedData.publishedResults()) {
+      Files.copy(f, dir.resolve(f.getFileName()));
+    }
+    return dir;
+  }
+
+  private Path readme() throws IOException {
+    Path readme = tmp.resolve("README.md");
+    Files.writeString(readme, "# Board\n\n" + ExpectedLeaderboard.readme(List.of(), List.of()));
+    return readme;
+  }
+
+  @Test
+  void rescoreRebuildsTablesExportsAndChartsAndLeavesThePublishedFilesAsTheyWere() throws IOException {
+    Path dir = copyOfPublished();
+    Path readme = readme();
+
+    Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme.toString(),
+        "--rescore", "--dataset", SharedData.ROOT.toString());
+
+    assertThat(r.err()).isEmpty();
+    assertThat(r.exitCode()).isZero();
+    int n = SharedData.publishedResults().size();
+    assertThat(r.out()).contains("rescored " + n + " files, 0 answers changed",
+        readme + ": all: ", "wrote " + dir.resolve("leaderboard.json"), "drew " + dir.resolve("leaderboard.png"));
+    for (Path f : SharedData.publishedResults()) {
+      assertThat(Files.readString(dir.resolve(f.getFileName()))).isEqualTo(Files.readString(f));
+    }
+    List<ExpectedLeaderboard.Run> runs = ExpectedLeaderboard.read(SharedData.publishedResults());
+    assertThat(Files.readString(readme)).isEqualTo("# Board\n\n"
+        + ExpectedLeaderboard.readme(ExpectedLeaderboard.allRows(runs), ExpectedLeaderboard.textRows(runs)));
+    for (String out : List.of("leaderboard.png", "leaderboard.svg", "leaderboard-blocks.png",
+        "leaderboard-blocks.svg", "leaderboard.json", "leaderboard.csv")) {
+      assertThat(dir.resolve(out)).isNotEmptyFile();
+    }
+  }
+
+  @Test
+  void theExportsHoldOneRowPerRunWithTheSummaryFigures() throws IOException {
+    Path dir = copyOfPublished();
+
+    Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme().toString(),
+        "--chart", tmp.resolve("out/board.png").toString());
+
+    assertThat(r.exitCode()).isZero();
+    JsonNode json = JSON.readTree(tmp.resolve("out/board.json").toFile());
+    assertThat(json.get("format").asText()).isEqualTo("jmle-bench-leaderboard");
+    assertThat(json.get("version").asInt()).isEqualTo(1);
+    assertThat(json.get("pass_criteria").get("general_min_score").asInt()).isEqualTo(221);
+    JsonNode runs = json.get("runs");
+    assertThat(runs).hasSize(SharedData.publishedResults().size());
+    for (JsonNode row : runs) {
+      JsonNode file = JSON.readTree(dir.resolve(row.get("source_file").asText()).toFile());
+      JsonNode s = file.get("summary");
+      for (String f : List.of("score", "score_max", "score_pct", "accuracy", "correct", "required_score",
+          "general_score", "required_pass", "general_pass", "text_only_score", "text_only_score_max",
+          "text_only_score_pct", "by_block")) {
+        assertThat(row.get(f)).as(row.get("source_file") + " " + f).isEqualTo(s.get(f));
+      }
+      assertThat(row.get("text_only_accuracy")).isEqualTo(s.get("by_image").get("text_only").get("accuracy"));
+      assertThat(row.get("image_mode")).isEqualTo(file.get("metadata").get("image_mode"));
+      assertThat(row.get("intervals").isObject()).isTrue();
+    }
+    List<String> csv = Files.readAllLines(tmp.resolve("out/board.csv"));
+    assertThat(csv).hasSize(runs.size() + 1);
+    assertThat(csv.get(0)).startsWith("name,model,image_mode,timestamp,score,score_max,score_pct,")
+        .endsWith(",source_file");
+    assertThat(csv.get(1)).isEqualTo("\"Claude Opus 4.6\",\"anthropic/claude-opus-4.6\",vision,20260225,493,500,"
+        + "0.986,393,400,0.9825,197,200,true,296,300,true,true,379,382,0.9921,299,302,0.9901,0,0,"
+        + "\"anthropic_claude-opus-4.6.json\"");
+  }
+
+  @Test
+  void aSecondBuildDoesNotTakeItsOwnExportForAResultFile() throws IOException {
+    Path dir = copyOfPublished();
+    Path readme = readme();
+    assertThat(Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme.toString()).exitCode())
+        .isZero();
+    String first = Files.readString(readme);
+
+    Cli.Outcome again = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme.toString());
+
+    assertThat(again.err()).isEmpty();
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).contains("(unchanged)");
+    assertThat(Files.readString(readme)).isEqualTo(first);
+  }
+
+  @Test
+  void plotOnlyRedrawsTheChartsAndTouchesNothingElse() throws IOException {
+    Path dir = copyOfPublished();
+    Path readme = readme();
+    String before = Files.readString(readme);
+
+    Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme.toString(),
+        "--plot-only");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(Files.readString(readme)).isEqualTo(before);
+    assertThat(dir.resolve("leaderboard.png")).isNotEmptyFile();
+    assertThat(dir.resolve("leaderboard-blocks.png")).isNotEmptyFile();
+    assertThat(dir.resolve("leaderboard.json")).doesNotExist();
+    assertThat(dir.resolve("leaderboard.csv")).doesNotExist();
+  }
+
+  @Test
+  void aReadmeWithoutMarkersIsUntouchedAndTheWarningSaysWhichMarkersToAdd() throws IOException {
+    Path dir = copyOfPublished();
+    Path readme = tmp.resolve("README.md");
+    Files.writeString(readme, "# no markers here\n");
+    FileTime mtime = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(readme, mtime);
+
+    Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme.toString());
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.err()).startsWith("jmle-bench: warning: " + readme).contains("<!-- leaderboard-all-start -->",
+        "<!-- leaderboard-text-end -->");
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(Files.readString(readme)).isEqualTo("# no markers here\n");
+    assertThat(Files.getLastModifiedTime(readme)).isEqualTo(mtime);
+  }
+
+  @Test
+  void aBadFileStopsEverythingBeforeAnythingIsWritten() throws IOException {
+    Path dir = copyOfPublished();
+    Files.writeString(dir.resolve("zz_broken.json"), "{\"metadata\": ");
+    Path readme = readme();
+    String before = Files.readString(readme);
+    byte[] original = Files.readAllBytes(dir.resolve("openai_gpt-5.2.json"));
+
+    Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme.toString(),
+        "--rescore", "--dataset", SharedData.ROOT.toString());
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err().lines()).singleElement().asString().contains("zz_broken.json", "not valid JSON");
+    assertThat(Files.readString(readme)).isEqualTo(before);
+    assertThat(Files.readAllBytes(dir.resolve("openai_gpt-5.2.json"))).isEqualTo(original);
+    assertThat(dir.resolve("leaderboard.png")).doesNotExist();
+  }
+
+  @Test
+  void aMissingResultsFolderOrReadmeIsOneLineAndExitCodeTwo() {
+    Cli.Outcome noDir = Cli.run("leaderboard", "--results", tmp.resolve("nope").toString());
+    assertThat(noDir.exitCode()).isEqualTo(2);
+    assertThat(noDir.err()).isEqualTo("jmle-bench: --results " + tmp.resolve("nope") + ": no such folder\n");
+
+    Cli.Outcome noReadme = Cli.run("leaderboard", "--results", SharedData.RESULTS.toString(), "--readme",
+        tmp.resolve("MISSING.md").toString(), "--chart", tmp.resolve("c.png").toString());
+    assertThat(noReadme.exitCode()).isEqualTo(2);
+    assertThat(noReadme.err()).isEqualTo("jmle-bench: --readme " + tmp.resolve("MISSING.md") + ": no such file\n");
+    assertThat(tmp.resolve("c.png")).doesNotExist();
+  }
+}
