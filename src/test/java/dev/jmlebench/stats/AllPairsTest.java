@@ -77,6 +77,17 @@ class AllPairsTest {
   }
 
   @Test
+  void theTextReportRanksTheRunsAndGivesAVerdictPerNeighbourPair() {
+    String text = StatisticsReport.compareAll(all);
+
+    assertThat(text).startsWith("Ranking by score\n   1  Claude Opus 4.6 ")
+        .contains("Holm-adjusted over " + all.pairs().size() + " pairs")
+        .contains("   1–2  Claude Opus 4.6 vs Gemini 3.1 Pro Preview: Holm p 1.0000, not distinguishable\n");
+    long verdicts = text.lines().filter(l -> l.endsWith("distinguishable")).count();
+    assertThat(verdicts).isEqualTo(runs.size() - 1);
+  }
+
+  @Test
   void oneRunIsNotEnoughToCompare() {
     assertThatThrownBy(() -> AllPairs.of(runs.subList(0, 1))).isInstanceOf(IllegalArgumentException.class);
   }

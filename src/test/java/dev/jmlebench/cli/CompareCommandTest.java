@@ -1,0 +1,182 @@
+package dev.jmlebench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jmlebench.testing.Cli;
+import dev.jmlebench.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompareCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String QWEN32 = SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json").toString();
+  private static final String MEDRECT = SharedData.RESULTS.resolve("pfnet_Preferred-MedRECT-32B.json").toString();
+  private static final String RESULTS = SharedData.RESULTS.toString();
+
+  /** {@code compare --all} over the published files takes a second or two: run it once for the class. */
+  private static String allJson;
+
+  @TempDir Path tmp;
+
+  private static synchronized String allJson() {
+    if (allJson == null) {
+      allJson = Cli.run("compare", "--all", RESULTS, "--json").out();
+    }
+    return allJson;
+  }
+
+  @Test
+  void comparingTwoPublishedFilesPrintsTheHandCountedDiscordantPairs() throws IOException {
+    int[] counts = handCount(QWEN32, MEDRECT);
+    Cli.Outcome r = Cli.run("compare", QWEN32, MEDRECT);
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out())
+        .startsWith("A  Qwen3-32B (Qwen/Qwen3-32B)  " + QWEN32 + "\nB  Preferred-MedRECT-32B")
+        .contains("Questions both answered  400")
+        .contains("Score        A 451/500 (90.2%)   B 449/500 (89.8%)   A-B +2 points, 95% CI [")
+        .contains("A right/B wrong " + counts[0] + "   A wrong/B right " + counts[1] + "   exact McNemar p = ")
+        .contains("Questions where they differ (" + (counts[0] + counts[1]) + ")");
+  }
+
+  @Test
+  void pairJsonHasTheDocumentedKeysInTheDocumentedOrder() throws IOException {
+    JsonNode j = JSON.readTree(Cli.run("compare", "--json", QWEN32, MEDRECT).out());
+
+    assertThat(fieldNames(j)).containsExactly("schema", "bootstrap", "a", "b", "questions", "score_max", "a_score",
+        "b_score", "score_difference", "score_difference_ci", "a_correct", "b_correct", "a_right_b_wrong",
+        "a_wrong_b_right", "mcnemar_p", "by_block", "differing");
+    assertThat(j.get("schema").textValue()).isEqualTo("jmle-bench.compare/1");
+    assertThat(fieldNames(j.get("bootstrap"))).containsExactly("resamples", "seed", "level");
+    assertThat(fieldNames(j.get("a"))).containsExactly("name", "model", "file");
+    assertThat(fieldNames(j.get("by_block"))).containsExactly("A", "B", "C", "D", "E", "F");
+    assertThat(fieldNames(j.get("by_block").get("B"))).containsExactly("questions", "score_max", "a_score",
+        "b_score", "score_difference", "a_correct", "b_correct");
+    assertThat(fieldNames(j.get("differing").get(0))).containsExactly("question_id", "points", "right",
+        "a_predicted", "b_predicted", "gold");
+    assertThat(j.get("score_difference_ci").size()).isEqualTo(2);
+    assertThat(j.get("mcnemar_p").isDouble()).isTrue();
+
+    int[] counts = handCount(QWEN32, MEDRECT);
+    assertThat(j.get("a_right_b_wrong").intValue()).isEqualTo(counts[0]);
+    assertThat(j.get("a_wrong_b_right").intValue()).isEqualTo(counts[1]);
+    assertThat(j.get("differing").size()).isEqualTo(counts[0] + counts[1]);
+    assertThat(j.get("a_score").intValue() - j.get("b_score").intValue())
+        .isEqualTo(j.get("score_difference").intValue()).isEqualTo(2);
+  }
+
+  @Test
+  void allJsonHasTheDocumentedKeysInTheDocumentedOrder() throws IOException {
+    JsonNode j = JSON.readTree(allJson());
+    int n = SharedData.publishedResults().size();
+
+    assertThat(fieldNames(j)).containsExactly("schema", "bootstrap", "alpha", "runs", "pairs", "neighbours");
+    assertThat(j.get("schema").textValue()).isEqualTo("jmle-bench.compare-all/1");
+    assertThat(fieldNames(j.get("runs").get(0))).containsExactly("rank", "name", "model", "file", "questions",
+        "correct", "score", "score_max", "score_pct");
+    assertThat(fieldNames(j.get("pairs").get(0))).containsExactly("a_rank", "b_rank", "a", "b", "questions",
+        "score_max", "score_difference", "score_difference_ci", "a_right_b_wrong", "a_wrong_b_right", "mcnemar_p",
+        "holm_p", "distinguishable");
+    assertThat(fieldNames(j.get("neighbours").get(0))).containsExactly("a_rank", "b_rank", "a", "b", "holm_p",
+        "distinguishable");
+    assertThat(j.get("runs").size()).isEqualTo(n);
+    assertThat(j.get("pairs").size()).isEqualTo(n * (n - 1) / 2);
+    assertThat(j.get("neighbours").size()).isEqualTo(n - 1);
+  }
+
+  @Test
+  void theSameFilesGiveByteIdenticalOutputRunToRun() {
+    assertThat(Cli.run("compare", "--json", QWEN32, MEDRECT).out())
+        .isEqualTo(Cli.run("compare", "--json", QWEN32, MEDRECT).out());
+    assertThat(Cli.run("compare", "--all", RESULTS, "--json").out()).isEqualTo(allJson());
+  }
+
+  @Test
+  void aPairInTheMatrixHasTheFiguresOfItsOwnComparison() throws IOException {
+    JsonNode all = JSON.readTree(allJson());
+    for (JsonNode p : all.get("pairs")) {
+      if (p.get("a").textValue().equals("Qwen3-32B") && p.get("b").textValue().equals("Preferred-MedRECT-32B")) {
+        JsonNode single = JSON.readTree(Cli.run("compare", "--json", QWEN32, MEDRECT).out());
+        assertThat(p.get("score_difference_ci")).isEqualTo(single.get("score_difference_ci"));
+        assertThat(p.get("mcnemar_p")).isEqualTo(single.get("mcnemar_p"));
+        return;
+      }
+    }
+    throw new AssertionError("pair Qwen3-32B / Preferred-MedRECT-32B not found");
+  }
+
+  @Test
+  void aMissingFileIsOneLineAndExitCodeTwo() {
+    Cli.Outcome r = Cli.run("compare", QWEN32, tmp.resolve("nope.json").toString());
+    assertThat(r.exitCode()).isEqualTo(Main.USAGE);
+    assertThat(r.err().strip()).doesNotContain("\n").contains("nope.json").contains("no such result file");
+  }
+
+  @Test
+  void oneFileOrBothFormsAtOnceAreUsageErrors() {
+    Cli.Outcome one = Cli.run("compare", QWEN32);
+    assertThat(one.exitCode()).isEqualTo(Main.USAGE);
+    assertThat(one.err()).contains("give two result files A and B, or --all DIR");
+
+    Cli.Outcome both = Cli.run("compare", QWEN32, MEDRECT, "--all", RESULTS);
+    assertThat(both.exitCode()).isEqualTo(Main.USAGE);
+    assertThat(both.err()).contains("not both");
+  }
+
+  @Test
+  void allOnADirectoryWithoutTwoResultFilesIsAUsageError() throws IOException {
+    Cli.Outcome empty = Cli.run("compare", "--all", tmp.toString());
+    assertThat(empty.exitCode()).isEqualTo(Main.USAGE);
+    assertThat(empty.err()).contains(tmp.toString()).contains("found 0");
+
+    Files.writeString(tmp.resolve("notes.json"), "{\"not\": \"a result file\"}");
+    Files.writeString(tmp.resolve("other.json"), "[1, 2]");
+    Cli.Outcome junk = Cli.run("compare", "--all", tmp.toString());
+    assertThat(junk.exitCode()).isEqualTo(Main.USAGE);
+    assertThat(junk.err().strip()).doesNotContain("\n").contains("notes.json");
+  }
+
+  @Test
+  void summaryFollowsTheReportWithIntervalsAndThePassProbability() {
+    Cli.Outcome r = Cli.run("summary", SharedData.RESULTS.resolve("openai_gpt-oss-120b_low.json").toString());
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).containsPattern("  95% CI     score \\d+–\\d+ \\(\\d+\\.\\d%–\\d+\\.\\d%\\)   accuracy "
+        + "\\d+\\.\\d%–\\d+\\.\\d% \\(bootstrap\\), \\d+\\.\\d%–\\d+\\.\\d% \\(Wilson\\)\n")
+        .containsPattern("  P\\(pass\\)    0\\.9\\d{3}   ")
+        .contains("  Bootstrap  stratified by part and points, 10,000 resamples, seed 1246579781");
+  }
+
+  /** {A right and B wrong, A wrong and B right}, counted from the files' correct flags. */
+  private static int[] handCount(String a, String b) throws IOException {
+    Map<String, Boolean> other = new HashMap<>();
+    JSON.readTree(Path.of(b).toFile()).get("results")
+        .forEach(r -> other.put(r.get("question_id").textValue(), r.get("correct").booleanValue()));
+    int[] counts = new int[2];
+    for (JsonNode r : JSON.readTree(Path.of(a).toFile()).get("results")) {
+      boolean right = r.get("correct").booleanValue();
+      boolean otherRight = other.get(r.get("question_id").textValue());
+      if (right && !otherRight) {
+        counts[0]++;
+      } else if (!right && otherRight) {
+        counts[1]++;
+      }
+    }
+    return counts;
+  }
+
+  private static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}
