@@ -416,7 +416,7 @@
 
   function heatColor(acc, lo) {
     const t = Math.max(0, Math.min(1, (acc - lo) / (1 - lo)));
-    return `hsla(${Math.round(t * 130)}, 70%, 48%, ${0.22 + 0.5 * (1 - Math.abs(t - 0.5))})`;
+    return `hsla(${Math.round(t * 130)}, 70%, 48%, 0.5)`;
   }
 
   /** Models × blocks, each cell the block accuracy; a cell opens that model filtered to the block. */
@@ -536,10 +536,10 @@
       const q = qdoc.question;
       const others = qdoc.results.filter((x) => x.outcome === 'c').length;
       fill(detail,
-        h('div', { class: 'detail-head' }, h('h2', null, q.id), h('span', { class: 'badge tag' }, 'block ' + q.block + (q.required ? ' · required' : '')),
+        h('div', { class: 'detail-head' }, h('h2', { 'data-testid': 'question-id' }, q.id), h('span', { class: 'badge tag' }, 'block ' + q.block + (q.required ? ' · required' : '')),
           h('span', { class: 'badge tag' }, q.type === 'calculation' ? 'calculation' : 'choose ' + q.choose), outcomeBadge(result.outcome),
           h('span', { class: 'spacer' }), h('a', { href: questionHref(q.id), 'data-testid': 'compare-link' }, others + '/' + qdoc.results.length + ' models right · compare →')),
-        questionContent(q), answers(result, q), usage(result.extra), responses(result));
+        answers(result, q), usage(result.extra), questionContent(q), responses(result));
     }
     function move(step) {
       if (!rows.length) return;
@@ -587,7 +587,7 @@
         h('span', { class: 'spacer' }),
         prev ? h('a', { href: questionHref(prev.id, keep) }, '← ' + prev.id) : null, next ? h('a', { href: questionHref(next.id, keep) }, next.id + ' →') : null),
       h('div', { class: 'detail' }, questionContent(q),
-        h('div', { class: 'answers' }, h('div', null, h('span', { class: 'k' }, 'Gold'), h('span', { class: 'v c', 'data-testid': 'gold' }, gold)),
+        h('div', { class: 'answers' }, h('div', null, h('span', { class: 'k' }, 'Gold'), h('span', { class: 'v c', 'data-testid': 'question-gold' }, gold)),
           h('div', null, h('span', { class: 'k' }, 'Models right'), h('span', { class: 'v', 'data-testid': 'models-right' }, right.length + ' of ' + attempted.length))),
         h('div', { class: 'dist' }, [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) =>
           h('span', { class: 'chip' + (k === gold ? ' gold' : '') }, k + ' — ' + n + (n === 1 ? ' model' : ' models'))))),

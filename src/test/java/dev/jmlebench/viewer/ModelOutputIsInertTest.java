@@ -1,0 +1,95 @@
+package dev.jmlebench.viewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import dev.jmlebench.results.QuestionResult;
+import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A result file whose model output carries script, event handlers, a javascript: link and a remote image:
+ * served or opened from a static report, the page shows all of it as text and runs none of it.
+ */
+class ModelOutputIsInertTest {
+  /** Blank lines between the parts, so that Markdown reads the link and the image as such. */
+  private static final String RAW = String.join("\n\n",
+      "<script>window.__pwned = 1</script>",
+      "<img src=x onerror=\"window.__pwned = 2\">",
+      "[click me](javascript:window.__pwned=3)",
+      "![tracker](http://127.0.0.1:9/pixel.png)",
+      "【回答】a");
+  private static final String REASONING = "**bold** <b onmouseover=\"window.__pwned=5\">b</b> <iframe src=\"javascript:window.__pwned=4\"></iframe>";
+
+  @TempDir static Path temp;
+  private static Chromium chromium;
+  private static ViewerServer server;
+  private static Path report;
+
+  @BeforeAll
+  static void craftAResultFileAndOpenIt() {
+    ResultFile gpt = ResultFiles.read(SharedData.RESULTS.resolve("openai_gpt-5.2.json"));
+    List<QuestionResult> results = new ArrayList<>();
+    for (QuestionResult r : gpt.results()) {
+      results.add(r.questionId().equals("120A-1")
+          ? new QuestionResult(r.questionId(), r.predicted(), r.gold(), r.correct(), RAW, true, null, REASONING, r.extra())
+          : r);
+    }
+    Path dir = temp.resolve("results");
+    ResultFiles.write(dir.resolve("crafted.json"), gpt.withResults(results));
+    ViewerApi api = new ViewerApi(ViewerData.load(dir, SharedData.dataset()));
+    server = ViewerServer.start(api, "127.0.0.1", 0);
+    report = ReportWriter.write(api, temp.resolve("report")).folder();
+    chromium = Chromium.launch();
+  }
+
+  @AfterAll
+  static void stop() {
+    chromium.close();
+    server.close();
+  }
+
+  @Test
+  void theServedPageShowsScriptInModelOutputAsText() {
+    assertInert("http://127.0.0.1:" + server.port() + "/");
+  }
+
+  @Test
+  void theStaticReportShowsScriptInModelOutputAsText() {
+    assertInert(report.resolve("index.html").toUri().toString());
+  }
+
+  private static void assertInert(String base) {
+    for (String hash : List.of("#/model/crafted?q=120A-1", "#/question/120A-1?models=crafted")) {
+      Page page = chromium.page();
+      page.navigate(base + hash);
+      Locator raw = page.locator(".resp.raw .md").first();
+      PlaywrightAssertions.assertThat(raw).containsText("<script>window.__pwned = 1</script>");
+      PlaywrightAssertions.assertThat(raw).containsText("<img src=x onerror=\"window.__pwned = 2\">");
+      PlaywrightAssertions.assertThat(raw).containsText("[image: tracker — http://127.0.0.1:9/pixel.png]");
+      Locator reasoning = page.locator(".resp.reasoning .md").first();
+      PlaywrightAssertions.assertThat(reasoning).containsText("<iframe src=\"javascript:window.__pwned=4\"></iframe>");
+      PlaywrightAssertions.assertThat(reasoning.locator("strong")).hasText("bold");
+
+      Locator output = page.locator(".md");
+      assertThat(output.locator("script, img, iframe, [onerror], [onmouseover]").count()).as(hash).isZero();
+      Locator link = raw.locator("a", new Locator.LocatorOptions().setHasText("click me"));
+      assertThat(link.getAttribute("href")).as(hash).doesNotContainIgnoringCase("javascript");
+      link.click();
+      reasoning.locator("strong").hover();
+      assertThat(page.evaluate("typeof window.__pwned")).as(hash).isEqualTo("undefined");
+      page.context().close();
+    }
+  }
+}

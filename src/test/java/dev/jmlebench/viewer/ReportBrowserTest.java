@@ -1,0 +1,72 @@
+package dev.jmlebench.viewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import dev.jmlebench.testing.SharedData;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The static report, opened from disk (file://) with no server: every view works and images load. */
+class ReportBrowserTest {
+  private static final String CLAUDE = "anthropic_claude-opus-4.6";
+  @TempDir static Path temp;
+  private static Chromium chromium;
+  private static String index;
+
+  @BeforeAll
+  static void writeTheReport() {
+    ViewerApi api = new ViewerApi(ViewerData.load(SharedData.RESULTS, SharedData.dataset()));
+    index = ReportWriter.write(api, temp.resolve("report")).folder().resolve("index.html").toUri().toString();
+    chromium = Chromium.launch();
+  }
+
+  @AfterAll
+  static void stop() {
+    chromium.close();
+  }
+
+  private static LocatorAssertions expect(Locator locator) {
+    return PlaywrightAssertions.assertThat(locator);
+  }
+
+  @Test
+  void theLeaderboardOpensFromDisk() {
+    Page page = chromium.page();
+    page.navigate(index);
+    assertThat(page.url()).startsWith("file:");
+    expect(page.locator("[data-testid=leaderboard] tbody tr")).hasCount(Published.all().size());
+    expect(page.locator("tr[data-model='" + CLAUDE + "']")).containsText("493/500");
+    expect(page.locator("[data-testid=heat-map] rect")).hasCount(Published.all().size() * 6);
+  }
+
+  @Test
+  void aModelQuestionWithItsImageOpensFromASharedFileUrl() {
+    Page page = chromium.page();
+    page.navigate(index + "#/model/" + CLAUDE + "?image=with&q=120B-41");
+    expect(page.locator("select[name=image]")).hasValue("with");
+    expect(page.locator("[data-testid=detail] [data-testid=question-id]")).hasText("120B-41");
+    expect(page.locator("[data-testid=detail] .context")).containsText("84歳の男性");
+    Locator image = page.locator("[data-testid=detail] .images img");
+    page.waitForFunction("img => img.complete && img.naturalWidth > 0", image.elementHandle());
+    page.keyboard().press("j");
+    expect(page.locator("[data-testid=detail] [data-testid=question-id]")).hasText("120B-42");
+    Chromium.screenshot(page, "report-model-light");
+  }
+
+  @Test
+  void theQuestionAndHardestViewsOpenFromDisk() {
+    Page page = chromium.page();
+    page.navigate(index + "#/question/120C-57");
+    expect(page.locator("[data-testid=models-right]")).hasText("0 of " + Published.all().size());
+    expect(page.locator("[data-testid=side-by-side] .col")).hasCount(3);
+    page.navigate(index + "#/hardest");
+    expect(page.locator("[data-testid=hardest] tbody tr").first()).hasAttribute("data-q", "120C-57");
+  }
+}

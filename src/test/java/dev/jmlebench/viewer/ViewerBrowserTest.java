@@ -1,0 +1,257 @@
+package dev.jmlebench.viewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.ColorScheme;
+import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.dataset.Question;
+import dev.jmlebench.results.QuestionResult;
+import dev.jmlebench.testing.SharedData;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Every view of the served viewer in headless Chromium, against the published result files. */
+class ViewerBrowserTest {
+  private static final String CLAUDE = "anthropic_claude-opus-4.6";
+  private static ViewerServer server;
+  private static Chromium chromium;
+  private static String base;
+  private static List<Published> published;
+  private static Dataset dataset;
+
+  @BeforeAll
+  static void startServerAndBrowser() {
+    dataset = SharedData.dataset();
+    published = Published.all();
+    server = ViewerServer.start(new ViewerApi(ViewerData.load(SharedData.RESULTS, dataset)), "127.0.0.1", 0);
+    base = "http://127.0.0.1:" + server.port() + "/";
+    chromium = Chromium.launch();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static LocatorAssertions expect(Locator locator) {
+    return PlaywrightAssertions.assertThat(locator);
+  }
+
+  private static Page open(String hash) {
+    Page page = chromium.page();
+    page.navigate(base + hash);
+    return page;
+  }
+
+  @Test
+  void leaderboardShowsEveryModelTheTopScoreAndHowManyPass() {
+    Page page = open("#/");
+    Locator rows = page.locator("[data-testid=leaderboard] tbody tr");
+    expect(rows).hasCount(published.size());
+    expect(page.locator("tr[data-model='" + CLAUDE + "']")).containsText("493/500");
+    expect(page.locator("tr[data-model='" + CLAUDE + "']")).containsText("98.6%");
+    Published top = Published.top();
+    expect(rows.first()).containsText(top.name());
+    expect(page.locator(".card").first()).containsText(top.file().summary().score() + "/500");
+    long passing = published.stream().filter(p -> p.file().summary().passed()).count();
+    expect(page.locator(".card").nth(1)).containsText(passing + " of " + published.size());
+    expect(page.locator("[data-testid=score-chart] rect.bar-all")).hasCount(published.size());
+    expect(page.locator("[data-testid=heat-map] rect")).hasCount(published.size() * 6);
+    Chromium.screenshot(page, "leaderboard-light");
+  }
+
+  @Test
+  void sortingByAColumnReordersTheTableAndKeepsTheOrderInTheUrl() {
+    Page page = open("#/");
+    page.locator("th[data-sort=general]").click();
+    expect(page.locator("th[data-sort=general] .arrow")).hasText(" ▼");
+    assertThat(page.url()).contains("sort=general").contains("dir=desc");
+    List<String> expected = published.stream()
+        .sorted(Comparator.comparingInt((Published p) -> -p.file().summary().generalScore())
+            .thenComparing(p -> -p.file().summary().scorePct()))
+        .map(Published::id).toList();
+    assertThat(page.locator("[data-testid=leaderboard] tbody tr").evaluateAll(
+        "rows => rows.map(r => r.dataset.model)")).isEqualTo(expected);
+
+    page.locator("th[data-sort=general]").click();
+    expect(page.locator("th[data-sort=general] .arrow")).hasText(" ▲");
+    assertThat(page.url()).contains("dir=asc");
+    expect(page.locator("[data-testid=leaderboard] tbody tr").first())
+        .hasAttribute("data-model", expected.get(expected.size() - 1));
+  }
+
+  @Test
+  void modelPageFiltersTheQuestionListAndShowsTheFilteredScore() {
+    Published claude = Published.byId(CLAUDE);
+    Page page = open("#/model/" + CLAUDE);
+    expect(page.locator(".card").first()).containsText("493/500");
+    expect(page.locator("[data-testid=question-list] .qrow")).hasCount(dataset.questions().size());
+
+    page.locator("select[name=result]").selectOption("wrong");
+    int wrong = claude.file().summary().attempted() - claude.file().summary().correct();
+    expect(page.locator("[data-testid=question-list] .qrow")).hasCount(wrong);
+    expect(page.locator("[data-testid=filter-stats]")).containsText(wrong + " questions");
+    expect(page.locator("[data-testid=filter-stats]")).containsText("accuracy 0/" + wrong);
+    assertThat(page.url()).contains("result=wrong");
+
+    page.locator("select[name=result]").selectOption("");
+    page.locator("select[name=image]").selectOption("with");
+    page.locator("select[name=block]").selectOption("B");
+    List<Question> expected = dataset.questions().stream()
+        .filter(q -> q.requiresImage() && q.block().equals("B")).toList();
+    long right = expected.stream().filter(q -> claude.result(q.questionId()).orElseThrow().correct()).count();
+    int points = expected.stream().mapToInt(dev.jmlebench.score.Points::of).sum();
+    int rightPoints = expected.stream().filter(q -> claude.result(q.questionId()).orElseThrow().correct())
+        .mapToInt(dev.jmlebench.score.Points::of).sum();
+    expect(page.locator("[data-testid=question-list] .qrow")).hasCount(expected.size());
+    expect(page.locator("[data-testid=filter-stats]"))
+        .containsText("score " + rightPoints + "/" + points + " · accuracy " + right + "/" + expected.size());
+    assertThat(page.url()).contains("image=with").contains("block=B");
+  }
+
+  @Test
+  void aSelectedQuestionShowsCaseImagesAnswersAndReasoning() {
+    Published claude = Published.byId(CLAUDE);
+    QuestionResult r = claude.result("120B-41").orElseThrow();
+    Page page = open("#/model/" + CLAUDE);
+    page.locator(".qrow[data-q='120B-41']").click();
+    Locator detail = page.locator("[data-testid=detail]");
+    expect(detail.locator("[data-testid=question-id]")).hasText("120B-41");
+    expect(detail.locator(".context")).containsText("84歳の男性");
+    expect(detail.locator(".qtext")).containsText("頸部に認める所見はどれか");
+    expect(detail.locator("[data-testid=predicted]")).hasText(String.join(",", r.predicted()));
+    expect(detail.locator("[data-testid=gold]")).hasText("a");
+    expect(detail.locator(".resp.reasoning .plain")).hasText(r.reasoning());
+    expect(detail.locator(".resp.raw .md")).containsText("【回答】");
+    Locator image = detail.locator(".images img");
+    expect(image).hasCount(1);
+    page.waitForFunction("img => img.complete && img.naturalWidth > 0", image.elementHandle());
+    assertThat(page.url()).contains("q=120B-41");
+
+    image.click();
+    expect(page.locator("#lightbox")).isVisible();
+    expect(page.locator("#lightbox p")).hasText("120B-41-42_1.png");
+    page.keyboard().press("Escape");
+    expect(page.locator("#lightbox")).isHidden();
+  }
+
+  @Test
+  void keysJAndKMoveThroughTheFilteredList() {
+    Page page = open("#/model/" + CLAUDE + "?result=wrong");
+    Locator rows = page.locator("[data-testid=question-list] .qrow");
+    expect(rows.first()).hasClass(java.util.regex.Pattern.compile("selected"));
+    String first = rows.nth(0).getAttribute("data-q");
+    String second = rows.nth(1).getAttribute("data-q");
+    page.keyboard().press("j");
+    expect(page.locator("[data-testid=detail] [data-testid=question-id]")).hasText(second);
+    expect(rows.nth(1)).hasClass(java.util.regex.Pattern.compile("selected"));
+    page.keyboard().press("ArrowUp");
+    expect(page.locator("[data-testid=detail] [data-testid=question-id]")).hasText(first);
+    page.keyboard().press("ArrowDown");
+    assertThat(page.url()).contains("q=" + second);
+  }
+
+  @Test
+  void aSharedUrlOpensTheSameModelFiltersAndQuestion() {
+    Page page = open("#/model/" + CLAUDE + "?result=wrong&type=multiple_choice&q=120C-57");
+    expect(page.locator("select[name=result]")).hasValue("wrong");
+    expect(page.locator("select[name=type]")).hasValue("multiple_choice");
+    expect(page.locator(".qrow.selected")).hasAttribute("data-q", "120C-57");
+    expect(page.locator("[data-testid=detail] [data-testid=question-id]")).hasText("120C-57");
+    expect(page.locator("[data-testid=compare-link]")).containsText("models right");
+  }
+
+  @Test
+  void questionPageCountsModelsRightAndComparesChosenModelsSideBySide() {
+    long right = published.stream().filter(p -> p.result("120B-14").map(QuestionResult::correct).orElse(false)).count();
+    Page page = open("#/question/120B-14?models=" + CLAUDE + ",openai_gpt-5.2");
+    expect(page.locator("[data-testid=models-right]")).hasText(right + " of " + published.size());
+    expect(page.locator("[data-testid=question-gold]")).hasText("e");
+    expect(page.locator("[data-testid=answers-table] tbody tr")).hasCount(published.size());
+    Locator columns = page.locator("[data-testid=side-by-side] .col");
+    expect(columns).hasCount(2);
+    expect(columns.nth(0).locator("[data-testid=predicted]"))
+        .hasText(String.join(",", Published.byId(CLAUDE).result("120B-14").orElseThrow().predicted()));
+
+    page.locator("[data-testid=answers-table] input[data-model='google_gemini-3.1-pro-preview']").check();
+    expect(columns).hasCount(3);
+    assertThat(page.url()).contains("google_gemini-3.1-pro-preview");
+    page.keyboard().press("j");
+    expect(page.locator("h1")).hasText("120B-15");
+    expect(columns).hasCount(3);
+  }
+
+  @Test
+  void hardestQuestionsListFirstTheOnesEveryModelMissed() {
+    Set<String> missedByAll = dataset.questions().stream().map(Question::questionId)
+        .filter(id -> published.stream().noneMatch(p -> p.result(id).map(QuestionResult::correct).orElse(false)))
+        .collect(Collectors.toSet());
+    Page page = open("#/hardest");
+    Locator rows = page.locator("[data-testid=hardest] tbody tr");
+    expect(rows).hasCount(dataset.questions().size());
+    expect(page.locator(".card").first()).containsText(String.valueOf(missedByAll.size()));
+    @SuppressWarnings("unchecked")
+    List<String> firstIds = (List<String>) rows.evaluateAll("rows => rows.map(r => r.dataset.q)");
+    assertThat(Set.copyOf(firstIds.subList(0, missedByAll.size()))).isEqualTo(missedByAll);
+
+    page.locator("select[name=block]").selectOption("E");
+    expect(rows).hasCount((int) dataset.questions().stream().filter(q -> q.block().equals("E")).count());
+    rows.first().locator("a").first().click();
+    assertThat(page.url()).contains("#/question/120E-");
+  }
+
+  @Test
+  void theThemeFollowsTheSystemAndTheToggle() {
+    Page dark = chromium.page(ColorScheme.DARK);
+    dark.navigate(base + "#/");
+    expect(dark.locator("[data-testid=leaderboard] tbody tr")).hasCount(published.size());
+    String darkBg = (String) dark.evaluate("getComputedStyle(document.body).backgroundColor");
+    Page light = open("#/");
+    expect(light.locator("[data-testid=leaderboard] tbody tr")).hasCount(published.size());
+    String lightBg = (String) light.evaluate("getComputedStyle(document.body).backgroundColor");
+    assertThat(darkBg).isNotEqualTo(lightBg);
+
+    light.locator("#theme-toggle").click();
+    expect(light.locator("#theme-toggle")).hasText("Theme: light");
+    light.locator("#theme-toggle").click();
+    expect(light.locator("#theme-toggle")).hasText("Theme: dark");
+    assertThat(light.evaluate("getComputedStyle(document.body).backgroundColor")).isEqualTo(darkBg);
+  }
+
+  /** Each view in light and dark, for a person to look at (viewer-screenshots/ in the build folder). */
+  @Test
+  void everyViewRendersInLightAndDark() {
+    String[][] views = {
+        {"leaderboard", "#/"},
+        {"model", "#/model/" + CLAUDE + "?result=wrong&q=120C-57"},
+        {"question", "#/question/120B-14"},
+        {"hardest", "#/hardest"},
+    };
+    for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
+      for (String[] v : views) {
+        Page page = chromium.page(scheme);
+        page.navigate(base + v[1]);
+        expect(page.locator("main h1")).isVisible();
+        page.waitForLoadState();
+        page.waitForFunction("() => [...document.images].every(i => i.complete)");
+        assertThat(page.locator(".error-box").count()).isZero();
+        Chromium.screenshot(page, v[0] + "-" + scheme.name().toLowerCase());
+        page.context().close();
+      }
+    }
+  }
+}
