@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code compare A B} and {@code compare --all DIR}: is a difference between runs more than noise? */
 @Command(name = "compare", mixinStandardHelpOptions = true,
+    customSynopsis = {"jmle-bench compare [--json] A.json B.json", "   or: jmle-bench compare [--json] --all DIR"},
     description = {"Compare two result files question by question on the questions both answered: the "
-        + "discordant counts (A right/B wrong, A wrong/B right), the exact McNemar p-value, a 95% paired-"
+        + "discordant counts (A right/B wrong, A wrong/B right), the exact McNemar p-value, a 95%% paired-"
         + "bootstrap interval for the score difference in points, the differences per block and the questions "
         + "where they differ.",
         "With --all DIR, compare every pair of result files in DIR, adjust the p-values for multiple "
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..2", paramLabel = "FILE", description = "The two result files A and B.")
+  @Parameters(arity = "0..2", paramLabel = "FILE", description = "The two result files, A and B.")
   List<Path> files = List.of();
 
   @Option(names = "--all", paramLabel = "DIR", description = "Compare every pair of result files (*.json) in DIR.")

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "summary", mixinStandardHelpOptions = true,
     description = {"Print, per result file, the score out of 500 with its required and general parts and "
         + "pass/fail against the exam's criteria, the accuracy, parse failures, errors, and the breakdowns "
-        + "by block, type and image; then 95% confidence intervals for the score and the accuracy and the "
+        + "by block, type and image; then 95%% confidence intervals for the score and the accuracy and the "
         + "probability of passing (seeded bootstrap over the questions, docs/STATISTICS.md).",
         "A file without a summary is scored from its results (this needs the dataset)."})
 final class SummaryCommand implements Callable<Integer> {

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jmlebench.testing.Cli;
 import dev.jmlebench.testing.SharedData;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,6 +116,25 @@ class CompareCommandTest {
       }
     }
     throw new AssertionError("pair Qwen3-32B / Preferred-MedRECT-32B not found");
+  }
+
+  @Test
+  void helpPrintsWithoutFormatWarnings() {
+    // A bare % in a description makes picocli's tracer warn on System.err and print the text unformatted.
+    PrintStream original = System.err;
+    ByteArrayOutputStream traced = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(traced, true, StandardCharsets.UTF_8));
+    try {
+      for (String command : List.of("compare", "summary")) {
+        Cli.Outcome r = Cli.run(command, "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).as(command).isEmpty();
+        assertThat(r.out()).as(command).contains("95% ");
+      }
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(traced.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
   @Test
