@@ -63,13 +63,16 @@ public final class ResilientClient {
     }
   }
 
-  /** The wait a server asked for, a little jittered; null leaves the exponential backoff in charge. */
+  /** Failsafe's way of saying "no delay of our own": the exponential backoff applies. */
+  private static final Duration USE_BACKOFF = Duration.ofMillis(-1);
+
+  /** The wait a server asked for, a little jittered; else the exponential backoff is in charge. */
   private static Duration serverDelay(Throwable last) {
     if (last instanceof ApiFailure f && f.retryAfter().isPresent()) {
       Duration d = f.retryAfter().get();
       return d.plusMillis((long) (d.toMillis() * JITTER * ThreadLocalRandom.current().nextDouble()));
     }
-    return null;
+    return USE_BACKOFF;
   }
 
   /** The attempts of one question: their number, the last one's latency, and the retry rule for them. */

@@ -72,6 +72,14 @@ public final class MockServer implements AutoCloseable {
     }
   }
 
+  static {
+    // The JDK server writes headers and body apart; with Nagle's algorithm on, each reply then waits for
+    // a delayed ACK (~40 ms), which would swamp every latency this server is meant to show.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   /** Starts serving on 127.0.0.1; port 0 picks a free port (see {@link #port()}). */
   public static MockServer start(int port, Dataset dataset, ResultFile replay, MockOptions options) {
     try {

@@ -2,7 +2,10 @@ package dev.jmlebench.mock;
 
 import java.util.function.LongSupplier;
 
-/** A rate limit of {@code rate} requests per second with bursts of up to one second's worth. */
+/**
+ * A rate limit of {@code rate} requests per second. Bursts may take a tenth of a second's worth (at least
+ * one), so a client that opens many requests at once meets the limit at once, as with real providers.
+ */
 final class TokenBucket {
   private final double rate;
   private final double capacity;
@@ -15,7 +18,7 @@ final class TokenBucket {
       throw new IllegalArgumentException("rate limit should be positive, not " + rate);
     }
     this.rate = rate;
-    this.capacity = Math.max(1, rate);
+    this.capacity = Math.max(1, rate / 10);
     this.nanoClock = nanoClock;
     this.tokens = capacity;
     this.lastNanos = nanoClock.getAsLong();

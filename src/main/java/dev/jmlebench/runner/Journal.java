@@ -30,6 +30,10 @@ final class Journal implements AutoCloseable {
 
   private final Path path;
   private final FileChannel channel;
+  private final Object syncLock = new Object();
+  /** Lines written, and lines known to be on disk; guarded by {@code this} and {@code syncLock}. */
+  private long written;
+  private long synced;
 
   private Journal(Path path, FileChannel channel) {
     this.path = path;
@@ -88,17 +92,37 @@ final class Journal implements AutoCloseable {
     return path;
   }
 
-  synchronized void append(QuestionResult r) {
+  /** Returns once the line is on disk. */
+  void append(QuestionResult r) {
     appendLine(ResultFiles.toJson(r));
   }
 
-  private synchronized void appendLine(JsonNode node) {
+  /**
+   * Writes the line, then forces the file to disk. Forcing is the slow part, so threads share it (group
+   * commit): a thread whose line another thread's force already covered returns without forcing again.
+   */
+  private void appendLine(JsonNode node) {
+    byte[] line = (node.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+    long mine;
     try {
-      ByteBuffer buf = ByteBuffer.wrap((JSON.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8));
-      while (buf.hasRemaining()) {
-        channel.write(buf);
+      synchronized (this) {
+        ByteBuffer buf = ByteBuffer.wrap(line);
+        while (buf.hasRemaining()) {
+          channel.write(buf);
+        }
+        mine = ++written;
       }
-      channel.force(false);
+      synchronized (syncLock) {
+        if (synced >= mine) {
+          return;
+        }
+        long upTo;
+        synchronized (this) {
+          upTo = written;
+        }
+        channel.force(false);
+        synced = upTo;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the journal " + path + ": " + e.getMessage(), e);
     }

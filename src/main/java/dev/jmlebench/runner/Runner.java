@@ -104,7 +104,10 @@ public final class Runner {
         if (r != null) {
           journal.append(r);
           results.put(r.questionId(), r);
-          progress.finished(r, tally.add(r, client.retries(), client.limiter().inFlight()));
+          synchronized (tally) {
+            // One at a time, so the printed tallies come in order.
+            progress.finished(r, tally.add(r, client.retries(), client.limiter().inFlight()));
+          }
         }
       });
     } finally {

@@ -1,0 +1,143 @@
+package dev.jmlebench.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jmlebench.client.RetrySettings;
+import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.dataset.ImageMode;
+import dev.jmlebench.dataset.Question;
+import dev.jmlebench.mock.MockOptions;
+import dev.jmlebench.mock.MockServer;
+import dev.jmlebench.results.QuestionResult;
+import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.testing.SharedData;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs against the mock server replaying published result files, with and without faults. */
+class RunEndToEndTest {
+  /** Small backoff so retries take milliseconds, and enough retries that 20% faults never exhaust them. */
+  static final RetrySettings FAST_RETRY =
+      new RetrySettings(10, Duration.ofMinutes(2), Duration.ofMillis(5), Duration.ofMillis(100));
+
+  @TempDir Path dir;
+  private final Dataset dataset = SharedData.dataset();
+  private final StringWriter printed = new StringWriter();
+
+  private RunOutcome run(MockServer server, String model, ImageMode mode, int parallel, Path out) {
+    RunConfig config = new RunConfig(model, server.baseUrl(), mode, null, List.of(), out, null, parallel,
+        Duration.ofSeconds(30), FAST_RETRY, Instant.parse("2026-02-25T01:02:03Z"));
+    return new Runner(config, dataset, null, ProgressStyle.LINES, new PrintWriter(printed, true), "jmle-bench").run();
+  }
+
+  @Test
+  void aBlindRunWithFaultsAndARateLimitAnswersEveryQuestionAndReproducesTheSummary() throws Exception {
+    ResultFile published = ResultFiles.read(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"));
+    MockOptions faulty = MockOptions.INSTANT.withFailRate(0.2).withRateLimit(100);
+    try (MockServer server = MockServer.start(0, dataset, published, faulty)) {
+      RunOutcome o = run(server, "Qwen/Qwen3-32B", ImageMode.BLIND, 32, dir.resolve("q.json"));
+
+      assertThat(o.file().results()).hasSize(400);
+      assertThat(o.file().summary().errors()).isZero();
+      assertThat(o.unanswered()).isEmpty();
+      assertThat(o.file().summary()).isEqualTo(published.summary());
+      assertThat(server.injectedFaults()).as("faults injected").isGreaterThan(40);
+      assertThat(server.rateLimitedRequests()).as("429s sent").isPositive();
+      assertThat(o.file().metadata().extra().get("totals").get("retries").asInt())
+          .isGreaterThanOrEqualTo(server.injectedFaults());
+      assertThat(o.concurrency().decreases()).as("limit lowered on 429").isPositive();
+      assertThat(Files.exists(Journal.pathFor(dir.resolve("q.json")))).as("journal removed at the end").isFalse();
+    }
+  }
+
+  @Test
+  void theWrittenFileHoldsThePublishedAnswersAndWhatEachRequestCost() throws Exception {
+    ResultFile published = ResultFiles.read(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"));
+    try (MockServer server = MockServer.start(0, dataset, published, MockOptions.INSTANT)) {
+      Path out = dir.resolve("q.json");
+      run(server, "Qwen/Qwen3-32B", ImageMode.BLIND, 8, out);
+      ResultFile written = ResultFiles.read(out);
+      Map<String, QuestionResult> byId = published.results().stream()
+          .collect(Collectors.toMap(QuestionResult::questionId, r -> r));
+      for (QuestionResult r : written.results()) {
+        QuestionResult p = byId.get(r.questionId());
+        assertThat(r.rawResponse()).isEqualTo(p.rawResponse());
+        assertThat(r.reasoning()).isEqualTo(p.reasoning());
+        assertThat(r.predicted()).isEqualTo(p.predicted());
+        assertThat(r.extra()).containsKeys(QuestionResult.LATENCY_MS, QuestionResult.ATTEMPTS,
+            QuestionResult.USAGE, QuestionResult.FINISH_REASON);
+        assertThat(r.extra().get(QuestionResult.USAGE).get("reasoning_tokens").asInt())
+            .isEqualTo(p.reasoning().length());
+      }
+      var m = written.metadata();
+      assertThat(m.timestamp()).isEqualTo("20260225_010203");
+      assertThat(m.totalQuestions()).isEqualTo(400);
+      assertThat(m.extra()).containsKeys("harness_version", "dataset_sha256", "request", "totals", "wall_time_ms",
+          "concurrency");
+      assertThat(m.extra().get("dataset_sha256").asText()).isEqualTo(dataset.sha256());
+      assertThat(m.extra().get("totals").get("requests").asInt()).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void aVisionRunSendsEachQuestionsImagesInOrderAndReproducesTheSummary() {
+    ResultFile published = ResultFiles.read(SharedData.RESULTS.resolve("anthropic_claude-opus-4.6.json"));
+    try (MockServer server = MockServer.start(0, dataset, published, MockOptions.INSTANT)) {
+      RunOutcome o = run(server, "anthropic/claude-opus-4.6", ImageMode.VISION, 16, dir.resolve("c.json"));
+
+      assertThat(o.file().summary()).isEqualTo(published.summary());
+      assertThat(server.imageMismatches()).isZero();
+      Set<String> withImages = dataset.questions().stream().filter(q -> !q.clinicalImages().isEmpty())
+          .map(Question::questionId).collect(Collectors.toSet());
+      assertThat(withImages).hasSize(98);
+      assertThat(server.questionsSentWithImages()).isEqualTo(withImages);
+    }
+  }
+
+  @Test
+  void skipModeLeavesTheImageQuestionsOutAndCountsThem() {
+    try (MockServer server = MockServer.start(0, dataset, null, MockOptions.INSTANT)) {
+      RunOutcome o = run(server, "mock", ImageMode.SKIP, 8, dir.resolve("s.json"));
+      assertThat(o.file().results()).hasSize(302);
+      assertThat(o.file().metadata().totalQuestions()).isEqualTo(400);
+      assertThat(o.file().metadata().attempted()).isEqualTo(302);
+      assertThat(o.file().metadata().skippedImage()).isEqualTo(98);
+      assertThat(server.questionsSentWithImages()).isEmpty();
+    }
+  }
+
+  @Test
+  void rerunningWithTheSameOutKeepsAnsweredQuestionsAndAsksOnlyTheRest() throws Exception {
+    ResultFile published = ResultFiles.read(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"));
+    Path out = dir.resolve("q.json");
+    // An earlier run whose file holds 3 answers, an error and a parse failure.
+    List<QuestionResult> earlier = List.of(
+        published.results().get(0), published.results().get(1), published.results().get(2),
+        QuestionResult.failed(published.results().get(3).questionId(), List.of("a"), "HTTP 500: x", Map.of()),
+        new QuestionResult(published.results().get(4).questionId(), List.of(), List.of("a"), false, "わからない",
+            false, null, null, Map.of()));
+    ResultFiles.write(out, new ResultFile(published.metadata(), null, earlier));
+    try (MockServer server = MockServer.start(0, dataset, published, MockOptions.INSTANT)) {
+      RunOutcome o = run(server, "Qwen/Qwen3-32B", ImageMode.BLIND, 8, out);
+      for (int i = 0; i < 3; i++) {
+        assertThat(server.requests(published.results().get(i).questionId())).isZero();
+      }
+      assertThat(server.requests(published.results().get(3).questionId())).isEqualTo(1);
+      assertThat(server.requests(published.results().get(4).questionId())).isEqualTo(1);
+      assertThat(server.totalRequests()).isEqualTo(397);
+      assertThat(o.file().summary()).isEqualTo(published.summary());
+      assertThat(o.file().metadata().timestamp()).as("the earlier run's timestamp").isEqualTo("20260225");
+    }
+  }
+}
