@@ -65,7 +65,8 @@ public final class ChatClient {
     } catch (HttpTimeoutException e) {
       throw failure(ApiFailure.Kind.TIMEOUT, 0, null, "no answer within " + settings.timeout().toSeconds() + " s");
     } catch (ConnectException e) {
-      throw failure(ApiFailure.Kind.UNREACHABLE, 0, null, "cannot reach " + settings.baseUrl() + ": " + describe(e));
+      throw failure(ApiFailure.Kind.UNREACHABLE, 0, null, "cannot reach " + settings.baseUrl() + ": "
+          + (e.getMessage() == null ? "connection refused" : e.getMessage()));
     } catch (IOException e) {
       if (hasCause(e, UnresolvedAddressException.class)) {
         throw failure(ApiFailure.Kind.UNREACHABLE, 0, null, "cannot reach " + settings.baseUrl() + ": unknown host");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jmlebench.client.RetrySettings;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.ImageMode;
-import dev.jmlebench.dataset.Question;
 import dev.jmlebench.mock.MockOptions;
 import dev.jmlebench.mock.MockServer;
 import dev.jmlebench.results.QuestionResult;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,21 +85,6 @@ class RunEndToEndTest {
           "concurrency");
       assertThat(m.extra().get("dataset_sha256").asText()).isEqualTo(dataset.sha256());
       assertThat(m.extra().get("totals").get("requests").asInt()).isEqualTo(400);
-    }
-  }
-
-  @Test
-  void aVisionRunSendsEachQuestionsImagesInOrderAndReproducesTheSummary() {
-    ResultFile published = ResultFiles.read(SharedData.RESULTS.resolve("anthropic_claude-opus-4.6.json"));
-    try (MockServer server = MockServer.start(0, dataset, published, MockOptions.INSTANT)) {
-      RunOutcome o = run(server, "anthropic/claude-opus-4.6", ImageMode.VISION, 16, dir.resolve("c.json"));
-
-      assertThat(o.file().summary()).isEqualTo(published.summary());
-      assertThat(server.imageMismatches()).isZero();
-      Set<String> withImages = dataset.questions().stream().filter(q -> !q.clinicalImages().isEmpty())
-          .map(Question::questionId).collect(Collectors.toSet());
-      assertThat(withImages).hasSize(98);
-      assertThat(server.questionsSentWithImages()).isEqualTo(withImages);
     }
   }
 

@@ -1,0 +1,157 @@
+package dev.jmlebench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jmlebench.mock.MockOptions;
+import dev.jmlebench.mock.MockServer;
+import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.testing.Cli;
+import dev.jmlebench.testing.SharedData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+  private static final String KEY = "sk-test-5ecret-K3y-never-shown";
+  private static final String DATASET = SharedData.ROOT.toString();
+
+  @TempDir Path dir;
+
+  private static void assertOneClearLine(Cli.Outcome o, String expected) {
+    assertThat(o.exitCode()).as(o.err()).isEqualTo(2);
+    assertThat(o.err().lines().toList()).as(o.err()).hasSize(1);
+    assertThat(o.err()).startsWith("jmle-bench: ").contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  private List<String> filesBelow(Path root) {
+    try (Stream<Path> s = Files.walk(root)) {
+      return s.filter(Files::isRegularFile).map(p -> {
+        try {
+          return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void aBlindRunThroughTheCliReproducesThePublishedSummary() {
+    ResultFile published = ResultFiles.read(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"));
+    try (MockServer server = MockServer.start(0, SharedData.dataset(), published, MockOptions.INSTANT)) {
+      Path out = dir.resolve("results/qwen.json");
+      Cli.Outcome o = Cli.run("run", "--model", "Qwen/Qwen3-32B", "--base-url", server.baseUrl().toString(),
+          "--dataset", DATASET, "--out", out.toString(), "--parallel", "16", "--display-name", "Qwen3-32B");
+      assertThat(o.exitCode()).as(o.err()).isZero();
+      ResultFile written = ResultFiles.read(out);
+      assertThat(written.summary()).isEqualTo(published.summary());
+      assertThat(written.metadata().displayName()).isEqualTo("Qwen3-32B");
+      assertThat(written.metadata().imageMode()).isEqualTo("blind");
+      assertThat(written.metadata().timestamp()).matches("\\d{8}_\\d{6}");
+      assertThat(o.out()).contains("o 120A-1 ").contains("  400/400 · accuracy 88.8% (355/400)")
+          .contains("Score      451/500 (90.2%)   PASS").contains("Wrote " + out);
+    }
+  }
+
+  @Test
+  void aVisionRunThroughTheCliReproducesThePublishedSummary() {
+    ResultFile published = ResultFiles.read(SharedData.RESULTS.resolve("anthropic_claude-opus-4.6.json"));
+    try (MockServer server = MockServer.start(0, SharedData.dataset(), published, MockOptions.INSTANT)) {
+      Path out = dir.resolve("opus.json");
+      Cli.Outcome o = Cli.run("run", "--model", "anthropic/claude-opus-4.6", "--base-url",
+          server.baseUrl().toString(), "--dataset", DATASET, "--out", out.toString(), "--image-mode", "vision",
+          "--extra-body", "{\"reasoning\": {\"enabled\": true}}", "--parallel", "16");
+      assertThat(o.exitCode()).as(o.err()).isZero();
+      ResultFile written = ResultFiles.read(out);
+      assertThat(written.summary()).isEqualTo(published.summary());
+      assertThat(written.metadata().extraBody()).isEqualTo(published.metadata().extraBody());
+      assertThat(server.imageMismatches()).isZero();
+      assertThat(server.questionsSentWithImages()).hasSize(98);
+    }
+  }
+
+  @Test
+  void theApiKeyAppearsInNoFileWrittenAndNoLinePrinted() {
+    try (MockServer server = MockServer.start(0, SharedData.dataset(), null,
+        MockOptions.INSTANT.withRequiredKey(KEY))) {
+      Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", server.baseUrl().toString(), "--api-key", KEY,
+          "--dataset", DATASET, "--out", dir.resolve("m.json").toString(), "--blocks", "B");
+      assertThat(o.exitCode()).as(o.err()).isZero();
+      assertThat(server.answered("120B-1")).isEqualTo(1);
+      assertThat(o.out() + o.err()).doesNotContain(KEY);
+      assertThat(filesBelow(dir)).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain(KEY));
+    }
+  }
+
+  @Test
+  void aRejectedKeyStopsTheRunWithOneLineThatDoesNotShowTheKey() {
+    try (MockServer server = MockServer.start(0, SharedData.dataset(), null,
+        MockOptions.INSTANT.withRequiredKey("the-right-key"))) {
+      Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", server.baseUrl().toString(), "--api-key", KEY,
+          "--dataset", DATASET, "--out", dir.resolve("m.json").toString());
+      assertOneClearLine(o, "HTTP 401: Incorrect API key provided: ***");
+      assertThat(o.err()).contains("check --api-key or OPENAI_API_KEY");
+      assertThat(o.out() + o.err()).doesNotContain(KEY);
+      assertThat(server.totalRequests()).as("stopped early, not 400 requests").isLessThan(50);
+      assertThat(filesBelow(dir)).allSatisfy(text -> assertThat(text).doesNotContain(KEY));
+      assertThat(dir.resolve("m.json")).doesNotExist();
+    }
+  }
+
+  @Test
+  void anUnreachableServerGivesOneLine() throws IOException {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      closedPort = s.getLocalPort();
+    }
+    Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", "http://127.0.0.1:" + closedPort + "/v1",
+        "--dataset", DATASET, "--out", dir.resolve("m.json").toString());
+    assertOneClearLine(o, "cannot reach http://127.0.0.1:" + closedPort + "/v1");
+    assertThat(o.err()).contains("check --base-url and that the server is running");
+  }
+
+  @Test
+  void invalidExtraBodyGivesOneLine() {
+    Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--dataset", DATASET,
+        "--extra-body", "{\"temperature\": 0,", "--out", dir.resolve("m.json").toString());
+    assertOneClearLine(o, "--extra-body: not valid JSON");
+    Cli.Outcome array = Cli.run("run", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--dataset", DATASET,
+        "--extra-body", "[1]", "--out", dir.resolve("m.json").toString());
+    assertOneClearLine(array, "--extra-body: should be a JSON object");
+  }
+
+  @Test
+  void anUnknownBlockGivesOneLine() {
+    Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--dataset", DATASET,
+        "--blocks", "A,G", "--out", dir.resolve("m.json").toString());
+    assertOneClearLine(o, "--blocks: unknown block 'G' (the exam has A, B, C, D, E, F)");
+  }
+
+  @Test
+  void aRemoteServerWithoutAKeyGivesOneLine() {
+    Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", "https://api.example.invalid/v1", "--dataset",
+        DATASET, "--api-key", " ", "--out", dir.resolve("m.json").toString());
+    assertOneClearLine(o, "no API key for https://api.example.invalid/v1");
+  }
+
+  @Test
+  void resumingAnotherModelsFileIsRefusedAndLeavesItUntouched() throws IOException {
+    Path out = dir.resolve("q.json");
+    Files.copy(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"), out);
+    byte[] before = Files.readAllBytes(out);
+    Cli.Outcome o = Cli.run("run", "--model", "other/model", "--base-url", "http://127.0.0.1:9/v1",
+        "--dataset", DATASET, "--resume", out.toString());
+    assertOneClearLine(o, "holds a run of model 'Qwen/Qwen3-32B', not 'other/model'");
+    assertThat(Files.readAllBytes(out)).isEqualTo(before);
+  }
+}
