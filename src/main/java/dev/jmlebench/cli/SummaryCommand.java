@@ -6,7 +6,6 @@ import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Summary;
 import dev.jmlebench.score.SummaryReport;
-import dev.jmlebench.stats.RunStatistics;
 import dev.jmlebench.stats.StatisticsReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -49,9 +48,7 @@ final class SummaryCommand implements Callable<Integer> {
       String mode = file.metadata().imageMode() == null ? "" : ", " + file.metadata().imageMode();
       out.print(SummaryReport.render(file.metadata().name() + "  (" + file.metadata().model() + mode + ")  " + f,
           s, criteria));
-      if (!file.results().isEmpty()) {
-        out.print(StatisticsReport.run(RunStatistics.of(file, criteria, f.toString())));
-      }
+      out.print(StatisticsReport.forSummary(file, criteria, f.toString()));
     }
     out.flush();
     return Main.OK;

@@ -1,5 +1,8 @@
 package dev.jmlebench.stats;
 
+import dev.jmlebench.common.UserError;
+import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Percent;
 import dev.jmlebench.score.Ratio;
 import java.util.List;
@@ -8,6 +11,24 @@ import java.util.Locale;
 /** The plain-text forms of the statistics, for {@code summary} and {@code compare}. */
 public final class StatisticsReport {
   private StatisticsReport() {}
+
+  /**
+   * The statistics of a result file as {@code summary} prints them after its report. {@code summary} reads a
+   * file's own summary and works on files whose questions it cannot place, so such a file gets a line
+   * saying why instead of an error.
+   */
+  public static String forSummary(ResultFile file, ExamCriteria criteria, String source) {
+    if (file.results().isEmpty()) {
+      return "  95% CI     none: the file has no results\n";
+    }
+    ScoredRun run;
+    try {
+      run = ScoredRun.of(file, criteria, source);
+    } catch (UserError e) {
+      return "  95% CI     not computed: " + e.getMessage() + "\n";
+    }
+    return run(RunStatistics.of(run, criteria, Bootstrap.DEFAULT));
+  }
 
   /** Lines to follow a run's summary report, in its layout (two-space indent, 11-character labels). */
   public static String run(RunStatistics s) {

@@ -2,6 +2,7 @@ package dev.jmlebench.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -65,7 +66,7 @@ class PairedComparisonTest {
     assertThat(c.aOnly()).isEqualTo(9);
     assertThat(c.bOnly()).isEqualTo(4);
     // 2 · (C(13,0) + … + C(13,4)) / 2^13 = 2 · 1093 / 8192.
-    assertThat(c.mcnemarP()).isCloseTo(2.0 * 1093 / 8192, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(c.mcnemarP()).isCloseTo(2.0 * 1093 / 8192, within(1e-12));
     assertThat(c.differing()).extracting(PairedComparison.Discordant::questionId)
         .startsWith("120A-41", "120B-14").endsWith("120F-72");
   }

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -134,10 +136,27 @@ class RunStatisticsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
   }
 
+  @Test
+  void summaryGetsAReasonInsteadOfAnErrorForAQuestionItCannotPlace() {
+    ResultFile full = ResultFiles.read(SharedData.RESULTS.resolve("openai_gpt-5.2.json"));
+    List<QuestionResult> results = new ArrayList<>(full.results());
+    QuestionResult first = results.get(0);
+    results.set(0, new QuestionResult("120Z-99", first.predicted(), first.gold(),
+        first.correct(), first.rawResponse(), first.parseSuccess(), first.error(), first.reasoning(), first.extra()));
+
+    assertThat(StatisticsReport.forSummary(full.withResults(results), CRITERIA, "odd.json"))
+        .isEqualTo("  95% CI     not computed: odd.json: results: question id '120Z-99' is not of the form 120A-1 "
+            + "(exam, block A-F, number)\n");
+    assertThat(StatisticsReport.forSummary(full.withResults(List.of()), CRITERIA, "empty.json"))
+        .isEqualTo("  95% CI     none: the file has no results\n");
+    assertThat(StatisticsReport.forSummary(full, CRITERIA, "gpt.json"))
+        .isEqualTo(StatisticsReport.run(RunStatistics.of(full, CRITERIA, "gpt.json")));
+  }
+
   private static ResultFile withResults(Path file, boolean correct) {
     ResultFile f = ResultFiles.read(file);
     return f.withResults(f.results().stream()
-        .map(r -> new dev.jmlebench.results.QuestionResult(r.questionId(), r.predicted(), r.gold(), correct,
+        .map(r -> new QuestionResult(r.questionId(), r.predicted(), r.gold(), correct,
             r.rawResponse(), r.parseSuccess(), r.error(), r.reasoning(), r.extra()))
         .toList());
   }
