@@ -81,23 +81,41 @@ public final class Leaderboard {
     return new Report(done, warnings);
   }
 
-  /** Rescores every file first, writes them only when all succeeded, and returns them by path. */
+  /**
+   * Rescores every file first and writes them only when all succeeded; returns them by path. A file whose
+   * rescoring changes nothing is not rewritten: its content would be the same.
+   */
   private static Map<Path, ResultFile> rescore(List<Path> targets, Supplier<Dataset> dataset, List<String> done) {
     Dataset d = dataset.get();
     ExamCriteria criteria = ExamCriteria.forExam(d.exam());
-    List<Rescorer.Rescored> results = targets.parallelStream()
-        .map(f -> Rescorer.rescore(ResultFiles.read(f), d, criteria, f.toString()))
+    List<Rescoring> results = targets.parallelStream()
+        .map(f -> {
+          ResultFile before = ResultFiles.read(f);
+          return new Rescoring(f.toAbsolutePath().normalize(), before,
+              Rescorer.rescore(before, d, criteria, f.toString()));
+        })
         .toList();
+    List<Rescoring> changed = results.stream().filter(Rescoring::changed).toList();
+    changed.parallelStream().forEach(r -> ResultFiles.write(r.path(), r.rescored().file()));
     Map<Path, ResultFile> byPath = new LinkedHashMap<>();
-    int changes = 0;
-    for (int i = 0; i < targets.size(); i++) {
-      byPath.put(targets.get(i).toAbsolutePath().normalize(), results.get(i).file());
-      changes += results.get(i).changes().size();
+    int answers = 0;
+    for (Rescoring r : results) {
+      byPath.put(r.path(), r.rescored().file());
+      answers += r.rescored().changes().size();
     }
-    byPath.entrySet().parallelStream().forEach(e -> ResultFiles.write(e.getKey(), e.getValue()));
-    done.add("rescored " + targets.size() + " file" + (targets.size() == 1 ? "" : "s") + ", " + changes
-        + " answer" + (changes == 1 ? "" : "s") + " changed");
+    done.add("rescored " + plural(targets.size(), "file") + ": " + plural(answers, "answer") + " changed, "
+        + plural(changed.size(), "file") + " rewritten (the others were up to date)");
     return byPath;
+  }
+
+  private record Rescoring(Path path, ResultFile before, Rescorer.Rescored rescored) {
+    boolean changed() {
+      return !rescored.file().equals(before);
+    }
+  }
+
+  private static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static LeaderboardEntry entry(Path f, Map<Path, ResultFile> rescored, Supplier<Dataset> dataset) {
