@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.testing.Cli;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
@@ -44,7 +45,7 @@ class LeaderboardCommandTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.exitCode()).isZero();
     int n = SharedData.publishedResults().size();
-    assertThat(r.out()).contains("rescored " + n + " files, 0 answers changed",
+    assertThat(r.out()).contains("rescored " + n + " files: 0 answers changed, 0 files rewritten",
         readme + ": all: ", "wrote " + dir.resolve("leaderboard.json"), "drew " + dir.resolve("leaderboard.png"));
     for (Path f : SharedData.publishedResults()) {
       assertThat(Files.readString(dir.resolve(f.getFileName()))).isEqualTo(Files.readString(f));
@@ -56,6 +57,31 @@ class LeaderboardCommandTest {
         "leaderboard-blocks.svg", "leaderboard.json", "leaderboard.csv")) {
       assertThat(dir.resolve(out)).isNotEmptyFile();
     }
+  }
+
+  @Test
+  void rescoreRewritesAFileWhoseAnswersWereGradedWronglyAndRanksItByItsNewScore() throws IOException {
+    Path dir = copyOfPublished();
+    Path stale = dir.resolve("openai_gpt-5.2.json");
+    ObjectNode root = (ObjectNode) JSON.readTree(stale.toFile());
+    int flipped = 0;
+    for (JsonNode q : root.get("results")) {
+      if (q.get("correct").booleanValue() && flipped < 3) {
+        ((ObjectNode) q).put("correct", false);
+        flipped++;
+      }
+    }
+    ((ObjectNode) root.get("summary")).put("score", 1);
+    Files.writeString(stale, JSON.writeValueAsString(root));
+    Path readme = readme();
+
+    Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme.toString(),
+        "--rescore", stale.toString(), "--dataset", SharedData.ROOT.toString());
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("rescored 1 file: 3 answers changed, 1 file rewritten");
+    assertThat(Files.readString(stale)).isEqualTo(Files.readString(SharedData.RESULTS.resolve("openai_gpt-5.2.json")));
+    assertThat(Files.readString(readme)).contains("| **GPT-5.2** | ✓ | 488/500 (97.6%) | 388/400 (97.0%) |");
   }
 
   @Test
