@@ -32,7 +32,8 @@ final class CompareCommand implements Callable<Integer> {
   @Parameters(arity = "0..2", paramLabel = "FILE", description = "The two result files, A and B.")
   List<Path> files = List.of();
 
-  @Option(names = "--all", paramLabel = "DIR", description = "Compare every pair of result files (*.json) in DIR.")
+  @Option(names = "--all", paramLabel = "DIR",
+      description = "Compare every pair of result files (*.json) in DIR; other JSON files there are skipped.")
   Path all;
 
   @Option(names = "--json", description = "Print JSON (schema in docs/STATISTICS.md) instead of text.")
@@ -45,7 +46,10 @@ final class CompareCommand implements Callable<Integer> {
       if (!files.isEmpty()) {
         throw new UserError("compare: give either two files or --all DIR, not both");
       }
-      List<ScoredRun> runs = ScoredRun.readDirectory(all);
+      PrintWriter err = spec.commandLine().getErr();
+      List<ScoredRun> runs = ScoredRun.readDirectory(all, skipped -> err.println("skipped " + skipped
+          + ": not a result file (no results array)"));
+      err.flush();
       if (runs.size() < 2) {
         throw new UserError(all + ": --all needs at least two result files (*.json), found " + runs.size());
       }

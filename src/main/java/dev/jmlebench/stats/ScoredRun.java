@@ -1,5 +1,7 @@
 package dev.jmlebench.stats;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -24,6 +27,7 @@ import java.util.stream.Stream;
  * @param source where the run came from, e.g. the file path, for messages and reports
  */
 public record ScoredRun(String name, String model, String source, List<ScoredQuestion> questions) {
+  private static final ObjectMapper SHAPE = new ObjectMapper();
   private static final Pattern QUESTION_ID = Pattern.compile("(\\d+)([A-F])-([1-9]\\d{0,2})");
   private static final Comparator<ScoredQuestion> EXAM_ORDER =
       Comparator.comparing(ScoredQuestion::block).thenComparingInt(ScoredQuestion::number);
@@ -38,8 +42,13 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
     return of(f, ExamCriteria.forExam(ResultFiles.examOf(f)), file.toString());
   }
 
-  /** Reads every {@code *.json} directly inside {@code dir}, in file-name order. */
-  public static List<ScoredRun> readDirectory(Path dir) {
+  /**
+   * Reads every result file directly inside {@code dir}, in file-name order. A {@code *.json} without a
+   * top-level {@code results} array is another tool's output lying beside the results (the leaderboard
+   * writes {@code leaderboard.json} there by default): it is passed to {@code skipped}, not read. Anything
+   * else that fails to read is an error naming the file.
+   */
+  public static List<ScoredRun> readDirectory(Path dir, Consumer<Path> skipped) {
     if (!Files.isDirectory(dir)) {
       throw new UserError(dir + ": not a directory");
     }
@@ -51,7 +60,24 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
     } catch (IOException e) {
       throw new UserError(dir + ": cannot list: " + e.getMessage());
     }
-    return files.stream().map(ScoredRun::read).toList();
+    List<ScoredRun> runs = new ArrayList<>();
+    for (Path f : files) {
+      if (isOtherJson(f)) {
+        skipped.accept(f);
+      } else {
+        runs.add(read(f));
+      }
+    }
+    return runs;
+  }
+
+  private static boolean isOtherJson(Path file) {
+    try {
+      JsonNode root = SHAPE.readTree(file.toFile());
+      return root == null || !root.path("results").isArray();
+    } catch (IOException e) {
+      return false; // not JSON, or unreadable: let the result-file reader name the fault
+    }
   }
 
   public static ScoredRun of(ResultFile file, ExamCriteria criteria, String source) {

@@ -161,11 +161,34 @@ class CompareCommandTest {
     assertThat(empty.exitCode()).isEqualTo(Main.USAGE);
     assertThat(empty.err()).contains(tmp.toString()).contains("found 0");
 
-    Files.writeString(tmp.resolve("notes.json"), "{\"not\": \"a result file\"}");
-    Files.writeString(tmp.resolve("other.json"), "[1, 2]");
-    Cli.Outcome junk = Cli.run("compare", "--all", tmp.toString());
-    assertThat(junk.exitCode()).isEqualTo(Main.USAGE);
-    assertThat(junk.err().strip()).doesNotContain("\n").contains("notes.json");
+    Files.writeString(tmp.resolve("broken.json"), "{\"results\": [");
+    Cli.Outcome broken = Cli.run("compare", "--all", tmp.toString());
+    assertThat(broken.exitCode()).isEqualTo(Main.USAGE);
+    assertThat(broken.err().strip()).doesNotContain("\n").contains("broken.json").contains("not valid JSON");
+  }
+
+  @Test
+  void allSkipsOtherJsonLyingBesideTheResultsAndSaysSo() throws IOException {
+    Path dir = Files.createDirectory(tmp.resolve("results"));
+    // The leaderboard writes leaderboard.json beside the result files by default.
+    Files.writeString(dir.resolve("leaderboard.json"), "{\"rows\": []}");
+    List<Path> links = new ArrayList<>();
+    for (String name : List.of("Qwen_Qwen3-32B.json", "pfnet_Preferred-MedRECT-32B.json")) {
+      links.add(Files.createSymbolicLink(dir.resolve(name), SharedData.RESULTS.resolve(name).toAbsolutePath()));
+    }
+    Cli.Outcome r;
+    try {
+      r = Cli.run("compare", "--all", dir.toString());
+    } finally {
+      for (Path link : links) {
+        Files.delete(link); // links, not copies, of the shared files; removed so JUnit need not warn
+      }
+    }
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.err()).isEqualTo("skipped " + dir.resolve("leaderboard.json")
+        + ": not a result file (no results array)\n");
+    assertThat(r.out()).contains("   1  Qwen3-32B ").contains("   2  Preferred-MedRECT-32B ");
   }
 
   @Test

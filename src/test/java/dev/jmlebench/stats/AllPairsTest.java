@@ -19,7 +19,9 @@ class AllPairsTest {
 
   @BeforeAll
   static void compareEveryPublishedRun() {
-    runs = ScoredRun.readDirectory(SharedData.RESULTS);
+    runs = ScoredRun.readDirectory(SharedData.RESULTS, skipped -> {
+      throw new AssertionError("skipped " + skipped);
+    });
     all = AllPairs.of(runs);
   }
 
