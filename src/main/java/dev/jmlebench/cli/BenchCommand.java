@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
     description = {"Measure the harness: run the exam against the in-process mock server and print the "
         + "harness overhead with an instant server, wall time against the ideal ceil(N/P)·latency for "
         + "P in {8, 32, 128} and latency in {0.2 s, 1 s}, throughput against a server's rate limit under 429s, "
-        + "and completion under 20% injected faults. The full set takes about three minutes."})
+        + "and completion under 20%% injected faults. The full set takes about three minutes."})
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "Block A only and the fast half of the grid (about half a minute).")
   boolean quick;

@@ -82,7 +82,7 @@ final class MockServerCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Mock server on " + server.baseUrl() + " — "
         + (replay == null ? "deterministic answers" : "replaying " + replay) + ". Ctrl-C stops it.");
-    out.println("Try: " + RunCommand.PROGRAM + " run --model mock --base-url " + server.baseUrl()
+    out.println("Try: " + RunCommand.PROGRAM + " run --model demo --base-url " + server.baseUrl()
         + " --dataset " + d.directory());
     out.flush();
     stopped.await();

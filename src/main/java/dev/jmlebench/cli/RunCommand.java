@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
   String model;
 
   @Option(names = "--base-url", paramLabel = "URL", defaultValue = "https://api.openai.com/v1",
-      description = "OpenAI-compatible API base URL. Default: ${DEFAULT-VALUE}")
+      description = {"OpenAI-compatible API base URL.", "Default: ${DEFAULT-VALUE}"})
   String baseUrl;
 
   @Option(names = "--api-key", paramLabel = "KEY",
@@ -71,8 +71,8 @@ final class RunCommand implements Callable<Integer> {
           + "rest. The output goes to the same file unless --out is given.")
   Path resume;
 
-  @Option(names = "--blocks", paramLabel = "A,B", split = ",",
-      description = "Only these blocks (A-F). Default: all.")
+  @Option(names = "--blocks", paramLabel = "BLOCK", split = ",",
+      description = "Only these blocks, e.g. A,B (the exam has A-F). Default: all.")
   List<String> blocks;
 
   @Option(names = "--out", paramLabel = "PATH",
