@@ -14,6 +14,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Debian's headless Chromium driven by Playwright; one per test class. Playwright never downloads a
@@ -35,7 +36,9 @@ final class Chromium implements AutoCloseable {
 
   static Chromium launch() {
     assertThat(EXECUTABLE).as("Debian's chromium (apt-get install chromium; .ci/run installs it)").isExecutable();
-    Playwright playwright = Playwright.create();
+    // Also set for the driver here, so that a benchmark run by hand never tries a download either.
+    Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+        .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
         .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(FLAGS));
     return new Chromium(playwright, browser);

@@ -1,0 +1,120 @@
+package dev.jmlebench.viewer;
+
+import com.microsoft.playwright.Page;
+import dev.jmlebench.testing.SharedData;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * How fast the leaderboard and a per-model page are ready with 20 result files (copies of the published
+ * ones under other names), on loopback: the data API alone, and the page in headless Chromium from
+ * navigation until the view is drawn (for a model page: its 400-question list and the first question's
+ * detail). Target: under 300 ms. Run (from the project root, after test-compile):
+ * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) dev.jmlebench.viewer.ViewerBenchmark [rounds]}
+ */
+public final class ViewerBenchmark {
+  private static final int FILES = 20;
+
+  private ViewerBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+    Path dir = Files.createTempDirectory("jmle-viewer-bench");
+    List<Path> published = SharedData.publishedResults();
+    for (int i = 0; i < FILES; i++) {
+      Path source = published.get(i % published.size());
+      Files.copy(source, dir.resolve(String.format("run%02d_%s", i, source.getFileName())));
+    }
+    long t0 = System.nanoTime();
+    ViewerApi api = new ViewerApi(ViewerData.load(dir, SharedData.dataset()));
+    System.out.printf("load %d result files and build the index and model documents: %d ms%n", FILES,
+        (System.nanoTime() - t0) / 1_000_000);
+    String model = api.data().runs().get(0).id();
+    try (ViewerServer server = ViewerServer.start(api, "127.0.0.1", 0); Chromium chromium = Chromium.launch()) {
+      String base = "http://127.0.0.1:" + server.port() + "/";
+      HttpClient http = HttpClient.newHttpClient();
+      LongSupplier index = () -> fetch(http, base + "api/index");
+      LongSupplier modelDoc = () -> fetch(http, base + "api/model/" + model);
+      String boardReady = "() => document.querySelectorAll('[data-testid=leaderboard] tbody tr').length === "
+          + FILES + " && document.querySelector('[data-testid=heat-map]') ? performance.now() : false";
+      String modelReady = "() => document.querySelectorAll('[data-testid=question-list] .qrow').length === 400"
+          + " && document.querySelector('[data-testid=detail] .answers') ? performance.now() : false";
+      for (int warm = 0; warm < 3; warm++) {
+        index.getAsLong();
+        modelDoc.getAsLong();
+        pageReady(chromium, base + "#/", boardReady);
+        pageReady(chromium, base + "#/model/" + model, modelReady);
+      }
+      report("GET /api/index (20 models, 400 questions)", rounds, index);
+      report("GET /api/model/ID", rounds, modelDoc);
+      report("leaderboard page ready in the browser", rounds, () -> pageReady(chromium, base + "#/", boardReady));
+      report("per-model page ready in the browser", rounds,
+          () -> pageReady(chromium, base + "#/model/" + model, modelReady));
+      breakdown(chromium, base + "#/", boardReady);
+      breakdown(chromium, base + "#/model/" + model, modelReady);
+    }
+  }
+
+  /** Microseconds for one request and its whole body. */
+  private static long fetch(HttpClient http, String url) {
+    try {
+      long t = System.nanoTime();
+      HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException(url + ": " + r.statusCode());
+      }
+      return (System.nanoTime() - t) / 1_000;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Microseconds from the start of navigation (a fresh page, empty cache) until the view is drawn. */
+  private static long pageReady(Chromium chromium, String url, String readyWhen) {
+    Page page = chromium.page();
+    try {
+      page.navigate(url);
+      double ms = ((Number) page.waitForFunction(readyWhen).jsonValue()).doubleValue();
+      return (long) (ms * 1000);
+    } finally {
+      page.context().close();
+    }
+  }
+
+  /** Where one load spends its time: each request's start and end, and when the view was drawn. */
+  private static void breakdown(Chromium chromium, String url, String readyWhen) {
+    Page page = chromium.page();
+    try {
+      page.navigate(url);
+      double ready = ((Number) page.waitForFunction(readyWhen).jsonValue()).doubleValue();
+      Object timeline = page.evaluate("() => performance.getEntriesByType('navigation').concat("
+          + "performance.getEntriesByType('resource')).map(e => (e.name.split('/').slice(3).join('/') || '/')"
+          + " + ' ' + Math.round(e.startTime) + '-' + Math.round(e.responseEnd) + ' ms').concat("
+          + "performance.getEntriesByType('measure').map(e => e.name + ' ' + Math.round(e.startTime) + '+'"
+          + " + Math.round(e.duration) + ' ms')).join(', ')");
+      System.out.printf("  %s: %s; drawn at %.0f ms%n", url.substring(url.indexOf('#')), timeline, ready);
+    } finally {
+      page.context().close();
+    }
+  }
+
+  private static void report(String what, int rounds, LongSupplier micros) {
+    List<Long> runs = new ArrayList<>();
+    for (int i = 0; i < rounds; i++) {
+      runs.add(micros.getAsLong());
+    }
+    long[] s = runs.stream().mapToLong(Long::longValue).sorted().toArray();
+    System.out.printf("%-45s median %7.1f ms   p90 %7.1f ms   max %7.1f ms   (%d rounds)%n", what,
+        s[s.length / 2] / 1000.0, s[(int) Math.ceil(s.length * 0.9) - 1] / 1000.0, s[s.length - 1] / 1000.0,
+        rounds);
+    System.out.flush();
+  }
+}
