@@ -17,15 +17,23 @@ final class BarProgress implements Progress {
         .setInitialMax(s.total())
         .startsFrom(s.done(), Duration.ZERO)
         .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
+        .setMaxRenderedLength(120)
         .setUpdateIntervalMillis(250)
         .build();
-    bar.setExtraMessage(Progress.counts(s));
+    bar.setExtraMessage(compact(s));
   }
 
   @Override
   public synchronized void finished(QuestionResult r, Tally.Snapshot s) {
     bar.stepTo(s.done());
-    bar.setExtraMessage(Progress.counts(s));
+    bar.setExtraMessage(compact(s));
+  }
+
+  /** Short enough that bar and counts fit on one 120-column line. */
+  private static String compact(Tally.Snapshot s) {
+    String acc = s.done() == 0 ? "-" : String.format("%.1f%%", 100.0 * s.correct() / s.done());
+    return "acc " + acc + " · err " + s.errors() + " · ? " + s.parseFailures() + " · retries " + s.retries()
+        + " · in flight " + s.inFlight();
   }
 
   @Override
