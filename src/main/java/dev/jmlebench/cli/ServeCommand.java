@@ -35,6 +35,7 @@ final class ServeCommand implements Callable<Integer> {
     ViewerServer server = ViewerServer.start(api, host, port);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     PrintWriter out = spec.commandLine().getOut();
+    api.data().skipped().forEach(f -> out.println("skipped " + f + ": not a result file"));
     String shown = host.contains(":") ? "[" + host + "]" : host;
     out.println("Viewing " + api.data().runs().size() + " result files from " + source.results
         + " at http://" + shown + ":" + server.port() + "/  (Ctrl-C to stop)");

@@ -1,5 +1,7 @@
 package dev.jmlebench.viewer;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.results.Rescorer;
@@ -21,7 +23,7 @@ import java.util.stream.Stream;
  * Everything the viewer shows: the dataset and every result file of one folder, each with its summary,
  * ranked by score. Read once; the viewer never writes.
  */
-public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs) {
+public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs, List<Path> skipped) {
 
   /**
    * One result file.
@@ -35,11 +37,18 @@ public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs)
     }
   }
 
+  private static final ObjectMapper SHAPE = new ObjectMapper();
+
   public ViewerData {
     runs = List.copyOf(runs);
+    skipped = List.copyOf(skipped);
   }
 
-  /** Reads every {@code *.json} in {@code resultsDir}; a file that is not a valid result file is an error. */
+  /**
+   * Reads every {@code *.json} in {@code resultsDir}. JSON without a {@code results} array (such as the
+   * leaderboard's {@code leaderboard.json}, written beside the results) is skipped; a result file with a
+   * fault is an error.
+   */
   public static ViewerData load(Path resultsDir, Dataset dataset) {
     if (!Files.isDirectory(resultsDir)) {
       throw new UserError("--results " + resultsDir + ": no such folder");
@@ -52,13 +61,20 @@ public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs)
     } catch (IOException e) {
       throw new UserError("--results " + resultsDir + ": cannot list the folder: " + e.getMessage());
     }
-    if (files.isEmpty()) {
-      throw new UserError("--results " + resultsDir + ": holds no result files (*.json)");
-    }
     List<Run> runs = new ArrayList<>(files.size());
+    List<Path> skipped = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Path f : files) {
-      ResultFile result = ResultFiles.read(f);
+      ResultFile result;
+      try {
+        result = ResultFiles.read(f);
+      } catch (UserError e) {
+        if (isOtherJson(f)) {
+          skipped.add(f);
+          continue;
+        }
+        throw e;
+      }
       String exam = ResultFiles.examOf(result);
       if (!exam.equals(dataset.exam())) {
         throw new UserError(f + ": holds results of exam " + exam + ", but the dataset is exam " + dataset.exam());
@@ -68,10 +84,22 @@ public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs)
           : Rescorer.summarize(result, dataset, criteria, f.toString());
       runs.add(new Run(uniqueId(f, ids), f, result, summary));
     }
+    if (runs.isEmpty()) {
+      throw new UserError("--results " + resultsDir + ": holds no result files (*.json)");
+    }
     runs.sort(Comparator.comparingDouble((Run r) -> -r.summary().scorePct())
         .thenComparing(Comparator.comparingInt((Run r) -> -r.summary().correct()))
         .thenComparing(Run::name));
-    return new ViewerData(dataset, criteria, runs);
+    return new ViewerData(dataset, criteria, runs, skipped);
+  }
+
+  private static boolean isOtherJson(Path file) {
+    try {
+      JsonNode root = SHAPE.readTree(file.toFile());
+      return root == null || !root.path("results").isArray();
+    } catch (IOException e) {
+      return false; // not JSON at all: the reader's message names the fault
+    }
   }
 
   /** Ids appear in URLs and, in a static report, as file names: keep them to a safe alphabet. */

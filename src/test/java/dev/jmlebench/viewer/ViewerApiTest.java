@@ -74,6 +74,16 @@ class ViewerApiTest {
   }
 
   @Test
+  void otherJsonBesideTheResultsIsSkippedAndNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    java.nio.file.Files.copy(SharedData.RESULTS.resolve("openai_gpt-5.2.json"), dir.resolve("gpt.json"));
+    java.nio.file.Files.writeString(dir.resolve("leaderboard.json"), "{\"models\": []}");
+    ViewerData data = ViewerData.load(dir, SharedData.dataset());
+    assertThat(data.runs()).extracting(ViewerData.Run::id).containsExactly("gpt");
+    assertThat(data.skipped()).containsExactly(dir.resolve("leaderboard.json"));
+  }
+
+  @Test
   void keysNameTheIndexEveryModelAndEveryQuestionAndNothingElse() {
     List<String> keys = api.keys();
     assertThat(keys).hasSize(1 + Published.all().size() + SharedData.dataset().questions().size());
