@@ -102,8 +102,9 @@ public final class Runner {
       askAll(pending, q -> {
         QuestionResult r = ask(q, client);
         if (r != null) {
-          journal.append(r);
+          // In the map first: a Ctrl-C file written in between then holds all that the journal does.
           results.put(r.questionId(), r);
+          journal.append(r);
           synchronized (tally) {
             // One at a time, so the printed tallies come in order.
             progress.finished(r, tally.add(r, client.retries(), client.limiter().inFlight()));

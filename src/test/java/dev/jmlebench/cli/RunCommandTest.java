@@ -145,6 +145,15 @@ class RunCommandTest {
   }
 
   @Test
+  void theReadmeShowsTheHelpOfRunMockServerAndBenchExactlyAsPicocliPrintsIt() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    for (String command : List.of("run", "mock-server", "bench")) {
+      String usage = Main.commandLine().getSubcommands().get(command).getUsageMessage();
+      assertThat(readme).as(command).contains("```text\n" + usage.stripTrailing() + "\n```");
+    }
+  }
+
+  @Test
   void resumingAnotherModelsFileIsRefusedAndLeavesItUntouched() throws IOException {
     Path out = dir.resolve("q.json");
     Files.copy(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"), out);
