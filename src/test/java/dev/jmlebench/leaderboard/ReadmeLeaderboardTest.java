@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,10 +36,13 @@ class ReadmeLeaderboardTest {
     Files.writeString(readme, EMPTY_TABLES);
     List<ExpectedLeaderboard.Run> runs = ExpectedLeaderboard.read(SharedData.publishedResults());
 
+    Files.setPosixFilePermissions(readme, PosixFilePermissions.fromString("rw-r--r--"));
+
     ReadmeUpdate u = ReadmeLeaderboard.rebuild(readme, publishedEntries());
 
     assertThat(u.warnings()).isEmpty();
     assertThat(u.changed()).isTrue();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(readme))).isEqualTo("rw-r--r--");
     assertThat(Files.readString(readme)).isEqualTo(
         ExpectedLeaderboard.readme(ExpectedLeaderboard.allRows(runs), ExpectedLeaderboard.textRows(runs)));
   }
