@@ -49,11 +49,11 @@ final class RunCommand implements Callable<Integer> {
       description = "API key. Default: $OPENAI_API_KEY. Not needed for a server on 127.0.0.1/localhost.")
   String apiKey;
 
-  @Option(names = "--parallel", paramLabel = "N", defaultValue = "8",
+  @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + RunConfig.DEFAULT_PARALLEL,
       description = "Most requests in flight at once (fewer while the server answers 429). Default: ${DEFAULT-VALUE}")
   int parallel;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300",
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + RunConfig.DEFAULT_TIMEOUT_SECONDS,
       description = "Timeout of one request. Default: ${DEFAULT-VALUE}")
   long timeoutSeconds;
 
@@ -83,12 +83,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--display-name", paramLabel = "NAME", description = "Name shown on leaderboards.")
   String displayName;
 
-  @Option(names = "--max-retries", paramLabel = "N", defaultValue = "5",
+  @Option(names = "--max-retries", paramLabel = "N", defaultValue = "" + RunConfig.DEFAULT_MAX_RETRIES,
       description = "Retries of a question after a transient failure (429s are waited out and not counted). "
           + "Default: ${DEFAULT-VALUE}")
   int maxRetries;
 
-  @Option(names = "--retry-budget", paramLabel = "MINUTES", defaultValue = "10",
+  @Option(names = "--retry-budget", paramLabel = "MINUTES", defaultValue = "" + RunConfig.DEFAULT_RETRY_BUDGET_MINUTES,
       description = "Longest time one question may spend retrying; then it is recorded as an error. "
           + "Default: ${DEFAULT-VALUE}")
   double retryBudgetMinutes;

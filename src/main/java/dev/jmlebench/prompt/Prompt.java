@@ -18,7 +18,7 @@ import java.util.List;
  *
  * @param images image files to attach, in order; empty unless the run is in vision mode
  */
-public record Prompt(String questionId, String system, String userText, List<Path> images) {
+public record Prompt(String system, String userText, List<Path> images) {
   public static final String DATA_URL_PREFIX = "data:image/png;base64,";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -30,7 +30,7 @@ public record Prompt(String questionId, String system, String userText, List<Pat
     List<Path> images = mode == ImageMode.VISION
         ? q.clinicalImages().stream().map(imagesDirectory::resolve).toList()
         : List.of();
-    return new Prompt(q.questionId(), SystemPrompt.of(q), userText(q), images);
+    return new Prompt(SystemPrompt.of(q), userText(q), images);
   }
 
   /** The text part of the user message: the serial group's case text first, when there is one. */

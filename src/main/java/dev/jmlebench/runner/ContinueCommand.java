@@ -2,6 +2,7 @@ package dev.jmlebench.runner;
 
 import dev.jmlebench.client.ClientSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -17,7 +18,13 @@ final class ContinueCommand {
 
   static String render(String program, RunConfig c, Path datasetDir) {
     List<String> args = new ArrayList<>(List.of(program, "run", "--model", c.model(), "--base-url",
-        c.baseUrl().toString(), "--image-mode", c.imageMode().wireName(), "--parallel", String.valueOf(c.parallel())));
+        c.baseUrl().toString(), "--image-mode", c.imageMode().wireName()));
+    addUnlessDefault(args, "--parallel", c.parallel(), RunConfig.DEFAULT_PARALLEL);
+    addUnlessDefault(args, "--timeout", c.timeout().toSeconds(), RunConfig.DEFAULT_TIMEOUT_SECONDS);
+    addUnlessDefault(args, "--max-retries", c.retry().maxRetries(), RunConfig.DEFAULT_MAX_RETRIES);
+    if (!c.retry().budget().equals(Duration.ofMinutes(RunConfig.DEFAULT_RETRY_BUDGET_MINUTES))) {
+      args.addAll(List.of("--retry-budget", String.valueOf(c.retry().budget().toMillis() / 60_000.0)));
+    }
     if (c.extraBody() != null) {
       args.addAll(List.of("--extra-body", c.extraBody().toString()));
     }
@@ -31,6 +38,12 @@ final class ContinueCommand {
     List<String> quoted = args.stream().map(ContinueCommand::quote).toList();
     String line = String.join(" ", quoted);
     return ClientSettings.isLoopback(c.baseUrl()) ? line : line + "   # key from $OPENAI_API_KEY, or add --api-key";
+  }
+
+  private static void addUnlessDefault(List<String> args, String flag, long value, long otherwise) {
+    if (value != otherwise) {
+      args.addAll(List.of(flag, String.valueOf(value)));
+    }
   }
 
   /** POSIX shell quoting: plain words as they are, anything else in single quotes. */

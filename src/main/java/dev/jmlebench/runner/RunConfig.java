@@ -41,6 +41,12 @@ public record RunConfig(
     }
   }
 
+  /** The defaults of {@code run}; a printed command leaves out what equals them. */
+  public static final int DEFAULT_PARALLEL = 8;
+  public static final int DEFAULT_TIMEOUT_SECONDS = 300;
+  public static final int DEFAULT_MAX_RETRIES = 5;
+  public static final int DEFAULT_RETRY_BUDGET_MINUTES = 10;
+
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
       .withZone(ZoneOffset.UTC);
 

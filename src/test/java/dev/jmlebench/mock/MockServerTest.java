@@ -64,7 +64,7 @@ class MockServerTest {
       assertThat(server.questionsSentWithImages()).containsExactly("120A-21");
       assertThat(server.imageMismatches()).isZero();
       // The images of another question, sent with 120A-21's text, are refused.
-      Prompt wrong = new Prompt("120A-21", prompt("120A-21", ImageMode.BLIND).system(),
+      Prompt wrong = new Prompt(prompt("120A-21", ImageMode.BLIND).system(),
           prompt("120A-21", ImageMode.BLIND).userText(), prompt("120A-44", ImageMode.VISION).images());
       ApiFailure f = catchThrowableOfType(ApiFailure.class, () -> client(server, null).complete(wrong));
       assertThat(f.status()).isEqualTo(400);
