@@ -137,7 +137,7 @@ public final class Bench {
     Path dir = tempDir();
     try (MockServer server = MockServer.start(0, dataset, null, options)) {
       RunConfig config = new RunConfig("bench", server.baseUrl(), ImageMode.BLIND, null, settings.blocks(),
-          dir.resolve("bench.json"), null, parallel, Duration.ofSeconds(60),
+          dir.resolve("bench.json"), null, null, parallel, Duration.ofSeconds(60),
           RetrySettings.of(5, Duration.ofMinutes(10)), Instant.now());
       long start = System.nanoTime();
       RunOutcome o = new Runner(config, dataset, null, ProgressStyle.QUIET, new PrintWriter(Writer.nullWriter()),

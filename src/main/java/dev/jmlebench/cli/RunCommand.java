@@ -68,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--resume", paramLabel = "FILE",
       description = "Continue the run in this result file: keep its answered questions (re-graded), ask the "
-          + "rest. The output goes to the same file unless --out is given.")
+          + "rest. The output goes to the same file unless --out names a new one.")
   Path resume;
 
   @Option(names = "--blocks", paramLabel = "BLOCK", split = ",",
@@ -105,12 +105,8 @@ final class RunCommand implements Callable<Integer> {
       throw new UserError("no API key for " + url + ": pass --api-key KEY or set OPENAI_API_KEY");
     }
     RunConfig config = new RunConfig(model, url, mode(), ExtraBody.parse(extraBody), blocks(),
-        out != null ? out : resume != null ? resume : RunConfig.defaultOut(model, now), displayName,
+        out != null ? out : resume != null ? resume : RunConfig.defaultOut(model, now), resume, displayName,
         positive("--parallel", parallel), Duration.ofSeconds(positive("--timeout", timeoutSeconds)), retry(), now);
-    if (resume != null && out != null && !resume.equals(out)) {
-      throw new UserError("--resume " + resume + " and --out " + out + " differ: resume writes to the file it "
-          + "continues, so give one of them");
-    }
     if (resume != null && !resume.toFile().exists()) {
       throw new UserError("--resume " + resume + ": no such result file");
     }

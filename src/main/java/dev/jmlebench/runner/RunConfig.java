@@ -18,6 +18,7 @@ import java.util.List;
  * @param blocks the blocks to ask, upper case; empty for the whole exam
  * @param extraBody merged into every request body, or null
  * @param out the result file; an existing one (or its journal) is resumed
+ * @param resumeFrom another result file whose answers to keep, or null to resume only {@code out} itself
  * @param displayName the leaderboard name, or null
  * @param startedAt when the run started; its UTC timestamp names the default result file and the metadata
  */
@@ -28,6 +29,7 @@ public record RunConfig(
     ObjectNode extraBody,
     List<String> blocks,
     Path out,
+    Path resumeFrom,
     String displayName,
     int parallel,
     Duration timeout,

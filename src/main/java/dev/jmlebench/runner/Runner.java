@@ -81,7 +81,7 @@ public final class Runner {
     Selection selection = Selection.of(dataset, config.blocks(), config.imageMode());
     Set<String> selected = selection.questions().stream().map(Question::questionId).collect(Collectors.toSet());
     Path journalPath = Journal.pathFor(config.out());
-    EarlierResults earlier = EarlierResults.load(config.out(), journalPath, config.model(), dataset, selected);
+    EarlierResults earlier = EarlierResults.load(earlierFile(), journalPath, config.model(), dataset, selected);
     results.putAll(earlier.kept());
     List<Question> pending = selection.questions().stream()
         .filter(q -> !earlier.kept().containsKey(q.questionId())).toList();
@@ -126,6 +126,19 @@ public final class Runner {
           + " — " + hint(f));
     }
     return finisher.finish(false);
+  }
+
+  /** The file whose answers this run keeps: {@code --resume}, else the output file itself. */
+  private Path earlierFile() {
+    Path from = config.resumeFrom();
+    if (from == null || from.equals(config.out())) {
+      return config.out();
+    }
+    if (Files.exists(config.out())) {
+      throw new UserError("--out " + config.out() + " already exists and would be overwritten by the resumed run of "
+          + from + ": choose a new --out, or leave --out away to continue " + from + " in place");
+    }
+    return from;
   }
 
   private interface Task {

@@ -154,6 +154,25 @@ class RunCommandTest {
   }
 
   @Test
+  void resumingIntoANewOutKeepsEveryAnswerAndLeavesTheOldFileUntouched() throws IOException {
+    Path old = dir.resolve("old.json");
+    Files.copy(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"), old);
+    byte[] before = Files.readAllBytes(old);
+    ResultFile published = ResultFiles.read(old);
+    try (MockServer server = MockServer.start(0, SharedData.dataset(), published, MockOptions.INSTANT)) {
+      String[] args = {"run", "--model", "Qwen/Qwen3-32B", "--base-url", server.baseUrl().toString(), "--dataset",
+          DATASET, "--resume", old.toString(), "--out", dir.resolve("new.json").toString()};
+      Cli.Outcome o = Cli.run(args);
+      assertThat(o.exitCode()).as(o.err()).isZero();
+      assertThat(server.totalRequests()).as("every published answer is kept").isZero();
+      assertThat(ResultFiles.read(dir.resolve("new.json")).summary()).isEqualTo(published.summary());
+      assertThat(Files.readAllBytes(old)).isEqualTo(before);
+
+      assertOneClearLine(Cli.run(args), "--out " + dir.resolve("new.json") + " already exists");
+    }
+  }
+
+  @Test
   void resumingAnotherModelsFileIsRefusedAndLeavesItUntouched() throws IOException {
     Path out = dir.resolve("q.json");
     Files.copy(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"), out);

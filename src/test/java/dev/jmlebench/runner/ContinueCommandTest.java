@@ -17,7 +17,7 @@ class ContinueCommandTest {
   private static RunConfig config(String url, ObjectNode extraBody, List<String> blocks, String name, int parallel,
       RetrySettings retry) {
     return new RunConfig("org/model", URI.create(url), ImageMode.VISION, extraBody, blocks,
-        Path.of("results/my run.json"), name, parallel, Duration.ofSeconds(RunConfig.DEFAULT_TIMEOUT_SECONDS), retry,
+        Path.of("results/my run.json"), null, name, parallel, Duration.ofSeconds(RunConfig.DEFAULT_TIMEOUT_SECONDS), retry,
         Instant.EPOCH);
   }
 

@@ -34,7 +34,7 @@ class RunEndToEndTest {
   private final StringWriter printed = new StringWriter();
 
   private RunOutcome run(MockServer server, String model, ImageMode mode, int parallel, Path out) {
-    RunConfig config = new RunConfig(model, server.baseUrl(), mode, null, List.of(), out, null, parallel,
+    RunConfig config = new RunConfig(model, server.baseUrl(), mode, null, List.of(), out, null, null, parallel,
         Duration.ofSeconds(30), FAST_RETRY, Instant.parse("2026-02-25T01:02:03Z"));
     return new Runner(config, dataset, null, ProgressStyle.LINES, new PrintWriter(printed, true), "jmle-bench").run();
   }
