@@ -72,7 +72,8 @@ final class MockServerCommand implements Callable<Integer> {
     try {
       server = MockServer.start(port, d, replayed, options);
     } catch (java.io.UncheckedIOException e) {
-      throw new UserError("--port " + port + ": " + e.getCause().getMessage() + " (another server there? try --port 0)");
+      throw new UserError("--port " + port + ": " + e.getCause().getMessage()
+          + " (another server there? try --port 0)");
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -23,16 +23,18 @@ import java.time.Instant;
 public final class ChatClient {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_ERROR_TEXT = 300;
+  private static final Duration MAX_CONNECT = Duration.ofSeconds(30);
 
   private final ClientSettings settings;
   private final HttpClient http;
 
   public ChatClient(ClientSettings settings) {
     this.settings = settings;
+    boolean https = "https".equals(settings.baseUrl().getScheme());
     this.http = HttpClient.newBuilder()
         // Cleartext HTTP/2 upgrade requests confuse some local servers; HTTPS negotiates HTTP/2 itself.
-        .version("https".equals(settings.baseUrl().getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-        .connectTimeout(settings.timeout().compareTo(Duration.ofSeconds(30)) < 0 ? settings.timeout() : Duration.ofSeconds(30))
+        .version(https ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+        .connectTimeout(settings.timeout().compareTo(MAX_CONNECT) < 0 ? settings.timeout() : MAX_CONNECT)
         .build();
   }
 

@@ -31,9 +31,8 @@ final class BarProgress implements Progress {
 
   /** Short enough that bar and counts fit on one 120-column line. */
   private static String compact(Tally.Snapshot s) {
-    String acc = s.done() == 0 ? "-" : String.format("%.1f%%", 100.0 * s.correct() / s.done());
-    return "acc " + acc + " · err " + s.errors() + " · ? " + s.parseFailures() + " · retries " + s.retries()
-        + " · in flight " + s.inFlight();
+    return "acc " + Progress.accuracy(s) + " · err " + s.errors() + " · ? " + s.parseFailures()
+        + " · retries " + s.retries() + " · in flight " + s.inFlight();
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.jmlebench.runner;
 import dev.jmlebench.results.QuestionResult;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Locale;
 
 /** Shows a run's progress as questions finish. Called from many threads; implementations synchronize. */
 interface Progress extends AutoCloseable {
@@ -43,9 +44,13 @@ interface Progress extends AutoCloseable {
 
   /** "accuracy 90.0% (9/10) · errors 0 · parse failures 0 · retries 2 · in flight 8" */
   static String counts(Tally.Snapshot s) {
-    String acc = s.done() == 0 ? "-" : String.format("%.1f%%", 100.0 * s.correct() / s.done());
-    return "accuracy " + acc + " (" + s.correct() + "/" + s.done() + ") · errors " + s.errors()
+    return "accuracy " + accuracy(s) + " (" + s.correct() + "/" + s.done() + ") · errors " + s.errors()
         + " · parse failures " + s.parseFailures() + " · retries " + s.retries() + " · in flight " + s.inFlight();
+  }
+
+  /** "88.8%", or "-" before any question is done. */
+  static String accuracy(Tally.Snapshot s) {
+    return s.done() == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * s.correct() / s.done());
   }
 
   static String clock(Duration d) {
