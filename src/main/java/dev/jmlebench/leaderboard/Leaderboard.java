@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
@@ -49,20 +51,30 @@ public final class Leaderboard {
   public static Report build(Request request) {
     Outputs out = Outputs.beside(request.chart());
     List<Path> files = ResultFolder.list(request.resultsDir(), out.json());
+    if (files.isEmpty()) {
+      throw new UserError("--results " + request.resultsDir() + ": no result files (*.json) to rank");
+    }
+    // The first chart drawn loads AWT, the font files, ImageIO and JFreeChart: that happens on a thread of
+    // its own while the result files are read, so the start-up cost of drawing overlaps the reading.
+    Thread warmUp = new Thread(LeaderboardCharts::warmUp, "chart-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
     Supplier<Dataset> dataset = memoized(request.dataset());
     List<String> done = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
 
     Map<Path, ResultFile> rescored = request.rescore() == null ? Map.of()
         : rescore(request.rescore().isEmpty() ? files : request.rescore(), dataset, done);
-    if (files.isEmpty()) {
-      throw new UserError("--results " + request.resultsDir() + ": no result files (*.json) to rank");
-    }
     List<LeaderboardEntry> entries = files.parallelStream()
         .map(f -> entry(f, rescored, dataset))
         .toList();
     ExamCriteria criteria = criteria(entries, files);
 
+    ChartData data = ChartData.of(entries, criteria);
+    CompletableFuture<LeaderboardCharts.Drawn> charts = CompletableFuture.supplyAsync(() -> {
+      joinQuietly(warmUp);
+      return LeaderboardCharts.write(data, out);
+    });
     if (!request.plotOnly()) {
       if (request.readme() != null) {
         ReadmeUpdate u = ReadmeLeaderboard.rebuild(request.readme(), entries);
@@ -74,11 +86,34 @@ public final class Leaderboard {
       LeaderboardExport.write(out.json(), out.csv(), entries, criteria);
       done.add("wrote " + out.json() + " and " + out.csv() + " (" + entries.size() + " runs)");
     }
-    LeaderboardCharts.Drawn drawn = LeaderboardCharts.write(ChartData.of(entries, criteria), out);
+    LeaderboardCharts.Drawn drawn = join(charts);
     drawn.warning().ifPresent(warnings::add);
     done.add("drew " + String.join(", ", out.charts().stream().map(Path::toString).toList())
         + " (font: " + drawn.fontFamily() + ")");
     return new Report(done, warnings);
+  }
+
+  /** The value of a task, or the exception it failed with, as thrown by the task itself. */
+  private static <T> T join(CompletableFuture<T> task) {
+    try {
+      return task.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+
+  private static void joinQuietly(Thread t) {
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
