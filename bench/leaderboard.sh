@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Benchmark of `jmle-bench leaderboard --rescore` over 20 result files, JVM start included, against
+# bench/leaderboard_reference.py, a stdlib-only Python stand-in for the published tool (see docs/BENCHMARKS.md).
+# The 20 files are the 8 shared published results, copied under other display names, in a temporary folder.
+#
+#   bench/leaderboard.sh [RUNS]        # RUNS timed runs of each (default 10), after 2 warm-up runs
+#
+# Uses hyperfine (Debian: apt-get install hyperfine) when present, else a plain timing loop.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+shared="${JMLE_BENCH_SHARED:-$here/../shared/jmle2026}"
+runs="${1:-10}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+python3 - "$shared/results" "$work" <<'PY'
+import glob, json, os, sys
+src, work = sys.argv[1], sys.argv[2]
+files = sorted(glob.glob(os.path.join(src, "*.json")))
+for side in ("java", "python", "stale"):
+    os.makedirs(os.path.join(work, side, "results"))
+    with open(os.path.join(work, side, "README.md"), "w", encoding="utf-8") as f:
+        f.write("# Bench\n\n<!-- leaderboard-all-start -->\n<!-- leaderboard-all-end -->\n\n"
+                "<!-- leaderboard-text-start -->\n<!-- leaderboard-text-end -->\n")
+for i in range(20):
+    path, copy = files[i % len(files)], i // len(files)
+    with open(path, encoding="utf-8") as f:
+        data = json.load(f)
+    m = data["metadata"]
+    if copy:
+        m["display_name"] = (m.get("display_name") or m["model"]) + f" #{copy + 1}"
+    for side in ("java", "python", "stale"):
+        if side == "stale":
+            del data["summary"]  # every file must then be rescored into a new summary and rewritten
+        with open(os.path.join(work, side, "results", f"{copy}_{os.path.basename(path)}"), "w", encoding="utf-8") as f:
+            json.dump(data, f, indent=2, ensure_ascii=False)
+PY
+echo "20 result files, $(du -sh "$work/java/results" | cut -f1) per side, in $work"
+
+"$here/jmle-bench" --version >/dev/null   # build the jar (and the start-up archive) before timing
+jar="$here/target/jmle-bench.jar"
+launcher="cd $work/java && $here/jmle-bench leaderboard --rescore --dataset $shared"
+plain="cd $work/java && java -jar $jar leaderboard --rescore --dataset $shared"
+stale="cd $work/stale && $here/jmle-bench leaderboard --rescore --dataset $shared"
+python="python3 $here/bench/leaderboard_reference.py $shared/jmle2026_dataset.json $work/python/results $work/python/README.md"
+echo "java: $(java -version 2>&1 | head -1); python: $(python3 --version); cores: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+mkdir -p "$work/stale/restore"
+cp "$work"/stale/results/*.json "$work/stale/restore/"
+restore="cp $work/stale/restore/*.json $work/stale/results/"
+
+if command -v hyperfine >/dev/null 2>&1; then
+  hyperfine --warmup 2 --runs "$runs" \
+    -n "jmle-bench, files up to date (launcher: CDS, C1)" "$launcher" \
+    -n "java -jar, files up to date (JVM defaults, no app CDS)" "$plain" \
+    -n "python stand-in (rewrites every file; no chart)" "$python"
+  hyperfine --warmup 1 --runs "$runs" --prepare "$restore" \
+    -n "jmle-bench, every file stale and rewritten (launcher)" "$stale"
+else
+  for cmd in "$launcher" "$plain" "$python" "$restore && $stale"; do
+    bash -c "$cmd" >/dev/null 2>&1; bash -c "$cmd" >/dev/null 2>&1
+    best=999999; total=0
+    for _ in $(seq "$runs"); do
+      t0=$(date +%s%N); bash -c "$cmd" >/dev/null 2>&1; t=$(( ($(date +%s%N) - t0) / 1000000 ))
+      total=$((total + t)); [ "$t" -lt "$best" ] && best=$t
+    done
+    echo "$((total / runs)) ms mean, $best ms best: $cmd"
+  done
+fi
+diff -q "$work/java/README.md" "$work/python/README.md" >/dev/null \
+  && echo "the two READMEs are identical" || { echo "README tables differ:"; diff "$work/java/README.md" "$work/python/README.md" || true; }
