@@ -25,9 +25,15 @@ class ReadmeLeaderboardTest {
   @TempDir Path tmp;
 
   private static List<LeaderboardEntry> publishedEntries() {
-    return SharedData.publishedResults().stream()
-        .map(f -> LeaderboardEntry.of(f.getFileName().toString(), ResultFiles.read(f)))
-        .toList();
+    return entries(SharedData.publishedResults());
+  }
+
+  private static List<LeaderboardEntry> eightEntries() {
+    return entries(ExpectedLeaderboard.eight());
+  }
+
+  private static List<LeaderboardEntry> entries(List<Path> files) {
+    return files.stream().map(f -> LeaderboardEntry.of(f.getFileName().toString(), ResultFiles.read(f))).toList();
   }
 
   @Test
@@ -52,7 +58,7 @@ class ReadmeLeaderboardTest {
     Path readme = tmp.resolve("README.md");
     Files.writeString(readme, EMPTY_TABLES);
 
-    ReadmeLeaderboard.rebuild(readme, publishedEntries());
+    ReadmeLeaderboard.rebuild(readme, eightEntries());
 
     String text = Files.readString(readme);
     assertThat(Percent.format(0.9125)).isEqualTo("91.2%");
@@ -114,7 +120,7 @@ class ReadmeLeaderboardTest {
     Path readme = tmp.resolve("README.md");
     Files.writeString(readme, "<!-- leaderboard-all-start -->\n<!-- leaderboard-all-end -->\n");
 
-    ReadmeUpdate u = ReadmeLeaderboard.rebuild(readme, publishedEntries());
+    ReadmeUpdate u = ReadmeLeaderboard.rebuild(readme, eightEntries());
 
     assertThat(Files.readString(readme)).contains("| **Claude Opus 4.6** | ✓ |").doesNotContain("| Claude Opus 4.6 |");
     assertThat(u.warnings()).singleElement().asString()
@@ -126,7 +132,7 @@ class ReadmeLeaderboardTest {
   void aRunReplacesTheRowOfTheSameNameAndVisionFlagAndMovesToItsPlace() throws IOException {
     Path readme = tmp.resolve("README.md");
     Files.writeString(readme, "# Intro\n\n" + EMPTY_TABLES + "\nafter\n");
-    ReadmeLeaderboard.rebuild(readme, publishedEntries());
+    ReadmeLeaderboard.rebuild(readme, eightEntries());
     String before = Files.readString(readme);
     ResultFile qwen = ResultFiles.read(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"));
     // A rerun of the blind Qwen3-32B that now scores 470/500 and 280/302 on the text-only questions.
@@ -152,7 +158,7 @@ class ReadmeLeaderboardTest {
   void aVisionRunOfABlindModelAddsAnAllQuestionsRowButReplacesItsTextOnlyRow() throws IOException {
     Path readme = tmp.resolve("README.md");
     Files.writeString(readme, EMPTY_TABLES);
-    ReadmeLeaderboard.rebuild(readme, publishedEntries());
+    ReadmeLeaderboard.rebuild(readme, eightEntries());
     ResultFile qwen = ResultFiles.read(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"));
     ResultFile vision = qwen.withMetadata(new dev.jmlebench.results.RunMetadata(qwen.metadata().model(),
         qwen.metadata().baseUrl(), "20260301_120000", "vision", null, 400, 400, 0, qwen.metadata().displayName(),
@@ -169,7 +175,7 @@ class ReadmeLeaderboardTest {
   void aNewModelIsInsertedInScoreOrderBelowEqualScores() throws IOException {
     Path readme = tmp.resolve("README.md");
     Files.writeString(readme, EMPTY_TABLES);
-    ReadmeLeaderboard.rebuild(readme, publishedEntries());
+    ReadmeLeaderboard.rebuild(readme, eightEntries());
     ResultFile gemini = ResultFiles.read(SharedData.RESULTS.resolve("google_gemini-3.1-pro-preview.json"));
     ResultFile newcomer = gemini.withMetadata(new dev.jmlebench.results.RunMetadata("acme/new-model", null,
         "20260301_000000", "vision", null, 400, 400, 0, null, java.util.Map.of()));
