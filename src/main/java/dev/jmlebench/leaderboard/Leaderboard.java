@@ -121,13 +121,13 @@ public final class Leaderboard {
    * rescoring changes nothing is not rewritten: its content would be the same.
    */
   private static Map<Path, ResultFile> rescore(List<Path> targets, Supplier<Dataset> dataset, List<String> done) {
-    Dataset d = dataset.get();
-    ExamCriteria criteria = ExamCriteria.forExam(d.exam());
+    // The dataset is loaded by the first file read that needs it, while the other core reads on.
     List<Rescoring> results = targets.parallelStream()
         .map(f -> {
           ResultFile before = ResultFiles.read(f);
+          Dataset d = dataset.get();
           return new Rescoring(f.toAbsolutePath().normalize(), before,
-              Rescorer.rescore(before, d, criteria, f.toString()));
+              Rescorer.rescore(before, d, ExamCriteria.forExam(d.exam()), f.toString()));
         })
         .toList();
     List<Rescoring> changed = results.stream().filter(Rescoring::changed).toList();
