@@ -8,11 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file so that readers only ever see the old or the new content: the bytes go to a temporary
  * file in the same directory, are forced to disk, and the temporary file is renamed over the target.
- * A crash at any instant leaves the previous file intact.
+ * A crash at any instant leaves the previous file intact. The new file keeps the permissions of the one
+ * it replaces (a new file gets rw-r--r--), not the owner-only mode of a temporary file.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -30,6 +34,7 @@ public final class AtomicFiles {
         }
         ch.force(true);
       }
+      setPermissions(tmp, target);
       moveIntoPlace(tmp, target);
       tmp = null;
     } catch (IOException e) {
@@ -43,6 +48,16 @@ public final class AtomicFiles {
         }
       }
     }
+  }
+
+  private static void setPermissions(Path tmp, Path target) throws IOException {
+    if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    Set<PosixFilePermission> mode = Files.exists(target)
+        ? Files.getPosixFilePermissions(target)
+        : PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(tmp, mode);
   }
 
   /** Renames {@code source} over {@code target}, atomically where the file system allows it. */
