@@ -3,6 +3,9 @@ package dev.jmlebench.cli;
 import dev.jmlebench.common.UserError;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,21 +17,30 @@ import picocli.CommandLine.Command;
     name = "jmle-bench",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Benchmark language models on the Japanese Medical Licensing Examination (医師国家試験).",
-    subcommands = {
-      CommandLine.HelpCommand.class,
-      DatasetCommand.class,
-      RunCommand.class,
-      MockServerCommand.class,
-      BenchCommand.class,
-      RescoreCommand.class,
-      LeaderboardCommand.class,
-      SummaryCommand.class,
-      ServeCommand.class,
-      ReportCommand.class,
-      CompareCommand.class,
-    })
+    description = "Benchmark language models on the Japanese Medical Licensing Examination (医師国家試験).")
 public final class Main implements Runnable {
+  /**
+   * The subcommands, in the order {@code --help} lists them. They are registered lazily: picocli builds a
+   * command's model by reflection, and building all of them costs more start-up time than most commands
+   * take to run, so a call builds only the command it names (all of them for help or an unknown name).
+   * Lambdas, not constructor references: a reference would load every command class up front.
+   */
+  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+
+  static {
+    COMMANDS.put("run", () -> new RunCommand());
+    COMMANDS.put("dataset", () -> new DatasetCommand());
+    COMMANDS.put("summary", () -> new SummaryCommand());
+    COMMANDS.put("rescore", () -> new RescoreCommand());
+    COMMANDS.put("leaderboard", () -> new LeaderboardCommand());
+    COMMANDS.put("compare", () -> new CompareCommand());
+    COMMANDS.put("serve", () -> new ServeCommand());
+    COMMANDS.put("report", () -> new ReportCommand());
+    COMMANDS.put("mock-server", () -> new MockServerCommand());
+    COMMANDS.put("bench", () -> new BenchCommand());
+    COMMANDS.put("help", () -> new CommandLine.HelpCommand());
+  }
+
   public static final int OK = 0;
   public static final int FINDING = 1;
   public static final int USAGE = 2;
@@ -46,11 +58,23 @@ public final class Main implements Runnable {
 
   /** Runs a command line and returns its exit code; used by tests in-process. */
   public static int execute(String... args) {
-    return commandLine().execute(args);
+    return commandLine(args).execute(args);
   }
 
+  /** The command line with every subcommand. */
   public static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
+  /** The command line with only the subcommand {@code args} name, or all of them when it names none. */
+  static CommandLine commandLine(String[] args) {
     CommandLine cl = new CommandLine(new Main());
+    String named = args.length > 0 ? args[0] : "";
+    if (COMMANDS.containsKey(named) && !named.equals("help")) {
+      cl.addSubcommand(named, COMMANDS.get(named).get());
+    } else {
+      COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+    }
     cl.setExecutionExceptionHandler(Main::handleException);
     cl.setParameterExceptionHandler(Main::handleParameterException);
     return cl;

@@ -1,0 +1,36 @@
+package dev.jmlebench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jmlebench.testing.SharedData;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class MainTest {
+  @Test
+  void aCallThatNamesACommandBuildsOnlyThatCommand() {
+    CommandLine cl = Main.commandLine(new String[] {"summary", "x.json"});
+    assertThat(cl.getSubcommands()).containsOnlyKeys("summary");
+  }
+
+  @Test
+  void helpAndUnknownNamesBuildEveryCommandInTheListedOrder() {
+    assertThat(Main.commandLine(new String[] {"--help"}).getSubcommands().keySet()).containsExactly(
+        "run", "dataset", "summary", "rescore", "leaderboard", "compare", "serve", "report", "mock-server", "bench",
+        "help");
+    assertThat(Main.commandLine(new String[] {"help", "run"}).getSubcommands()).hasSize(11);
+    assertThat(Main.commandLine(new String[] {"frobnicate"}).getSubcommands()).hasSize(11);
+  }
+
+  @Test
+  void theLazilyBuiltCommandRunsLikeTheFullOne() {
+    StringWriter out = new StringWriter();
+    String file = SharedData.RESULTS.resolve("openai_gpt-5.2.json").toString();
+    CommandLine cl = Main.commandLine(new String[] {"summary", file});
+    cl.setOut(new PrintWriter(out, true));
+    assertThat(cl.execute("summary", file)).isZero();
+    assertThat(out.toString()).contains("Score      488/500 (97.6%)   PASS");
+  }
+}
