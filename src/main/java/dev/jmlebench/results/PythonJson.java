@@ -15,6 +15,7 @@ import java.util.Map;
  */
 public final class PythonJson {
   private static final String INDENT = "  ";
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private PythonJson() {}
 
@@ -94,8 +95,14 @@ public final class PythonJson {
 
   static void quote(String s, StringBuilder sb) {
     sb.append('"');
+    int run = 0; // start of the current run of characters that need no escape, appended in one call
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
+      }
+      sb.append(s, run, i);
+      run = i + 1;
       switch (c) {
         case '"' -> sb.append("\\\"");
         case '\\' -> sb.append("\\\\");
@@ -105,14 +112,12 @@ public final class PythonJson {
         case '\b' -> sb.append("\\b");
         case '\f' -> sb.append("\\f");
         default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
+          sb.append("\\u00");
+          sb.append(HEX[c >> 4]).append(HEX[c & 0xf]);
         }
       }
     }
+    sb.append(s, run, s.length());
     sb.append('"');
   }
 
