@@ -25,13 +25,19 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The data behind every page, as JSON documents named by key. The server answers {@code /api/KEY}; a
- * static report holds the same bytes in {@code data/KEY.js}. Keys:
+ * static report holds the same bytes in {@code data/KEY.js}. Each model answer's long text (reasoning, raw
+ * response, both rendered) lives in exactly one document, so that a page fetches only the answers it shows
+ * and a report holds each answer once. Keys:
  * <ul>
- *   <li>{@code index}: exam, pass criteria, every run with its summary and one outcome letter per question,
- *       and every question's metadata (the leaderboard, the hardest questions and the question lists);
+ *   <li>{@code index}: exam, pass criteria, every run with its summary, its confidence intervals and pass
+ *       probability, and one outcome letter per question, and every question's metadata (the leaderboard,
+ *       the hardest questions and the question lists);
  *   <li>{@code model/ID}: one run's metadata and, per question, its answer, latency and tokens;
- *   <li>{@code question/ID}: one question in full and every run's answer to it, reasoning and raw response
- *       rendered as safe HTML.
+ *   <li>{@code question/QID}: one question in full and every run's answer letters, outcome and usage;
+ *   <li>{@code answer/ID/QID}: one run's answer to one question with reasoning and raw response, rendered as
+ *       safe HTML;
+ *   <li>{@code pairs}: every pair of runs compared (the matrix), and {@code pair/IDa/IDb} one pair in full,
+ *       A the higher-ranked (see {@link ViewerStatistics}); absent with a single run.
  * </ul>
  * A new view adds a key here, and both the server and the report carry it.
  */
@@ -50,9 +56,11 @@ public final class ViewerApi {
   private final List<Map<String, QuestionResult>> resultsByRun = new ArrayList<>();
   private final Map<String, Run> runsById = new LinkedHashMap<>();
   private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
+  private final ViewerStatistics statistics;
 
   public ViewerApi(ViewerData data) {
     this.data = data;
+    this.statistics = new ViewerStatistics(data);
     for (Run run : data.runs()) {
       Map<String, QuestionResult> byId = new HashMap<>();
       for (QuestionResult r : run.result().results()) {
@@ -71,26 +79,63 @@ public final class ViewerApi {
     return data;
   }
 
-  /** Every key, in a stable order: the index, each model, each question. */
+  /**
+   * Every key, in a stable order: the index, each model, each question, each answer, the pairs. Waits for
+   * the pairwise comparisons.
+   */
   public List<String> keys() {
     List<String> keys = new ArrayList<>();
     keys.add("index");
     runsById.keySet().forEach(id -> keys.add("model/" + id));
     data.dataset().questions().forEach(q -> keys.add("question/" + q.questionId()));
+    for (int i = 0; i < data.runs().size(); i++) {
+      String id = data.runs().get(i).id();
+      for (Question q : data.dataset().questions()) {
+        if (resultsByRun.get(i).containsKey(q.questionId())) {
+          keys.add("answer/" + id + "/" + q.questionId());
+        }
+      }
+    }
+    List<String> pairs = statistics.pairKeys();
+    if (!pairs.isEmpty()) {
+      keys.add("pairs");
+      pairs.forEach(k -> keys.add("pair/" + k));
+    }
     return keys;
   }
 
-  /** The JSON of a key, or empty for a key that names nothing. Question documents are built when first asked. */
+  /**
+   * The JSON of a key, or empty for a key that names nothing. Documents other than the index and the models
+   * are built when first asked; the pairs wait for their background computation.
+   */
   public Optional<byte[]> json(String key) {
     byte[] ready = documents.get(key);
     if (ready != null) {
       return Optional.of(ready);
     }
-    if (key.startsWith("question/")) {
-      return data.dataset().question(key.substring("question/".length()))
-          .map(q -> documents.computeIfAbsent(key, k -> bytes(question(q))));
+    Optional<JsonNode> built = build(key);
+    return built.map(node -> documents.computeIfAbsent(key, k -> bytes(node)));
+  }
+
+  private Optional<JsonNode> build(String key) {
+    String[] parts = key.split("/", -1);
+    switch (parts[0]) {
+      case "question":
+        return parts.length == 2 ? data.dataset().question(parts[1]).map(this::question) : Optional.empty();
+      case "answer":
+        if (parts.length != 3 || !runsById.containsKey(parts[1])) {
+          return Optional.empty();
+        }
+        Run run = runsById.get(parts[1]);
+        QuestionResult r = resultsByRun.get(data.runs().indexOf(run)).get(parts[2]);
+        return r == null ? Optional.empty() : Optional.of(answer(run, r));
+      case "pairs":
+        return parts.length == 1 ? statistics.pairsJson().map(JsonNode.class::cast) : Optional.empty();
+      case "pair":
+        return parts.length == 3 ? statistics.pairJson(parts[1], parts[2]).map(JsonNode.class::cast) : Optional.empty();
+      default:
+        return Optional.empty();
     }
-    return Optional.empty();
   }
 
   private ObjectNode index() {
@@ -101,6 +146,7 @@ public final class ViewerApi {
     criteria.put("requiredMin", data.criteria().requiredMinScore());
     criteria.put("generalMax", data.criteria().generalMax());
     criteria.put("generalMin", data.criteria().generalMinScore());
+    root.set("bootstrap", ViewerStatistics.bootstrapJson());
     ArrayNode models = root.putArray("models");
     for (int i = 0; i < data.runs().size(); i++) {
       Run run = data.runs().get(i);
@@ -108,6 +154,7 @@ public final class ViewerApi {
       metadata(m, run);
       m.put("rank", i + 1);
       summary(m.putObject("summary"), run.summary());
+      m.set("stats", statistics.runJson(run));
       StringBuilder outcomes = new StringBuilder();
       for (Question q : data.dataset().questions()) {
         outcomes.append(outcome(resultsByRun.get(i).get(q.questionId())));
@@ -188,19 +235,32 @@ public final class ViewerApi {
       ObjectNode a = results.addObject();
       a.put("model", data.runs().get(i).id());
       a.put("outcome", String.valueOf(outcome(r)));
-      if (r == null) {
-        continue;
+      if (r != null) {
+        strings(a.putArray("predicted"), r.predicted());
+        extra(a, r);
       }
-      strings(a.putArray("predicted"), r.predicted());
-      a.put("error", r.error());
-      a.put("reasoning", r.reasoning());
-      a.put("reasoningHtml", SafeMarkdown.render(r.reasoning()));
-      a.put("raw", r.rawResponse());
-      a.put("rawHtml", SafeMarkdown.render(r.rawResponse()));
-      ObjectNode extra = a.putObject("extra");
-      r.extra().forEach(extra::set);
     }
     return root;
+  }
+
+  private ObjectNode answer(Run run, QuestionResult r) {
+    ObjectNode a = JSON.createObjectNode();
+    a.put("model", run.id());
+    a.put("question", r.questionId());
+    a.put("outcome", String.valueOf(outcome(r)));
+    strings(a.putArray("predicted"), r.predicted());
+    a.put("error", r.error());
+    a.put("reasoning", r.reasoning());
+    a.put("reasoningHtml", SafeMarkdown.render(r.reasoning()));
+    a.put("raw", r.rawResponse());
+    a.put("rawHtml", SafeMarkdown.render(r.rawResponse()));
+    extra(a, r);
+    return a;
+  }
+
+  private static void extra(ObjectNode a, QuestionResult r) {
+    ObjectNode extra = a.putObject("extra");
+    r.extra().forEach(extra::set);
   }
 
   private static void metadata(ObjectNode m, Run run) {

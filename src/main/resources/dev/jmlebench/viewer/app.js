@@ -4,6 +4,7 @@
  *   #/model/ID                 one model's answers    ?block=A&result=incorrect&image=with&type=calculation&q=120A-5
  *   #/question/QID             all models on one question   ?models=ID,ID
  *   #/hardest                  questions by share of models right   ?block=&image=&type=
+ *   #/matrix                   every pair of models compared        ?a=ID&b=ID (the opened cell: row a, column b)
  * Data comes from the server's JSON API (api/KEY) or, in a static report, from scripts (data/KEY.js) that
  * call JMLE.put: a page opened from disk may load scripts but not fetch files.
  * Model output reaches the page only as text nodes or as HTML the server rendered with escaping on.
@@ -338,7 +339,9 @@
     { key: 'required', label: 'Required', num: true, value: (m) => m.summary.requiredScore, dir: 'desc' },
     { key: 'general', label: 'General', num: true, value: (m) => m.summary.generalScore, dir: 'desc' },
     { key: 'pass', label: 'Pass', value: (m) => (m.summary.passed ? 1 : 0), dir: 'desc' },
+    { key: 'ppass', label: 'P(pass)', num: true, value: (m) => (m.stats.passProbability == null ? -1 : m.stats.passProbability), dir: 'desc' },
   ];
+  const ciText = (text) => h('span', { class: 'ci', title: '95% confidence interval (bootstrap over questions)' }, '[' + text + ']');
 
   function leaderboard(r, index) {
     const models = index.models;
@@ -366,11 +369,14 @@
         h('td', null, h('a', { href: modelHref(m.id) }, m.name), h('div', { class: 'muted' }, m.model)),
         h('td', null, m.vision ? '✓' : '-'),
         h('td', { class: 'num' }, s.score + '/' + s.scoreMax),
-        h('td', null, h('div', { class: 'pct-cell' }, h('span', { class: 'num' }, s.scorePctText), bar(s.scorePct))),
-        h('td', { class: 'num' }, s.correct + '/' + s.attempted + ' ', h('span', { class: 'muted' }, '(' + s.accuracyText + ')')),
+        h('td', null, h('div', { class: 'pct-cell' }, h('span', { class: 'num', 'data-testid': 'score-pct' }, s.scorePctText, ' ',
+          h('span', { 'data-testid': 'score-ci' }, ciText(m.stats.scorePctCiText))), bar(s.scorePct))),
+        h('td', { class: 'num', title: 'Wilson 95% CI: ' + m.stats.accuracyWilsonCiText }, s.correct + '/' + s.attempted + ' ', h('span', { class: 'muted' }, '(' + s.accuracyText + ')'), ' ',
+          h('span', { 'data-testid': 'accuracy-ci' }, ciText(m.stats.accuracyCiText))),
         h('td', { class: 'num' }, s.requiredScore + '/' + s.requiredScoreMax + ' ', passBadge(s.requiredPass)),
         h('td', { class: 'num' }, s.generalScore + '/' + s.generalScoreMax + ' ', passBadge(s.generalPass)),
-        h('td', null, passBadge(s.requiredPass == null || s.generalPass == null ? null : s.passed)));
+        h('td', null, passBadge(s.requiredPass == null || s.generalPass == null ? null : s.passed)),
+        h('td', { class: 'num', 'data-testid': 'pass-probability', title: passTitle(m.stats, index.bootstrap) }, m.stats.passProbabilityText));
     });
 
     const el = h('div', null,
@@ -382,7 +388,9 @@
         card('Models passing', passing + ' of ' + models.length, 'both required and general criteria'),
         card('Best accuracy', top ? top.summary.accuracyText : '—', top ? top.summary.correct + '/' + top.summary.attempted + ' correct' : null),
         card('Questions', String(index.questions.length), withImage + ' with clinical images')),
-      h('div', { class: 'panel' }, h('table', { class: 'leaderboard', 'data-testid': 'leaderboard' }, h('thead', null, head), h('tbody', null, rows))),
+      h('div', { class: 'panel' }, h('table', { class: 'leaderboard', 'data-testid': 'leaderboard' }, h('thead', null, head), h('tbody', null, rows)),
+        h('p', { class: 'note' }, 'Brackets: 95% confidence intervals from a stratified bootstrap over the questions (' + num(index.bootstrap.resamples) + ' resamples, fixed seed). '
+          + 'P(pass): the share of resamples in which both the required and the general criterion hold. Whether two models really differ: ', h('a', { href: '#/matrix' }, 'pairwise comparisons →'))),
       h('div', { class: 'grid-2 charts' },
         h('div', { class: 'panel' }, h('h2', null, 'Score: all questions vs text-only'), scoreChart(models, c)),
         h('div', { class: 'panel' }, h('h2', null, 'Accuracy by block'), heatMap(models))));
@@ -392,7 +400,7 @@
   /** Horizontal bars per model: score % on all questions and on the text-only ones, with the pass line. */
   function scoreChart(models, c) {
     const passPct = (c.requiredMin + c.generalMin) / (c.requiredMax + c.generalMax);
-    const values = models.flatMap((m) => [m.summary.scorePct, m.summary.textOnlyScorePct]).concat([passPct]);
+    const values = models.flatMap((m) => [m.summary.scorePct, m.summary.textOnlyScorePct, m.stats.scorePctCi[0]]).concat([passPct]);
     const lo = Math.max(0, Math.floor((Math.min(...values) - 0.05) * 10) / 10);
     const W = 560; const left = 170; const right = 50; const rowH = 30; const top = 8;
     const H = top + models.length * rowH + 30;
@@ -411,13 +419,26 @@
             svg('title', null, m.name + ': ' + s.score + '/' + s.scoreMax + ' (' + s.scorePctText + ')')),
           svg('rect', { class: 'bar-text', x: left, y: y + 15, width: Math.max(0, x(s.textOnlyScorePct) - left), height: 9, rx: 2 },
             svg('title', null, m.name + ' text-only: ' + s.textOnlyScore + '/' + s.textOnlyScoreMax + ' (' + s.textOnlyScorePctText + ')')),
-          svg('text', { x: x(s.scorePct) + 4, y: y + 13, class: 'muted-text' }, s.scorePctText));
+          errorBar(x(m.stats.scorePctCi[0]), x(m.stats.scorePctCi[1]), y + 8.5, m.name + ' score 95% CI: ' + m.stats.scorePctCiText + '%'),
+          svg('text', { x: Math.max(x(s.scorePct), x(m.stats.scorePctCi[1])) + 4, y: y + 13, class: 'muted-text' }, s.scorePctText));
       }),
       svg('line', { class: 'pass-line', x1: x(passPct), x2: x(passPct), y1: top - 4, y2: H - 22 }),
       svg('line', { class: 'axis-line', x1: left, x2: left, y1: top, y2: H - 22 }));
-    return [h('div', { class: 'legend' }, h('span', null, h('i', { class: 'all' }), 'all questions'), h('span', null, h('i', { class: 'text' }), 'text-only questions'),
+    return [h('div', { class: 'legend' }, h('span', null, h('i', { class: 'all' }), 'all questions'), h('span', null, h('i', { class: 'ci' }), '95% CI'),
+      h('span', null, h('i', { class: 'text' }), 'text-only questions'),
       h('span', null, h('i', { class: 'pass' }), 'pass line ' + pct(passPct) + ' = ' + (c.requiredMin + c.generalMin) + '/' + (c.requiredMax + c.generalMax)
         + ' (both parts must pass separately)')), chart];
+  }
+
+  /** A horizontal interval with end caps. */
+  function errorBar(x1, x2, y, label) {
+    return svg('g', { class: 'ci-bar' }, svg('title', null, label),
+      svg('line', { x1, x2, y1: y, y2: y }), svg('line', { x1, x2: x1, y1: y - 4, y2: y + 4 }), svg('line', { x1: x2, x2, y1: y - 4, y2: y + 4 }));
+  }
+
+  function passTitle(stats, bootstrap) {
+    return stats.passProbability == null ? 'not judged: the run does not cover a whole part of the exam'
+      : 'P(pass) = ' + stats.passProbability + ': share of ' + num(bootstrap.resamples) + ' bootstrap resamples in which both criteria hold';
   }
 
   function heatColor(acc, lo) {
@@ -449,6 +470,15 @@
   }
 
   // ---------------------------------------------------------------- per model
+  /** A question and one model's answer to it (null when the model did not answer it). */
+  function selectedDocs(model, qid) {
+    return [load('question/' + qid), answerDoc(model, qid)];
+  }
+
+  function answerDoc(model, qid) {
+    return load('answer/' + model + '/' + qid).catch(() => null);
+  }
+
   const RESULT_FILTERS = {
     correct: (o) => o === 'c', incorrect: (o) => o === 'i', parse: (o) => o === 'p', error: (o) => o === 'e', wrong: (o) => o === 'i' || o === 'p' || o === 'e',
   };
@@ -479,7 +509,7 @@
     const f = filterOf(r.params);
     const rows = index.questions.map((q, i) => ({ q, res: doc.results[i], o: m.outcomes[i] })).filter((x) => matches(f, x.q, x.o));
     const shownFirst = r.params.get('q') || (rows.length ? rows[0].q.id : null);
-    if (shownFirst) load('question/' + shownFirst).catch(() => {}); // fetched while the list is built
+    if (shownFirst) selectedDocs(m.id, shownFirst); // fetched while the list is built
     const right = rows.filter((x) => x.o === 'c');
     const pts = (xs) => xs.reduce((n, x) => n + x.q.points, 0);
     const latencies = doc.results.map((x) => x.latencyMs).filter((x) => x != null);
@@ -512,8 +542,11 @@
       h('div', { class: 'muted' }, m.model + ' · ' + m.imageMode + ' · ' + (doc.metadata.timestamp || '') + ' · ' + (doc.metadata.baseUrl || '') + ' · ' + m.file
         + (doc.metadata.extraBody ? ' · extra body ' + JSON.stringify(doc.metadata.extraBody) : '')),
       h('div', { class: 'cards' },
-        card('Score', s.score + '/' + s.scoreMax, s.scorePctText + ' · rank ' + m.rank + ' of ' + index.models.length, s.requiredPass == null ? null : passBadge(s.passed)),
-        card('Accuracy', s.accuracyText, s.correct + '/' + s.attempted + ' correct · ' + s.parseFailures + ' parse failures · ' + s.errors + ' errors'),
+        card('Score', s.score + '/' + s.scoreMax, [h('span', { 'data-testid': 'score-ci' }, s.scorePctText + ' [' + m.stats.scorePctCiText + ']'),
+          ' · ' + m.stats.scoreCi[0] + '–' + m.stats.scoreCi[1] + ' points · rank ' + m.rank + ' of ' + index.models.length], s.requiredPass == null ? null : passBadge(s.passed)),
+        card('Accuracy', s.accuracyText, [h('span', { 'data-testid': 'accuracy-ci' }, '95% CI ' + m.stats.accuracyCiText + '%'), ' (Wilson ' + m.stats.accuracyWilsonCiText + ') · '
+          + s.correct + '/' + s.attempted + ' correct · ' + s.parseFailures + ' parse failures · ' + s.errors + ' errors']),
+        card('P(pass)', h('span', { 'data-testid': 'pass-probability' }, m.stats.passProbabilityText), passTitle(m.stats, index.bootstrap)),
         card('Required', s.requiredScore + '/' + s.requiredScoreMax, 'pass at ≥ ' + c.requiredMin, passBadge(s.requiredPass)),
         card('General', s.generalScore + '/' + s.generalScoreMax, 'pass at ≥ ' + c.generalMin, passBadge(s.generalPass)),
         latencies.length ? card('Median latency', (median(latencies) / 1000).toFixed(1) + ' s', latencies.length + ' requests timed') : null,
@@ -538,16 +571,16 @@
       selected = id;
       const row = rowEls.get(id);
       if (row) { row.classList.add('selected'); row.scrollIntoView({ block: 'nearest' }); }
-      const qdoc = await load('question/' + id);
+      const [qdoc, adoc] = await Promise.all(selectedDocs(m.id, id));
       if (selected !== id) return;
-      const result = qdoc.results.find((x) => x.model === m.id);
+      const result = adoc || qdoc.results.find((x) => x.model === m.id);
       const q = qdoc.question;
       const others = qdoc.results.filter((x) => x.outcome === 'c').length;
       fill(detail,
         h('div', { class: 'detail-head' }, h('h2', { 'data-testid': 'question-id' }, q.id), h('span', { class: 'badge tag' }, 'block ' + q.block + (q.required ? ' · required' : '')),
           h('span', { class: 'badge tag' }, q.type === 'calculation' ? 'calculation' : 'choose ' + q.choose), outcomeBadge(result.outcome),
           h('span', { class: 'spacer' }), h('a', { href: questionHref(q.id), 'data-testid': 'compare-link' }, others + '/' + qdoc.results.length + ' models right · compare →')),
-        answers(result, q), usage(result.extra), questionContent(q), responses(result));
+        answers(result, q), usage(result.extra), questionContent(q), adoc ? responses(adoc) : null);
     }
     function move(step) {
       if (!rows.length) return;
@@ -565,6 +598,7 @@
     const doc = await load('question/' + r.arg);
     const q = doc.question;
     const byId = new Map(index.models.map((m) => [m.id, m]));
+    const answerDocs = new Map();
     const results = doc.results.filter((x) => byId.has(x.model));
     const attempted = results.filter((x) => x.outcome !== '-');
     const right = attempted.filter((x) => x.outcome === 'c');
@@ -582,6 +616,8 @@
     const prev = index.questions[qi - 1];
     const next = index.questions[qi + 1];
     const keep = r.params.has('models') ? { models: chosen.join(',') } : {};
+    const texts = await Promise.all(chosen.map((id) => answerDoc(id, q.id)));
+    chosen.forEach((id, i) => answerDocs.set(id, texts[i]));
     const toggle = (id, on) => {
       const set = new Set(chosen);
       if (on) set.add(id); else set.delete(id);
@@ -613,7 +649,7 @@
       chosen.length ? h('div', { class: 'side', 'data-testid': 'side-by-side' }, chosen.map((id) => {
         const x = results.find((y) => y.model === id);
         return h('div', { class: 'col', 'data-model': id }, h('h3', null, h('a', { href: modelHref(id, { q: q.id }) }, byId.get(id).name)),
-          answers(x, q), responses(x));
+          answers(x, q), answerDocs.get(id) ? responses(answerDocs.get(id)) : null);
       })) : h('div', { class: 'empty' }, 'Tick models above to compare their answers.'));
     const move = (step) => {
       const to = index.questions[qi + step];
@@ -660,14 +696,145 @@
     return { el, title: 'Hardest questions' };
   }
 
+  // ---------------------------------------------------------------- pairwise comparisons
+  const signed = (n) => (n > 0 ? '+' + n : n < 0 ? '−' + -n : '0');
+  const pText = (p) => (p < 0.0001 ? '< 0.0001' : String(p));
+  /** Short enough for a matrix cell: two significant digits. */
+  const pShort = (p) => (p < 0.001 ? '< 0.001' : String(Number(p.toPrecision(2))));
+
+  /**
+   * A pair of the comparisons seen from row model X against column model Y: the documents orient each pair
+   * with A the higher-ranked run, so a cell below the diagonal reads the pair flipped.
+   */
+  function pairIndex(doc) {
+    const byIds = new Map();
+    for (const p of doc.pairs) {
+      const a = doc.runs[p.a_rank - 1].id;
+      const b = doc.runs[p.b_rank - 1].id;
+      byIds.set(a + ' ' + b, { p, a, b, flipped: false });
+      byIds.set(b + ' ' + a, { p, a, b, flipped: true });
+    }
+    return (x, y) => byIds.get(x + ' ' + y);
+  }
+
+  function seenFromRow(cell) {
+    const p = cell.p;
+    return cell.flipped
+      ? { xRight: p.a_wrong_b_right, yRight: p.a_right_b_wrong, diff: -p.score_difference, ci: [-p.score_difference_ci[1], -p.score_difference_ci[0]] }
+      : { xRight: p.a_right_b_wrong, yRight: p.a_wrong_b_right, diff: p.score_difference, ci: p.score_difference_ci };
+  }
+
+  function verdictClass(p, v) {
+    if (!p.distinguishable) return 'same';
+    return v.xRight > v.yRight ? 'better' : 'worse';
+  }
+
+  async function matrix(r, index) {
+    const models = index.models;
+    if (models.length < 2) {
+      return { el: h('div', null, h('h1', null, 'Pairwise comparisons'), h('div', { class: 'empty' }, 'Comparisons need at least two result files.')), title: 'Pairwise comparisons' };
+    }
+    const doc = await load('pairs');
+    const cellOf = pairIndex(doc);
+    const short = (name) => (name.length > 22 ? name.slice(0, 21) + '…' : name);
+    const cells = new Map();
+    const table = h('table', { class: 'matrix', 'data-testid': 'matrix' },
+      h('thead', null, h('tr', null, h('th', { class: 'corner' }, 'row vs column'), models.map((m) => h('th', { class: 'colhead', title: m.name }, h('span', null, '#' + m.rank), h('div', null, short(m.name)))))),
+      h('tbody', null, models.map((x) => h('tr', { 'data-model': x.id },
+        h('th', { class: 'rowhead' }, h('a', { href: modelHref(x.id) }, '#' + x.rank + ' ' + x.name)),
+        models.map((y) => {
+          if (x.id === y.id) return h('td', { class: 'diag' }, '—');
+          const c = cellOf(x.id, y.id);
+          const v = seenFromRow(c);
+          const cls = verdictClass(c.p, v);
+          const td = h('td', {
+            class: 'cell ' + cls, 'data-a': x.id, 'data-b': y.id, 'data-verdict': c.p.distinguishable ? 'distinguishable' : 'not-distinguishable', tabindex: 0,
+            title: `${x.name} vs ${y.name}: ${v.xRight} questions only ${x.name} got right, ${v.yRight} only ${y.name}; score difference ${signed(v.diff)} [${signed(v.ci[0])}, ${signed(v.ci[1])}]; Holm p ${pText(c.p.holm_p)}: `
+              + (c.p.distinguishable ? 'distinguishable' : 'not distinguishable'),
+            onclick: () => setParams({ a: x.id, b: y.id }),
+            onkeydown: (e) => { if (e.key === 'Enter') setParams({ a: x.id, b: y.id }); },
+          }, h('div', { class: 'counts' }, v.xRight + ' : ' + v.yRight), h('div', { class: 'p' }, 'p ' + pShort(c.p.holm_p)));
+          cells.set(x.id + ' ' + y.id, td);
+          return td;
+        })))));
+    const neighbours = doc.neighbours.filter((n) => n.distinguishable).length;
+    const distinguishable = doc.pairs.filter((p) => p.distinguishable).length;
+    const detail = h('div', { class: 'pair-detail', 'data-testid': 'pair-detail' });
+    const el = h('div', null,
+      h('h1', null, 'Pairwise comparisons'),
+      h('div', { class: 'muted' }, 'Each pair of models on the questions both answered. A cell reads row : column — the questions only the row model got right, and only the column model — '
+        + 'then the exact McNemar p-value, Holm-adjusted over all ' + doc.pairs.length + ' pairs. At p ≤ ' + doc.alpha + ' the two are distinguishable: green where the row model is better, red where it is worse; grey cells could be noise. Click a cell for the details.'),
+      h('div', { class: 'cards' },
+        card('Distinguishable pairs', distinguishable + ' of ' + doc.pairs.length, 'Holm-adjusted p ≤ ' + doc.alpha),
+        card('Leaderboard neighbours', neighbours + ' of ' + doc.neighbours.length, 'distinguishable from the model ranked just below'),
+        card('Bootstrap', num(doc.bootstrap.resamples), 'paired resamples per pair, seed ' + doc.bootstrap.seed)),
+      h('div', { class: 'legend' }, h('span', null, h('i', { class: 'better' }), 'row better (distinguishable)'), h('span', null, h('i', { class: 'worse' }), 'row worse (distinguishable)'),
+        h('span', null, h('i', { class: 'same' }), 'not distinguishable')),
+      h('div', { class: 'panel matrix-wrap' }, table),
+      detail);
+
+    let open = null;
+    async function update(params) {
+      const a = params.get('a');
+      const b = params.get('b');
+      const c = a && b && a !== b ? cellOf(a, b) : null;
+      if (open) open.classList.remove('selected');
+      open = c ? cells.get(a + ' ' + b) : null;
+      if (!c) { fill(detail, h('div', { class: 'empty' }, 'Click a cell to see where two models differ.')); return; }
+      open.classList.add('selected');
+      const full = await load('pair/' + c.a + '/' + c.b);
+      if (open !== cells.get(a + ' ' + b)) return;
+      fill(detail, pairDetail(index, c, full));
+    }
+    return { el, update, title: 'Pairwise comparisons' };
+  }
+
+  /** One pair in full, from the row model's side: score difference with its interval, per block, the questions where they differ. */
+  function pairDetail(index, c, full) {
+    const byId = new Map(index.models.map((m) => [m.id, m]));
+    const [x, y] = c.flipped ? [byId.get(c.b), byId.get(c.a)] : [byId.get(c.a), byId.get(c.b)];
+    const v = seenFromRow(c);
+    const flip = (side) => (c.flipped ? (side === 'a' ? 'b' : 'a') : side);
+    const xs = full[flip('a') + '_score'];
+    const ys = full[flip('b') + '_score'];
+    const models = x.id + ',' + y.id;
+    return [
+      h('h2', { 'data-testid': 'pair-title' }, x.name + ' vs ' + y.name),
+      h('div', { class: 'cards' },
+        card('Score difference', h('span', { 'data-testid': 'pair-difference' }, signed(v.diff) + ' points'), '95% CI [' + signed(v.ci[0]) + ', ' + signed(v.ci[1]) + '] (paired bootstrap) · '
+          + xs + ' vs ' + ys + ' of ' + full.score_max + ' on ' + full.questions + ' common questions'),
+        card('Only one right', v.xRight + ' : ' + v.yRight, 'questions only ' + x.name + ' / only ' + y.name + ' got right'),
+        card('Holm-adjusted p', pText(c.p.holm_p), 'exact McNemar p ' + pText(c.p.mcnemar_p) + ', adjusted over ' + index.models.length * (index.models.length - 1) / 2 + ' pairs'),
+        card('Verdict', h('span', { class: 'badge ' + (c.p.distinguishable ? 'pass' : 'n'), 'data-testid': 'pair-verdict' }, c.p.distinguishable ? 'distinguishable' : 'not distinguishable'),
+          c.p.distinguishable ? 'unlikely to be noise at the 5% family-wise level' : 'the difference could be noise')),
+      h('div', { class: 'grid-2' },
+        h('div', { class: 'panel' }, h('h3', null, 'By block'), h('table', { 'data-testid': 'pair-blocks' },
+          h('thead', null, h('tr', null, ['Block', 'Questions', x.name, y.name, 'Difference'].map((t) => h('th', null, t)))),
+          h('tbody', null, Object.entries(full.by_block).map(([b, d]) => h('tr', null, h('td', null, b), h('td', { class: 'num' }, String(d.questions)),
+            h('td', { class: 'num' }, d[flip('a') + '_score'] + '/' + d.score_max), h('td', { class: 'num' }, d[flip('b') + '_score'] + '/' + d.score_max),
+            h('td', { class: 'num' }, signed(d[flip('a') + '_score'] - d[flip('b') + '_score']))))))),
+        h('div', { class: 'panel' }, h('h3', null, 'Where they differ (' + full.differing.length + ' questions)'), h('table', { 'data-testid': 'pair-differing' },
+          h('thead', null, h('tr', null, ['Question', 'Points', 'Right', x.name, y.name, 'Gold'].map((t) => h('th', null, t)))),
+          h('tbody', null, full.differing.map((d) => {
+            const xRight = (d.right === 'A') !== c.flipped;
+            return h('tr', { 'data-q': d.question_id }, h('td', null, h('a', { href: questionHref(d.question_id, { models }) }, d.question_id)),
+              h('td', { class: 'num' }, String(d.points)), h('td', null, xRight ? x.name : y.name),
+              h('td', { class: 'num mark ' + (xRight ? 'c' : 'i') }, answerText(d[flip('a') + '_predicted'])),
+              h('td', { class: 'num mark ' + (xRight ? 'i' : 'c') }, answerText(d[flip('b') + '_predicted'])),
+              h('td', { class: 'num' }, answerText(d.gold)));
+          }))))),
+    ];
+  }
+
   // ---------------------------------------------------------------- views
   const VIEWS = {
     leaderboard: { key: (r) => 'leaderboard?' + r.params, make: leaderboard },
     model: {
-      prefetch: (r) => ['model/' + r.arg].concat(r.params.get('q') ? ['question/' + r.params.get('q')] : []),
+      prefetch: (r) => ['model/' + r.arg].concat(r.params.get('q') ? ['question/' + r.params.get('q'), 'answer/' + r.arg + '/' + r.params.get('q')] : []),
       key: (r) => 'model/' + r.arg + '?' + ['block', 'result', 'image', 'type'].map((k) => r.params.get(k) || '').join('|'), make: modelPage },
     question: { prefetch: (r) => ['question/' + r.arg], key: (r) => 'question/' + r.arg + '?' + r.params, make: questionPage },
     hardest: { key: (r) => 'hardest?' + r.params, make: hardest },
+    matrix: { prefetch: () => ['pairs'], key: () => 'matrix', make: matrix },
   };
 
   window.addEventListener('hashchange', render);

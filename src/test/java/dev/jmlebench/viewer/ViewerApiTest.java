@@ -6,6 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.results.QuestionResult;
+import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.Percent;
+import dev.jmlebench.score.Ratio;
+import dev.jmlebench.stats.AllPairs;
+import dev.jmlebench.stats.RunStatistics;
+import dev.jmlebench.stats.ScoredRun;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
 import java.util.List;
@@ -60,17 +66,73 @@ class ViewerApiTest {
   }
 
   @Test
-  void aQuestionDocumentHoldsTheCaseTheGoldAndEveryRunsAnswerAsSafeHtml() throws IOException {
+  void aQuestionDocumentHoldsTheCaseTheGoldAndEveryRunsAnswerButNoLongText() throws IOException {
     JsonNode doc = doc("question/120B-41");
     assertThat(doc.at("/question/context").asText()).contains("84歳の男性");
     assertThat(doc.at("/question/images/0").asText()).isEqualTo("120B-41-42_1.png");
     assertThat(doc.at("/question/gold/0").asText()).isEqualTo("a");
     assertThat(doc.at("/question/points").asInt()).isEqualTo(3);
     assertThat(doc.get("results")).hasSize(Published.all().size());
-    JsonNode first = doc.get("results").get(0);
-    QuestionResult r = Published.byId(first.get("model").asText()).result("120B-41").orElseThrow();
-    assertThat(first.get("raw").asText()).isEqualTo(r.rawResponse());
-    assertThat(first.get("rawHtml").asText()).isEqualTo(SafeMarkdown.render(r.rawResponse()));
+    for (JsonNode answer : doc.get("results")) {
+      QuestionResult r = Published.byId(answer.get("model").asText()).result("120B-41").orElseThrow();
+      assertThat(answer.get("predicted")).extracting(JsonNode::asText).containsExactlyElementsOf(r.predicted());
+      assertThat(answer.has("raw")).isFalse();
+      assertThat(answer.has("reasoning")).isFalse();
+    }
+  }
+
+  @Test
+  void anAnswerDocumentHoldsOneRunsReasoningAndRawResponseAsTextAndSafeHtml() throws IOException {
+    Published gpt = Published.byId("openai_gpt-5.2");
+    QuestionResult r = gpt.result("120B-41").orElseThrow();
+    JsonNode doc = doc("answer/openai_gpt-5.2/120B-41");
+    assertThat(doc.get("raw").asText()).isEqualTo(r.rawResponse());
+    assertThat(doc.get("rawHtml").asText()).isEqualTo(SafeMarkdown.render(r.rawResponse()));
+    assertThat(doc.get("reasoning").isNull()).isEqualTo(r.reasoning() == null);
+    assertThat(doc.get("outcome").asText()).isEqualTo(String.valueOf(ViewerApi.outcome(r)));
+    assertThat(api.json("answer/openai_gpt-5.2/120Z-1")).isEmpty();
+    assertThat(api.json("answer/nobody/120B-41")).isEmpty();
+  }
+
+  @Test
+  void eachRunCarriesTheIntervalsAndPassProbabilityOfTheStatisticsPackage() throws IOException {
+    ExamCriteria criteria = ExamCriteria.forExam("120");
+    for (JsonNode m : doc("index").get("models")) {
+      Published p = Published.byId(m.get("id").asText());
+      RunStatistics s = RunStatistics.of(p.file(), criteria, p.path().toString());
+      JsonNode stats = m.get("stats");
+      assertThat(stats.at("/scoreCi/0").asInt()).isEqualTo(s.scoreCi().lower());
+      assertThat(stats.at("/scoreCi/1").asInt()).isEqualTo(s.scoreCi().upper());
+      assertThat(stats.get("scorePctCiText").asText()).isEqualTo(
+          Percent.format(s.scorePctCi().lower()).replace("%", "") + "–" + Percent.format(s.scorePctCi().upper()).replace("%", ""));
+      assertThat(stats.at("/accuracyWilsonCi/0").asDouble()).isEqualTo(Ratio.round4(s.accuracyWilson().lower()));
+      assertThat(stats.get("passProbability").asDouble()).isEqualTo(Ratio.round4(s.passProbability()));
+    }
+  }
+
+  @Test
+  void thePairsDocumentIsTheStatisticsPackagesComparisonOfAllRunsWithViewerIds() throws IOException {
+    AllPairs all = AllPairs.of(Published.all().stream()
+        .map(p -> ScoredRun.of(p.file(), ExamCriteria.forExam("120"), p.path().getFileName().toString())).toList());
+    JsonNode doc = doc("pairs");
+    assertThat(doc.get("pairs")).hasSize(all.pairs().size());
+    for (int i = 0; i < all.ranking().size(); i++) {
+      assertThat(doc.at("/runs/" + i + "/id").asText() + ".json").isEqualTo(all.ranking().get(i).source());
+    }
+    for (int k = 0; k < all.pairs().size(); k++) {
+      AllPairs.Pair expected = all.pairs().get(k);
+      JsonNode pair = doc.get("pairs").get(k);
+      assertThat(pair.get("a_right_b_wrong").asInt()).isEqualTo(expected.comparison().aOnly());
+      assertThat(pair.get("a_wrong_b_right").asInt()).isEqualTo(expected.comparison().bOnly());
+      assertThat(pair.get("distinguishable").asBoolean()).isEqualTo(expected.distinguishable());
+    }
+    AllPairs.Pair first = all.pairs().get(0);
+    String a = doc.at("/runs/" + first.a() + "/id").asText();
+    String b = doc.at("/runs/" + first.b() + "/id").asText();
+    JsonNode pair = doc("pair/" + a + "/" + b);
+    assertThat(pair.get("differing")).hasSize(first.comparison().differing().size());
+    assertThat(pair.at("/score_difference_ci/0").asInt()).isEqualTo(first.comparison().differenceCi().lower());
+    assertThat(api.json("pair/" + b + "/" + a)).as("only the ranking's orientation").isEmpty();
   }
 
   @Test
@@ -86,7 +148,9 @@ class ViewerApiTest {
   @Test
   void keysNameTheIndexEveryModelAndEveryQuestionAndNothingElse() {
     List<String> keys = api.keys();
-    assertThat(keys).hasSize(1 + Published.all().size() + SharedData.dataset().questions().size());
+    int models = Published.all().size();
+    int answers = Published.all().stream().mapToInt(p -> p.file().results().size()).sum();
+    assertThat(keys).hasSize(1 + models + SharedData.dataset().questions().size() + answers + 1 + models * (models - 1) / 2);
     assertThat(keys).allSatisfy(k -> assertThat(api.json(k)).isPresent());
     assertThat(api.json("question/120Z-1")).isEmpty();
     assertThat(api.json("model/../index")).isEmpty();

@@ -11,7 +11,15 @@ import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.testing.SharedData;
+import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.Percent;
+import dev.jmlebench.stats.AllPairs;
+import dev.jmlebench.stats.Interval;
+import dev.jmlebench.stats.RunStatistics;
+import dev.jmlebench.stats.ScoredRun;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -232,6 +240,119 @@ class ViewerBrowserTest {
     assertThat(light.evaluate("getComputedStyle(document.body).backgroundColor")).isEqualTo(darkBg);
   }
 
+  /** What the statistics package says of a published run, as the pages write it. */
+  private static RunStatistics statistics(Published p) {
+    return RunStatistics.of(p.file(), ExamCriteria.forExam("120"), p.path().toString());
+  }
+
+  private static String range(Interval i) {
+    return Percent.format(i.lower()).replace("%", "") + "–" + Percent.format(i.upper()).replace("%", "");
+  }
+
+  private static String passText(double p) {
+    return p > 0.995 && p < 1 ? "> 0.99" : String.format(Locale.ROOT, "%.2f", p);
+  }
+
+  @Test
+  void leaderboardShowsEachRunsConfidenceIntervalsAndPassProbability() {
+    Page page = open("#/");
+    for (Published p : published) {
+      RunStatistics s = statistics(p);
+      Locator row = page.locator("tr[data-model='" + p.id() + "']");
+      expect(row.locator("[data-testid=score-ci]")).hasText("[" + range(s.scorePctCi()) + "]");
+      expect(row.locator("[data-testid=accuracy-ci]")).hasText("[" + range(s.accuracyBootstrap()) + "]");
+      expect(row.locator("[data-testid=pass-probability]")).hasText(passText(s.passProbability()));
+    }
+    expect(page.locator("[data-testid=score-chart] .ci-bar")).hasCount(published.size());
+    Published last = published.stream().min(Comparator.comparingDouble(p -> statistics(p).passProbability())).orElseThrow();
+    page.locator("th[data-sort=ppass]").click();
+    expect(page.locator("[data-testid=leaderboard] tbody tr").first()).not().hasAttribute("data-model", last.id());
+    page.locator("th[data-sort=ppass]").click();
+    expect(page.locator("[data-testid=leaderboard] tbody tr").first().locator("[data-testid=pass-probability]"))
+        .hasText(passText(statistics(last).passProbability()));
+  }
+
+  @Test
+  void modelCardsShowTheScoreIntervalAndThePassProbability() {
+    Published gptOss = Published.byId("openai_gpt-oss-120b_low");
+    RunStatistics s = statistics(gptOss);
+    Page page = open("#/model/" + gptOss.id());
+    expect(page.locator(".card [data-testid=score-ci]"))
+        .hasText(Percent.format(gptOss.file().summary().scorePct()) + " [" + range(s.scorePctCi()) + "]");
+    expect(page.locator(".card [data-testid=accuracy-ci]")).hasText("95% CI " + range(s.accuracyBootstrap()) + "%");
+    expect(page.locator(".card [data-testid=pass-probability]")).hasText(passText(s.passProbability()));
+  }
+
+  /** The comparisons the matrix must show, computed by the statistics package from the files themselves. */
+  private static AllPairs allPairs() {
+    return AllPairs.of(published.stream()
+        .map(p -> ScoredRun.of(p.file(), ExamCriteria.forExam("120"), p.id())).toList());
+  }
+
+  private static AllPairs.Pair pairOf(AllPairs all, String x, String y) {
+    return all.pairs().stream().filter(p -> Set.of(x, y).equals(Set.of(
+        all.ranking().get(p.a()).source(), all.ranking().get(p.b()).source()))).findFirst().orElseThrow();
+  }
+
+  @Test
+  void theMatrixMarksEachPairDistinguishableOrNotAsTheStatisticsPackageDecides() {
+    AllPairs all = allPairs();
+    Page page = open("#/matrix");
+    expect(page.locator("[data-testid=matrix] td.cell")).hasCount(published.size() * (published.size() - 1));
+    String big = "Qwen_Qwen3.5-122B-A10B";
+    String small = "Qwen_Qwen3.5-27B_nothink";
+    AllPairs.Pair qwen = pairOf(all, big, small);
+    List<String[]> checked = new ArrayList<>();
+    checked.add(new String[] {big, small});
+    for (int i = 0; i < 3; i++) {
+      for (int j = i + 1; j < 3; j++) {
+        checked.add(new String[] {all.ranking().get(i).source(), all.ranking().get(j).source()});
+      }
+    }
+    for (String[] xy : checked) {
+      String verdict = pairOf(all, xy[0], xy[1]).distinguishable() ? "distinguishable" : "not-distinguishable";
+      expect(page.locator("td.cell[data-a='" + xy[0] + "'][data-b='" + xy[1] + "']")).hasAttribute("data-verdict", verdict);
+      expect(page.locator("td.cell[data-a='" + xy[1] + "'][data-b='" + xy[0] + "']")).hasAttribute("data-verdict", verdict);
+    }
+    if (published.size() == 8) {
+      // The 8 published files: the Qwen pair is told apart (Holm p about 0.04), the top three are not.
+      assertThat(qwen.distinguishable()).isTrue();
+      assertThat(checked.subList(1, 4)).allSatisfy(xy -> assertThat(pairOf(all, xy[0], xy[1]).distinguishable()).isFalse());
+    }
+
+    page.locator("td.cell[data-a='" + big + "'][data-b='" + small + "']").click();
+    assertThat(page.url()).contains("a=" + big).contains("b=" + small);
+    Locator detail = page.locator("[data-testid=pair-detail]");
+    expect(detail.locator("[data-testid=pair-title]")).hasText(Published.byId(big).name() + " vs " + Published.byId(small).name());
+    expect(detail.locator("[data-testid=pair-differing] tbody tr")).hasCount(qwen.comparison().differing().size());
+    expect(detail.locator("[data-testid=pair-blocks] tbody tr")).hasCount(qwen.comparison().byBlock().size());
+    String firstDiffering = qwen.comparison().differing().get(0).questionId();
+    detail.locator("[data-testid=pair-differing] tr[data-q='" + firstDiffering + "'] a").click();
+    expect(page.locator("h1")).hasText(firstDiffering);
+    expect(page.locator("[data-testid=side-by-side] .col")).hasCount(2);
+  }
+
+  @Test
+  void aSharedUrlToAMatrixCellRestoresItFromEitherSide() {
+    AllPairs all = allPairs();
+    AllPairs.Pair top = all.pair(0, 1);
+    String a = all.ranking().get(0).source();
+    String b = all.ranking().get(1).source();
+    int d = top.comparison().scoreDifference();
+
+    Page page = open("#/matrix?a=" + a + "&b=" + b);
+    expect(page.locator("td.cell.selected")).hasAttribute("data-a", a);
+    expect(page.locator("[data-testid=pair-title]")).hasText(Published.byId(a).name() + " vs " + Published.byId(b).name());
+    expect(page.locator("[data-testid=pair-difference]")).hasText((d > 0 ? "+" + d : d < 0 ? "−" + -d : "0") + " points");
+    expect(page.locator("[data-testid=pair-verdict]"))
+        .hasText(top.distinguishable() ? "distinguishable" : "not distinguishable");
+
+    page.navigate(base + "#/matrix?a=" + b + "&b=" + a);
+    page.reload();
+    expect(page.locator("td.cell.selected")).hasAttribute("data-a", b);
+    expect(page.locator("[data-testid=pair-difference]")).hasText((d > 0 ? "−" + d : d < 0 ? "+" + -d : "0") + " points");
+  }
+
   /** Each view in light and dark, for a person to look at (viewer-screenshots/ in the build folder). */
   @Test
   void everyViewRendersInLightAndDark() {
@@ -240,6 +361,7 @@ class ViewerBrowserTest {
         {"model", "#/model/" + CLAUDE + "?result=wrong&q=120C-57"},
         {"question", "#/question/120B-14"},
         {"hardest", "#/hardest"},
+        {"matrix", "#/matrix?a=Qwen_Qwen3.5-122B-A10B&b=Qwen_Qwen3.5-27B_nothink"},
     };
     for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
       for (String[] v : views) {
