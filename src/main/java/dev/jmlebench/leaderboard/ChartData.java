@@ -4,6 +4,8 @@ import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Ratio;
 import dev.jmlebench.score.Tally;
+import dev.jmlebench.stats.Interval;
+import dev.jmlebench.stats.RunStatistics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,15 +29,20 @@ record ChartData(String exam, List<Run> runs, double passMark, String passMarkTe
    *
    * @param label the display name, marked {@code (blind)} or {@code (no images)} unless the model saw the images
    * @param allQuestions the score share over all questions, or null for a run that skipped image questions
+   * @param allQuestionsCi the 95% bootstrap interval of {@code allQuestions} (the error bar), or null when
+   *     there is no all-questions score or no question to resample
    * @param blockAccuracy accuracy per block A-F; null for a block the run has no questions of
    */
-  record Run(String label, Double allQuestions, double textOnly, boolean passed, Map<String, Double> blockAccuracy) {}
+  record Run(String label, Double allQuestions, Interval allQuestionsCi, double textOnly, boolean passed,
+      Map<String, Double> blockAccuracy) {}
 
   ChartData {
     runs = List.copyOf(runs);
   }
 
-  static ChartData of(List<LeaderboardEntry> entries, ExamCriteria criteria) {
+  /** {@code statistics}: each run's intervals by its source file name; a run without any has no error bar. */
+  static ChartData of(List<LeaderboardEntry> entries, Map<String, RunStatistics> statistics,
+      ExamCriteria criteria) {
     List<LeaderboardEntry> shown = new ArrayList<>(LeaderboardTable.standing(TableKind.ALL, entries));
     Set<String> names = shown.stream().map(LeaderboardEntry::name).collect(Collectors.toSet());
     LeaderboardTable.standing(TableKind.TEXT, entries).stream()
@@ -50,7 +57,9 @@ record ChartData(String exam, List<Run> runs, double passMark, String passMarkTe
         Tally t = e.summary().byBlock().get(b);
         blocks.put(b, t == null || t.total() == 0 ? null : t.accuracy());
       }
-      runs.add(new Run(label(e), all, text.score().ratio(), e.summary().passed(), blocks));
+      RunStatistics stats = statistics.get(e.source());
+      Interval ci = all == null || stats == null ? null : stats.scorePctCi();
+      runs.add(new Run(label(e), all, ci, text.score().ratio(), e.summary().passed(), blocks));
     }
     int passPoints = criteria.requiredMinScore() + criteria.generalMinScore();
     int maxPoints = criteria.requiredMax() + criteria.generalMax();

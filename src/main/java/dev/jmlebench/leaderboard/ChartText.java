@@ -15,7 +15,10 @@ final class ChartText {
   static final String SCORE_SUBTITLE =
       "Bold: passes both the required (必修) and the general part.  (blind): image questions answered without"
           + " the images.";
+  static final String CI_SUBTITLE = "Whiskers: 95% confidence interval of the all-questions score (bootstrap over"
+      + " the questions); runs whose whiskers overlap may not really differ.";
   static final String ALL_QUESTIONS = "All 400 questions";
+  static final String CI = "95% CI (all questions)";
   static final String TEXT_ONLY = "Text-only 302 questions";
   static final String SCORE_AXIS = "Score (% of the points)";
   static final String REQUIRED = "必修";
@@ -31,7 +34,7 @@ final class ChartText {
     return block + " " + ("B".equals(block) || "E".equals(block) ? REQUIRED : GENERAL);
   }
 
-  static final String ALL_FIXED_TEXT = scoreTitle("") + heatMapTitle("") + SCORE_SUBTITLE + ALL_QUESTIONS
-      + TEXT_ONLY + SCORE_AXIS + REQUIRED + GENERAL + HEAT_MAP_SUBTITLE + passMark("0123456789.%", "/")
+  static final String ALL_FIXED_TEXT = scoreTitle("") + heatMapTitle("") + SCORE_SUBTITLE + CI_SUBTITLE
+      + ALL_QUESTIONS + CI + TEXT_ONLY + SCORE_AXIS + REQUIRED + GENERAL + HEAT_MAP_SUBTITLE + passMark("0123456789.%", "/")
       + blockLabel("ABCDEF");
 }

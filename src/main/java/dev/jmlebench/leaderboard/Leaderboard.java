@@ -6,6 +6,7 @@ import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.stats.RunStatistics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
 
 /**
  * The {@code leaderboard} command's work: result files of a folder → (optionally rescored) → README tables,
- * JSON and CSV exports, and the charts. Files are read and rescored in parallel; nothing is written until
+ * JSON and CSV exports with each run's confidence intervals, and the charts. Files are read and rescored in parallel; nothing is written until
  * every file has been read and checked.
  */
 public final class Leaderboard {
@@ -65,12 +66,17 @@ public final class Leaderboard {
 
     Map<Path, ResultFile> rescored = request.rescore() == null ? Map.of()
         : rescore(request.rescore().isEmpty() ? files : request.rescore(), dataset, done);
-    List<LeaderboardEntry> entries = files.parallelStream()
-        .map(f -> entry(f, rescored, dataset))
+    // Each file's bootstrap is computed right after it is read, on the same core: the 10,000 resamples are
+    // the leaderboard's largest piece of arithmetic, and so it spreads over both cores with the reading.
+    List<Read> read = files.parallelStream()
+        .map(f -> read(f, rescored, dataset))
         .toList();
+    List<LeaderboardEntry> entries = read.stream().map(Read::entry).toList();
     ExamCriteria criteria = criteria(entries, files);
+    Map<String, RunStatistics> statistics = new LinkedHashMap<>();
+    read.stream().filter(r -> r.statistics() != null).forEach(r -> statistics.put(r.entry().source(), r.statistics()));
 
-    ChartData data = ChartData.of(entries, criteria);
+    ChartData data = ChartData.of(entries, statistics, criteria);
     CompletableFuture<LeaderboardCharts.Drawn> charts = CompletableFuture.supplyAsync(() -> {
       joinQuietly(warmUp);
       return LeaderboardCharts.write(data, out);
@@ -83,7 +89,7 @@ public final class Leaderboard {
           done.add(request.readme() + ": " + String.join(", ", u.tables()) + (u.changed() ? "" : " (unchanged)"));
         }
       }
-      LeaderboardExport.write(out.json(), out.csv(), entries, criteria);
+      LeaderboardExport.write(out.json(), out.csv(), entries, statistics, criteria);
       done.add("wrote " + out.json() + " and " + out.csv() + " (" + entries.size() + " runs)");
     }
     LeaderboardCharts.Drawn drawn = join(charts);
@@ -153,7 +159,10 @@ public final class Leaderboard {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 
-  private static LeaderboardEntry entry(Path f, Map<Path, ResultFile> rescored, Supplier<Dataset> dataset) {
+  /** A file as ranked, and the uncertainty of its figures: null when it answered no question to resample. */
+  private record Read(LeaderboardEntry entry, RunStatistics statistics) {}
+
+  private static Read read(Path f, Map<Path, ResultFile> rescored, Supplier<Dataset> dataset) {
     ResultFile file = rescored.get(f.toAbsolutePath().normalize());
     if (file == null) {
       file = ResultFiles.read(f);
@@ -162,7 +171,9 @@ public final class Leaderboard {
       Dataset d = dataset.get();
       file = file.withSummary(Rescorer.summarize(file, d, ExamCriteria.forExam(d.exam()), f.toString()));
     }
-    return LeaderboardEntry.of(f.getFileName().toString(), file);
+    LeaderboardEntry entry = LeaderboardEntry.of(f.getFileName().toString(), file);
+    return new Read(entry, file.results().isEmpty() ? null
+        : RunStatistics.of(file, ExamCriteria.forExam(entry.exam()), entry.source()));
   }
 
   private static ExamCriteria criteria(List<LeaderboardEntry> entries, List<Path> files) {

@@ -12,6 +12,8 @@ import dev.jmlebench.results.PythonJson;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Summary;
 import dev.jmlebench.score.Tally;
+import dev.jmlebench.stats.RunStatistics;
+import dev.jmlebench.stats.StatisticsJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +25,8 @@ import java.util.Map;
  * The leaderboard for other tools: {@code leaderboard.json} and {@code leaderboard.csv}, one row per result
  * file (superseded runs included), best score first. The JSON is versioned; within a version fields are
  * only ever added, and readers ignore fields they do not know. Each JSON row has an {@code intervals}
- * object where statistics (confidence intervals per figure) are added.
+ * object with the run's 95% confidence intervals and pass probability ({@link StatisticsJson#run}, empty for
+ * a run without answers); the CSV has the same figures as its last columns.
  */
 final class LeaderboardExport {
   static final String FORMAT = "jmle-bench-leaderboard";
@@ -75,7 +78,31 @@ final class LeaderboardExport {
     return c;
   }
 
-  static byte[] json(List<LeaderboardEntry> entries, ExamCriteria criteria) {
+  /** The CSV's columns from the statistics, after {@link #columns}; each is a value of {@code intervals}. */
+  private static final List<IntervalColumn> INTERVAL_COLUMNS = List.of(
+      new IntervalColumn("score_pct_ci_low", "score_pct_ci", 0),
+      new IntervalColumn("score_pct_ci_high", "score_pct_ci", 1),
+      new IntervalColumn("accuracy_ci_low", "accuracy_ci", 0),
+      new IntervalColumn("accuracy_ci_high", "accuracy_ci", 1),
+      new IntervalColumn("accuracy_wilson_low", "accuracy_wilson_ci", 0),
+      new IntervalColumn("accuracy_wilson_high", "accuracy_wilson_ci", 1),
+      new IntervalColumn("pass_probability", "pass_probability", -1));
+
+  /** A CSV column holding {@code intervals[key]}, or its element {@code index} when that is an interval. */
+  private record IntervalColumn(String name, String key, int index) {
+    Object valueIn(ObjectNode intervals) {
+      JsonNode v = index < 0 ? intervals.path(key) : intervals.path(key).path(index);
+      return v.isNumber() ? v.doubleValue() : null;
+    }
+  }
+
+  /** The {@code intervals} object of a run: empty when it has no statistics. */
+  private static ObjectNode intervals(LeaderboardEntry e, Map<String, RunStatistics> statistics) {
+    RunStatistics stats = statistics.get(e.source());
+    return stats == null ? NODES.objectNode() : StatisticsJson.run(stats);
+  }
+
+  static byte[] json(List<LeaderboardEntry> entries, Map<String, RunStatistics> statistics, ExamCriteria criteria) {
     ObjectNode root = NODES.objectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
@@ -92,7 +119,7 @@ final class LeaderboardExport {
       ObjectNode blocks = row.putObject("by_block");
       e.summary().byBlock().forEach((b, t) -> blocks.putObject(b)
           .put("correct", t.correct()).put("total", t.total()).put("accuracy", t.accuracy()));
-      row.putObject("intervals");
+      row.set("intervals", intervals(e, statistics));
     }
     return PythonJson.toBytes(root);
   }
@@ -113,11 +140,20 @@ final class LeaderboardExport {
     return NODES.textNode(v.toString());
   }
 
-  /** RFC 4180 CSV with a header row; an unknown pass flag is an empty cell. */
-  static byte[] csv(List<LeaderboardEntry> entries) {
-    List<Map<String, Object>> rows = order(entries).stream().map(LeaderboardExport::columns).toList();
+  /**
+   * RFC 4180 CSV with a header row: the JSON row's columns, then its intervals flattened (rounded as in the
+   * JSON, since they are read from it). An unknown pass flag or pass probability is an empty cell.
+   */
+  static byte[] csv(List<LeaderboardEntry> entries, Map<String, RunStatistics> statistics) {
+    List<Map<String, Object>> rows = order(entries).stream().map(e -> {
+      Map<String, Object> row = columns(e);
+      ObjectNode intervals = intervals(e, statistics);
+      INTERVAL_COLUMNS.forEach(c -> row.put(c.name(), c.valueIn(intervals)));
+      return row;
+    }).toList();
     CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
     columns(entries.get(0)).keySet().forEach(schema::addColumn);
+    INTERVAL_COLUMNS.forEach(c -> schema.addColumn(c.name()));
     try {
       return new CsvMapper().writer(schema.build()).writeValueAsBytes(rows);
     } catch (JsonProcessingException e) {
@@ -125,8 +161,9 @@ final class LeaderboardExport {
     }
   }
 
-  static void write(Path json, Path csv, List<LeaderboardEntry> entries, ExamCriteria criteria) {
-    AtomicFiles.write(json, json(entries, criteria));
-    AtomicFiles.write(csv, csv(entries));
+  static void write(Path json, Path csv, List<LeaderboardEntry> entries, Map<String, RunStatistics> statistics,
+      ExamCriteria criteria) {
+    AtomicFiles.write(json, json(entries, statistics, criteria));
+    AtomicFiles.write(csv, csv(entries, statistics));
   }
 }

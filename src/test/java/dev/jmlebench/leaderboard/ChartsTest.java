@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.stats.Interval;
+import dev.jmlebench.stats.RunStatistics;
 import dev.jmlebench.testing.SharedData;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
@@ -11,8 +13,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -23,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ChartsTest {
   private static List<LeaderboardEntry> entries;
   private static List<ExpectedLeaderboard.Run> runs;
+  /** Each published file's statistics, computed here from the file itself, by file name. */
+  private static Map<String, RunStatistics> statistics;
 
   @TempDir Path tmp;
 
@@ -32,11 +38,20 @@ class ChartsTest {
         .map(f -> LeaderboardEntry.of(f.getFileName().toString(), ResultFiles.read(f)))
         .toList();
     runs = ExpectedLeaderboard.read(SharedData.publishedResults());
+    statistics = new HashMap<>();
+    for (Path f : SharedData.publishedResults()) {
+      String name = f.getFileName().toString();
+      statistics.put(name, RunStatistics.of(ResultFiles.read(f), ExamCriteria.forExam("120"), name));
+    }
+  }
+
+  private static ChartData chartData(List<LeaderboardEntry> shown) {
+    return ChartData.of(shown, statistics, ExamCriteria.forExam("120"));
   }
 
   @Test
   void chartDataListsEachRunOnceBestScoreFirstWithTheTablesFigures() {
-    ChartData data = ChartData.of(entries, ExamCriteria.forExam("120"));
+    ChartData data = chartData(entries);
 
     List<ExpectedLeaderboard.Run> expected = ExpectedLeaderboard.newest(
         runs.stream().filter(r -> !r.mode().equals("skip")).toList(), true);
@@ -56,10 +71,10 @@ class ChartsTest {
 
   @Test
   void theEightPublishedRunsAreChartedInThisOrder() {
-    ChartData data = ChartData.of(entries.stream().filter(e -> List.of("anthropic_claude-opus-4.6.json",
+    ChartData data = chartData(entries.stream().filter(e -> List.of("anthropic_claude-opus-4.6.json",
         "google_gemini-3.1-pro-preview.json", "openai_gpt-5.2.json", "Qwen_Qwen3.5-122B-A10B.json",
         "Qwen_Qwen3.5-27B_nothink.json", "Qwen_Qwen3-32B.json", "pfnet_Preferred-MedRECT-32B.json",
-        "openai_gpt-oss-120b_low.json").contains(e.source())).toList(), ExamCriteria.forExam("120"));
+        "openai_gpt-oss-120b_low.json").contains(e.source())).toList());
 
     assertThat(data.runs()).extracting(ChartData.Run::label).containsExactly("Claude Opus 4.6",
         "Gemini 3.1 Pro Preview", "GPT-5.2", "Qwen3.5-122B-A10B", "Qwen3.5-27B (no-think)", "Qwen3-32B (blind)",
@@ -67,12 +82,36 @@ class ChartsTest {
     assertThat(data.runs().get(0).allQuestions()).isEqualTo(0.986);
     assertThat(data.runs().get(0).textOnly()).isEqualTo(0.9921);
     assertThat(data.runs().get(7).blockAccuracy().get("D")).isEqualTo(0.8133);
+    assertThat(data.runs().get(7).allQuestionsCi()).isEqualTo(new Interval(414 / 500.0, 450 / 500.0));
     assertThat(ScoreChart.lowerBound(data)).isEqualTo(70.0);
   }
 
   @Test
+  void eachAllQuestionsBarCarriesTheBootstrapIntervalOfItsOwnRunAsItsErrorBar() {
+    ChartData data = chartData(entries);
+
+    List<ExpectedLeaderboard.Run> expected = ExpectedLeaderboard.newest(
+        runs.stream().filter(r -> !r.mode().equals("skip")).toList(), true);
+    expected.sort(Comparator.comparingDouble((ExpectedLeaderboard.Run r) -> r.pct("score_pct")).reversed());
+    assertThat(data.runs()).extracting(ChartData.Run::allQuestionsCi)
+        .containsExactlyElementsOf(expected.stream().map(r -> statistics.get(r.file()).scorePctCi()).toList());
+    for (ChartData.Run r : data.runs()) {
+      assertThat(r.allQuestionsCi().lower()).as(r.label()).isLessThanOrEqualTo(r.allQuestions());
+      assertThat(r.allQuestionsCi().upper()).as(r.label()).isGreaterThanOrEqualTo(r.allQuestions())
+          .isGreaterThan(r.allQuestionsCi().lower());
+    }
+  }
+
+  @Test
+  void theAxisStartsBelowTheLowestWhiskerSoNoErrorBarIsCut() {
+    ChartData.Run low = new ChartData.Run("x", 0.80, new Interval(0.64, 0.86), 0.82, true, Map.of());
+
+    assertThat(ScoreChart.lowerBound(new ChartData("120", List.of(low), 0.762, "381/500"))).isEqualTo(60.0);
+  }
+
+  @Test
   void thePassLineIsTheLowestTotalAPassingRunCanHave() {
-    ChartData data = ChartData.of(entries, ExamCriteria.forExam("120"));
+    ChartData data = chartData(entries);
 
     assertThat(data.passMark()).isEqualTo(0.762);
     assertThat(data.passMarkText()).isEqualTo("381/500");
@@ -80,7 +119,7 @@ class ChartsTest {
 
   @Test
   void aJapaneseFontIsFoundThatDrawsEveryCharacterOfTheCharts() {
-    ChartData data = ChartData.of(entries, ExamCriteria.forExam("120"));
+    ChartData data = chartData(entries);
 
     ChartFonts.Choice choice = ChartFonts.choose(data.allText());
 
@@ -91,7 +130,7 @@ class ChartsTest {
 
   @Test
   void thePngsDecodeAtTheirIntendedSizeAndTheSvgsAreWellFormed() throws Exception {
-    ChartData data = ChartData.of(entries, ExamCriteria.forExam("120"));
+    ChartData data = chartData(entries);
     Outputs out = Outputs.beside(tmp.resolve("board.png"));
 
     LeaderboardCharts.write(data, out);
@@ -99,7 +138,7 @@ class ChartsTest {
     int shown = data.runs().size();
     BufferedImage scores = ImageIO.read(out.scorePng().toFile());
     assertThat(scores.getWidth()).isEqualTo(1000);
-    assertThat(scores.getHeight()).isEqualTo(190 + 74 * shown);
+    assertThat(scores.getHeight()).isEqualTo(210 + 74 * shown);
     BufferedImage blocks = ImageIO.read(tmp.resolve("board-blocks.png").toFile());
     assertThat(blocks.getWidth()).isEqualTo(1000);
     assertThat(blocks.getHeight()).isEqualTo(150 + 48 * shown);
@@ -110,7 +149,8 @@ class ChartsTest {
       xml.newDocumentBuilder().parse(svg.toFile());
       assertThat(Files.readString(svg)).contains("Claude Opus 4.6", "医師国家試験");
     }
-    assertThat(Files.readString(tmp.resolve("board.svg"))).contains("98.6%", "99.2%", "76.2% (381/500)");
+    assertThat(Files.readString(tmp.resolve("board.svg"))).contains("98.6%", "99.2%", "76.2% (381/500)",
+        "95% CI (all questions)", "Whiskers: 95% confidence interval");
     assertThat(Files.readString(tmp.resolve("board-blocks.svg"))).contains("81.3%", "B 必修");
   }
 

@@ -1,10 +1,18 @@
 package dev.jmlebench.leaderboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.stats.RunStatistics;
+import dev.jmlebench.stats.StatisticsJson;
 import dev.jmlebench.testing.Cli;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
@@ -12,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,10 +126,60 @@ class LeaderboardCommandTest {
     List<String> csv = Files.readAllLines(tmp.resolve("out/board.csv"));
     assertThat(csv).hasSize(runs.size() + 1);
     assertThat(csv.get(0)).startsWith("name,model,image_mode,timestamp,score,score_max,score_pct,")
-        .endsWith(",source_file");
-    assertThat(csv.get(1)).isEqualTo("\"Claude Opus 4.6\",\"anthropic/claude-opus-4.6\",vision,20260225,493,500,"
+        .endsWith(",source_file,score_pct_ci_low,score_pct_ci_high,accuracy_ci_low,accuracy_ci_high,"
+            + "accuracy_wilson_low,accuracy_wilson_high,pass_probability");
+    assertThat(csv.get(1)).startsWith("\"Claude Opus 4.6\",\"anthropic/claude-opus-4.6\",vision,20260225,493,500,"
         + "0.986,393,400,0.9825,197,200,true,296,300,true,true,379,382,0.9921,299,302,0.9901,0,0,"
-        + "\"anthropic_claude-opus-4.6.json\"");
+        + "\"anthropic_claude-opus-4.6.json\",");
+  }
+
+  @Test
+  void eachExportRowCarriesTheIntervalsAndPassProbabilityOfItsOwnFile() throws IOException {
+    Path dir = copyOf(ExpectedLeaderboard.eight());
+
+    Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme().toString(),
+        "--chart", tmp.resolve("out/board.png").toString());
+
+    assertThat(r.exitCode()).isZero();
+    JsonNode runs = JSON.readTree(tmp.resolve("out/board.json").toFile()).get("runs");
+    List<Map<String, String>> csv = csvRows(tmp.resolve("out/board.csv"));
+    assertThat(csv).hasSize(runs.size());
+    for (int i = 0; i < runs.size(); i++) {
+      JsonNode row = runs.get(i);
+      String source = row.get("source_file").asText();
+      RunStatistics s = RunStatistics.of(ResultFiles.read(dir.resolve(source)), ExamCriteria.forExam("120"), source);
+      JsonNode in = row.get("intervals");
+      assertThat(in).as(source).isEqualTo(JSON.readTree(StatisticsJson.write(StatisticsJson.run(s))));
+      assertThat(in.get("score_ci").get(0).intValue()).isEqualTo(s.scoreCi().lower());
+      assertThat(in.get("score_pct_ci").get(1).doubleValue()).isCloseTo(s.scorePctCi().upper(), within(5e-5));
+      assertThat(in.get("accuracy_ci").get(0).doubleValue()).isCloseTo(s.accuracyBootstrap().lower(), within(5e-5));
+      assertThat(in.get("accuracy_wilson_ci").get(1).doubleValue()).isCloseTo(s.accuracyWilson().upper(), within(5e-5));
+      assertThat(in.get("pass_probability").doubleValue()).isCloseTo(s.passProbability(), within(5e-5));
+
+      Map<String, String> line = csv.get(i);
+      assertThat(line.get("source_file")).isEqualTo(source);
+      assertThat(List.of(line.get("score_pct_ci_low"), line.get("score_pct_ci_high"), line.get("accuracy_ci_low"),
+          line.get("accuracy_ci_high"), line.get("accuracy_wilson_low"), line.get("accuracy_wilson_high"),
+          line.get("pass_probability"))).as(source).containsExactly(in.get("score_pct_ci").get(0).asText(),
+          in.get("score_pct_ci").get(1).asText(), in.get("accuracy_ci").get(0).asText(),
+          in.get("accuracy_ci").get(1).asText(), in.get("accuracy_wilson_ci").get(0).asText(),
+          in.get("accuracy_wilson_ci").get(1).asText(), in.get("pass_probability").asText());
+    }
+    // As found by hand for gpt-oss-120b (low), 433/500 (docs/STATISTICS.md).
+    JsonNode low = runs.get(runs.size() - 1);
+    assertThat(low.get("name").asText()).isEqualTo("gpt-oss-120b (low)");
+    assertThat(low.get("intervals").get("score_ci")).containsExactly(JSON.valueToTree(414), JSON.valueToTree(450));
+    assertThat(low.get("intervals").get("score_pct_ci").toString()).isEqualTo("[0.828,0.9]");
+    assertThat(low.get("intervals").get("pass_probability").doubleValue()).isEqualTo(0.9946);
+    assertThat(csv.get(runs.size() - 1)).containsEntry("score_pct_ci_low", "0.828").containsEntry(
+        "pass_probability", "0.9946");
+  }
+
+  private static List<Map<String, String>> csvRows(Path file) throws IOException {
+    try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
+        .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
+      return rows.readAll();
+    }
   }
 
   @Test
