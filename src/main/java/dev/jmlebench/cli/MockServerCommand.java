@@ -48,6 +48,11 @@ final class MockServerCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}")
   double rateLimit;
 
+  @Option(names = "--vary",
+      description = "Without --replay: answer a question differently when it is asked again, by a fixed pattern "
+          + "(for run --repeats).")
+  boolean vary;
+
   @Mixin DatasetOption dataset;
   @Spec CommandSpec spec;
 
@@ -67,7 +72,7 @@ final class MockServerCommand implements Callable<Integer> {
     }
     Dataset d = dataset.load();
     ResultFile replayed = replay == null ? null : ResultFiles.read(replay);
-    MockOptions options = new MockOptions(Duration.ofMillis(latencyMs), failRate, rateLimit, 1, null);
+    MockOptions options = new MockOptions(Duration.ofMillis(latencyMs), failRate, rateLimit, 1, null, vary);
     MockServer server;
     try {
       server = MockServer.start(port, d, replayed, options);
@@ -82,7 +87,8 @@ final class MockServerCommand implements Callable<Integer> {
     }, "mock-server-stop"));
     PrintWriter out = spec.commandLine().getOut();
     out.println("Mock server on " + server.baseUrl() + " — "
-        + (replay == null ? "deterministic answers" : "replaying " + replay) + ". Ctrl-C stops it.");
+        + (replay != null ? "replaying " + replay : vary ? "deterministic answers, varied on repeated asks"
+            : "deterministic answers") + ". Ctrl-C stops it.");
     out.println("Try: " + RunCommand.PROGRAM + " run --model demo --base-url " + server.baseUrl()
         + " --dataset " + d.directory());
     out.flush();

@@ -11,9 +11,12 @@ import java.time.Duration;
  * @param rateLimit requests per second above which it answers 429 with Retry-After; 0 for no limit
  * @param seed seeds the choice of failures, so a run's faults can be repeated
  * @param requiredKey the only API key accepted, or null to accept any request
+ * @param vary without a replay file, answer a question differently when it is asked again (see
+ *     {@link MockAnswers}), so that repeated asks disagree the way a sampled model's do
  */
-public record MockOptions(Duration latency, double failRate, double rateLimit, long seed, String requiredKey) {
-  public static final MockOptions INSTANT = new MockOptions(Duration.ZERO, 0, 0, 1, null);
+public record MockOptions(Duration latency, double failRate, double rateLimit, long seed, String requiredKey,
+    boolean vary) {
+  public static final MockOptions INSTANT = new MockOptions(Duration.ZERO, 0, 0, 1, null, false);
 
   public MockOptions {
     if (latency.isNegative()) {
@@ -28,18 +31,22 @@ public record MockOptions(Duration latency, double failRate, double rateLimit, l
   }
 
   public MockOptions withLatency(Duration d) {
-    return new MockOptions(d, failRate, rateLimit, seed, requiredKey);
+    return new MockOptions(d, failRate, rateLimit, seed, requiredKey, vary);
   }
 
   public MockOptions withFailRate(double f) {
-    return new MockOptions(latency, f, rateLimit, seed, requiredKey);
+    return new MockOptions(latency, f, rateLimit, seed, requiredKey, vary);
   }
 
   public MockOptions withRateLimit(double rps) {
-    return new MockOptions(latency, failRate, rps, seed, requiredKey);
+    return new MockOptions(latency, failRate, rps, seed, requiredKey, vary);
+  }
+
+  public MockOptions withVariedAnswers() {
+    return new MockOptions(latency, failRate, rateLimit, seed, requiredKey, true);
   }
 
   public MockOptions withRequiredKey(String key) {
-    return new MockOptions(latency, failRate, rateLimit, seed, key);
+    return new MockOptions(latency, failRate, rateLimit, seed, key, vary);
   }
 }

@@ -64,7 +64,7 @@ public final class MockServer implements AutoCloseable {
     this.executor = executor;
     this.dataset = dataset;
     this.options = options;
-    this.answers = new MockAnswers(replay);
+    this.answers = new MockAnswers(replay, options.vary());
     this.bucket = options.rateLimit() > 0 ? new TokenBucket(options.rateLimit(), System::nanoTime) : null;
     this.random = new Random(options.seed());
     for (Question q : dataset.questions()) {
@@ -204,14 +204,15 @@ public final class MockServer implements AutoCloseable {
       }
       sleep(options.latency().toMillis());
       Fault fault = nextFault();
-      byte[] reply = completion(request.path("model").asText("mock"), q);
+      AtomicInteger sent = answered.computeIfAbsent(q.questionId(), k -> new AtomicInteger());
+      String model = request.path("model").asText("mock");
       if (fault != null) {
         faults.incrementAndGet();
-        fail(ex, fault, reply);
+        fail(ex, fault, completion(model, q, sent.get()));
         return;
       }
-      answered.computeIfAbsent(q.questionId(), k -> new AtomicInteger()).incrementAndGet();
-      send(ex, 200, reply);
+      // Counted as it is taken, so that concurrent asks of one question get different answers under --vary.
+      send(ex, 200, completion(model, q, sent.getAndIncrement()));
     }
   }
 
@@ -274,8 +275,8 @@ public final class MockServer implements AutoCloseable {
     return urls;
   }
 
-  private byte[] completion(String model, Question q) throws IOException {
-    MockAnswers.Reply r = answers.reply(q);
+  private byte[] completion(String model, Question q, int answeredBefore) throws IOException {
+    MockAnswers.Reply r = answers.reply(q, answeredBefore);
     ObjectNode root = JSON.createObjectNode();
     root.put("id", "chatcmpl-mock-" + q.questionId());
     root.put("object", "chat.completion");

@@ -126,4 +126,37 @@ class MockServerTest {
       assertThat(server.baseUrl().getHost()).isEqualTo("127.0.0.1");
     }
   }
+
+  @Test
+  void variedAnswersFollowTheirPatternAndAWrongAnswerIsNeverGold() {
+    String[] pattern = {"RRR", "RWR", "WRR", "RWW", "WW-"};
+    for (Question q : dataset.questions()) {
+      for (int k = 0; k < 6; k++) {
+        char expected = pattern[q.number() % 5].charAt(k % 3);
+        var answer = MockAnswers.varied(q, k);
+        switch (expected) {
+          case 'R' -> assertThat(answer).as(q.questionId() + " #" + k).isEqualTo(q.answer());
+          case 'W' -> assertThat(answer).as(q.questionId() + " #" + k).isNotNull().isNotEqualTo(q.answer())
+              .hasSameSizeAs(q.answer());
+          default -> assertThat(answer).as(q.questionId() + " #" + k).isNull();
+        }
+      }
+      if (q.number() % 5 == 3) {
+        assertThat(MockAnswers.varied(q, 1)).isNotEqualTo(MockAnswers.varied(q, 2));
+      }
+    }
+  }
+
+  @Test
+  void withVariationTheSameQuestionAskedAgainGetsItsNextAnswer() throws Exception {
+    try (MockServer server = MockServer.start(0, dataset, null, MockOptions.INSTANT.withVariedAnswers())) {
+      ChatClient c = client(server, null);
+      // 120B-4: wrong, the same wrong again, then no 【回答】 at all.
+      String first = c.complete(prompt("120B-4", ImageMode.BLIND)).content();
+      assertThat(c.complete(prompt("120B-4", ImageMode.BLIND)).content()).isEqualTo(first);
+      assertThat(first).contains("【回答】").doesNotEndWith("【回答】" + String.join(",", dataset.question("120B-4").orElseThrow().answer()));
+      assertThat(c.complete(prompt("120B-4", ImageMode.BLIND)).content()).doesNotContain("【回答】");
+      assertThat(server.answered("120B-4")).isEqualTo(3);
+    }
+  }
 }
