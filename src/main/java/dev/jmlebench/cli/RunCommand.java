@@ -83,6 +83,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--display-name", paramLabel = "NAME", description = "Name shown on leaderboards.")
   String displayName;
 
+  @Option(names = "--repeats", paramLabel = "N", defaultValue = "1",
+      description = "Ask each question N times. The result's published fields are the first answer's, all N "
+          + "are kept beside them, and the run reports the mean score with its spread, the majority-vote "
+          + "score and how often the answers agree. Default: ${DEFAULT-VALUE}")
+  int repeats;
+
   @Option(names = "--max-retries", paramLabel = "N", defaultValue = "" + RunConfig.DEFAULT_MAX_RETRIES,
       description = "Retries of a question after a transient failure (429s are waited out and not counted). "
           + "Default: ${DEFAULT-VALUE}")
@@ -106,7 +112,8 @@ final class RunCommand implements Callable<Integer> {
     }
     RunConfig config = new RunConfig(model, url, mode(), ExtraBody.parse(extraBody), blocks(),
         out != null ? out : resume != null ? resume : RunConfig.defaultOut(model, now), resume, displayName,
-        positive("--parallel", parallel), Duration.ofSeconds(positive("--timeout", timeoutSeconds)), retry(), now);
+        positive("--parallel", parallel), Duration.ofSeconds(positive("--timeout", timeoutSeconds)), retry(), now,
+        positive("--repeats", repeats));
     if (resume != null && !resume.toFile().exists()) {
       throw new UserError("--resume " + resume + ": no such result file");
     }

@@ -6,6 +6,7 @@ import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Summary;
 import dev.jmlebench.score.SummaryReport;
+import dev.jmlebench.stats.RepeatsReport;
 import dev.jmlebench.stats.StatisticsReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -49,6 +50,7 @@ final class SummaryCommand implements Callable<Integer> {
       out.print(SummaryReport.render(file.metadata().name() + "  (" + file.metadata().model() + mode + ")  " + f,
           s, criteria));
       out.print(StatisticsReport.forSummary(file, criteria, f.toString()));
+      out.print(RepeatsReport.forFile(file, criteria, f.toString()));
     }
     out.flush();
     return Main.OK;

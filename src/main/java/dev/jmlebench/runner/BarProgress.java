@@ -24,7 +24,7 @@ final class BarProgress implements Progress {
   }
 
   @Override
-  public synchronized void finished(QuestionResult r, Tally.Snapshot s) {
+  public synchronized void finished(String label, QuestionResult r, Tally.Snapshot s) {
     bar.stepTo(s.done());
     bar.setExtraMessage(compact(s));
   }

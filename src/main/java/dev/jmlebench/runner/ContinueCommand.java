@@ -22,6 +22,7 @@ final class ContinueCommand {
     addUnlessDefault(args, "--parallel", c.parallel(), RunConfig.DEFAULT_PARALLEL);
     addUnlessDefault(args, "--timeout", c.timeout().toSeconds(), RunConfig.DEFAULT_TIMEOUT_SECONDS);
     addUnlessDefault(args, "--max-retries", c.retry().maxRetries(), RunConfig.DEFAULT_MAX_RETRIES);
+    addUnlessDefault(args, "--repeats", c.repeats(), 1);
     if (!c.retry().budget().equals(Duration.ofMinutes(RunConfig.DEFAULT_RETRY_BUDGET_MINUTES))) {
       args.addAll(List.of("--retry-budget", String.valueOf(c.retry().budget().toMillis() / 60_000.0)));
     }

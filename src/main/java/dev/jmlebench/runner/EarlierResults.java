@@ -7,50 +7,70 @@ import dev.jmlebench.results.Grader;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.stats.Samples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * What a resumed run keeps (SPEC §5): the answered results of the earlier result file and of its journal
+ * What a resumed run keeps (SPEC §5): the answered samples of the earlier result file and of its journal
  * (a journal line is newer than the file), those with no error and a parsed answer, re-graded against the
- * current gold answers. Everything else is asked again.
+ * current gold answers. Everything else is asked again. A run that asks once has one sample per question,
+ * sample 0.
  *
+ * @param kept per question id, the kept samples by sample number
  * @param timestamp the earlier file's timestamp, or null when there was none
  */
-record EarlierResults(Map<String, QuestionResult> kept, String timestamp) {
-  static final EarlierResults NONE = new EarlierResults(Map.of(), null);
-
-  static EarlierResults load(Path resultFile, Path journal, String model, Dataset dataset, Set<String> selected) {
-    Map<String, QuestionResult> latest = new LinkedHashMap<>();
+record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String timestamp) {
+  static EarlierResults load(Path resultFile, Path journal, String model, Dataset dataset, Set<String> selected,
+      int repeats) {
+    Map<String, TreeMap<Integer, QuestionResult>> latest = new LinkedHashMap<>();
     String timestamp = null;
     if (Files.exists(resultFile)) {
       ResultFile earlier = ResultFiles.read(resultFile);
       requireSameModel(resultFile, earlier.metadata().model(), model);
       timestamp = earlier.metadata().timestamp();
-      earlier.results().forEach(r -> latest.put(r.questionId(), r));
+      for (QuestionResult r : earlier.results()) {
+        List<QuestionResult> samples = Samples.of(r, resultFile.toString());
+        for (int k = 0; k < samples.size(); k++) {
+          if (samples.get(k) != null) {
+            latest.computeIfAbsent(r.questionId(), id -> new TreeMap<>()).put(k, samples.get(k));
+          }
+        }
+      }
     }
     Journal.Contents journaled = Journal.read(journal);
     if (journaled.model() != null) {
       requireSameModel(journal, journaled.model(), model);
     }
-    journaled.results().forEach(r -> latest.put(r.questionId(), r));
+    journaled.entries().forEach(e ->
+        latest.computeIfAbsent(e.result().questionId(), id -> new TreeMap<>()).put(e.sample(), e.result()));
 
-    Map<String, QuestionResult> kept = new LinkedHashMap<>();
-    for (QuestionResult r : latest.values()) {
-      Question q = dataset.question(r.questionId()).orElseThrow(() ->
-          new UserError(resultFile + ": unknown question id '" + r.questionId() + "' (not in the dataset)"));
-      if (!selected.contains(q.questionId())) {
-        // Rewriting the file without it would lose an answer that was paid for.
-        throw new UserError(resultFile + " holds " + q.questionId()
+    Map<String, Map<Integer, QuestionResult>> kept = new LinkedHashMap<>();
+    latest.forEach((id, samples) -> {
+      Question q = dataset.question(id).orElseThrow(() ->
+          new UserError(resultFile + ": unknown question id '" + id + "' (not in the dataset)"));
+      // Rewriting the file without it would lose an answer that was paid for.
+      if (!selected.contains(id)) {
+        throw new UserError(resultFile + " holds " + id
             + ", which this run does not ask (--blocks or --image-mode differ); choose another --out");
       }
-      if (r.isKeptOnResume()) {
-        kept.put(r.questionId(), Grader.grade(q, r.rawResponse(), r.reasoning(), r.extra()));
+      int held = samples.lastKey() + 1;
+      if (held > repeats) {
+        throw new UserError(resultFile + " holds " + held + " samples of " + id + ", more than --repeats "
+            + repeats + " asks: pass --repeats " + held + " to resume it, or choose another --out");
       }
-    }
+      samples.forEach((k, r) -> {
+        if (r.isKeptOnResume()) {
+          kept.computeIfAbsent(id, x -> new TreeMap<>()).put(k, Grader.grade(q, r.rawResponse(), r.reasoning(),
+              r.extra()));
+        }
+      });
+    });
     return new EarlierResults(kept, timestamp);
   }
 

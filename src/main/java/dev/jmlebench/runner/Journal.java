@@ -3,6 +3,7 @@ package dev.jmlebench.runner;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFiles;
@@ -19,7 +20,8 @@ import java.util.List;
 
 /**
  * The crash-safe record of a run in progress: JSON lines beside the result file, one per finished
- * question, each written and forced to disk before the next. The first line names the model, so a journal
+ * question (per finished sample with {@code --repeats}: the line then says which, {@code "sample": k}, left
+ * out for sample 0), each written and forced to disk before the next. The first line names the model, so a journal
  * is never mixed into another model's run. A crash can tear only the last line; reading ignores it, and
  * reopening cuts it off before appending.
  */
@@ -27,6 +29,7 @@ final class Journal implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String HEADER_FIELD = "jmle_bench_journal";
   static final String SUFFIX = ".journal.jsonl";
+  static final String SAMPLE_FIELD = "sample";
 
   private final Path path;
   private final FileChannel channel;
@@ -47,8 +50,15 @@ final class Journal implements AutoCloseable {
     return out.resolveSibling(stem + SUFFIX);
   }
 
-  /** What an earlier, interrupted run recorded: its model (null when the journal is empty) and results. */
-  record Contents(String model, List<QuestionResult> results) {}
+  /** What an earlier, interrupted run recorded: its model (null when the journal is empty) and answers. */
+  record Contents(String model, List<Entry> entries) {
+    List<QuestionResult> results() {
+      return entries.stream().map(Entry::result).toList();
+    }
+  }
+
+  /** One journaled answer: sample {@code sample} (0 for a run that asks once) of its question. */
+  record Entry(int sample, QuestionResult result) {}
 
   static Contents read(Path path) {
     if (!Files.exists(path)) {
@@ -62,11 +72,17 @@ final class Journal implements AutoCloseable {
     if (!header.has(HEADER_FIELD)) {
       throw new UserError(path + ": line 1 is not a jmle-bench journal header");
     }
-    List<QuestionResult> results = new ArrayList<>();
+    List<Entry> entries = new ArrayList<>();
     for (int i = 1; i < lines.size(); i++) {
-      results.add(ResultFiles.resultFromJson(parse(path, lines.get(i), i + 1), path + ":" + (i + 1)));
+      JsonNode line = parse(path, lines.get(i), i + 1);
+      String where = path + ":" + (i + 1);
+      JsonNode sample = line.isObject() ? ((ObjectNode) line).remove(SAMPLE_FIELD) : null;
+      if (sample != null && !(sample.isIntegralNumber() && sample.canConvertToInt() && sample.intValue() >= 0)) {
+        throw new UserError(where + ": field '" + SAMPLE_FIELD + "' should be a sample number (0 or more)");
+      }
+      entries.add(new Entry(sample == null ? 0 : sample.intValue(), ResultFiles.resultFromJson(line, where)));
     }
-    return new Contents(header.path("model").asText(null), results);
+    return new Contents(header.path("model").asText(null), entries);
   }
 
   /** Opens the journal to append to, cutting off a torn last line and writing the header if new. */
@@ -93,8 +109,12 @@ final class Journal implements AutoCloseable {
   }
 
   /** Returns once the line is on disk. */
-  void append(QuestionResult r) {
-    appendLine(ResultFiles.toJson(r));
+  void append(QuestionResult r, int sample) {
+    ObjectNode line = ResultFiles.toJson(r);
+    if (sample > 0) {
+      line.put(SAMPLE_FIELD, sample);
+    }
+    appendLine(line);
   }
 
   /**

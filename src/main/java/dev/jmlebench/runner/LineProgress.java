@@ -4,26 +4,29 @@ import dev.jmlebench.results.QuestionResult;
 import java.io.PrintWriter;
 
 /**
- * Progress as plain lines, for logs and pipes: one line per finished question, led by its mark, and a
- * running tally every {@value #TALLY_EVERY} questions.
+ * Progress as plain lines, for logs and pipes: one line per finished question (per sample when the run
+ * repeats), led by its mark, and a running tally every {@value #TALLY_EVERY} of them.
  */
 final class LineProgress implements Progress {
   static final int TALLY_EVERY = 10;
   private final PrintWriter out;
+  private final int repeats;
 
-  LineProgress(PrintWriter out) {
+  LineProgress(PrintWriter out, int repeats) {
     this.out = out;
+    this.repeats = repeats;
   }
 
   @Override
   public synchronized void started(Tally.Snapshot s) {
-    out.println("Asking " + (s.total() - s.done()) + " of " + s.total() + " questions"
+    out.println("Asking " + (s.total() - s.done()) + " of " + s.total()
+        + (repeats == 1 ? " questions" : " answers (" + s.total() / repeats + " questions × " + repeats + ")")
         + (s.done() > 0 ? " (" + s.done() + " kept from earlier)" : "") + ".");
     out.flush();
   }
 
   @Override
-  public synchronized void finished(QuestionResult r, Tally.Snapshot s) {
+  public synchronized void finished(String label, QuestionResult r, Tally.Snapshot s) {
     String detail;
     if (r.error() != null) {
       detail = r.error();
@@ -32,7 +35,7 @@ final class LineProgress implements Progress {
     } else {
       detail = String.join(",", r.predicted()) + (r.correct() ? "" : " (gold " + String.join(",", r.gold()) + ")");
     }
-    out.printf("%c %-9s %s%n", Progress.mark(r), r.questionId(), detail);
+    out.printf("%c %-9s %s%n", Progress.mark(r), label, detail);
     if (s.done() % TALLY_EVERY == 0 || s.done() == s.total()) {
       out.printf("  %d/%d · %s · ETA %s%n", s.done(), s.total(), Progress.counts(s), Progress.clock(s.eta()));
     }

@@ -9,21 +9,22 @@ import java.util.Locale;
 interface Progress extends AutoCloseable {
   void started(Tally.Snapshot s);
 
-  void finished(QuestionResult r, Tally.Snapshot s);
+  /** @param label the question id, with the sample number when the run repeats ({@code 120A-1#2}) */
+  void finished(String label, QuestionResult r, Tally.Snapshot s);
 
   @Override
   void close();
 
-  static Progress of(ProgressStyle style, PrintWriter out) {
+  static Progress of(ProgressStyle style, PrintWriter out, int repeats) {
     return switch (style) {
       case BAR -> new BarProgress();
-      case LINES -> new LineProgress(out);
+      case LINES -> new LineProgress(out, repeats);
       case QUIET -> new Progress() {
         @Override
         public void started(Tally.Snapshot s) {}
 
         @Override
-        public void finished(QuestionResult r, Tally.Snapshot s) {}
+        public void finished(String label, QuestionResult r, Tally.Snapshot s) {}
 
         @Override
         public void close() {}

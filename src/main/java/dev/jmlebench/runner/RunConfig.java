@@ -21,6 +21,7 @@ import java.util.List;
  * @param resumeFrom another result file whose answers to keep, or null to resume only {@code out} itself
  * @param displayName the leaderboard name, or null
  * @param startedAt when the run started; its UTC timestamp names the default result file and the metadata
+ * @param repeats how many times each question is asked (its samples); 1 for the published protocol
  */
 public record RunConfig(
     String model,
@@ -34,13 +35,24 @@ public record RunConfig(
     int parallel,
     Duration timeout,
     RetrySettings retry,
-    Instant startedAt) {
+    Instant startedAt,
+    int repeats) {
 
   public RunConfig {
     blocks = List.copyOf(blocks);
     if (parallel < 1) {
       throw new IllegalArgumentException("parallel should be at least 1, not " + parallel);
     }
+    if (repeats < 1) {
+      throw new IllegalArgumentException("repeats should be at least 1, not " + repeats);
+    }
+  }
+
+  /** A run that asks each question once, as the published benchmark does. */
+  public RunConfig(String model, URI baseUrl, ImageMode imageMode, ObjectNode extraBody, List<String> blocks, Path out,
+      Path resumeFrom, String displayName, int parallel, Duration timeout, RetrySettings retry, Instant startedAt) {
+    this(model, baseUrl, imageMode, extraBody, blocks, out, resumeFrom, displayName, parallel, timeout, retry,
+        startedAt, 1);
   }
 
   /** The defaults of {@code run}; a printed command leaves out what equals them. */

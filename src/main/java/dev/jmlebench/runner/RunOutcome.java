@@ -8,15 +8,16 @@ import java.util.List;
 
 /**
  * How a run ended: the file written, the questions still without an answer (errors and parse failures,
- * which a resume asks again), whether it was interrupted, and how long it took.
+ * which a resume asks again; with repeats, a question lacking any of its samples), the failed requests
+ * among all samples, whether it was interrupted, and how long it took.
  */
-public record RunOutcome(Path out, ResultFile file, List<String> unanswered, boolean interrupted, Duration wall,
-    AdaptiveLimiter.Report concurrency, String command) {
+public record RunOutcome(Path out, ResultFile file, List<String> unanswered, int errors, boolean interrupted,
+    Duration wall, AdaptiveLimiter.Report concurrency, String command) {
   public RunOutcome {
     unanswered = List.copyOf(unanswered);
   }
 
   public boolean hasErrors() {
-    return file.summary().errors() > 0;
+    return errors > 0;
   }
 }

@@ -11,10 +11,12 @@ import dev.jmlebench.common.HarnessVersion;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.RunMetadata;
+import dev.jmlebench.stats.Samples;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The fields this project adds to the published format: per question how it was asked (latency, attempts,
@@ -60,8 +62,12 @@ final class RunRecords {
     Map<String, JsonNode> extra = new LinkedHashMap<>();
     extra.put(RunMetadata.HARNESS_VERSION, NODES.textNode(HarnessVersion.get()));
     extra.put(RunMetadata.DATASET_SHA256, NODES.textNode(dataset.sha256()));
+    if (config.repeats() > 1) {
+      extra.put(Samples.REPEATS, NODES.numberNode(config.repeats()));
+    }
     extra.put("request", request(config));
-    extra.put("totals", totals(results));
+    extra.put("totals", totals(results.stream().flatMap(r -> Samples.of(r, config.out().toString()).stream())
+        .filter(Objects::nonNull).toList()));
     extra.put("wall_time_ms", NODES.numberNode(wall.toMillis()));
     extra.put("concurrency", concurrency(concurrency));
     return new RunMetadata(config.model(), config.baseUrl().toString(), timestamp, config.imageMode().wireName(),
@@ -83,7 +89,10 @@ final class RunRecords {
     return o;
   }
 
-  /** Sums over every result in the file, kept ones included, so a resumed run's totals stay whole. */
+  /**
+   * Sums over every answer in the file (every sample when the run repeats), kept ones included, so a resumed
+   * run's totals stay whole.
+   */
   private static ObjectNode totals(List<QuestionResult> results) {
     long requests = 0;
     long[] tokens = new long[3];

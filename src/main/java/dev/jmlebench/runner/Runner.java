@@ -20,6 +20,7 @@ import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Summary;
 import dev.jmlebench.score.SummaryReport;
+import dev.jmlebench.stats.RepeatsReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,8 +45,10 @@ import java.util.stream.Collectors;
  * parallel (prompt → client → grader), journal each answer the moment it is graded, and write the result
  * file atomically at the end — or at Ctrl-C, with what it has.
  *
- * <p>The unit of work is one ask of one question ({@link #ask}); asking each question several times
- * would add asks to the queue and key results by (question, repeat) without changing the stages.
+ * <p>The unit of work is one ask of one question ({@link #ask}). With {@code repeats} N > 1 each question
+ * is asked N times, sample 0 of every question first, then sample 1, and so on: a run stopped early then
+ * holds whole single runs rather than a few questions asked N times. Answers are kept by (question,
+ * sample).
  */
 public final class Runner {
   private final RunConfig config;
@@ -56,7 +58,7 @@ public final class Runner {
   private final PrintWriter out;
   private final String program;
 
-  private final Map<String, QuestionResult> results = new ConcurrentHashMap<>();
+  private final Answers answers;
   private final AtomicBoolean anyAnswered = new AtomicBoolean();
   private final AtomicReference<ApiFailure> fatal = new AtomicReference<>();
   private final AtomicReference<RuntimeException> crash = new AtomicReference<>();
@@ -74,6 +76,14 @@ public final class Runner {
     this.style = style;
     this.out = out;
     this.program = program;
+    this.answers = new Answers(config.repeats());
+  }
+
+  /** One ask: sample {@code sample} (0-based) of the question. */
+  private record Ask(Question question, int sample) {
+    String label(int repeats) {
+      return repeats == 1 ? question.questionId() : question.questionId() + "#" + (sample + 1);
+    }
   }
 
   public RunOutcome run() {
@@ -81,33 +91,42 @@ public final class Runner {
     Selection selection = Selection.of(dataset, config.blocks(), config.imageMode());
     Set<String> selected = selection.questions().stream().map(Question::questionId).collect(Collectors.toSet());
     Path journalPath = Journal.pathFor(config.out());
-    EarlierResults earlier = EarlierResults.load(earlierFile(), journalPath, config.model(), dataset, selected);
-    results.putAll(earlier.kept());
-    List<Question> pending = selection.questions().stream()
-        .filter(q -> !earlier.kept().containsKey(q.questionId())).toList();
+    EarlierResults earlier = EarlierResults.load(earlierFile(), journalPath, config.model(), dataset, selected,
+        config.repeats());
+    earlier.kept().forEach((id, samples) -> samples.forEach((k, r) -> answers.put(id, k, r)));
+    List<Ask> pending = new ArrayList<>();
+    for (int k = 0; k < config.repeats(); k++) {
+      for (Question q : selection.questions()) {
+        if (!earlier.kept().getOrDefault(q.questionId(), Map.of()).containsKey(k)) {
+          pending.add(new Ask(q, k));
+        }
+      }
+    }
     String timestamp = earlier.timestamp() != null ? earlier.timestamp() : RunConfig.timestamp(config.startedAt());
 
     ChatClient chat = new ChatClient(new ClientSettings(config.baseUrl(), config.model(), apiKey, config.timeout(),
         config.extraBody()));
     ResilientClient client = new ResilientClient(chat, config.retry(), new AdaptiveLimiter(config.parallel()));
-    int keptCorrect = (int) earlier.kept().values().stream().filter(QuestionResult::correct).count();
-    Tally tally = new Tally(selection.questions().size(), earlier.kept().size(), keptCorrect);
+    List<QuestionResult> keptSamples = earlier.kept().values().stream().flatMap(m -> m.values().stream()).toList();
+    int keptCorrect = (int) keptSamples.stream().filter(QuestionResult::correct).count();
+    Tally tally = new Tally(selection.questions().size() * config.repeats(), keptSamples.size(), keptCorrect);
     Finisher finisher = new Finisher(selection, timestamp, client, start, journalPath);
 
     Thread hook = new Thread(() -> finisher.finish(true), "jmle-bench-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
-    try (Progress progress = Progress.of(style, out);
+    try (Progress progress = Progress.of(style, out, config.repeats());
          Journal journal = Journal.open(journalPath, config.model())) {
       progress.started(tally.snapshot(0, 0));
-      askAll(pending, q -> {
-        QuestionResult r = ask(q, client);
+      askAll(pending, a -> {
+        QuestionResult r = ask(a.question(), client);
         if (r != null) {
-          // In the map first: a Ctrl-C file written in between then holds all that the journal does.
-          results.put(r.questionId(), r);
-          journal.append(r);
+          // Kept first: a Ctrl-C file written in between then holds all that the journal does.
+          answers.put(r.questionId(), a.sample(), r);
+          journal.append(r, a.sample());
           synchronized (tally) {
             // One at a time, so the printed tallies come in order.
-            progress.finished(r, tally.add(r, client.retries(), client.limiter().inFlight()));
+            progress.finished(a.label(config.repeats()), r,
+                tally.add(r, client.retries(), client.limiter().inFlight()));
           }
         }
       });
@@ -119,7 +138,7 @@ public final class Runner {
     }
     ApiFailure f = fatal.get();
     if (f != null) {
-      if (results.isEmpty()) {
+      if (answers.samples() == 0) {
         deleteQuietly(journalPath);
       }
       throw new UserError("stopped before asking the rest: the first requests failed with " + f.getMessage()
@@ -142,11 +161,11 @@ public final class Runner {
   }
 
   private interface Task {
-    void run(Question q) throws InterruptedException;
+    void run(Ask a) throws InterruptedException;
   }
 
-  /** Runs every question's task on {@code parallel} threads; the limiter decides how many are in flight. */
-  private void askAll(List<Question> pending, Task task) {
+  /** Runs every ask's task on {@code parallel} threads; the limiter decides how many are in flight. */
+  private void askAll(List<Ask> pending, Task task) {
     if (pending.isEmpty()) {
       return;
     }
@@ -157,11 +176,11 @@ public final class Runner {
       return t;
     });
     CountDownLatch left = new CountDownLatch(pending.size());
-    for (Question q : pending) {
+    for (Ask a : pending) {
       pool.execute(() -> {
         try {
           if (!stopping && fatal.get() == null && crash.get() == null) {
-            task.run(q);
+            task.run(a);
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -247,7 +266,7 @@ public final class Runner {
         }
         stopping = true;
         Duration wall = Duration.ofNanos(System.nanoTime() - startNanos);
-        List<QuestionResult> all = new ArrayList<>(results.values());
+        List<QuestionResult> all = answers.published();
         AdaptiveLimiter.Report concurrency = client.limiter().report();
         ResultFile file = new ResultFile(
             RunRecords.metadata(config, timestamp, selection, dataset, all, wall, concurrency), null, all);
@@ -258,12 +277,11 @@ public final class Runner {
         if (!interrupted) {
           deleteJournal();
         }
-        Set<String> answered = all.stream().filter(QuestionResult::isKeptOnResume).map(QuestionResult::questionId)
-            .collect(Collectors.toSet());
         List<String> unanswered = selection.questions().stream().map(Question::questionId)
-            .filter(id -> !answered.contains(id)).toList();
+            .filter(id -> !answers.isAnswered(id)).toList();
         String command = ContinueCommand.render(program, config, dataset.directory());
-        outcome = new RunOutcome(config.out(), file, unanswered, interrupted, wall, concurrency, command);
+        outcome = new RunOutcome(config.out(), file, unanswered, answers.errors(), interrupted, wall, concurrency,
+            command);
         report(outcome, criteria);
         return outcome;
       }
@@ -280,8 +298,11 @@ public final class Runner {
     private void report(RunOutcome o, ExamCriteria criteria) {
       out.println();
       if (o.interrupted()) {
-        out.println("Interrupted: " + o.file().results().size() + " of " + selection.questions().size()
-            + " questions saved to " + o.out() + ". Continue with:");
+        out.println("Interrupted: " + (config.repeats() == 1
+            ? o.file().results().size() + " of " + selection.questions().size() + " questions"
+            : answers.samples() + " of " + selection.questions().size() * config.repeats() + " answers ("
+                + config.repeats() + " per question)")
+            + " saved to " + o.out() + ". Continue with:");
         out.println("  " + o.command());
         out.flush();
         return;
@@ -289,6 +310,7 @@ public final class Runner {
       var m = o.file().metadata();
       out.print(SummaryReport.render(m.name() + "  (" + m.model() + ", " + m.imageMode() + ")  " + o.out(),
           o.file().summary(), criteria));
+      out.print(RepeatsReport.forFile(o.file(), criteria, o.out().toString()));
       var totals = m.extra().get("totals");
       out.printf("  Run        %s wall · %d requests, %d retries · tokens %d prompt, %d completion, %d reasoning%n",
           Progress.clock(o.wall()), totals.path("requests").asLong(), client.retries(),
@@ -297,7 +319,8 @@ public final class Runner {
       out.println("  Requests   " + o.concurrency().describe());
       out.println("Wrote " + o.out());
       if (!o.unanswered().isEmpty()) {
-        out.println(o.unanswered().size() + " question(s) without an answer (" + o.file().summary().errors()
+        out.println(o.unanswered().size() + " question(s) without "
+            + (config.repeats() == 1 ? "an answer" : "all " + config.repeats() + " answers") + " (" + o.errors()
             + " errors): " + String.join(" ", o.unanswered()));
         out.println("Ask only those again with:");
         out.println("  " + o.command());

@@ -41,4 +41,14 @@ class ContinueCommandTest {
             + "--blocks A,B --display-name 'Claude'\\''s run' --dataset data --resume 'results/my run.json'"
             + "   # key from $OPENAI_API_KEY, or add --api-key");
   }
+
+  @Test
+  void aRepeatingRunContinuesWithTheSameRepeats() {
+    RunConfig c = new RunConfig("m", URI.create("http://127.0.0.1:8765/v1"), ImageMode.BLIND, null, List.of(),
+        Path.of("r.json"), null, null, RunConfig.DEFAULT_PARALLEL, Duration.ofSeconds(RunConfig.DEFAULT_TIMEOUT_SECONDS),
+        RetrySettings.of(5, Duration.ofMinutes(10)), Instant.EPOCH, 3);
+    assertThat(ContinueCommand.render("./jmle-bench", c, Path.of("data"))).isEqualTo(
+        "./jmle-bench run --model m --base-url http://127.0.0.1:8765/v1 --image-mode blind --repeats 3 "
+            + "--dataset data --resume r.json");
+  }
 }

@@ -10,6 +10,7 @@ import dev.jmlebench.mock.MockServer;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.stats.Samples;
 import dev.jmlebench.testing.SharedData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,9 +35,17 @@ class RunEndToEndTest {
   private final StringWriter printed = new StringWriter();
 
   private RunOutcome run(MockServer server, String model, ImageMode mode, int parallel, Path out) {
-    RunConfig config = new RunConfig(model, server.baseUrl(), mode, null, List.of(), out, null, null, parallel,
-        Duration.ofSeconds(30), FAST_RETRY, Instant.parse("2026-02-25T01:02:03Z"));
+    return run(new RunConfig(model, server.baseUrl(), mode, null, List.of(), out, null, null, parallel,
+        Duration.ofSeconds(30), FAST_RETRY, Instant.parse("2026-02-25T01:02:03Z")));
+  }
+
+  private RunOutcome run(RunConfig config) {
     return new Runner(config, dataset, null, ProgressStyle.LINES, new PrintWriter(printed, true), "jmle-bench").run();
+  }
+
+  private RunOutcome runBlockB(MockServer server, Path out, int repeats) {
+    return run(new RunConfig("m", server.baseUrl(), ImageMode.BLIND, null, List.of("B"), out, null, null, 4,
+        Duration.ofSeconds(30), FAST_RETRY, Instant.parse("2026-02-25T01:02:03Z"), repeats));
   }
 
   @Test
@@ -85,6 +94,8 @@ class RunEndToEndTest {
           "concurrency");
       assertThat(m.extra().get("dataset_sha256").asText()).isEqualTo(dataset.sha256());
       assertThat(m.extra().get("totals").get("requests").asInt()).isEqualTo(400);
+      assertThat(m.extra()).as("a run that asks once adds nothing for repeats").doesNotContainKey(Samples.REPEATS);
+      assertThat(written.results()).allSatisfy(r -> assertThat(r.extra()).doesNotContainKey(Samples.FIELD));
     }
   }
 
@@ -121,6 +132,38 @@ class RunEndToEndTest {
       assertThat(server.totalRequests()).isEqualTo(397);
       assertThat(o.file().summary()).isEqualTo(published.summary());
       assertThat(o.file().metadata().timestamp()).as("the earlier run's timestamp").isEqualTo("20260225");
+    }
+  }
+
+  @Test
+  void aResumedRepeatRunAsksOnlyTheSamplesItLacks() throws Exception {
+    Path out = dir.resolve("r.json");
+    try (MockServer first = MockServer.start(0, dataset, null, MockOptions.INSTANT.withVariedAnswers())) {
+      runBlockB(first, out, 2);
+    }
+    // A third-sample run was killed after journaling an answer to 120B-1 and a failed request for 120B-2.
+    QuestionResult journaled = new QuestionResult("120B-1", List.of("a"), List.of("a"), true, "ジャーナル【回答】a", true,
+        null, null, Map.of());
+    try (Journal j = Journal.open(Journal.pathFor(out), "m")) {
+      j.append(journaled, 2);
+      j.append(QuestionResult.failed("120B-2", List.of("a"), "HTTP 500: x", Map.of()), 2);
+    }
+    try (MockServer second = MockServer.start(0, dataset, null, MockOptions.INSTANT.withVariedAnswers())) {
+      RunOutcome o = runBlockB(second, out, 3);
+
+      assertThat(second.requests("120B-1")).as("its third sample was journaled").isZero();
+      assertThat(second.requests("120B-2")).as("its failed third sample is asked again").isEqualTo(1);
+      assertThat(second.totalRequests()).as("one sample for each of the other questions").isEqualTo(49);
+      ResultFile written = ResultFiles.read(out);
+      assertThat(written.results()).hasSize(50).allSatisfy(r ->
+          assertThat(Samples.of(r, "r.json")).hasSize(3).doesNotContainNull()
+              .allSatisfy(sample -> assertThat(sample.error()).isNull()));
+      QuestionResult b1 = written.results().stream().filter(r -> r.questionId().equals("120B-1")).findFirst().get();
+      assertThat(Samples.of(b1, "r.json").get(2).rawResponse()).isEqualTo("ジャーナル【回答】a");
+      assertThat(written.metadata().extra().get(Samples.REPEATS).asInt()).isEqualTo(3);
+      assertThat(written.metadata().extra().get("totals").get("requests").asInt()).as("100 earlier + 49").isEqualTo(149);
+      assertThat(o.unanswered()).isEmpty();
+      assertThat(Files.exists(Journal.pathFor(out))).isFalse();
     }
   }
 }
