@@ -5,7 +5,6 @@ import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Ratio;
 import dev.jmlebench.score.Tally;
 import dev.jmlebench.stats.Interval;
-import dev.jmlebench.stats.RunStatistics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +40,7 @@ record ChartData(String exam, List<Run> runs, double passMark, String passMarkTe
   }
 
   /** {@code statistics}: each run's intervals by its source file name; a run without any has no error bar. */
-  static ChartData of(List<LeaderboardEntry> entries, Map<String, RunStatistics> statistics,
+  static ChartData of(List<LeaderboardEntry> entries, Map<String, RunIntervals> statistics,
       ExamCriteria criteria) {
     List<LeaderboardEntry> shown = new ArrayList<>(LeaderboardTable.standing(TableKind.ALL, entries));
     Set<String> names = shown.stream().map(LeaderboardEntry::name).collect(Collectors.toSet());
@@ -57,8 +56,8 @@ record ChartData(String exam, List<Run> runs, double passMark, String passMarkTe
         Tally t = e.summary().byBlock().get(b);
         blocks.put(b, t == null || t.total() == 0 ? null : t.accuracy());
       }
-      RunStatistics stats = statistics.get(e.source());
-      Interval ci = all == null || stats == null ? null : stats.scorePctCi();
+      RunIntervals stats = statistics.get(e.source());
+      Interval ci = all == null || stats == null ? null : stats.scorePct();
       runs.add(new Run(label(e), all, ci, text.score().ratio(), e.summary().passed(), blocks));
     }
     int passPoints = criteria.requiredMinScore() + criteria.generalMinScore();

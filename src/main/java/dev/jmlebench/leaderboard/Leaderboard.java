@@ -6,7 +6,6 @@ import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.score.ExamCriteria;
-import dev.jmlebench.stats.RunStatistics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -68,12 +67,14 @@ public final class Leaderboard {
         : rescore(request.rescore().isEmpty() ? files : request.rescore(), dataset, done);
     // Each file's bootstrap is computed right after it is read, on the same core: the 10,000 resamples are
     // the leaderboard's largest piece of arithmetic, and so it spreads over both cores with the reading.
+    // Files unchanged since the last export reuse its figures instead.
+    IntervalCache cache = IntervalCache.read(out.json());
     List<Read> read = files.parallelStream()
-        .map(f -> read(f, rescored, dataset))
+        .map(f -> read(f, rescored, dataset, cache))
         .toList();
     List<LeaderboardEntry> entries = read.stream().map(Read::entry).toList();
     ExamCriteria criteria = criteria(entries, files);
-    Map<String, RunStatistics> statistics = new LinkedHashMap<>();
+    Map<String, RunIntervals> statistics = new LinkedHashMap<>();
     read.stream().filter(r -> r.statistics() != null).forEach(r -> statistics.put(r.entry().source(), r.statistics()));
 
     ChartData data = ChartData.of(entries, statistics, criteria);
@@ -160,9 +161,9 @@ public final class Leaderboard {
   }
 
   /** A file as ranked, and the uncertainty of its figures: null when it answered no question to resample. */
-  private record Read(LeaderboardEntry entry, RunStatistics statistics) {}
+  private record Read(LeaderboardEntry entry, RunIntervals statistics) {}
 
-  private static Read read(Path f, Map<Path, ResultFile> rescored, Supplier<Dataset> dataset) {
+  private static Read read(Path f, Map<Path, ResultFile> rescored, Supplier<Dataset> dataset, IntervalCache cache) {
     ResultFile file = rescored.get(f.toAbsolutePath().normalize());
     if (file == null) {
       file = ResultFiles.read(f);
@@ -173,7 +174,7 @@ public final class Leaderboard {
     }
     LeaderboardEntry entry = LeaderboardEntry.of(f.getFileName().toString(), file);
     return new Read(entry, file.results().isEmpty() ? null
-        : RunStatistics.of(file, ExamCriteria.forExam(entry.exam()), entry.source()));
+        : cache.of(file, ExamCriteria.forExam(entry.exam()), entry.source()));
   }
 
   private static ExamCriteria criteria(List<LeaderboardEntry> entries, List<Path> files) {

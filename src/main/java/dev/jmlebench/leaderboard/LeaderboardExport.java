@@ -12,8 +12,6 @@ import dev.jmlebench.results.PythonJson;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Summary;
 import dev.jmlebench.score.Tally;
-import dev.jmlebench.stats.RunStatistics;
-import dev.jmlebench.stats.StatisticsJson;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,7 +23,7 @@ import java.util.Map;
  * The leaderboard for other tools: {@code leaderboard.json} and {@code leaderboard.csv}, one row per result
  * file (superseded runs included), best score first. The JSON is versioned; within a version fields are
  * only ever added, and readers ignore fields they do not know. Each JSON row has an {@code intervals}
- * object with the run's 95% confidence intervals and pass probability ({@link StatisticsJson#run}, empty for
+ * object with the run's 95% confidence intervals and pass probability ({@code StatisticsJson.run}, empty for
  * a run without answers); the CSV has the same figures as its last columns.
  */
 final class LeaderboardExport {
@@ -97,12 +95,12 @@ final class LeaderboardExport {
   }
 
   /** The {@code intervals} object of a run: empty when it has no statistics. */
-  private static ObjectNode intervals(LeaderboardEntry e, Map<String, RunStatistics> statistics) {
-    RunStatistics stats = statistics.get(e.source());
-    return stats == null ? NODES.objectNode() : StatisticsJson.run(stats);
+  private static ObjectNode intervals(LeaderboardEntry e, Map<String, RunIntervals> statistics) {
+    RunIntervals stats = statistics.get(e.source());
+    return stats == null ? NODES.objectNode() : stats.json();
   }
 
-  static byte[] json(List<LeaderboardEntry> entries, Map<String, RunStatistics> statistics, ExamCriteria criteria) {
+  static byte[] json(List<LeaderboardEntry> entries, Map<String, RunIntervals> statistics, ExamCriteria criteria) {
     ObjectNode root = NODES.objectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
@@ -120,6 +118,10 @@ final class LeaderboardExport {
       e.summary().byBlock().forEach((b, t) -> blocks.putObject(b)
           .put("correct", t.correct()).put("total", t.total()).put("accuracy", t.accuracy()));
       row.set("intervals", intervals(e, statistics));
+      RunIntervals stats = statistics.get(e.source());
+      if (stats != null) {
+        row.put(IntervalCache.KEY_FIELD, stats.key());
+      }
     }
     return PythonJson.toBytes(root);
   }
@@ -144,7 +146,7 @@ final class LeaderboardExport {
    * RFC 4180 CSV with a header row: the JSON row's columns, then its intervals flattened (rounded as in the
    * JSON, since they are read from it). An unknown pass flag or pass probability is an empty cell.
    */
-  static byte[] csv(List<LeaderboardEntry> entries, Map<String, RunStatistics> statistics) {
+  static byte[] csv(List<LeaderboardEntry> entries, Map<String, RunIntervals> statistics) {
     List<Map<String, Object>> rows = order(entries).stream().map(e -> {
       Map<String, Object> row = columns(e);
       ObjectNode intervals = intervals(e, statistics);
@@ -161,7 +163,7 @@ final class LeaderboardExport {
     }
   }
 
-  static void write(Path json, Path csv, List<LeaderboardEntry> entries, Map<String, RunStatistics> statistics,
+  static void write(Path json, Path csv, List<LeaderboardEntry> entries, Map<String, RunIntervals> statistics,
       ExamCriteria criteria) {
     AtomicFiles.write(json, json(entries, statistics, criteria));
     AtomicFiles.write(csv, csv(entries, statistics));

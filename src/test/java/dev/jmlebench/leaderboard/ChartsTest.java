@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.Ratio;
 import dev.jmlebench.stats.Interval;
 import dev.jmlebench.stats.RunStatistics;
+import dev.jmlebench.stats.StatisticsJson;
 import dev.jmlebench.testing.SharedData;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
@@ -29,6 +31,7 @@ class ChartsTest {
   private static List<ExpectedLeaderboard.Run> runs;
   /** Each published file's statistics, computed here from the file itself, by file name. */
   private static Map<String, RunStatistics> statistics;
+  private static Map<String, RunIntervals> exported;
 
   @TempDir Path tmp;
 
@@ -39,14 +42,17 @@ class ChartsTest {
         .toList();
     runs = ExpectedLeaderboard.read(SharedData.publishedResults());
     statistics = new HashMap<>();
+    exported = new HashMap<>();
     for (Path f : SharedData.publishedResults()) {
       String name = f.getFileName().toString();
-      statistics.put(name, RunStatistics.of(ResultFiles.read(f), ExamCriteria.forExam("120"), name));
+      RunStatistics s = RunStatistics.of(ResultFiles.read(f), ExamCriteria.forExam("120"), name);
+      statistics.put(name, s);
+      exported.put(name, new RunIntervals("key of " + name, StatisticsJson.run(s)));
     }
   }
 
   private static ChartData chartData(List<LeaderboardEntry> shown) {
-    return ChartData.of(shown, statistics, ExamCriteria.forExam("120"));
+    return ChartData.of(shown, exported, ExamCriteria.forExam("120"));
   }
 
   @Test
@@ -94,7 +100,8 @@ class ChartsTest {
         runs.stream().filter(r -> !r.mode().equals("skip")).toList(), true);
     expected.sort(Comparator.comparingDouble((ExpectedLeaderboard.Run r) -> r.pct("score_pct")).reversed());
     assertThat(data.runs()).extracting(ChartData.Run::allQuestionsCi)
-        .containsExactlyElementsOf(expected.stream().map(r -> statistics.get(r.file()).scorePctCi()).toList());
+        .containsExactlyElementsOf(expected.stream().map(r -> statistics.get(r.file()).scorePctCi())
+            .map(ci -> new Interval(Ratio.round4(ci.lower()), Ratio.round4(ci.upper()))).toList());
     for (ChartData.Run r : data.runs()) {
       assertThat(r.allQuestionsCi().lower()).as(r.label()).isLessThanOrEqualTo(r.allQuestions());
       assertThat(r.allQuestionsCi().upper()).as(r.label()).isGreaterThanOrEqualTo(r.allQuestions())

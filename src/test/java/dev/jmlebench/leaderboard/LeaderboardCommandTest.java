@@ -175,6 +175,54 @@ class LeaderboardCommandTest {
         "pass_probability", "0.9946");
   }
 
+  @Test
+  void aRebuildReusesTheIntervalsOfUnchangedFilesAndRecomputesThoseOfAChangedOne() throws IOException {
+    Path dir = copyOf(ExpectedLeaderboard.eight());
+    Path export = dir.resolve("leaderboard.json");
+    assertThat(Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme().toString()).exitCode())
+        .isZero();
+    // Mark every row's figures, so a reused row is told apart from a recomputed one.
+    ObjectNode marked = (ObjectNode) JSON.readTree(export.toFile());
+    for (JsonNode row : marked.get("runs")) {
+      ((ObjectNode) row.get("intervals")).put("pass_probability", 0.1234);
+    }
+    Files.writeString(export, JSON.writeValueAsString(marked));
+    Path changed = dir.resolve("openai_gpt-oss-120b_low.json");
+    ObjectNode file = (ObjectNode) JSON.readTree(changed.toFile());
+    for (JsonNode q : file.get("results")) {
+      if (q.get("question_id").asText().equals("120A-1")) {
+        ((ObjectNode) q).put("correct", !q.get("correct").booleanValue());
+      }
+    }
+    Files.writeString(changed, JSON.writeValueAsString(file));
+
+    assertThat(Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme().toString()).exitCode())
+        .isZero();
+
+    for (JsonNode row : JSON.readTree(export.toFile()).get("runs")) {
+      String source = row.get("source_file").asText();
+      if (source.equals(changed.getFileName().toString())) {
+        RunStatistics now = RunStatistics.of(ResultFiles.read(changed), ExamCriteria.forExam("120"), source);
+        assertThat(row.get("intervals")).isEqualTo(JSON.readTree(StatisticsJson.write(StatisticsJson.run(now))));
+      } else {
+        assertThat(row.get("intervals").get("pass_probability").doubleValue()).as(source).isEqualTo(0.1234);
+      }
+    }
+  }
+
+  @Test
+  void aDamagedEarlierExportIsNotReusedButReplaced() throws IOException {
+    Path dir = copyOf(ExpectedLeaderboard.eight());
+    Files.writeString(dir.resolve("leaderboard.json"), "{\"runs\": [{\"source_file\": 3, \"intervals\": ");
+
+    Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme().toString());
+
+    assertThat(r.err()).isEmpty();
+    assertThat(r.exitCode()).isZero();
+    assertThat(JSON.readTree(dir.resolve("leaderboard.json").toFile()).get("runs").get(0).get("intervals")
+        .get("score_ci")).hasSize(2);
+  }
+
   private static List<Map<String, String>> csvRows(Path file) throws IOException {
     try (MappingIterator<Map<String, String>> rows = new CsvMapper().readerForMapOf(String.class)
         .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
