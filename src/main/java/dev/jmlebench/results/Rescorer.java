@@ -27,9 +27,17 @@ public final class Rescorer {
     List<Change> changes = new ArrayList<>();
     for (QuestionResult old : file.results()) {
       Question q = question(dataset, old.questionId(), fileName);
-      QuestionResult now = old.error() != null
-          ? QuestionResult.failed(old.questionId(), q.answer(), old.error(), old.extra())
-          : Grader.grade(q, old.rawResponse(), old.reasoning(), old.extra());
+      QuestionResult now;
+      if (old.extra().containsKey(Samples.FIELD)) {
+        // A run with repeats: every sample is re-graded, and the published fields follow the first.
+        List<QuestionResult> samples = new ArrayList<>();
+        for (QuestionResult sample : Samples.of(old, fileName)) {
+          samples.add(sample == null ? null : regrade(q, sample));
+        }
+        now = Samples.publish(samples);
+      } else {
+        now = regrade(q, old);
+      }
       out.add(now);
       Change c = change(old, now);
       if (c != null) {
@@ -38,6 +46,12 @@ public final class Rescorer {
     }
     ResultFile rescored = file.withResults(out);
     return new Rescored(rescored.withSummary(summarize(rescored, dataset, criteria, fileName)), changes);
+  }
+
+  private static QuestionResult regrade(Question q, QuestionResult old) {
+    return old.error() != null
+        ? QuestionResult.failed(old.questionId(), q.answer(), old.error(), old.extra())
+        : Grader.grade(q, old.rawResponse(), old.reasoning(), old.extra());
   }
 
   public static Summary summarize(ResultFile file, Dataset dataset, ExamCriteria criteria, String fileName) {

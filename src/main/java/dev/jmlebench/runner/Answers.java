@@ -1,7 +1,7 @@
 package dev.jmlebench.runner;
 
 import dev.jmlebench.results.QuestionResult;
-import dev.jmlebench.stats.Samples;
+import dev.jmlebench.results.Samples;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

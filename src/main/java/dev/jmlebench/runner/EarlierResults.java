@@ -7,7 +7,7 @@ import dev.jmlebench.results.Grader;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
-import dev.jmlebench.stats.Samples;
+import dev.jmlebench.results.Samples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

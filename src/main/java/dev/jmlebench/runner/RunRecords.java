@@ -11,7 +11,7 @@ import dev.jmlebench.common.HarnessVersion;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.RunMetadata;
-import dev.jmlebench.stats.Samples;
+import dev.jmlebench.results.Samples;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.jmlebench.stats;
 
+import dev.jmlebench.results.Samples;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.score.ExamCriteria;

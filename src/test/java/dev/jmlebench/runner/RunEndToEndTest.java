@@ -10,7 +10,7 @@ import dev.jmlebench.mock.MockServer;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
-import dev.jmlebench.stats.Samples;
+import dev.jmlebench.results.Samples;
 import dev.jmlebench.testing.SharedData;
 import java.io.PrintWriter;
 import java.io.StringWriter;

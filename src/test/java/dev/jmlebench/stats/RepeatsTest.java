@@ -1,5 +1,6 @@
 package dev.jmlebench.stats;
 
+import dev.jmlebench.results.Samples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,13 +1,10 @@
-package dev.jmlebench.stats;
+package dev.jmlebench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.common.UserError;
-import dev.jmlebench.results.QuestionResult;
-import dev.jmlebench.results.ResultFile;
-import dev.jmlebench.results.ResultFiles;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
