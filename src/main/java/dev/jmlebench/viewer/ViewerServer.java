@@ -30,13 +30,23 @@ public final class ViewerServer implements AutoCloseable {
     WebAssets assets = new WebAssets();
     DatasetImages images = new DatasetImages(api.data().dataset());
     quietServerLogs();
-    Javalin app = Javalin.create(config -> config.showJavalinBanner = false);
+    Javalin app = Javalin.create(config -> {
+      config.showJavalinBanner = false;
+      // A browser that has a page, script or document already asks again and gets "304 not modified".
+      config.http.generateEtags = true;
+      // Javalin would compress every response anew; the pages and documents never change, so each is
+      // compressed once (GzipCache) and images, already compressed, are sent as they are.
+      config.http.disableCompression();
+    });
+    GzipCache gzip = new GzipCache();
     app.before(ctx -> {
       ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
       ctx.header("X-Content-Type-Options", "nosniff");
       ctx.header("Referrer-Policy", "no-referrer");
+      // Revalidate, never reuse unasked: the next 'serve' may show other results with the same names.
+      ctx.header("Cache-Control", "no-cache");
     });
-    app.get("/", ctx -> send(ctx, "text/html; charset=utf-8", assets.serverPage()));
+    app.get("/", ctx -> gzip.send(ctx, "/", "text/html; charset=utf-8", assets.serverPage()));
     app.get("/assets/{name}", ctx -> {
       String name = ctx.pathParam("name");
       byte[] body = assets.asset(name);
@@ -44,10 +54,10 @@ public final class ViewerServer implements AutoCloseable {
         ctx.status(HttpStatus.NOT_FOUND).result("not found");
         return;
       }
-      send(ctx, WebAssets.ASSETS.get(name), body);
+      gzip.send(ctx, "assets/" + name, WebAssets.ASSETS.get(name), body);
     });
     app.get("/api/<key>", ctx -> api.json(ctx.pathParam("key")).ifPresentOrElse(
-        body -> send(ctx, "application/json; charset=utf-8", body),
+        body -> gzip.send(ctx, "api/" + ctx.pathParam("key"), "application/json; charset=utf-8", body),
         () -> ctx.status(HttpStatus.NOT_FOUND).result("not found")));
     app.get("/images/{name}", ctx -> image(ctx, images));
     try {

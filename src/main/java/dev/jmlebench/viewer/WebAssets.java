@@ -19,6 +19,9 @@ final class WebAssets {
 
   private static final String API_SOURCE = "data-source=\"api\"";
   private static final String STATIC_SOURCE = "data-source=\"static\"";
+  /** The index is fetched while the script loads; from disk it is a script, not an API call. */
+  private static final String API_PRELOAD = "href=\"api/index\" as=\"fetch\" crossorigin=\"anonymous\"";
+  private static final String STATIC_PRELOAD = "href=\"data/index.js\" as=\"script\"";
 
   private final Map<String, byte[]> files = new LinkedHashMap<>();
 
@@ -35,7 +38,7 @@ final class WebAssets {
   /** The page of a static report: data comes from {@code data/KEY.js}. */
   byte[] staticPage() {
     String page = new String(files.get(INDEX), StandardCharsets.UTF_8);
-    return page.replace(API_SOURCE, STATIC_SOURCE).getBytes(StandardCharsets.UTF_8);
+    return page.replace(API_SOURCE, STATIC_SOURCE).replace(API_PRELOAD, STATIC_PRELOAD).getBytes(StandardCharsets.UTF_8);
   }
 
   byte[] asset(String name) {

@@ -503,13 +503,15 @@
   async function modelPage(r, index) {
     const m = index.models.find((x) => x.id === r.arg);
     if (!m) throw new Error('no model "' + r.arg + '" in these results');
+    const f = filterOf(r.params);
+    // The index knows which question is shown first: ask for it now, alongside the model's document.
+    const first = index.questions.find((q, i) => matches(f, q, m.outcomes[i]));
+    const shownFirst = r.params.get('q') || (first ? first.id : null);
+    if (shownFirst) selectedDocs(m.id, shownFirst);
     const doc = await load('model/' + m.id);
     const s = m.summary;
     const c = index.criteria;
-    const f = filterOf(r.params);
     const rows = index.questions.map((q, i) => ({ q, res: doc.results[i], o: m.outcomes[i] })).filter((x) => matches(f, x.q, x.o));
-    const shownFirst = r.params.get('q') || (rows.length ? rows[0].q.id : null);
-    if (shownFirst) selectedDocs(m.id, shownFirst); // fetched while the list is built
     const right = rows.filter((x) => x.o === 'c');
     const pts = (xs) => xs.reduce((n, x) => n + x.q.points, 0);
     const latencies = doc.results.map((x) => x.latencyMs).filter((x) => x != null);
@@ -571,6 +573,7 @@
       selected = id;
       const row = rowEls.get(id);
       if (row) { row.classList.add('selected'); row.scrollIntoView({ block: 'nearest' }); }
+      const asked = performance.now();
       const [qdoc, adoc] = await Promise.all(selectedDocs(m.id, id));
       if (selected !== id) return;
       const result = adoc || qdoc.results.find((x) => x.model === m.id);
@@ -581,6 +584,7 @@
           h('span', { class: 'badge tag' }, q.type === 'calculation' ? 'calculation' : 'choose ' + q.choose), outcomeBadge(result.outcome),
           h('span', { class: 'spacer' }), h('a', { href: questionHref(q.id), 'data-testid': 'compare-link' }, others + '/' + qdoc.results.length + ' models right · compare →')),
         answers(result, q), usage(result.extra), questionContent(q), adoc ? responses(adoc) : null);
+      performance.measure('question detail ' + id, { start: asked });
     }
     function move(step) {
       if (!rows.length) return;

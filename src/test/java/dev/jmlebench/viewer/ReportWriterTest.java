@@ -32,12 +32,15 @@ class ReportWriterTest {
     try (Stream<Path> images = Files.list(site.resolve("images"))) {
       assertThat(images.count()).isEqualTo(110);
     }
-    assertThat(Files.readString(site.resolve("index.html"))).contains("data-source=\"static\"");
+    assertThat(Files.readString(site.resolve("index.html"))).contains("data-source=\"static\"")
+        .contains("href=\"data/index.js\" as=\"script\"").doesNotContain("api/");
     assertThat(site.resolve("assets/app.js")).exists();
     String index = Files.readString(site.resolve("data/index.js"));
     assertThat(index).startsWith("JMLE.put(\"index\", ").endsWith(");\n")
         .contains(new String(api.json("index").orElseThrow(), StandardCharsets.UTF_8));
     assertThat(site.resolve("data/question/120F-75.js")).exists();
+    assertThat(site.resolve("data/answer/openai_gpt-5.2/120F-75.js")).exists();
+    assertThat(site.resolve("data/pairs.js")).exists();
     try (Stream<Path> siblings = Files.list(temp)) {
       assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("site");
     }

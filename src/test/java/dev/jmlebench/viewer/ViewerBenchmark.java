@@ -16,7 +16,8 @@ import java.util.function.LongSupplier;
  * How fast the leaderboard and a per-model page are ready with 20 result files (copies of the published
  * ones under other names), on loopback: the data API alone, and the page in headless Chromium from
  * navigation until the view is drawn (for a model page: its 400-question list and the first question's
- * detail). Target: under 300 ms. Run (from the project root, after test-compile):
+ * detail with its raw response), and the pairwise matrix. Also the time to compute the statistics and the
+ * size of the static report. Target: under 300 ms. Run (from the project root, after test-compile):
  * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) dev.jmlebench.viewer.ViewerBenchmark [rounds]}
  */
 public final class ViewerBenchmark {
@@ -32,10 +33,18 @@ public final class ViewerBenchmark {
       Path source = published.get(i % published.size());
       Files.copy(source, dir.resolve(String.format("run%02d_%s", i, source.getFileName())));
     }
+    System.out.printf("machine: %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
     long t0 = System.nanoTime();
     ViewerApi api = new ViewerApi(ViewerData.load(dir, SharedData.dataset()));
-    System.out.printf("load %d result files and build the index and model documents: %d ms%n", FILES,
-        (System.nanoTime() - t0) / 1_000_000);
+    System.out.printf("load %d result files, bootstrap each run, build the index and model documents: %d ms%n",
+        FILES, (System.nanoTime() - t0) / 1_000_000);
+    api.json("pairs").orElseThrow();
+    System.out.printf("all %d pairs compared (in the background, from the start of loading): %d ms%n",
+        FILES * (FILES - 1) / 2, (System.nanoTime() - t0) / 1_000_000);
+    long t1 = System.nanoTime();
+    ReportWriter.Written report = ReportWriter.write(api, dir.resolve("report"));
+    System.out.printf("static report: %d files of data, %.1f MB, written in %d ms%n", report.documents(),
+        report.bytes() / 1e6, (System.nanoTime() - t1) / 1_000_000);
     String model = api.data().runs().get(0).id();
     try (ViewerServer server = ViewerServer.start(api, "127.0.0.1", 0); Chromium chromium = Chromium.launch()) {
       String base = "http://127.0.0.1:" + server.port() + "/";
@@ -45,7 +54,9 @@ public final class ViewerBenchmark {
       String boardReady = "() => document.querySelectorAll('[data-testid=leaderboard] tbody tr').length === "
           + FILES + " && document.querySelector('[data-testid=heat-map]') ? performance.now() : false";
       String modelReady = "() => document.querySelectorAll('[data-testid=question-list] .qrow').length === 400"
-          + " && document.querySelector('[data-testid=detail] .answers') ? performance.now() : false";
+          + " && document.querySelector('[data-testid=detail] .resp.raw') ? performance.now() : false";
+      String matrixReady = "() => document.querySelectorAll('[data-testid=matrix] td.cell').length === "
+          + FILES * (FILES - 1) + " ? performance.now() : false";
       for (int warm = 0; warm < 3; warm++) {
         index.getAsLong();
         modelDoc.getAsLong();
@@ -57,8 +68,18 @@ public final class ViewerBenchmark {
       report("leaderboard page ready in the browser", rounds, () -> pageReady(chromium, base + "#/", boardReady));
       report("per-model page ready in the browser", rounds,
           () -> pageReady(chromium, base + "#/model/" + model, modelReady));
+      report("pairwise matrix page ready in the browser", rounds,
+          () -> pageReady(chromium, base + "#/matrix", matrixReady));
       breakdown(chromium, base + "#/", boardReady);
       breakdown(chromium, base + "#/model/" + model, modelReady);
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (java.io.IOException e) {
+      return "unknown";
     }
   }
 
