@@ -5,13 +5,17 @@ import dev.jmlebench.client.ClientSettings;
 import dev.jmlebench.client.RetrySettings;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.ImageMode;
+import dev.jmlebench.leaderboard.ReadmeLeaderboard;
+import dev.jmlebench.leaderboard.ReadmeUpdate;
 import dev.jmlebench.runner.ExtraBody;
 import dev.jmlebench.runner.ProgressStyle;
 import dev.jmlebench.runner.RunConfig;
 import dev.jmlebench.runner.RunOutcome;
 import dev.jmlebench.runner.Runner;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,6 +103,11 @@ final class RunCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}")
   double retryBudgetMinutes;
 
+  @Option(names = "--readme", paramLabel = "FILE",
+      description = "After a run that ends without errors, put its rows into the leaderboard tables of this "
+          + "README (between the leaderboard markers; see 'leaderboard'). Default: none.")
+  Path readme;
+
   @Mixin DatasetOption dataset;
   @Spec CommandSpec spec;
 
@@ -117,10 +126,30 @@ final class RunCommand implements Callable<Integer> {
     if (resume != null && !resume.toFile().exists()) {
       throw new UserError("--resume " + resume + ": no such result file");
     }
-    RunOutcome outcome = new Runner(config, dataset.load(), key,
-        System.console() != null ? ProgressStyle.BAR : ProgressStyle.LINES, spec.commandLine().getOut(), PROGRAM)
+    if (readme != null && !Files.isRegularFile(readme)) {
+      throw new UserError("--readme " + readme + ": no such file");
+    }
+    PrintWriter printer = spec.commandLine().getOut();
+    RunOutcome outcome = new Runner(config, dataset.loadOrDownload(printer), key,
+        System.console() != null ? ProgressStyle.BAR : ProgressStyle.LINES, printer, PROGRAM)
         .run();
+    if (readme != null) {
+      updateReadme(outcome, printer);
+    }
     return outcome.hasErrors() ? Main.FINDING : Main.OK;
+  }
+
+  /** A run with errors is not finished: its row would understate the model, so it waits for the continue. */
+  private void updateReadme(RunOutcome outcome, PrintWriter printer) {
+    if (outcome.hasErrors() || outcome.interrupted()) {
+      printer.println(readme + ": leaderboard not updated, the run is not complete");
+    } else {
+      ReadmeUpdate update = ReadmeLeaderboard.upsert(readme, outcome.file());
+      printer.println(readme + ": leaderboard " + (update.changed() ? "updated" : "unchanged") + " ("
+          + String.join(", ", update.tables()) + ")");
+      update.warnings().forEach(w -> printer.println("warning: " + w));
+    }
+    printer.flush();
   }
 
   private URI baseUrl() {
