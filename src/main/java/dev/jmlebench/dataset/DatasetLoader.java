@@ -1,13 +1,9 @@
 package dev.jmlebench.dataset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jmlebench.common.Hashing;
+import dev.jmlebench.common.JsonFiles;
 import dev.jmlebench.common.UserError;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +19,6 @@ import java.util.regex.Pattern;
 public final class DatasetLoader {
   private static final Pattern ID = Pattern.compile("\\d+[A-F]-\\d+");
   private static final Pattern LETTER = Pattern.compile("[a-e]");
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String REPAIR = " (`jmle-bench dataset verify` checks a copy; `dataset download` repairs it)";
 
   private DatasetLoader() {}
@@ -31,23 +26,9 @@ public final class DatasetLoader {
   /** Loads the dataset in {@code directory} (the folder holding the JSON file and images/). */
   public static Dataset load(Path directory) {
     Path file = directory.resolve(Dataset.JSON_NAME);
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new UserError(file + ": dataset not found; run `jmle-bench dataset download` or pass --dataset DIR");
-    } catch (IOException e) {
-      throw new UserError(file + ": cannot read dataset: " + e.getMessage());
-    }
-    JsonNode root;
-    try {
-      root = JSON.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw new UserError(file + ": not valid JSON (line " + e.getLocation().getLineNr() + "): "
-          + e.getOriginalMessage() + REPAIR);
-    } catch (IOException e) {
-      throw new UserError(file + ": cannot read dataset: " + e.getMessage());
-    }
+    byte[] bytes = JsonFiles.readBytes(file,
+        "dataset not found; run `jmle-bench dataset download` or pass --dataset DIR");
+    JsonNode root = JsonFiles.parse(bytes, file, REPAIR);
     return new Dataset(directory, parse(root, file), Hashing.sha256Hex(bytes));
   }
 

@@ -1,18 +1,13 @@
 package dev.jmlebench.results;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.common.AtomicFiles;
+import dev.jmlebench.common.JsonFiles;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.score.Summary;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,7 +23,6 @@ import java.util.Set;
  * the bytes Python's {@code json.dump(indent=2, ensure_ascii=False)} would.
  */
 public final class ResultFiles {
-  static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Set<String> RESULT_FIELDS = Set.of("question_id", "predicted", "gold", "correct",
       "raw_response", "parse_success", "error", "reasoning");
@@ -38,23 +32,7 @@ public final class ResultFiles {
   private ResultFiles() {}
 
   public static ResultFile read(Path file) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      throw new UserError(file + ": no such result file");
-    } catch (IOException e) {
-      throw new UserError(file + ": cannot read: " + e.getMessage());
-    }
-    JsonNode root;
-    try {
-      root = JSON.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw new UserError(file + ": not valid JSON (line " + e.getLocation().getLineNr() + "): "
-          + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw new UserError(file + ": cannot read: " + e.getMessage());
-    }
+    JsonNode root = JsonFiles.parse(JsonFiles.readBytes(file, "no such result file"), file, "");
     return fromJson(root, file.toString());
   }
 
