@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code serve}: the results viewer in the browser, until Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-    description = {"Serve the results viewer: the leaderboard, each model's answers with reasoning and raw "
-        + "responses, each question across models, and the hardest questions.",
+    description = {"Serve the results viewer: the leaderboard with 95%% confidence intervals and pass "
+        + "probabilities, each model's answers with reasoning and raw responses, each question across models, "
+        + "the hardest questions, and which pairs of models differ beyond noise.",
         "Listens on loopback only unless --host says otherwise; serves nothing but the pages, the data and "
         + "the dataset's clinical images. Stop with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {

@@ -548,7 +548,9 @@
           ' · ' + m.stats.scoreCi[0] + '–' + m.stats.scoreCi[1] + ' points · rank ' + m.rank + ' of ' + index.models.length], s.requiredPass == null ? null : passBadge(s.passed)),
         card('Accuracy', s.accuracyText, [h('span', { 'data-testid': 'accuracy-ci' }, '95% CI ' + m.stats.accuracyCiText + '%'), ' (Wilson ' + m.stats.accuracyWilsonCiText + ') · '
           + s.correct + '/' + s.attempted + ' correct · ' + s.parseFailures + ' parse failures · ' + s.errors + ' errors']),
-        card('P(pass)', h('span', { 'data-testid': 'pass-probability' }, m.stats.passProbabilityText), passTitle(m.stats, index.bootstrap)),
+        card('P(pass)', h('span', { 'data-testid': 'pass-probability', title: passTitle(m.stats, index.bootstrap) }, m.stats.passProbabilityText),
+          m.stats.passProbability == null ? 'not judged: the run does not cover a whole part of the exam'
+            : 'probability of passing: the share of ' + num(index.bootstrap.resamples) + ' bootstrap resamples in which both criteria hold'),
         card('Required', s.requiredScore + '/' + s.requiredScoreMax, 'pass at ≥ ' + c.requiredMin, passBadge(s.requiredPass)),
         card('General', s.generalScore + '/' + s.generalScoreMax, 'pass at ≥ ' + c.generalMin, passBadge(s.generalPass)),
         latencies.length ? card('Median latency', (median(latencies) / 1000).toFixed(1) + ' s', latencies.length + ' requests timed') : null,
@@ -818,13 +820,13 @@
             h('td', { class: 'num' }, d[flip('a') + '_score'] + '/' + d.score_max), h('td', { class: 'num' }, d[flip('b') + '_score'] + '/' + d.score_max),
             h('td', { class: 'num' }, signed(d[flip('a') + '_score'] - d[flip('b') + '_score']))))))),
         h('div', { class: 'panel' }, h('h3', null, 'Where they differ (' + full.differing.length + ' questions)'), h('table', { 'data-testid': 'pair-differing' },
-          h('thead', null, h('tr', null, ['Question', 'Points', 'Right', x.name, y.name, 'Gold'].map((t) => h('th', null, t)))),
+          h('thead', null, h('tr', null, ['Question', 'Points', x.name, y.name, 'Gold'].map((t) => h('th', null, t)))),
           h('tbody', null, full.differing.map((d) => {
             const xRight = (d.right === 'A') !== c.flipped;
             return h('tr', { 'data-q': d.question_id }, h('td', null, h('a', { href: questionHref(d.question_id, { models }) }, d.question_id)),
-              h('td', { class: 'num' }, String(d.points)), h('td', null, xRight ? x.name : y.name),
-              h('td', { class: 'num mark ' + (xRight ? 'c' : 'i') }, answerText(d[flip('a') + '_predicted'])),
-              h('td', { class: 'num mark ' + (xRight ? 'i' : 'c') }, answerText(d[flip('b') + '_predicted'])),
+              h('td', { class: 'num' }, String(d.points)),
+              h('td', { class: 'num mark ' + (xRight ? 'c' : 'i') }, (xRight ? '✓ ' : '✗ ') + answerText(d[flip('a') + '_predicted'])),
+              h('td', { class: 'num mark ' + (xRight ? 'i' : 'c') }, (xRight ? '✗ ' : '✓ ') + answerText(d[flip('b') + '_predicted'])),
               h('td', { class: 'num' }, answerText(d.gold)));
           }))))),
     ];
