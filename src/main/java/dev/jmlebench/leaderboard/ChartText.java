@@ -35,6 +35,7 @@ final class ChartText {
   }
 
   static final String ALL_FIXED_TEXT = scoreTitle("") + heatMapTitle("") + SCORE_SUBTITLE + CI_SUBTITLE
-      + ALL_QUESTIONS + CI + TEXT_ONLY + SCORE_AXIS + REQUIRED + GENERAL + HEAT_MAP_SUBTITLE + passMark("0123456789.%", "/")
+      + ALL_QUESTIONS + CI + TEXT_ONLY + SCORE_AXIS + REQUIRED + GENERAL + HEAT_MAP_SUBTITLE
+      + passMark("0123456789.%", "/")
       + blockLabel("ABCDEF");
 }

@@ -18,8 +18,8 @@ import java.util.function.Supplier;
 
 /**
  * The {@code leaderboard} command's work: result files of a folder → (optionally rescored) → README tables,
- * JSON and CSV exports with each run's confidence intervals, and the charts. Files are read and rescored in parallel; nothing is written until
- * every file has been read and checked.
+ * JSON and CSV exports with each run's confidence intervals, and the charts. Files are read and rescored in
+ * parallel; nothing is written until every file has been read and checked.
  */
 public final class Leaderboard {
   private Leaderboard() {}
@@ -75,7 +75,8 @@ public final class Leaderboard {
     List<LeaderboardEntry> entries = read.stream().map(Read::entry).toList();
     ExamCriteria criteria = criteria(entries, files);
     Map<String, RunIntervals> statistics = new LinkedHashMap<>();
-    read.stream().filter(r -> r.statistics() != null).forEach(r -> statistics.put(r.entry().source(), r.statistics()));
+    read.stream().filter(r -> r.statistics() != null)
+        .forEach(r -> statistics.put(r.entry().source(), r.statistics()));
 
     ChartData data = ChartData.of(entries, statistics, criteria);
     CompletableFuture<LeaderboardCharts.Drawn> charts = CompletableFuture.supplyAsync(() -> {
