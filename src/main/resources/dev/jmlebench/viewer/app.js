@@ -106,7 +106,8 @@
   const pct = (x) => (x * 100).toFixed(1) + '%';
   const ratio = (a, b) => (b ? a / b : 0);
   const answerText = (a) => (a && a.length ? a.join(',') : '—');
-  const num = (n) => Number(n).toLocaleString('en-US');
+  // Not toLocaleString: its first call loads the browser's locale data, tens of milliseconds on a fresh page.
+  const num = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const outcomeBadge = (o) => h('span', { class: 'badge ' + OUTCOME[o].cls }, OUTCOME[o].label);
   const passBadge = (p) => (p == null ? h('span', { class: 'badge n' }, 'n/a')
     : h('span', { class: 'badge ' + (p ? 'pass' : 'fail') }, p ? 'PASS' : 'FAIL'));

@@ -63,6 +63,9 @@ public final class ViewerBenchmark {
         pageReady(chromium, base + "#/", boardReady);
         pageReady(chromium, base + "#/model/" + model, modelReady);
       }
+      // The floor under every page figure: a one-line page in a fresh browser context, on this machine now.
+      report("one-line page ready in the browser (floor)", rounds,
+          () -> pageReady(chromium, "data:text/html,<p>ready</p>", "() => document.querySelector('p') ? performance.now() : false"));
       report("GET /api/index (20 models, 400 questions)", rounds, index);
       report("GET /api/model/ID", rounds, modelDoc);
       report("leaderboard page ready in the browser", rounds, () -> pageReady(chromium, base + "#/", boardReady));
