@@ -48,8 +48,12 @@ final class ViewerStatistics {
     Map<String, ScoredRun> scored = new LinkedHashMap<>();
     for (Run run : data.runs()) {
       String source = run.file().getFileName().toString();
-      bySource.put(source, run);
-      scored.put(run.id(), ScoredRun.of(run.result(), data.criteria(), source));
+      ScoredRun s = ScoredRun.of(run.result(), data.criteria(), source);
+      // A file without a single answer has nothing to resample or compare; its pages show no interval.
+      if (!s.questions().isEmpty()) {
+        bySource.put(source, run);
+        scored.put(run.id(), s);
+      }
     }
     Map<String, RunStatistics> stats = new HashMap<>();
     scored.entrySet().parallelStream()
@@ -73,14 +77,23 @@ final class ViewerStatistics {
     background.shutdown();
   }
 
-  RunStatistics of(Run run) {
-    return byRun.get(run.id());
-  }
-
-  /** One run's figures as the pages show them: the intervals as shares and as text like {@code 96.2–98.8}. */
+  /**
+   * One run's figures as the pages show them: the intervals as shares and as text like {@code 96.2–98.8};
+   * nulls and dashes for a run without answers.
+   */
   ObjectNode runJson(Run run) {
-    RunStatistics s = of(run);
+    RunStatistics s = byRun.get(run.id());
     ObjectNode o = NODES.objectNode();
+    if (s == null) {
+      o.putNull("scoreCi");
+      for (String name : new String[] {"scorePctCi", "accuracyCi", "accuracyWilsonCi"}) {
+        o.putNull(name);
+        o.put(name + "Text", "—");
+      }
+      o.putNull("passProbability");
+      o.put("passProbabilityText", passText(null));
+      return o;
+    }
     o.set("scoreCi", NODES.arrayNode().add(s.scoreCi().lower()).add(s.scoreCi().upper()));
     interval(o, "scorePctCi", s.scorePctCi());
     interval(o, "accuracyCi", s.accuracyBootstrap());

@@ -401,7 +401,7 @@
   /** Horizontal bars per model: score % on all questions and on the text-only ones, with the pass line. */
   function scoreChart(models, c) {
     const passPct = (c.requiredMin + c.generalMin) / (c.requiredMax + c.generalMax);
-    const values = models.flatMap((m) => [m.summary.scorePct, m.summary.textOnlyScorePct, m.stats.scorePctCi[0]]).concat([passPct]);
+    const values = models.flatMap((m) => [m.summary.scorePct, m.summary.textOnlyScorePct].concat(m.stats.scorePctCi || [])).concat([passPct]);
     const lo = Math.max(0, Math.floor((Math.min(...values) - 0.05) * 10) / 10);
     const W = 560; const left = 170; const right = 50; const rowH = 30; const top = 8;
     const H = top + models.length * rowH + 30;
@@ -420,8 +420,8 @@
             svg('title', null, m.name + ': ' + s.score + '/' + s.scoreMax + ' (' + s.scorePctText + ')')),
           svg('rect', { class: 'bar-text', x: left, y: y + 15, width: Math.max(0, x(s.textOnlyScorePct) - left), height: 9, rx: 2 },
             svg('title', null, m.name + ' text-only: ' + s.textOnlyScore + '/' + s.textOnlyScoreMax + ' (' + s.textOnlyScorePctText + ')')),
-          errorBar(x(m.stats.scorePctCi[0]), x(m.stats.scorePctCi[1]), y + 8.5, m.name + ' score 95% CI: ' + m.stats.scorePctCiText + '%'),
-          svg('text', { x: Math.max(x(s.scorePct), x(m.stats.scorePctCi[1])) + 4, y: y + 13, class: 'muted-text' }, s.scorePctText));
+          m.stats.scorePctCi ? errorBar(x(m.stats.scorePctCi[0]), x(m.stats.scorePctCi[1]), y + 8.5, m.name + ' score 95% CI: ' + m.stats.scorePctCiText + '%') : null,
+          svg('text', { x: Math.max(x(s.scorePct), x(m.stats.scorePctCi ? m.stats.scorePctCi[1] : 0)) + 4, y: y + 13, class: 'muted-text' }, s.scorePctText));
       }),
       svg('line', { class: 'pass-line', x1: x(passPct), x2: x(passPct), y1: top - 4, y2: H - 22 }),
       svg('line', { class: 'axis-line', x1: left, x2: left, y1: top, y2: H - 22 }));
@@ -546,8 +546,8 @@
         + (doc.metadata.extraBody ? ' · extra body ' + JSON.stringify(doc.metadata.extraBody) : '')),
       h('div', { class: 'cards' },
         card('Score', s.score + '/' + s.scoreMax, [h('span', { 'data-testid': 'score-ci' }, s.scorePctText + ' [' + m.stats.scorePctCiText + ']'),
-          ' · ' + m.stats.scoreCi[0] + '–' + m.stats.scoreCi[1] + ' points · rank ' + m.rank + ' of ' + index.models.length], s.requiredPass == null ? null : passBadge(s.passed)),
-        card('Accuracy', s.accuracyText, [h('span', { 'data-testid': 'accuracy-ci' }, '95% CI ' + m.stats.accuracyCiText + '%'), ' (Wilson ' + m.stats.accuracyWilsonCiText + ') · '
+          (m.stats.scoreCi ? ' · ' + m.stats.scoreCi[0] + '–' + m.stats.scoreCi[1] + ' points' : '') + ' · rank ' + m.rank + ' of ' + index.models.length], s.requiredPass == null ? null : passBadge(s.passed)),
+        card('Accuracy', s.accuracyText, [h('span', { 'data-testid': 'accuracy-ci' }, '95% CI ' + m.stats.accuracyCiText + (m.stats.accuracyCi ? '%' : '')), ' (Wilson ' + m.stats.accuracyWilsonCiText + ') · '
           + s.correct + '/' + s.attempted + ' correct · ' + s.parseFailures + ' parse failures · ' + s.errors + ' errors']),
         card('P(pass)', h('span', { 'data-testid': 'pass-probability', title: passTitle(m.stats, index.bootstrap) }, m.stats.passProbabilityText),
           m.stats.passProbability == null ? 'not judged: the run does not cover a whole part of the exam'
@@ -738,10 +738,11 @@
 
   async function matrix(r, index) {
     const models = index.models;
-    if (models.length < 2) {
-      return { el: h('div', null, h('h1', null, 'Pairwise comparisons'), h('div', { class: 'empty' }, 'Comparisons need at least two result files.')), title: 'Pairwise comparisons' };
+    // No document when fewer than two runs have answers to compare.
+    const doc = models.length < 2 ? null : await load('pairs').catch(() => null);
+    if (!doc) {
+      return { el: h('div', null, h('h1', null, 'Pairwise comparisons'), h('div', { class: 'empty' }, 'Comparisons need at least two result files with answers.')), title: 'Pairwise comparisons' };
     }
-    const doc = await load('pairs');
     const cellOf = pairIndex(doc);
     const short = (name) => (name.length > 22 ? name.slice(0, 21) + '…' : name);
     const cells = new Map();

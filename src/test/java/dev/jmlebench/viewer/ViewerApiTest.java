@@ -146,6 +146,21 @@ class ViewerApiTest {
   }
 
   @Test
+  void aFileWithoutAnswersShowsNoIntervalAndIsLeftOutOfTheComparisons(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    java.nio.file.Files.copy(SharedData.RESULTS.resolve("openai_gpt-5.2.json"), dir.resolve("gpt.json"));
+    dev.jmlebench.results.ResultFile gpt = Published.byId("openai_gpt-5.2").file();
+    dev.jmlebench.results.ResultFiles.write(dir.resolve("empty.json"), gpt.withResults(List.of()));
+    ViewerApi two = new ViewerApi(ViewerData.load(dir, SharedData.dataset()));
+    JsonNode models = JSON.readTree(two.json("index").orElseThrow()).get("models");
+    JsonNode empty = models.get(0).get("id").asText().equals("empty") ? models.get(0) : models.get(1);
+    assertThat(empty.at("/stats/scorePctCi").isNull()).isTrue();
+    assertThat(empty.at("/stats/passProbabilityText").asText()).isEqualTo("n/a");
+    assertThat(two.json("pairs")).isEmpty();
+    assertThat(two.keys()).noneMatch(k -> k.startsWith("pair"));
+  }
+
+  @Test
   void keysNameTheIndexEveryModelAndEveryQuestionAndNothingElse() {
     List<String> keys = api.keys();
     int models = Published.all().size();
