@@ -4,7 +4,6 @@ import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.results.ResultFile;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -12,11 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
@@ -71,27 +68,9 @@ public final class ReadmeLeaderboard {
     }
     boolean changed = !text.equals(original);
     if (changed) {
-      writeKeepingPermissions(readme, text.getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(readme, text.getBytes(StandardCharsets.UTF_8)); // keeps the file's permissions
     }
     return new ReadmeUpdate(readme, tables, changed, warnings);
-  }
-
-  /** The atomic write replaces the file by a new one, which would otherwise get a temporary file's mode. */
-  private static void writeKeepingPermissions(Path readme, byte[] content) {
-    Set<PosixFilePermission> mode = null;
-    try {
-      mode = Files.getPosixFilePermissions(readme);
-    } catch (UnsupportedOperationException | IOException e) {
-      // not a POSIX file system: nothing to keep
-    }
-    AtomicFiles.write(readme, content);
-    if (mode != null) {
-      try {
-        Files.setPosixFilePermissions(readme, mode);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot restore the permissions of " + readme + ": " + e.getMessage(), e);
-      }
-    }
   }
 
   private static String read(Path readme) {

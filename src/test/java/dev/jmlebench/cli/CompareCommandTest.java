@@ -138,12 +138,6 @@ class CompareCommandTest {
   }
 
   @Test
-  void theReadmeShowsCompareHelpExactlyAsPicocliPrintsIt() throws IOException {
-    String help = Cli.run("compare", "--help").out();
-    assertThat(Files.readString(Path.of("README.md"))).contains("```text\n" + help + "```\n");
-  }
-
-  @Test
   void aMissingFileIsOneLineAndExitCodeTwo() {
     Cli.Outcome r = Cli.run("compare", QWEN32, tmp.resolve("nope.json").toString());
     assertThat(r.exitCode()).isEqualTo(Main.USAGE);

@@ -145,15 +145,6 @@ class RunCommandTest {
   }
 
   @Test
-  void theReadmeShowsTheHelpOfRunMockServerAndBenchExactlyAsPicocliPrintsIt() throws IOException {
-    String readme = Files.readString(Path.of("README.md"));
-    for (String command : List.of("run", "mock-server", "bench")) {
-      String usage = Main.commandLine().getSubcommands().get(command).getUsageMessage();
-      assertThat(readme).as(command).contains("```text\n" + usage.stripTrailing() + "\n```");
-    }
-  }
-
-  @Test
   void resumingIntoANewOutKeepsEveryAnswerAndLeavesTheOldFileUntouched() throws IOException {
     Path old = dir.resolve("old.json");
     Files.copy(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"), old);
