@@ -46,16 +46,30 @@ public record Bootstrap(int resamples, long seed) {
       }
     }
     int[][] groups = groupRows(strata);
+    // Row-major copy of the columns and per-replicate accumulators: one cache line per drawn row instead of
+    // one per column. The generator is consumed in the same order, so the sums are the same.
+    int width = columns.length;
+    int[] packed = new int[strata.size() * width];
+    for (int row = 0; row < strata.size(); row++) {
+      for (int c = 0; c < width; c++) {
+        packed[row * width + c] = columns[c][row];
+      }
+    }
     UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-    int[][] sums = new int[columns.length][resamples];
+    int[][] sums = new int[width][resamples];
+    int[] acc = new int[width];
     for (int r = 0; r < resamples; r++) {
+      Arrays.fill(acc, 0);
       for (int[] rows : groups) {
         for (int k = 0; k < rows.length; k++) {
-          int row = rows[rng.nextInt(rows.length)];
-          for (int c = 0; c < columns.length; c++) {
-            sums[c][r] += columns[c][row];
+          int base = rows[rng.nextInt(rows.length)] * width;
+          for (int c = 0; c < width; c++) {
+            acc[c] += packed[base + c];
           }
         }
+      }
+      for (int c = 0; c < width; c++) {
+        sums[c][r] = acc[c];
       }
     }
     return sums;
