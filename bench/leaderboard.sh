@@ -19,7 +19,7 @@ python3 - "$shared/results" "$work" <<'PY'
 import glob, json, os, sys
 src, work = sys.argv[1], sys.argv[2]
 files = sorted(glob.glob(os.path.join(src, "*.json")))
-for side in ("java", "python", "stale"):
+for side in ("java", "python", "pychart", "stale"):
     os.makedirs(os.path.join(work, side, "results"))
     with open(os.path.join(work, side, "README.md"), "w", encoding="utf-8") as f:
         f.write("# Bench\n\n<!-- leaderboard-all-start -->\n<!-- leaderboard-all-end -->\n\n"
@@ -31,7 +31,7 @@ for i in range(20):
     m = data["metadata"]
     if copy:
         m["display_name"] = (m.get("display_name") or m["model"]) + f" #{copy + 1}"
-    for side in ("java", "python", "stale"):
+    for side in ("java", "python", "pychart", "stale"):
         if side == "stale":
             del data["summary"]  # every file must then be rescored into a new summary and rewritten
         with open(os.path.join(work, side, "results", f"{copy}_{os.path.basename(path)}"), "w", encoding="utf-8") as f:
@@ -45,6 +45,12 @@ launcher="cd $work/java && $here/jmle-bench leaderboard --rescore --dataset $sha
 plain="cd $work/java && java -jar $jar leaderboard --rescore --dataset $shared"
 stale="cd $work/stale && $here/jmle-bench leaderboard --rescore --dataset $shared"
 python="python3 $here/bench/leaderboard_reference.py $shared/jmle2026_dataset.json $work/python/results $work/python/README.md"
+# The stand-in with a matplotlib chart, where Debian's python3-matplotlib is installed (apt-get install
+# python3-matplotlib): the published tool draws a chart too, so this is the fairer comparison.
+python_chart=""
+if /usr/bin/python3 -c "import matplotlib" 2>/dev/null; then
+  python_chart="/usr/bin/python3 $here/bench/leaderboard_reference.py $shared/jmle2026_dataset.json $work/pychart/results $work/pychart/README.md $work/pychart/leaderboard.png"
+fi
 echo "java: $(java -version 2>&1 | head -1); python: $(python3 --version); cores: $(nproc); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 mkdir -p "$work/stale/restore"
@@ -58,6 +64,9 @@ if command -v hyperfine >/dev/null 2>&1; then
     -n "python stand-in (rewrites every file; no chart)" "$python"
   hyperfine --warmup 1 --runs "$runs" --prepare "$restore" \
     -n "jmle-bench, every file stale and rewritten (launcher)" "$stale"
+  if [ -n "$python_chart" ]; then
+    hyperfine --warmup 2 --runs "$runs" -n "python stand-in with a matplotlib chart" "$python_chart"
+  fi
   hyperfine --warmup 1 --runs "$runs" --prepare "rm -f $work/java/results/leaderboard.json" \
     -n "jmle-bench, no earlier leaderboard.json: all 20 bootstrapped (launcher)" "$launcher"
 else

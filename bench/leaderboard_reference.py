@@ -3,10 +3,11 @@
 
 It does the same work per result file that the published tool does (json.load, re-parse every answer
 with `re`, re-grade, recompute the summary, json.dump the file back, rebuild the two README tables), using
-the standard library only. It does NOT draw the chart (matplotlib is not installed here), so it does
-less work than the published tool. It is not the published tool, whose source we have not read.
+the standard library only. Given CHART_PNG it also draws a leaderboard bar chart with matplotlib (Debian's
+python3-matplotlib, run with /usr/bin/python3), as the published tool draws one; without it, it does less
+work than the published tool. It is not the published tool, whose source we have not read.
 
-usage: leaderboard_reference.py DATASET_JSON RESULTS_DIR README
+usage: leaderboard_reference.py DATASET_JSON RESULTS_DIR README [CHART_PNG]
 """
 import glob
 import json
@@ -122,10 +123,34 @@ def splice(text, name, body):
     return text[: i + len(start)] + "\n" + body + "\n" + text[j:]
 
 
-def main(dataset_json, results_dir, readme):
+def chart(path, bars):
+    """A leaderboard bar chart as a published Python tool would draw it: matplotlib (Debian's
+    python3-matplotlib), all questions vs text-only per model, sorted, value labels, pass line."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    bars = sorted(bars, key=lambda b: b[1])
+    names = [b[0] for b in bars]
+    fig, ax = plt.subplots(figsize=(10, 0.6 * len(bars) + 2), dpi=100)
+    ys = range(len(bars))
+    ax.barh([y + 0.2 for y in ys], [b[1] * 100 for b in bars], height=0.4, label="all questions")
+    ax.barh([y - 0.2 for y in ys], [b[2] * 100 for b in bars], height=0.4, label="text-only")
+    for y, b in zip(ys, bars):
+        ax.text(b[1] * 100, y + 0.2, f" {b[1]:.1%}", va="center", fontsize=8)
+        ax.text(b[2] * 100, y - 0.2, f" {b[2]:.1%}", va="center", fontsize=8)
+    ax.axvline(76.2, linestyle="--", color="gray", label="lowest passing total")
+    ax.set_yticks(list(ys), names)
+    ax.set_xlim(70, 100)
+    ax.legend(loc="lower right")
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def main(dataset_json, results_dir, readme, chart_png=None):
     with open(dataset_json, encoding="utf-8") as f:
         questions = {q["question_id"]: q for q in json.load(f)}
-    all_rows, text_rows = {}, {}
+    all_rows, text_rows, bars = {}, {}, []
     for path in sorted(glob.glob(os.path.join(results_dir, "*.json"))):
         data = rescore(path, questions)
         m, s = data["metadata"], data["summary"]
@@ -136,6 +161,7 @@ def main(dataset_json, results_dir, readme):
                                                  f"{cell(s['score'], s['score_max'], s['score_pct'])} | "
                                                  f"{cell(s['correct'], s['correct'] + s['incorrect'], s['accuracy'])} |")
             t = s["by_image"]["text_only"]
+            bars.append((name, s["score_pct"], s["text_only_score_pct"]))
             text_rows[name] = (s["text_only_score_pct"], f"| {name} | {cell(s['text_only_score'], s['text_only_score_max'], s['text_only_score_pct'])} | "
                                                          f"{cell(t['correct'], t['total'], t['accuracy'])} |")
         else:
@@ -147,7 +173,9 @@ def main(dataset_json, results_dir, readme):
     text = splice(text, "leaderboard-text", table(["Model", "Score", "Accuracy"], text_rows.values()))
     with open(readme, "w", encoding="utf-8") as f:
         f.write(text)
+    if chart_png:
+        chart(chart_png, bars)
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])
