@@ -73,6 +73,19 @@ public final class ViewerBenchmark {
           () -> pageReady(chromium, base + "#/model/" + model, modelReady));
       report("pairwise matrix page ready in the browser", rounds,
           () -> pageReady(chromium, base + "#/matrix", matrixReady));
+      // The same in a browser that is already open (one page, a full navigation each round, HTTP cache
+      // revalidated by ETag): what a person sees opening the viewer again or following a shared link.
+      Page warm = chromium.page();
+      try {
+        report("leaderboard page ready, browser already open", rounds,
+            () -> pageReadyWarm(warm, base + "#/", boardReady));
+        report("per-model page ready, browser already open", rounds,
+            () -> pageReadyWarm(warm, base + "#/model/" + model, modelReady));
+        report("pairwise matrix page ready, browser already open", rounds,
+            () -> pageReadyWarm(warm, base + "#/matrix", matrixReady));
+      } finally {
+        warm.context().close();
+      }
       breakdown(chromium, base + "#/", boardReady);
       breakdown(chromium, base + "#/model/" + model, modelReady);
     }
@@ -111,6 +124,14 @@ public final class ViewerBenchmark {
     } finally {
       page.context().close();
     }
+  }
+
+  /** Microseconds from the start of a full navigation in an open page until the view is drawn. */
+  private static long pageReadyWarm(Page page, String url, String readyWhen) {
+    page.navigate("about:blank");
+    page.navigate(url);
+    double ms = ((Number) page.waitForFunction(readyWhen).jsonValue()).doubleValue();
+    return (long) (ms * 1000);
   }
 
   /** Where one load spends its time: each request's start and end, and when the view was drawn. */
