@@ -59,8 +59,7 @@ public final class Dataset {
 
   /** The exam number the question ids start with, e.g. {@code "120"} for {@code 120A-1}. */
   public String exam() {
-    String id = questions.get(0).questionId();
-    return id.substring(0, id.indexOf('-') - 1);
+    return QuestionId.parse(questions.get(0).questionId()).orElseThrow().exam();
   }
 
   public String sha256() {

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
  * whose one line names the file, the question and the field.
  */
 public final class DatasetLoader {
-  private static final Pattern ID = Pattern.compile("\\d+[A-F]-\\d+");
   private static final Pattern LETTER = Pattern.compile("[a-e]");
   private static final String REPAIR = " (`jmle-bench dataset verify` checks a copy; `dataset download` repairs it)";
 
@@ -72,7 +71,8 @@ public final class DatasetLoader {
       throw new UserError(where.file() + ": question #" + (where.index() + 1) + " is not a JSON object");
     }
     String id = text(node, "question_id", where);
-    if (!ID.matcher(id).matches()) {
+    Optional<QuestionId> parts = QuestionId.parse(id);
+    if (parts.isEmpty()) {
       throw where.error("question_id", "is '" + id + "', expected e.g. 120B-41");
     }
     where = where.withId(id);
@@ -81,7 +81,7 @@ public final class DatasetLoader {
       throw where.error("block", "is '" + block + "', expected one of A-F");
     }
     int number = integer(node, "number", where);
-    if (!id.equals(id.substring(0, id.indexOf('-') - 1) + block + "-" + number)) {
+    if (!parts.get().block().equals(block) || parts.get().number() != number) {
       throw where.error("question_id", "does not match block " + block + " and number " + number);
     }
     String typeName = text(node, "question_type", where);

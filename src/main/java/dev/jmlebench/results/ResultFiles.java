@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.common.JsonFiles;
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.QuestionId;
 import dev.jmlebench.score.Summary;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,12 +43,10 @@ public final class ResultFiles {
 
   /** The exam a file belongs to, from its question ids ({@code 120A-1} → {@code 120}); 120 when empty. */
   public static String examOf(ResultFile file) {
-    if (file.results().isEmpty()) {
-      return "120";
-    }
-    String id = file.results().get(0).questionId();
-    int dash = id.indexOf('-');
-    return dash > 1 ? id.substring(0, dash - 1) : "120";
+    return file.results().stream().findFirst()
+        .flatMap(r -> QuestionId.parse(r.questionId()))
+        .map(QuestionId::exam)
+        .orElse("120");
   }
 
   // ---- reading -------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package dev.jmlebench.stats;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.QuestionId;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
@@ -15,8 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -28,7 +27,6 @@ import java.util.stream.Stream;
  */
 public record ScoredRun(String name, String model, String source, List<ScoredQuestion> questions) {
   private static final ObjectMapper SHAPE = new ObjectMapper();
-  private static final Pattern QUESTION_ID = Pattern.compile("(\\d+)([A-F])-([1-9]\\d{0,2})");
   private static final Comparator<ScoredQuestion> EXAM_ORDER =
       Comparator.comparing(ScoredQuestion::block).thenComparingInt(ScoredQuestion::number);
 
@@ -83,14 +81,9 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
   public static ScoredRun of(ResultFile file, ExamCriteria criteria, String source) {
     List<ScoredQuestion> out = new ArrayList<>(file.results().size());
     for (QuestionResult r : file.results()) {
-      Matcher m = QUESTION_ID.matcher(r.questionId());
-      if (!m.matches()) {
-        throw new UserError(source + ": results: question id '" + r.questionId()
-            + "' is not of the form 120A-1 (exam, block A-F, number)");
-      }
-      String block = m.group(2);
-      int number = Integer.parseInt(m.group(3));
-      out.add(new ScoredQuestion(r.questionId(), block, number, Points.of(block, number),
+      QuestionId id = QuestionId.parse(r.questionId()).orElseThrow(() -> new UserError(source
+          + ": results: question id '" + r.questionId() + "' is not of the form 120A-1 (exam, block A-F, number)"));
+      out.add(new ScoredQuestion(r.questionId(), id.block(), id.number(), Points.of(id.block(), id.number()),
           !criteria.isExcluded(r.questionId()), r.correct(), r.predicted(), r.gold()));
     }
     return new ScoredRun(file.metadata().name(), file.metadata().model(), source, out);
