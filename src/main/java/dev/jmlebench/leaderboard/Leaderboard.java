@@ -3,6 +3,7 @@ package dev.jmlebench.leaderboard;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.ResultFolder;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.score.ExamCriteria;
@@ -50,7 +51,10 @@ public final class Leaderboard {
 
   public static Report build(Request request) {
     Outputs out = Outputs.beside(request.chart());
-    List<Path> files = ResultFolder.list(request.resultsDir(), out.json());
+    Path export = out.json().toAbsolutePath().normalize();
+    List<Path> files = ResultFolder.list(request.resultsDir(), "--results " + request.resultsDir()).stream()
+        .filter(p -> !p.toAbsolutePath().normalize().equals(export))
+        .toList();
     if (files.isEmpty()) {
       throw new UserError("--results " + request.resultsDir() + ": no result files (*.json) to rank");
     }

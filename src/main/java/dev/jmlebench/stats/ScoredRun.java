@@ -1,22 +1,19 @@
 package dev.jmlebench.stats;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.QuestionId;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.ResultFolder;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Points;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The per-question outcomes of one result file, in exam order (block, then number). Points come from the
@@ -26,7 +23,6 @@ import java.util.stream.Stream;
  * @param source where the run came from, e.g. the file path, for messages and reports
  */
 public record ScoredRun(String name, String model, String source, List<ScoredQuestion> questions) {
-  private static final ObjectMapper SHAPE = new ObjectMapper();
   private static final Comparator<ScoredQuestion> EXAM_ORDER =
       Comparator.comparing(ScoredQuestion::block).thenComparingInt(ScoredQuestion::number);
 
@@ -47,35 +43,16 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
    * else that fails to read is an error naming the file.
    */
   public static List<ScoredRun> readDirectory(Path dir, Consumer<Path> skipped) {
-    if (!Files.isDirectory(dir)) {
-      throw new UserError(dir + ": not a directory");
-    }
-    List<Path> files;
-    try (Stream<Path> list = Files.list(dir)) {
-      files = list.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
-          .sorted(Comparator.comparing(p -> p.getFileName().toString()))
-          .toList();
-    } catch (IOException e) {
-      throw new UserError(dir + ": cannot list: " + e.getMessage());
-    }
     List<ScoredRun> runs = new ArrayList<>();
-    for (Path f : files) {
-      if (isOtherJson(f)) {
+    for (Path f : ResultFolder.list(dir, dir.toString())) {
+      Optional<ResultFile> file = ResultFolder.readIfResultFile(f);
+      if (file.isEmpty()) {
         skipped.accept(f);
       } else {
-        runs.add(read(f));
+        runs.add(of(file.get(), ExamCriteria.forExam(ResultFiles.examOf(file.get())), f.toString()));
       }
     }
     return runs;
-  }
-
-  private static boolean isOtherJson(Path file) {
-    try {
-      JsonNode root = SHAPE.readTree(file.toFile());
-      return root == null || !root.path("results").isArray();
-    } catch (IOException e) {
-      return false; // not JSON, or unreadable: let the result-file reader name the fault
-    }
   }
 
   public static ScoredRun of(ResultFile file, ExamCriteria criteria, String source) {

@@ -1,23 +1,20 @@
 package dev.jmlebench.viewer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.ResultFolder;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Summary;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Everything the viewer shows: the dataset and every result file of one folder, each with its summary,
@@ -37,7 +34,6 @@ public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs,
     }
   }
 
-  private static final ObjectMapper SHAPE = new ObjectMapper();
 
   public ViewerData {
     runs = List.copyOf(runs);
@@ -50,31 +46,18 @@ public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs,
    * fault is an error.
    */
   public static ViewerData load(Path resultsDir, Dataset dataset) {
-    if (!Files.isDirectory(resultsDir)) {
-      throw new UserError("--results " + resultsDir + ": no such folder");
-    }
     ExamCriteria criteria = ExamCriteria.forExam(dataset.exam());
-    List<Path> files;
-    try (Stream<Path> list = Files.list(resultsDir)) {
-      files = list.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
-          .sorted().toList();
-    } catch (IOException e) {
-      throw new UserError("--results " + resultsDir + ": cannot list the folder: " + e.getMessage());
-    }
+    List<Path> files = ResultFolder.list(resultsDir, "--results " + resultsDir);
     List<Run> runs = new ArrayList<>(files.size());
     List<Path> skipped = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Path f : files) {
-      ResultFile result;
-      try {
-        result = ResultFiles.read(f);
-      } catch (UserError e) {
-        if (isOtherJson(f)) {
-          skipped.add(f);
-          continue;
-        }
-        throw e;
+      Optional<ResultFile> read = ResultFolder.readIfResultFile(f);
+      if (read.isEmpty()) {
+        skipped.add(f);
+        continue;
       }
+      ResultFile result = read.get();
       String exam = ResultFiles.examOf(result);
       if (!exam.equals(dataset.exam())) {
         throw new UserError(f + ": holds results of exam " + exam + ", but the dataset is exam " + dataset.exam());
@@ -91,15 +74,6 @@ public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs,
         .thenComparing(Comparator.comparingInt((Run r) -> -r.summary().correct()))
         .thenComparing(Run::name));
     return new ViewerData(dataset, criteria, runs, skipped);
-  }
-
-  private static boolean isOtherJson(Path file) {
-    try {
-      JsonNode root = SHAPE.readTree(file.toFile());
-      return root == null || !root.path("results").isArray();
-    } catch (IOException e) {
-      return false; // not JSON at all: the reader's message names the fault
-    }
   }
 
   /** Ids appear in URLs and, in a static report, as file names: keep them to a safe alphabet. */
