@@ -7,12 +7,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
-/** The README shows every command's --help exactly as picocli prints it, so the two cannot drift apart. */
+/**
+ * The command reference (docs/CLI.md) shows every command's --help exactly as picocli prints it, so the two
+ * cannot drift apart. With {@code -Djmle.cli.regenerate=true} it first rewrites each help block of
+ * docs/CLI.md from picocli (a block is found by its first line, {@code Usage: jmle-bench COMMAND [}).
+ */
 class ReadmeDocumentsEveryCommandTest {
+  static final Path REFERENCE = Path.of("docs", "CLI.md");
+  private static final Pattern HELP_BLOCK = Pattern.compile("```text\n(Usage: (jmle-bench[a-z -]*?) \\[.*?)\n```",
+      Pattern.DOTALL);
+
   static List<String> commands() {
     List<String> names = new ArrayList<>();
     collect(Main.commandLine(), names);
@@ -28,18 +39,40 @@ class ReadmeDocumentsEveryCommandTest {
     });
   }
 
-  @ParameterizedTest
-  @MethodSource("commands")
-  void theReadmeShowsTheHelpOf(String qualifiedName) throws IOException {
+  static String usage(String qualifiedName) {
     CommandLine cl = Main.commandLine();
     for (String part : qualifiedName.split(" ")) {
       if (!part.equals("jmle-bench")) {
         cl = cl.getSubcommands().get(part);
       }
     }
-    String usage = cl.getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
-    assertThat(Files.readString(Path.of("README.md")))
-        .as("README.md must show `%s --help` in a ```text block", qualifiedName)
-        .contains("```text\n" + usage + "\n```");
+    return cl.getUsageMessage(CommandLine.Help.Ansi.OFF).stripTrailing();
+  }
+
+  @BeforeAll
+  static void regenerateWhenAsked() throws IOException {
+    if (!Boolean.getBoolean("jmle.cli.regenerate")) {
+      return;
+    }
+    List<String> known = commands();
+    String text = Files.readString(REFERENCE);
+    Matcher m = HELP_BLOCK.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String name = m.group(2);
+      String replacement = known.contains(name) ? "```text\n" + usage(name) + "\n```" : m.group();
+      m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(out);
+    Files.writeString(REFERENCE, out.toString());
+  }
+
+  @ParameterizedTest
+  @MethodSource("commands")
+  void theCommandReferenceShowsTheHelpOf(String qualifiedName) throws IOException {
+    assertThat(Files.readString(REFERENCE))
+        .as("docs/CLI.md must show `%s --help` in a ```text block (a new command needs a block starting "
+            + "`Usage: %s [`; -Djmle.cli.regenerate=true rewrites existing ones)", qualifiedName, qualifiedName)
+        .contains("```text\n" + usage(qualifiedName) + "\n```");
   }
 }
