@@ -1,5 +1,6 @@
 package dev.jmlebench.cli;
 
+import dev.jmlebench.common.TerminalText;
 import dev.jmlebench.common.UserError;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -75,24 +76,39 @@ public final class Main implements Runnable {
     } else {
       COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
     }
+    // Help in plain text: the guard below would show picocli's colour codes as text.
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    cl.setExecutionStrategy(Main::executeGuarded);
     cl.setExecutionExceptionHandler(Main::handleException);
     cl.setParameterExceptionHandler(Main::handleParameterException);
     return cl;
   }
 
+  /**
+   * Runs the command with its writers guarded: result files and servers supply much of what is printed
+   * (names, models, question ids, error messages), and none of their control characters may reach the
+   * terminal. Guarded here, at execution, so that writers a caller set in the meantime are guarded too.
+   */
+  private static int executeGuarded(CommandLine.ParseResult parsed) {
+    CommandLine root = parsed.commandSpec().commandLine();
+    root.setOut(TerminalText.guard(root.getOut()));
+    root.setErr(TerminalText.guard(root.getErr()));
+    return new CommandLine.RunLast().execute(parsed);
+  }
+
   private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
     PrintWriter err = cl.getErr();
     if (e instanceof UserError) {
-      err.println("jmle-bench: " + e.getMessage());
+      err.println("jmle-bench: " + TerminalText.oneLine(e.getMessage()));
       err.flush();
       return USAGE;
     }
     if (e instanceof UncheckedIOException io) {
-      err.println("jmle-bench: " + io.getMessage());
+      err.println("jmle-bench: " + TerminalText.oneLine(io.getMessage()));
       err.flush();
       return FINDING;
     }
-    err.println("jmle-bench: internal error: " + e);
+    err.println("jmle-bench: internal error: " + TerminalText.oneLine(e.toString()));
     if (System.getenv("JMLE_BENCH_DEBUG") != null) {
       e.printStackTrace(err);
     } else {
@@ -104,7 +120,7 @@ public final class Main implements Runnable {
 
   private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
-    PrintWriter err = cl.getErr();
+    PrintWriter err = TerminalText.guard(cl.getErr());
     err.println("jmle-bench: " + e.getMessage());
     err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();

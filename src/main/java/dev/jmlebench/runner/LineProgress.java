@@ -1,5 +1,6 @@
 package dev.jmlebench.runner;
 
+import dev.jmlebench.common.TerminalText;
 import dev.jmlebench.results.QuestionResult;
 import java.io.PrintWriter;
 
@@ -35,7 +36,8 @@ final class LineProgress implements Progress {
     } else {
       detail = String.join(",", r.predicted()) + (r.correct() ? "" : " (gold " + String.join(",", r.gold()) + ")");
     }
-    out.printf("%c %-9s %s%n", Progress.mark(r), label, detail);
+    // One line per question, whatever a server put in its error message.
+    out.printf("%c %-9s %s%n", Progress.mark(r), TerminalText.oneLine(label), TerminalText.oneLine(detail));
     if (s.done() % TALLY_EVERY == 0 || s.done() == s.total()) {
       out.printf("  %d/%d · %s · ETA %s%n", s.done(), s.total(), Progress.counts(s), Progress.clock(s.eta()));
     }

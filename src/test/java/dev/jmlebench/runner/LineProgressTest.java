@@ -1,0 +1,26 @@
+package dev.jmlebench.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jmlebench.results.QuestionResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LineProgressTest {
+  @Test
+  void aServersErrorMessageIsOneInertLine() {
+    StringWriter printed = new StringWriter();
+    LineProgress progress = new LineProgress(new PrintWriter(printed), 1);
+    QuestionResult failed = QuestionResult.failed("120A-1", List.of("a"),
+        "HTTP 500: \u001b]0;owned\u0007\u001b[2J\no 120A-2    a", Map.of());
+
+    progress.finished("120A-1", failed, new Tally.Snapshot(1, 400, 0, 0, 1, 0, 0, Duration.ZERO, null));
+
+    assertThat(printed.toString())
+        .isEqualTo("! 120A-1    HTTP 500: \\u001B]0;owned\\u0007\\u001B[2J\\u000Ao 120A-2    a\n");
+  }
+}
