@@ -5,9 +5,9 @@ import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.mock.MockOptions;
 import dev.jmlebench.mock.MockServer;
+import dev.jmlebench.runner.FinishedRun;
 import dev.jmlebench.runner.ProgressStyle;
 import dev.jmlebench.runner.RunConfig;
-import dev.jmlebench.runner.RunOutcome;
 import dev.jmlebench.runner.Runner;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -131,7 +131,7 @@ public final class Bench {
   }
 
   private record Result(int asked, int answered, int errors, Duration wall, int rateLimited, int faults,
-      int requests, RunOutcome outcome) {}
+      int requests, FinishedRun outcome) {}
 
   private Result measure(MockOptions options, int parallel) {
     Path dir = tempDir();
@@ -140,7 +140,7 @@ public final class Bench {
           dir.resolve("bench.json"), null, null, parallel, Duration.ofSeconds(60),
           RetrySettings.of(5, Duration.ofMinutes(10)), Instant.now());
       long start = System.nanoTime();
-      RunOutcome o = new Runner(config, dataset, null, ProgressStyle.QUIET, new PrintWriter(Writer.nullWriter()),
+      FinishedRun o = new Runner(config, dataset, null, ProgressStyle.QUIET, new PrintWriter(Writer.nullWriter()),
           "jmle-bench").run();
       Duration wall = Duration.ofNanos(System.nanoTime() - start);
       int asked = o.file().metadata().totalQuestions();

@@ -8,9 +8,9 @@ import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.leaderboard.ReadmeLeaderboard;
 import dev.jmlebench.leaderboard.ReadmeUpdate;
 import dev.jmlebench.runner.ExtraBody;
+import dev.jmlebench.runner.FinishedRun;
 import dev.jmlebench.runner.ProgressStyle;
 import dev.jmlebench.runner.RunConfig;
-import dev.jmlebench.runner.RunOutcome;
 import dev.jmlebench.runner.Runner;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -130,7 +130,7 @@ final class RunCommand implements Callable<Integer> {
       throw new UserError("--readme " + readme + ": no such file");
     }
     PrintWriter printer = spec.commandLine().getOut();
-    RunOutcome outcome = new Runner(config, dataset.loadOrDownload(printer), key,
+    FinishedRun outcome = new Runner(config, dataset.loadOrDownload(printer), key,
         System.console() != null ? ProgressStyle.BAR : ProgressStyle.LINES, printer, PROGRAM)
         .run();
     if (readme != null) {
@@ -140,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** A run with errors is not finished: its row would understate the model, so it waits for the continue. */
-  private void updateReadme(RunOutcome outcome, PrintWriter printer) {
+  private void updateReadme(FinishedRun outcome, PrintWriter printer) {
     if (outcome.hasErrors() || outcome.interrupted()) {
       printer.println(readme + ": leaderboard not updated, the run is not complete");
     } else {

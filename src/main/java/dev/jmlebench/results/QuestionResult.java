@@ -1,10 +1,12 @@
 package dev.jmlebench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jmlebench.score.Outcome;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * One entry of {@code results} (SPEC §5). {@code extra} keeps, in order, every field this project does not
@@ -25,12 +27,6 @@ public record QuestionResult(
     String reasoning,
     Map<String, JsonNode> extra) {
 
-  /** Extension fields this project writes; readers of the published format ignore them. */
-  public static final String LATENCY_MS = "latency_ms";
-  public static final String ATTEMPTS = "attempts";
-  public static final String USAGE = "usage";
-  public static final String FINISH_REASON = "finish_reason";
-
   public QuestionResult {
     predicted = List.copyOf(predicted);
     gold = List.copyOf(gold);
@@ -40,6 +36,30 @@ public record QuestionResult(
   /** A request that failed: no answer, recorded with its error (SPEC §3). */
   public static QuestionResult failed(String questionId, List<String> gold, String error, Map<String, JsonNode> extra) {
     return new QuestionResult(questionId, List.of(), gold, false, "", false, error, null, extra);
+  }
+
+  /** How the question went: the one classification progress, viewer, statistics and the summary use. */
+  public Outcome outcome() {
+    return Outcome.of(error != null, parseSuccess, correct);
+  }
+
+  /**
+   * The tokens the answer cost as its {@code usage} records them (prompt plus completion; reasoning tokens are
+   * part of the completion), or empty when the file records no usage for it.
+   */
+  public OptionalLong tokens() {
+    JsonNode usage = extra.get(ResultSchema.Result.USAGE);
+    if (usage == null || !usage.isObject()) {
+      return OptionalLong.empty();
+    }
+    JsonNode prompt = usage.get(ResultSchema.Usage.PROMPT_TOKENS);
+    JsonNode completion = usage.get(ResultSchema.Usage.COMPLETION_TOKENS);
+    boolean hasPrompt = prompt != null && prompt.canConvertToLong();
+    boolean hasCompletion = completion != null && completion.canConvertToLong();
+    if (!hasPrompt && !hasCompletion) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of((hasPrompt ? prompt.longValue() : 0) + (hasCompletion ? completion.longValue() : 0));
   }
 
   /** Whether resume may keep this result instead of asking again (SPEC §5). */

@@ -4,7 +4,7 @@ import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.score.ExamCriteria;
-import dev.jmlebench.score.Outcome;
+import dev.jmlebench.score.GradedQuestion;
 import dev.jmlebench.score.Scorer;
 import dev.jmlebench.score.Summary;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ public final class Rescorer {
     for (QuestionResult old : file.results()) {
       Question q = question(dataset, old.questionId(), fileName);
       QuestionResult now;
-      if (old.extra().containsKey(Samples.FIELD)) {
+      if (old.extra().containsKey(ResultSchema.Result.SAMPLES)) {
         // A run with repeats: every sample is re-graded, and the published fields follow the first.
         List<QuestionResult> samples = new ArrayList<>();
         for (QuestionResult sample : Samples.of(old, fileName)) {
@@ -55,12 +55,11 @@ public final class Rescorer {
   }
 
   public static Summary summarize(ResultFile file, Dataset dataset, ExamCriteria criteria, String fileName) {
-    List<Outcome> outcomes = new ArrayList<>(file.results().size());
+    List<GradedQuestion> graded = new ArrayList<>(file.results().size());
     for (QuestionResult r : file.results()) {
-      outcomes.add(new Outcome(question(dataset, r.questionId(), fileName), r.correct(), r.parseSuccess(),
-          r.error() != null));
+      graded.add(new GradedQuestion(question(dataset, r.questionId(), fileName), r.outcome()));
     }
-    return Scorer.summarize(outcomes, criteria);
+    return Scorer.summarize(graded, criteria);
   }
 
   private static Question question(Dataset dataset, String id, String fileName) {

@@ -8,6 +8,8 @@ import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.common.JsonFiles;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.QuestionId;
+import dev.jmlebench.results.ResultSchema.Metadata;
+import dev.jmlebench.results.ResultSchema.Result;
 import dev.jmlebench.score.Summary;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,10 +27,8 @@ import java.util.Set;
  */
 public final class ResultFiles {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final Set<String> RESULT_FIELDS = Set.of("question_id", "predicted", "gold", "correct",
-      "raw_response", "parse_success", "error", "reasoning");
-  private static final Set<String> METADATA_FIELDS = Set.of("model", "base_url", "timestamp", "image_mode",
-      "extra_body", "total_questions", "attempted", "skipped_image", "display_name");
+  private static final Set<String> RESULT_FIELDS = Set.copyOf(Result.PUBLISHED);
+  private static final Set<String> METADATA_FIELDS = Set.copyOf(Metadata.PUBLISHED);
 
   private ResultFiles() {}
 
@@ -56,11 +56,11 @@ public final class ResultFiles {
     if (!root.isObject()) {
       throw new UserError(name + ": expected a JSON object with metadata, summary and results");
     }
-    RunMetadata metadata = metadata(top.object("metadata", true), name);
-    JsonNode summaryNode = top.object("summary", false);
+    RunMetadata metadata = metadata(top.object(ResultSchema.METADATA, true), name);
+    JsonNode summaryNode = top.object(ResultSchema.SUMMARY, false);
     Summary summary = summaryNode == null ? null : SummaryJson.fromJson(summaryNode, name);
     Map<String, JsonNode> summaryExtra = summaryNode == null ? Map.of() : SummaryJson.extra(summaryNode);
-    JsonNode resultsNode = top.array("results", true);
+    JsonNode resultsNode = top.array(ResultSchema.RESULTS, true);
     List<QuestionResult> results = new ArrayList<>(resultsNode.size());
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < resultsNode.size(); i++) {
@@ -71,25 +71,25 @@ public final class ResultFiles {
       results.add(r);
     }
     return new ResultFile(metadata, summary, results, summaryExtra,
-        extra(root, Set.of("metadata", "summary", "results")));
+        extra(root, Set.of(ResultSchema.METADATA, ResultSchema.SUMMARY, ResultSchema.RESULTS)));
   }
 
   private static RunMetadata metadata(JsonNode node, String name) {
-    Fields f = new Fields(node, name, "metadata");
-    JsonNode extraBody = node.get("extra_body");
+    Fields f = new Fields(node, name, ResultSchema.METADATA);
+    JsonNode extraBody = node.get(Metadata.EXTRA_BODY);
     if (extraBody != null && !extraBody.isNull() && !extraBody.isObject()) {
-      throw f.error("extra_body", "should be an object or null");
+      throw f.error(Metadata.EXTRA_BODY, "should be an object or null");
     }
     return new RunMetadata(
-        f.string("model", true),
-        f.string("base_url", false),
-        f.string("timestamp", false),
-        f.string("image_mode", false),
+        f.string(Metadata.MODEL, true),
+        f.string(Metadata.BASE_URL, false),
+        f.string(Metadata.TIMESTAMP, false),
+        f.string(Metadata.IMAGE_MODE, false),
         extraBody == null || extraBody.isNull() ? null : extraBody,
-        f.integer("total_questions", 0),
-        f.integer("attempted", 0),
-        f.integer("skipped_image", 0),
-        f.string("display_name", false),
+        f.integer(Metadata.TOTAL_QUESTIONS, 0),
+        f.integer(Metadata.ATTEMPTED, 0),
+        f.integer(Metadata.SKIPPED_IMAGE, 0),
+        f.string(Metadata.DISPLAY_NAME, false),
         extra(node, METADATA_FIELDS));
   }
 
@@ -98,17 +98,17 @@ public final class ResultFiles {
       throw new UserError(name + ": results[" + index + "] is not an object");
     }
     Fields f = new Fields(node, name, "results[" + index + "]");
-    String id = f.string("question_id", true);
+    String id = f.string(Result.QUESTION_ID, true);
     f = new Fields(node, name, "results[" + index + "] (" + id + ")");
     return new QuestionResult(
         id,
-        f.strings("predicted"),
-        f.strings("gold"),
-        f.bool("correct"),
-        nullToEmpty(f.string("raw_response", false)),
-        f.bool("parse_success"),
-        f.string("error", false),
-        f.string("reasoning", false),
+        f.strings(Result.PREDICTED),
+        f.strings(Result.GOLD),
+        f.bool(Result.CORRECT),
+        nullToEmpty(f.string(Result.RAW_RESPONSE, false)),
+        f.bool(Result.PARSE_SUCCESS),
+        f.string(Result.ERROR, false),
+        f.string(Result.REASONING, false),
         extra(node, RESULT_FIELDS));
   }
 
@@ -213,13 +213,13 @@ public final class ResultFiles {
 
   public static ObjectNode toJson(ResultFile file) {
     ObjectNode root = NODES.objectNode();
-    root.set("metadata", toJson(file.metadata()));
+    root.set(ResultSchema.METADATA, toJson(file.metadata()));
     if (file.summary() != null) {
       ObjectNode s = SummaryJson.toJson(file.summary());
       file.summaryExtra().forEach(s::set);
-      root.set("summary", s);
+      root.set(ResultSchema.SUMMARY, s);
     }
-    ArrayNode results = root.putArray("results");
+    ArrayNode results = root.putArray(ResultSchema.RESULTS);
     for (QuestionResult r : file.results()) {
       results.add(toJson(r));
     }
@@ -229,16 +229,16 @@ public final class ResultFiles {
 
   static ObjectNode toJson(RunMetadata m) {
     ObjectNode o = NODES.objectNode();
-    o.put("model", m.model());
-    o.put("base_url", m.baseUrl());
-    o.put("timestamp", m.timestamp());
-    o.put("image_mode", m.imageMode());
-    o.set("extra_body", m.extraBody() == null ? NODES.nullNode() : m.extraBody());
-    o.put("total_questions", m.totalQuestions());
-    o.put("attempted", m.attempted());
-    o.put("skipped_image", m.skippedImage());
+    o.put(Metadata.MODEL, m.model());
+    o.put(Metadata.BASE_URL, m.baseUrl());
+    o.put(Metadata.TIMESTAMP, m.timestamp());
+    o.put(Metadata.IMAGE_MODE, m.imageMode());
+    o.set(Metadata.EXTRA_BODY, m.extraBody() == null ? NODES.nullNode() : m.extraBody());
+    o.put(Metadata.TOTAL_QUESTIONS, m.totalQuestions());
+    o.put(Metadata.ATTEMPTED, m.attempted());
+    o.put(Metadata.SKIPPED_IMAGE, m.skippedImage());
     if (m.displayName() != null) {
-      o.put("display_name", m.displayName());
+      o.put(Metadata.DISPLAY_NAME, m.displayName());
     }
     m.extra().forEach(o::set);
     return o;
@@ -246,17 +246,17 @@ public final class ResultFiles {
 
   public static ObjectNode toJson(QuestionResult r) {
     ObjectNode o = NODES.objectNode();
-    o.put("question_id", r.questionId());
-    ArrayNode p = o.putArray("predicted");
+    o.put(Result.QUESTION_ID, r.questionId());
+    ArrayNode p = o.putArray(Result.PREDICTED);
     r.predicted().forEach(p::add);
-    ArrayNode g = o.putArray("gold");
+    ArrayNode g = o.putArray(Result.GOLD);
     r.gold().forEach(g::add);
-    o.put("correct", r.correct());
-    o.put("raw_response", r.rawResponse());
-    o.put("parse_success", r.parseSuccess());
-    o.put("error", r.error());
+    o.put(Result.CORRECT, r.correct());
+    o.put(Result.RAW_RESPONSE, r.rawResponse());
+    o.put(Result.PARSE_SUCCESS, r.parseSuccess());
+    o.put(Result.ERROR, r.error());
     if (r.reasoning() != null) {
-      o.put("reasoning", r.reasoning());
+      o.put(Result.REASONING, r.reasoning());
     }
     r.extra().forEach(o::set);
     return o;

@@ -25,9 +25,6 @@ public record RunMetadata(
     String displayName,
     Map<String, JsonNode> extra) {
 
-  public static final String HARNESS_VERSION = "harness_version";
-  public static final String DATASET_SHA256 = "dataset_sha256";
-
   public RunMetadata {
     extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
   }

@@ -20,8 +20,8 @@ import java.util.Objects;
  * {@code "repeats": N}. A result without {@code "samples"} is one sample: itself.
  */
 public final class Samples {
-  public static final String FIELD = "samples";
-  public static final String REPEATS = "repeats";
+  private static final String FIELD = ResultSchema.Result.SAMPLES;
+  private static final String REPEATS = ResultSchema.Metadata.REPEATS;
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private Samples() {}
@@ -54,8 +54,8 @@ public final class Samples {
       if (!s.isObject()) {
         throw new UserError(where + "[" + i + "] should be an object or null");
       }
-      ObjectNode full = NODES.objectNode().put("question_id", r.questionId());
-      ArrayNode gold = full.putArray("gold");
+      ObjectNode full = NODES.objectNode().put(ResultSchema.Result.QUESTION_ID, r.questionId());
+      ArrayNode gold = full.putArray(ResultSchema.Result.GOLD);
       r.gold().forEach(gold::add);
       full.setAll((ObjectNode) s);
       out.add(ResultFiles.resultFromJson(full, where + "[" + i + "]"));
@@ -76,8 +76,8 @@ public final class Samples {
         array.addNull();
       } else {
         ObjectNode o = ResultFiles.toJson(s);
-        o.remove("question_id");
-        o.remove("gold");
+        o.remove(ResultSchema.Result.QUESTION_ID);
+        o.remove(ResultSchema.Result.GOLD);
         array.add(o);
       }
     }

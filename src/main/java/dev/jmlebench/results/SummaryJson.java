@@ -7,7 +7,6 @@ import dev.jmlebench.common.UserError;
 import dev.jmlebench.score.Summary;
 import dev.jmlebench.score.Tally;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,38 +14,34 @@ import java.util.TreeMap;
 /** The {@code summary} object of SPEC §5, field by field in the published order. */
 final class SummaryJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final List<String> FIELDS = List.of("accuracy", "correct", "incorrect", "score", "score_max",
-      "score_pct", "text_only_score", "text_only_score_max", "text_only_score_pct", "required_score",
-      "required_score_max", "required_score_pct", "general_score", "general_score_max", "general_score_pct",
-      "required_pass", "general_pass", "parse_failures", "errors", "by_block", "by_type", "by_image");
-  private static final Set<String> KNOWN = Set.copyOf(FIELDS);
+  private static final Set<String> KNOWN = Set.copyOf(ResultSchema.Summary.PUBLISHED);
 
   private SummaryJson() {}
 
   static ObjectNode toJson(Summary s) {
     ObjectNode o = NODES.objectNode();
-    ratio(o, "accuracy", s.accuracy(), s.attempted());
-    o.put("correct", s.correct());
-    o.put("incorrect", s.incorrect());
-    o.put("score", s.score());
-    o.put("score_max", s.scoreMax());
-    ratio(o, "score_pct", s.scorePct(), s.scoreMax());
-    o.put("text_only_score", s.textOnlyScore());
-    o.put("text_only_score_max", s.textOnlyScoreMax());
-    ratio(o, "text_only_score_pct", s.textOnlyScorePct(), s.textOnlyScoreMax());
-    o.put("required_score", s.requiredScore());
-    o.put("required_score_max", s.requiredScoreMax());
-    ratio(o, "required_score_pct", s.requiredScorePct(), s.requiredScoreMax());
-    o.put("general_score", s.generalScore());
-    o.put("general_score_max", s.generalScoreMax());
-    ratio(o, "general_score_pct", s.generalScorePct(), s.generalScoreMax());
-    o.put("required_pass", s.requiredPass());
-    o.put("general_pass", s.generalPass());
-    o.put("parse_failures", s.parseFailures());
-    o.put("errors", s.errors());
-    o.set("by_block", tallies(s.byBlock()));
-    o.set("by_type", tallies(s.byType()));
-    o.set("by_image", tallies(s.byImage()));
+    ratio(o, ResultSchema.Summary.ACCURACY, s.accuracy(), s.attempted());
+    o.put(ResultSchema.Summary.CORRECT, s.correct());
+    o.put(ResultSchema.Summary.INCORRECT, s.incorrect());
+    o.put(ResultSchema.Summary.SCORE, s.score());
+    o.put(ResultSchema.Summary.SCORE_MAX, s.scoreMax());
+    ratio(o, ResultSchema.Summary.SCORE_PCT, s.scorePct(), s.scoreMax());
+    o.put(ResultSchema.Summary.TEXT_ONLY_SCORE, s.textOnlyScore());
+    o.put(ResultSchema.Summary.TEXT_ONLY_SCORE_MAX, s.textOnlyScoreMax());
+    ratio(o, ResultSchema.Summary.TEXT_ONLY_SCORE_PCT, s.textOnlyScorePct(), s.textOnlyScoreMax());
+    o.put(ResultSchema.Summary.REQUIRED_SCORE, s.requiredScore());
+    o.put(ResultSchema.Summary.REQUIRED_SCORE_MAX, s.requiredScoreMax());
+    ratio(o, ResultSchema.Summary.REQUIRED_SCORE_PCT, s.requiredScorePct(), s.requiredScoreMax());
+    o.put(ResultSchema.Summary.GENERAL_SCORE, s.generalScore());
+    o.put(ResultSchema.Summary.GENERAL_SCORE_MAX, s.generalScoreMax());
+    ratio(o, ResultSchema.Summary.GENERAL_SCORE_PCT, s.generalScorePct(), s.generalScoreMax());
+    o.put(ResultSchema.Summary.REQUIRED_PASS, s.requiredPass());
+    o.put(ResultSchema.Summary.GENERAL_PASS, s.generalPass());
+    o.put(ResultSchema.Summary.PARSE_FAILURES, s.parseFailures());
+    o.put(ResultSchema.Summary.ERRORS, s.errors());
+    o.set(ResultSchema.Summary.BY_BLOCK, tallies(s.byBlock()));
+    o.set(ResultSchema.Summary.BY_TYPE, tallies(s.byType()));
+    o.set(ResultSchema.Summary.BY_IMAGE, tallies(s.byImage()));
     return o;
   }
 
@@ -63,35 +58,35 @@ final class SummaryJson {
     ObjectNode o = NODES.objectNode();
     map.forEach((k, t) -> {
       ObjectNode e = o.putObject(k);
-      e.put("correct", t.correct());
-      e.put("total", t.total());
-      ratio(e, "accuracy", t.accuracy(), t.total());
+      e.put(ResultSchema.Summary.TALLY_CORRECT, t.correct());
+      e.put(ResultSchema.Summary.TALLY_TOTAL, t.total());
+      ratio(e, ResultSchema.Summary.TALLY_ACCURACY, t.accuracy(), t.total());
     });
     return o;
   }
 
   static Summary fromJson(JsonNode node, String file) {
-    ResultFiles.Fields f = new ResultFiles.Fields(node, file, "summary");
-    int correct = f.integer("correct", 0);
-    int incorrect = f.integer("incorrect", 0);
+    ResultFiles.Fields f = new ResultFiles.Fields(node, file, ResultSchema.SUMMARY);
+    int correct = f.integer(ResultSchema.Summary.CORRECT, 0);
+    int incorrect = f.integer(ResultSchema.Summary.INCORRECT, 0);
     return new Summary(
         correct,
         correct + incorrect,
-        f.integer("score", 0),
-        f.integer("score_max", 0),
-        f.integer("text_only_score", 0),
-        f.integer("text_only_score_max", 0),
-        f.integer("required_score", 0),
-        f.integer("required_score_max", 0),
-        f.integer("general_score", 0),
-        f.integer("general_score_max", 0),
-        nullableBool(f, "required_pass"),
-        nullableBool(f, "general_pass"),
-        f.integer("parse_failures", 0),
-        f.integer("errors", 0),
-        new TreeMap<>(tallies(f, "by_block")),
-        tallies(f, "by_type"),
-        tallies(f, "by_image"));
+        f.integer(ResultSchema.Summary.SCORE, 0),
+        f.integer(ResultSchema.Summary.SCORE_MAX, 0),
+        f.integer(ResultSchema.Summary.TEXT_ONLY_SCORE, 0),
+        f.integer(ResultSchema.Summary.TEXT_ONLY_SCORE_MAX, 0),
+        f.integer(ResultSchema.Summary.REQUIRED_SCORE, 0),
+        f.integer(ResultSchema.Summary.REQUIRED_SCORE_MAX, 0),
+        f.integer(ResultSchema.Summary.GENERAL_SCORE, 0),
+        f.integer(ResultSchema.Summary.GENERAL_SCORE_MAX, 0),
+        nullableBool(f, ResultSchema.Summary.REQUIRED_PASS),
+        nullableBool(f, ResultSchema.Summary.GENERAL_PASS),
+        f.integer(ResultSchema.Summary.PARSE_FAILURES, 0),
+        f.integer(ResultSchema.Summary.ERRORS, 0),
+        new TreeMap<>(tallies(f, ResultSchema.Summary.BY_BLOCK)),
+        tallies(f, ResultSchema.Summary.BY_TYPE),
+        tallies(f, ResultSchema.Summary.BY_IMAGE));
   }
 
   private static Boolean nullableBool(ResultFiles.Fields f, String field) {
@@ -112,11 +107,11 @@ final class SummaryJson {
       return out;
     }
     obj.fields().forEachRemaining(e -> {
-      ResultFiles.Fields t = new ResultFiles.Fields(e.getValue(), f.file(), "summary." + field + "." + e.getKey());
+      ResultFiles.Fields t = new ResultFiles.Fields(e.getValue(), f.file(), ResultSchema.SUMMARY + "." + field + "." + e.getKey());
       if (!e.getValue().isObject()) {
-        throw new UserError(f.file() + ": summary." + field + "." + e.getKey() + " should be an object");
+        throw new UserError(f.file() + ": " + ResultSchema.SUMMARY + "." + field + "." + e.getKey() + " should be an object");
       }
-      out.put(e.getKey(), new Tally(t.integer("correct", 0), t.integer("total", 0)));
+      out.put(e.getKey(), new Tally(t.integer(ResultSchema.Summary.TALLY_CORRECT, 0), t.integer(ResultSchema.Summary.TALLY_TOTAL, 0)));
     });
     return out;
   }

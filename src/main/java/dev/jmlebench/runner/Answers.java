@@ -2,6 +2,7 @@ package dev.jmlebench.runner;
 
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.Samples;
+import dev.jmlebench.score.Outcome;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -50,7 +51,7 @@ final class Answers {
 
   /** Samples whose request failed. */
   synchronized int errors() {
-    return (int) all().filter(r -> r.error() != null).count();
+    return (int) all().filter(r -> r.outcome() == Outcome.ERROR).count();
   }
 
   private Stream<QuestionResult> all() {

@@ -11,7 +11,7 @@ final class BarProgress implements Progress {
   private ProgressBar bar;
 
   @Override
-  public synchronized void started(Tally.Snapshot s) {
+  public synchronized void started(RunningCounts.Snapshot s) {
     bar = new ProgressBarBuilder()
         .setTaskName("jmle-bench")
         .setInitialMax(s.total())
@@ -24,13 +24,13 @@ final class BarProgress implements Progress {
   }
 
   @Override
-  public synchronized void finished(String label, QuestionResult r, Tally.Snapshot s) {
+  public synchronized void finished(String label, QuestionResult r, RunningCounts.Snapshot s) {
     bar.stepTo(s.done());
     bar.setExtraMessage(compact(s));
   }
 
   /** Short enough that bar and counts fit on one 120-column line. */
-  private static String compact(Tally.Snapshot s) {
+  private static String compact(RunningCounts.Snapshot s) {
     return "acc " + Progress.accuracy(s) + " · err " + s.errors() + " · ? " + s.parseFailures()
         + " · retries " + s.retries() + " · in flight " + s.inFlight();
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.results.ResultSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -27,9 +28,9 @@ import java.util.List;
  */
 final class Journal implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
-  static final String HEADER_FIELD = "jmle_bench_journal";
+  static final String HEADER_FIELD = ResultSchema.Journal.HEADER;
   static final String SUFFIX = ".journal.jsonl";
-  static final String SAMPLE_FIELD = "sample";
+  static final String SAMPLE_FIELD = ResultSchema.Journal.SAMPLE;
 
   private final Path path;
   private final FileChannel channel;
@@ -82,7 +83,7 @@ final class Journal implements AutoCloseable {
       }
       entries.add(new Entry(sample == null ? 0 : sample.intValue(), ResultFiles.resultFromJson(line, where)));
     }
-    return new Contents(header.path("model").asText(null), entries);
+    return new Contents(header.path(ResultSchema.Journal.MODEL).asText(null), entries);
   }
 
   /** Opens the journal to append to, cutting off a torn last line and writing the header if new. */
@@ -96,7 +97,7 @@ final class Journal implements AutoCloseable {
       ch.position(keep);
       Journal j = new Journal(path, ch);
       if (keep == 0) {
-        j.appendLine(JSON.createObjectNode().put(HEADER_FIELD, 1).put("model", model));
+        j.appendLine(JSON.createObjectNode().put(HEADER_FIELD, 1).put(ResultSchema.Journal.MODEL, model));
       }
       return j;
     } catch (IOException e) {

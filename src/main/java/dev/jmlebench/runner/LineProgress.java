@@ -19,7 +19,7 @@ final class LineProgress implements Progress {
   }
 
   @Override
-  public synchronized void started(Tally.Snapshot s) {
+  public synchronized void started(RunningCounts.Snapshot s) {
     out.println("Asking " + (s.total() - s.done()) + " of " + s.total()
         + (repeats == 1 ? " questions" : " answers (" + s.total() / repeats + " questions × " + repeats + ")")
         + (s.done() > 0 ? " (" + s.done() + " kept from earlier)" : "") + ".");
@@ -27,15 +27,13 @@ final class LineProgress implements Progress {
   }
 
   @Override
-  public synchronized void finished(String label, QuestionResult r, Tally.Snapshot s) {
-    String detail;
-    if (r.error() != null) {
-      detail = r.error();
-    } else if (!r.parseSuccess()) {
-      detail = "no 【回答】 found";
-    } else {
-      detail = String.join(",", r.predicted()) + (r.correct() ? "" : " (gold " + String.join(",", r.gold()) + ")");
-    }
+  public synchronized void finished(String label, QuestionResult r, RunningCounts.Snapshot s) {
+    String detail = switch (r.outcome()) {
+      case ERROR -> r.error();
+      case UNPARSED -> "no 【回答】 found";
+      case CORRECT -> String.join(",", r.predicted());
+      case WRONG -> String.join(",", r.predicted()) + " (gold " + String.join(",", r.gold()) + ")";
+    };
     // One line per question, whatever a server put in its error message.
     out.printf("%c %-9s %s%n", Progress.mark(r), TerminalText.oneLine(label), TerminalText.oneLine(detail));
     if (s.done() % TALLY_EVERY == 0 || s.done() == s.total()) {

@@ -7,10 +7,10 @@ import java.util.Locale;
 
 /** Shows a run's progress as questions finish. Called from many threads; implementations synchronize. */
 interface Progress extends AutoCloseable {
-  void started(Tally.Snapshot s);
+  void started(RunningCounts.Snapshot s);
 
   /** @param label the question id, with the sample number when the run repeats ({@code 120A-1#2}) */
-  void finished(String label, QuestionResult r, Tally.Snapshot s);
+  void finished(String label, QuestionResult r, RunningCounts.Snapshot s);
 
   @Override
   void close();
@@ -21,10 +21,10 @@ interface Progress extends AutoCloseable {
       case LINES -> new LineProgress(out, repeats);
       case QUIET -> new Progress() {
         @Override
-        public void started(Tally.Snapshot s) {}
+        public void started(RunningCounts.Snapshot s) {}
 
         @Override
-        public void finished(String label, QuestionResult r, Tally.Snapshot s) {}
+        public void finished(String label, QuestionResult r, RunningCounts.Snapshot s) {}
 
         @Override
         public void close() {}
@@ -34,23 +34,22 @@ interface Progress extends AutoCloseable {
 
   /** The mark of a finished question: {@code o} correct, {@code x} wrong, {@code ?} unparsed, {@code !} error. */
   static char mark(QuestionResult r) {
-    if (r.error() != null) {
-      return '!';
-    }
-    if (!r.parseSuccess()) {
-      return '?';
-    }
-    return r.correct() ? 'o' : 'x';
+    return switch (r.outcome()) {
+      case CORRECT -> 'o';
+      case WRONG -> 'x';
+      case UNPARSED -> '?';
+      case ERROR -> '!';
+    };
   }
 
   /** "accuracy 90.0% (9/10) · errors 0 · parse failures 0 · retries 2 · in flight 8" */
-  static String counts(Tally.Snapshot s) {
+  static String counts(RunningCounts.Snapshot s) {
     return "accuracy " + accuracy(s) + " (" + s.correct() + "/" + s.done() + ") · errors " + s.errors()
         + " · parse failures " + s.parseFailures() + " · retries " + s.retries() + " · in flight " + s.inFlight();
   }
 
   /** "88.8%", or "-" before any question is done. */
-  static String accuracy(Tally.Snapshot s) {
+  static String accuracy(RunningCounts.Snapshot s) {
     return s.done() == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * s.correct() / s.done());
   }
 

@@ -6,10 +6,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.client.AdaptiveLimiter;
 import dev.jmlebench.client.Answer;
-import dev.jmlebench.client.Usage;
 import dev.jmlebench.common.HarnessVersion;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.results.QuestionResult;
+import dev.jmlebench.results.ResultSchema;
+import dev.jmlebench.results.ResultSchema.Concurrency;
+import dev.jmlebench.results.ResultSchema.Metadata;
+import dev.jmlebench.results.ResultSchema.Request;
+import dev.jmlebench.results.ResultSchema.Result;
+import dev.jmlebench.results.ResultSchema.Totals;
+import dev.jmlebench.results.ResultSchema.Usage;
 import dev.jmlebench.results.RunMetadata;
 import dev.jmlebench.results.Samples;
 import java.time.Duration;
@@ -24,28 +30,25 @@ import java.util.Objects;
  * concurrency moved. Never the API key: it is not in {@link RunConfig}.
  */
 final class RunRecords {
-  static final String USAGE_PROMPT = "prompt_tokens";
-  static final String USAGE_COMPLETION = "completion_tokens";
-  static final String USAGE_REASONING = "reasoning_tokens";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private RunRecords() {}
 
   static Map<String, JsonNode> questionExtra(Answer a) {
     Map<String, JsonNode> extra = new LinkedHashMap<>();
-    extra.put(QuestionResult.LATENCY_MS, NODES.numberNode(a.latency().toMillis()));
-    extra.put(QuestionResult.ATTEMPTS, NODES.numberNode(a.attempts()));
+    extra.put(Result.LATENCY_MS, NODES.numberNode(a.latency().toMillis()));
+    extra.put(Result.ATTEMPTS, NODES.numberNode(a.attempts()));
     if (a.ok()) {
-      Usage u = a.completion().usage();
+      dev.jmlebench.client.Usage u = a.completion().usage();
       ObjectNode usage = NODES.objectNode();
-      putIfReported(usage, USAGE_PROMPT, u.promptTokens());
-      putIfReported(usage, USAGE_COMPLETION, u.completionTokens());
-      putIfReported(usage, USAGE_REASONING, u.reasoningTokens());
+      putIfReported(usage, Usage.PROMPT_TOKENS, u.promptTokens());
+      putIfReported(usage, Usage.COMPLETION_TOKENS, u.completionTokens());
+      putIfReported(usage, Usage.REASONING_TOKENS, u.reasoningTokens());
       if (!usage.isEmpty()) {
-        extra.put(QuestionResult.USAGE, usage);
+        extra.put(Result.USAGE, usage);
       }
       if (a.completion().finishReason() != null) {
-        extra.put(QuestionResult.FINISH_REASON, NODES.textNode(a.completion().finishReason()));
+        extra.put(Result.FINISH_REASON, NODES.textNode(a.completion().finishReason()));
       }
     }
     return extra;
@@ -60,30 +63,31 @@ final class RunRecords {
   static RunMetadata metadata(RunConfig config, String timestamp, Selection selection, Dataset dataset,
       List<QuestionResult> results, Duration wall, AdaptiveLimiter.Report concurrency) {
     Map<String, JsonNode> extra = new LinkedHashMap<>();
-    extra.put(RunMetadata.HARNESS_VERSION, NODES.textNode(HarnessVersion.get()));
-    extra.put(RunMetadata.DATASET_SHA256, NODES.textNode(dataset.sha256()));
+    extra.put(Metadata.SCHEMA_VERSION, NODES.numberNode(ResultSchema.VERSION));
+    extra.put(Metadata.HARNESS_VERSION, NODES.textNode(HarnessVersion.get()));
+    extra.put(Metadata.DATASET_SHA256, NODES.textNode(dataset.sha256()));
     if (config.repeats() > 1) {
-      extra.put(Samples.REPEATS, NODES.numberNode(config.repeats()));
+      extra.put(Metadata.REPEATS, NODES.numberNode(config.repeats()));
     }
-    extra.put("request", request(config));
-    extra.put("totals", totals(results.stream().flatMap(r -> Samples.of(r, config.out().toString()).stream())
+    extra.put(Metadata.REQUEST, request(config));
+    extra.put(Metadata.TOTALS, totals(results.stream().flatMap(r -> Samples.of(r, config.out().toString()).stream())
         .filter(Objects::nonNull).toList()));
-    extra.put("wall_time_ms", NODES.numberNode(wall.toMillis()));
-    extra.put("concurrency", concurrency(concurrency));
+    extra.put(Metadata.WALL_TIME_MS, NODES.numberNode(wall.toMillis()));
+    extra.put(Metadata.CONCURRENCY, concurrency(concurrency));
     return new RunMetadata(config.model(), config.baseUrl().toString(), timestamp, config.imageMode().wireName(),
         config.extraBody(), selection.total(), results.size(), selection.skippedImage(), config.displayName(), extra);
   }
 
   private static ObjectNode request(RunConfig c) {
     ObjectNode o = NODES.objectNode();
-    o.put("parallel", c.parallel());
-    o.put("timeout_s", c.timeout().toSeconds());
-    o.put("max_retries", c.retry().maxRetries());
-    o.put("retry_budget_s", c.retry().budget().toSeconds());
+    o.put(Request.PARALLEL, c.parallel());
+    o.put(Request.TIMEOUT_S, c.timeout().toSeconds());
+    o.put(Request.MAX_RETRIES, c.retry().maxRetries());
+    o.put(Request.RETRY_BUDGET_S, c.retry().budget().toSeconds());
     if (c.blocks().isEmpty()) {
-      o.putNull("blocks");
+      o.putNull(Request.BLOCKS);
     } else {
-      ArrayNode blocks = o.putArray("blocks");
+      ArrayNode blocks = o.putArray(Request.BLOCKS);
       c.blocks().forEach(blocks::add);
     }
     return o;
@@ -95,33 +99,33 @@ final class RunRecords {
    */
   private static ObjectNode totals(List<QuestionResult> results) {
     long requests = 0;
-    long[] tokens = new long[3];
-    String[] fields = {USAGE_PROMPT, USAGE_COMPLETION, USAGE_REASONING};
+    List<String> fields = Usage.ALL;
+    long[] tokens = new long[fields.size()];
     for (QuestionResult r : results) {
-      JsonNode attempts = r.extra().get(QuestionResult.ATTEMPTS);
+      JsonNode attempts = r.extra().get(Result.ATTEMPTS);
       requests += attempts != null && attempts.canConvertToInt() ? attempts.intValue() : 0;
-      JsonNode usage = r.extra().get(QuestionResult.USAGE);
-      for (int i = 0; i < fields.length; i++) {
-        JsonNode n = usage == null ? null : usage.get(fields[i]);
+      JsonNode usage = r.extra().get(Result.USAGE);
+      for (int i = 0; i < fields.size(); i++) {
+        JsonNode n = usage == null ? null : usage.get(fields.get(i));
         tokens[i] += n != null && n.canConvertToLong() ? n.longValue() : 0;
       }
     }
     ObjectNode o = NODES.objectNode();
-    o.put("requests", requests);
-    o.put("retries", requests - results.stream().filter(r -> r.extra().containsKey(QuestionResult.ATTEMPTS)).count());
-    for (int i = 0; i < fields.length; i++) {
-      o.put(fields[i], tokens[i]);
+    o.put(Totals.REQUESTS, requests);
+    o.put(Totals.RETRIES, requests - results.stream().filter(r -> r.extra().containsKey(Result.ATTEMPTS)).count());
+    for (int i = 0; i < fields.size(); i++) {
+      o.put(fields.get(i), tokens[i]);
     }
     return o;
   }
 
   private static ObjectNode concurrency(AdaptiveLimiter.Report r) {
     ObjectNode o = NODES.objectNode();
-    o.put("ceiling", r.ceiling());
-    o.put("lowest", r.lowest());
-    o.put("final", r.last());
-    o.put("decreases", r.decreases());
-    ArrayNode changes = o.putArray("changes");
+    o.put(Concurrency.CEILING, r.ceiling());
+    o.put(Concurrency.LOWEST, r.lowest());
+    o.put(Concurrency.FINAL, r.last());
+    o.put(Concurrency.DECREASES, r.decreases());
+    ArrayNode changes = o.putArray(Concurrency.CHANGES);
     r.changes().forEach(ch -> changes.addArray().add(ch.atMillis()).add(ch.limit()));
     return o;
   }

@@ -14,9 +14,12 @@ import dev.jmlebench.dataset.Question;
 import dev.jmlebench.prompt.Prompt;
 import dev.jmlebench.results.Grader;
 import dev.jmlebench.results.QuestionResult;
+import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
-import dev.jmlebench.results.Rescorer;
+import dev.jmlebench.results.ResultSchema.Metadata;
+import dev.jmlebench.results.ResultSchema.Totals;
+import dev.jmlebench.results.ResultSchema.Usage;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Summary;
 import dev.jmlebench.score.SummaryReport;
@@ -63,7 +66,7 @@ public final class Runner {
   private final AtomicReference<ApiFailure> fatal = new AtomicReference<>();
   private final AtomicReference<RuntimeException> crash = new AtomicReference<>();
   private volatile boolean stopping;
-  private RunOutcome outcome;
+  private FinishedRun outcome;
 
   /**
    * @param program how the user starts this tool, for the command printed to continue a run
@@ -86,7 +89,7 @@ public final class Runner {
     }
   }
 
-  public RunOutcome run() {
+  public FinishedRun run() {
     long start = System.nanoTime();
     Selection selection = Selection.of(dataset, config.blocks(), config.imageMode());
     Set<String> selected = selection.questions().stream().map(Question::questionId).collect(Collectors.toSet());
@@ -109,24 +112,24 @@ public final class Runner {
     ResilientClient client = new ResilientClient(chat, config.retry(), new AdaptiveLimiter(config.parallel()));
     List<QuestionResult> keptSamples = earlier.kept().values().stream().flatMap(m -> m.values().stream()).toList();
     int keptCorrect = (int) keptSamples.stream().filter(QuestionResult::correct).count();
-    Tally tally = new Tally(selection.questions().size() * config.repeats(), keptSamples.size(), keptCorrect);
+    RunningCounts counts = new RunningCounts(selection.questions().size() * config.repeats(), keptSamples.size(), keptCorrect);
     Finisher finisher = new Finisher(selection, timestamp, client, start, journalPath);
 
     Thread hook = new Thread(() -> finisher.finish(true), "jmle-bench-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
     try (Progress progress = Progress.of(style, out, config.repeats());
          Journal journal = Journal.open(journalPath, config.model())) {
-      progress.started(tally.snapshot(0, 0));
+      progress.started(counts.snapshot(0, 0));
       askAll(pending, a -> {
         QuestionResult r = ask(a.question(), client);
         if (r != null) {
           // Kept first: a Ctrl-C file written in between then holds all that the journal does.
           answers.put(r.questionId(), a.sample(), r);
           journal.append(r, a.sample());
-          synchronized (tally) {
+          synchronized (counts) {
             // One at a time, so the printed tallies come in order.
             progress.finished(a.label(config.repeats()), r,
-                tally.add(r, client.retries(), client.limiter().inFlight()));
+                counts.add(r, client.retries(), client.limiter().inFlight()));
           }
         }
       });
@@ -259,7 +262,7 @@ public final class Runner {
       this.journalPath = journalPath;
     }
 
-    RunOutcome finish(boolean interrupted) {
+    FinishedRun finish(boolean interrupted) {
       synchronized (Runner.this) {
         if (outcome != null) {
           return outcome;
@@ -280,7 +283,7 @@ public final class Runner {
         List<String> unanswered = selection.questions().stream().map(Question::questionId)
             .filter(id -> !answers.isAnswered(id)).toList();
         String command = ContinueCommand.render(program, config, dataset.directory());
-        outcome = new RunOutcome(config.out(), file, unanswered, answers.errors(), interrupted, wall, concurrency,
+        outcome = new FinishedRun(config.out(), file, unanswered, answers.errors(), interrupted, wall, concurrency,
             command);
         report(outcome, criteria);
         return outcome;
@@ -295,7 +298,7 @@ public final class Runner {
       }
     }
 
-    private void report(RunOutcome o, ExamCriteria criteria) {
+    private void report(FinishedRun o, ExamCriteria criteria) {
       out.println();
       if (o.interrupted()) {
         out.println("Interrupted: " + (config.repeats() == 1
@@ -311,11 +314,11 @@ public final class Runner {
       out.print(SummaryReport.render(m.name() + "  (" + m.model() + ", " + m.imageMode() + ")  " + o.out(),
           o.file().summary(), criteria));
       out.print(RepeatsReport.forFile(o.file(), criteria, o.out().toString()));
-      var totals = m.extra().get("totals");
+      var totals = m.extra().get(Metadata.TOTALS);
       out.printf("  Run        %s wall · %d requests, %d retries · tokens %d prompt, %d completion, %d reasoning%n",
-          Progress.clock(o.wall()), totals.path("requests").asLong(), client.retries(),
-          totals.path("prompt_tokens").asLong(), totals.path("completion_tokens").asLong(),
-          totals.path("reasoning_tokens").asLong());
+          Progress.clock(o.wall()), totals.path(Totals.REQUESTS).asLong(), client.retries(),
+          totals.path(Usage.PROMPT_TOKENS).asLong(), totals.path(Usage.COMPLETION_TOKENS).asLong(),
+          totals.path(Usage.REASONING_TOKENS).asLong());
       out.println("  Requests   " + o.concurrency().describe());
       out.println("Wrote " + o.out());
       if (!o.unanswered().isEmpty()) {

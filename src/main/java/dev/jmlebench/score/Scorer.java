@@ -8,8 +8,8 @@ import java.util.TreeMap;
 
 /**
  * Turns outcomes into a {@link Summary} under the official 500-point scheme (SPEC §4). Counts: accuracy is
- * correct over attempted; a parse failure is any result whose parse did not succeed (a failed request
- * included), an error any result that records one.
+ * correct over attempted; parse failures and errors as
+ * {@link Outcome} counts them.
  */
 public final class Scorer {
   public static final String TEXT_ONLY = "text_only";
@@ -17,7 +17,7 @@ public final class Scorer {
 
   private Scorer() {}
 
-  public static Summary summarize(Iterable<Outcome> outcomes, ExamCriteria criteria) {
+  public static Summary summarize(Iterable<GradedQuestion> graded, ExamCriteria criteria) {
     int correct = 0;
     int attempted = 0;
     int score = 0;
@@ -41,13 +41,13 @@ public final class Scorer {
     byImage.put(TEXT_ONLY, Tally.EMPTY);
     byImage.put(WITH_IMAGE, Tally.EMPTY);
 
-    for (Outcome o : outcomes) {
-      Question q = o.question();
-      boolean ok = o.correct();
+    for (GradedQuestion g : graded) {
+      Question q = g.question();
+      boolean ok = g.outcome() == Outcome.CORRECT;
       attempted++;
       correct += ok ? 1 : 0;
-      parseFailures += o.parseSuccess() ? 0 : 1;
-      errors += o.error() ? 1 : 0;
+      parseFailures += g.outcome().isParseFailure() ? 1 : 0;
+      errors += g.outcome() == Outcome.ERROR ? 1 : 0;
       byBlock.merge(q.block(), Tally.EMPTY.plus(ok), Scorer::add);
       byType.merge(q.type().wireName(), Tally.EMPTY.plus(ok), Scorer::add);
       byImage.merge(q.requiresImage() ? WITH_IMAGE : TEXT_ONLY, Tally.EMPTY.plus(ok), Scorer::add);

@@ -1,9 +1,10 @@
 package dev.jmlebench.stats;
 
-import dev.jmlebench.results.Samples;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.Samples;
 import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.Outcome;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -51,12 +52,17 @@ public record Repeats(
     List<RepeatedQuestion> questions = new ArrayList<>();
     for (QuestionResult r : file.results()) {
       List<RepeatedQuestion.Sample> samples = Samples.of(r, source).stream()
-          .map(s -> s == null ? null : new RepeatedQuestion.Sample(s.parseSuccess() ? s.predicted() : null,
-              s.parseSuccess() && s.correct()))
+          .map(s -> s == null ? null : new RepeatedQuestion.Sample(answered(s) ? s.predicted() : null,
+              s.outcome() == Outcome.CORRECT))
           .toList();
       questions.add(new RepeatedQuestion(r.questionId(), points.get(r.questionId()), samples));
     }
     return of(Samples.repeats(file, source), questions);
+  }
+
+  /** A sample with an answer to vote with: parsed, right or wrong. */
+  private static boolean answered(QuestionResult s) {
+    return s.outcome() == Outcome.CORRECT || s.outcome() == Outcome.WRONG;
   }
 
   public static Repeats of(int repeats, List<RepeatedQuestion> questions) {

@@ -4,9 +4,10 @@ import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.QuestionId;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
-import dev.jmlebench.results.ResultFolder;
 import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.results.ResultFolder;
 import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.Outcome;
 import dev.jmlebench.score.Points;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
       QuestionId id = QuestionId.parse(r.questionId()).orElseThrow(() -> new UserError(source
           + ": results: question id '" + r.questionId() + "' is not of the form 120A-1 (exam, block A-F, number)"));
       out.add(new ScoredQuestion(r.questionId(), id.block(), id.number(), Points.of(id.block(), id.number()),
-          !criteria.isExcluded(r.questionId()), r.correct(), r.predicted(), r.gold()));
+          !criteria.isExcluded(r.questionId()), r.outcome() == Outcome.CORRECT, r.predicted(), r.gold()));
     }
     return new ScoredRun(file.metadata().name(), file.metadata().model(), source, out);
   }

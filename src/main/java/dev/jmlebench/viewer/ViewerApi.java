@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.results.QuestionResult;
+import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.results.RunMetadata;
 import dev.jmlebench.score.Percent;
 import dev.jmlebench.score.Points;
@@ -198,14 +199,11 @@ public final class ViewerApi {
       o.put("outcome", String.valueOf(outcome(r)));
       if (r != null) {
         strings(o.putArray("predicted"), r.predicted());
-        JsonNode latency = r.extra().get(QuestionResult.LATENCY_MS);
+        JsonNode latency = r.extra().get(ResultSchema.Result.LATENCY_MS);
         if (latency != null && latency.isNumber()) {
           o.put("latencyMs", latency.asLong());
         }
-        JsonNode total = r.extra().getOrDefault(QuestionResult.USAGE, JSON.missingNode()).path("total_tokens");
-        if (total.isNumber()) {
-          o.put("tokens", total.asLong());
-        }
+        r.tokens().ifPresent(t -> o.put("tokens", t));
       }
     }
     return root;
@@ -313,13 +311,12 @@ public final class ViewerApi {
     if (r == null) {
       return NOT_ATTEMPTED;
     }
-    if (r.error() != null) {
-      return ERROR;
-    }
-    if (!r.parseSuccess()) {
-      return PARSE_FAILURE;
-    }
-    return r.correct() ? CORRECT : INCORRECT;
+    return switch (r.outcome()) {
+      case CORRECT -> CORRECT;
+      case WRONG -> INCORRECT;
+      case UNPARSED -> PARSE_FAILURE;
+      case ERROR -> ERROR;
+    };
   }
 
   /** The question's first words, without its number, for lists. */

@@ -10,6 +10,7 @@ import dev.jmlebench.mock.MockServer;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.results.Samples;
 import dev.jmlebench.testing.SharedData;
 import java.io.PrintWriter;
@@ -34,16 +35,16 @@ class RunEndToEndTest {
   private final Dataset dataset = SharedData.dataset();
   private final StringWriter printed = new StringWriter();
 
-  private RunOutcome run(MockServer server, String model, ImageMode mode, int parallel, Path out) {
+  private FinishedRun run(MockServer server, String model, ImageMode mode, int parallel, Path out) {
     return run(new RunConfig(model, server.baseUrl(), mode, null, List.of(), out, null, null, parallel,
         Duration.ofSeconds(30), FAST_RETRY, Instant.parse("2026-02-25T01:02:03Z")));
   }
 
-  private RunOutcome run(RunConfig config) {
+  private FinishedRun run(RunConfig config) {
     return new Runner(config, dataset, null, ProgressStyle.LINES, new PrintWriter(printed, true), "jmle-bench").run();
   }
 
-  private RunOutcome runBlockB(MockServer server, Path out, int repeats) {
+  private FinishedRun runBlockB(MockServer server, Path out, int repeats) {
     return run(new RunConfig("m", server.baseUrl(), ImageMode.BLIND, null, List.of("B"), out, null, null, 4,
         Duration.ofSeconds(30), FAST_RETRY, Instant.parse("2026-02-25T01:02:03Z"), repeats));
   }
@@ -53,7 +54,7 @@ class RunEndToEndTest {
     ResultFile published = ResultFiles.read(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"));
     MockOptions faulty = MockOptions.INSTANT.withFailRate(0.2).withRateLimit(100);
     try (MockServer server = MockServer.start(0, dataset, published, faulty)) {
-      RunOutcome o = run(server, "Qwen/Qwen3-32B", ImageMode.BLIND, 32, dir.resolve("q.json"));
+      FinishedRun o = run(server, "Qwen/Qwen3-32B", ImageMode.BLIND, 32, dir.resolve("q.json"));
 
       assertThat(o.file().results()).hasSize(400);
       assertThat(o.file().summary().errors()).isZero();
@@ -82,27 +83,28 @@ class RunEndToEndTest {
         assertThat(r.rawResponse()).isEqualTo(p.rawResponse());
         assertThat(r.reasoning()).isEqualTo(p.reasoning());
         assertThat(r.predicted()).isEqualTo(p.predicted());
-        assertThat(r.extra()).containsKeys(QuestionResult.LATENCY_MS, QuestionResult.ATTEMPTS,
-            QuestionResult.USAGE, QuestionResult.FINISH_REASON);
-        assertThat(r.extra().get(QuestionResult.USAGE).get("reasoning_tokens").asInt())
+        assertThat(r.extra()).containsKeys(ResultSchema.Result.LATENCY_MS, ResultSchema.Result.ATTEMPTS,
+            ResultSchema.Result.USAGE, ResultSchema.Result.FINISH_REASON);
+        assertThat(r.extra().get(ResultSchema.Result.USAGE).get("reasoning_tokens").asInt())
             .isEqualTo(p.reasoning().length());
       }
       var m = written.metadata();
       assertThat(m.timestamp()).isEqualTo("20260225_010203");
       assertThat(m.totalQuestions()).isEqualTo(400);
+      assertThat(m.extra().get("schema_version").asInt()).isEqualTo(ResultSchema.VERSION);
       assertThat(m.extra()).containsKeys("harness_version", "dataset_sha256", "request", "totals", "wall_time_ms",
           "concurrency");
       assertThat(m.extra().get("dataset_sha256").asText()).isEqualTo(dataset.sha256());
       assertThat(m.extra().get("totals").get("requests").asInt()).isEqualTo(400);
-      assertThat(m.extra()).as("a run that asks once adds nothing for repeats").doesNotContainKey(Samples.REPEATS);
-      assertThat(written.results()).allSatisfy(r -> assertThat(r.extra()).doesNotContainKey(Samples.FIELD));
+      assertThat(m.extra()).as("a run that asks once adds nothing for repeats").doesNotContainKey(ResultSchema.Metadata.REPEATS);
+      assertThat(written.results()).allSatisfy(r -> assertThat(r.extra()).doesNotContainKey(ResultSchema.Result.SAMPLES));
     }
   }
 
   @Test
   void skipModeLeavesTheImageQuestionsOutAndCountsThem() {
     try (MockServer server = MockServer.start(0, dataset, null, MockOptions.INSTANT)) {
-      RunOutcome o = run(server, "mock", ImageMode.SKIP, 8, dir.resolve("s.json"));
+      FinishedRun o = run(server, "mock", ImageMode.SKIP, 8, dir.resolve("s.json"));
       assertThat(o.file().results()).hasSize(302);
       assertThat(o.file().metadata().totalQuestions()).isEqualTo(400);
       assertThat(o.file().metadata().attempted()).isEqualTo(302);
@@ -123,7 +125,7 @@ class RunEndToEndTest {
             false, null, null, Map.of()));
     ResultFiles.write(out, new ResultFile(published.metadata(), null, earlier));
     try (MockServer server = MockServer.start(0, dataset, published, MockOptions.INSTANT)) {
-      RunOutcome o = run(server, "Qwen/Qwen3-32B", ImageMode.BLIND, 8, out);
+      FinishedRun o = run(server, "Qwen/Qwen3-32B", ImageMode.BLIND, 8, out);
       for (int i = 0; i < 3; i++) {
         assertThat(server.requests(published.results().get(i).questionId())).isZero();
       }
@@ -149,7 +151,7 @@ class RunEndToEndTest {
       j.append(QuestionResult.failed("120B-2", List.of("a"), "HTTP 500: x", Map.of()), 2);
     }
     try (MockServer second = MockServer.start(0, dataset, null, MockOptions.INSTANT.withVariedAnswers())) {
-      RunOutcome o = runBlockB(second, out, 3);
+      FinishedRun o = runBlockB(second, out, 3);
 
       assertThat(second.requests("120B-1")).as("its third sample was journaled").isZero();
       assertThat(second.requests("120B-2")).as("its failed third sample is asked again").isEqualTo(1);
@@ -160,7 +162,7 @@ class RunEndToEndTest {
               .allSatisfy(sample -> assertThat(sample.error()).isNull()));
       QuestionResult b1 = written.results().stream().filter(r -> r.questionId().equals("120B-1")).findFirst().get();
       assertThat(Samples.of(b1, "r.json").get(2).rawResponse()).isEqualTo("ジャーナル【回答】a");
-      assertThat(written.metadata().extra().get(Samples.REPEATS).asInt()).isEqualTo(3);
+      assertThat(written.metadata().extra().get(ResultSchema.Metadata.REPEATS).asInt()).isEqualTo(3);
       assertThat(written.metadata().extra().get("totals").get("requests").asInt()).as("100 earlier + 49").isEqualTo(149);
       assertThat(o.unanswered()).isEmpty();
       assertThat(Files.exists(Journal.pathFor(out))).isFalse();

@@ -1,13 +1,14 @@
 package dev.jmlebench.stats;
 
-import dev.jmlebench.results.Samples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.results.RunMetadata;
+import dev.jmlebench.results.Samples;
 import dev.jmlebench.score.ExamCriteria;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ class RepeatsTest {
         sample("120A-1", List.of("c", "d"), null), sample("120A-1", List.of("c", "d"), "c,d"))));
     results.add(Samples.publish(Arrays.asList(sample("120B-1", List.of("e"), "e"), null, null)));
     RunMetadata m = new RunMetadata("m", "http://127.0.0.1/v1", "20260101_000000", "blind", null, 400, 3, 0, null,
-        Map.of(Samples.REPEATS, com.fasterxml.jackson.databind.node.IntNode.valueOf(3)));
+        Map.of(ResultSchema.Metadata.REPEATS, com.fasterxml.jackson.databind.node.IntNode.valueOf(3)));
     Path file = dir.resolve("r.json");
     ResultFiles.write(file, new ResultFile(m, null, results));
 

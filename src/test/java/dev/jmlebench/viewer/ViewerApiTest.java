@@ -161,6 +161,39 @@ class ViewerApiTest {
   }
 
   @Test
+  void aRunsOwnFileShowsTheTokensItsAnswersCost(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    // The run writes prompt, completion and reasoning tokens per answer, never a total: the viewer adds them.
+    dev.jmlebench.results.ResultFile published = Published.byId("Qwen_Qwen3-32B").file();
+    java.nio.file.Path out = dir.resolve("qwen.json");
+    try (dev.jmlebench.mock.MockServer server = dev.jmlebench.mock.MockServer.start(0, SharedData.dataset(), published,
+        dev.jmlebench.mock.MockOptions.INSTANT)) {
+      new dev.jmlebench.runner.Runner(new dev.jmlebench.runner.RunConfig("Qwen/Qwen3-32B", server.baseUrl(),
+          dev.jmlebench.dataset.ImageMode.BLIND, null, List.of("B"), out, null, null, 8,
+          java.time.Duration.ofSeconds(30), dev.jmlebench.client.RetrySettings.of(3, java.time.Duration.ofMinutes(1)),
+          java.time.Instant.parse("2026-02-25T01:02:03Z")), SharedData.dataset(), null,
+          dev.jmlebench.runner.ProgressStyle.QUIET, new java.io.PrintWriter(java.io.Writer.nullWriter()), "jmle-bench")
+          .run();
+    }
+    JsonNode totals = JSON.readTree(out.toFile()).at("/metadata/totals");
+    long expected = totals.get("prompt_tokens").asLong() + totals.get("completion_tokens").asLong();
+    assertThat(expected).as("the mock server reports usage").isPositive();
+
+    JsonNode doc = JSON.readTree(new ViewerApi(ViewerData.load(dir, SharedData.dataset())).json("model/qwen")
+        .orElseThrow());
+    long shown = 0;
+    int answers = 0;
+    for (JsonNode r : doc.get("results")) {
+      if (r.has("tokens")) {
+        shown += r.get("tokens").asLong();
+        answers++;
+      }
+    }
+    assertThat(answers).isEqualTo(SharedData.dataset().questions().stream().filter(q -> q.block().equals("B")).count());
+    assertThat(shown).isEqualTo(expected);
+  }
+
+  @Test
   void keysNameTheIndexEveryModelAndEveryQuestionAndNothingElse() {
     List<String> keys = api.keys();
     int models = Published.all().size();

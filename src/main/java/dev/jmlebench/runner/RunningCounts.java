@@ -1,12 +1,13 @@
 package dev.jmlebench.runner;
 
 import dev.jmlebench.results.QuestionResult;
+import dev.jmlebench.score.Outcome;
 import java.time.Duration;
 
 /**
  * The running counts of a run, for progress displays. Mutable inside, read through {@link #snapshot}.
  */
-final class Tally {
+final class RunningCounts {
   private final int total;
   private final int alreadyDone;
   private final long startNanos = System.nanoTime();
@@ -15,7 +16,7 @@ final class Tally {
   private int parseFailures;
   private int errors;
 
-  Tally(int total, int alreadyDone, int alreadyCorrect) {
+  RunningCounts(int total, int alreadyDone, int alreadyCorrect) {
     this.total = total;
     this.alreadyDone = alreadyDone;
     this.done = alreadyDone;
@@ -23,10 +24,11 @@ final class Tally {
   }
 
   synchronized Snapshot add(QuestionResult r, int retries, int inFlight) {
+    Outcome o = r.outcome();
     done++;
-    correct += r.correct() ? 1 : 0;
-    errors += r.error() != null ? 1 : 0;
-    parseFailures += r.error() == null && !r.parseSuccess() ? 1 : 0;
+    correct += o == Outcome.CORRECT ? 1 : 0;
+    errors += o == Outcome.ERROR ? 1 : 0;
+    parseFailures += o.isParseFailure() ? 1 : 0;
     return snapshot(retries, inFlight);
   }
 
@@ -38,7 +40,7 @@ final class Tally {
   }
 
   /**
-   * @param parseFailures answers whose 【回答】 could not be read (errors not included)
+   * @param parseFailures counted as the summary counts them ({@link Outcome#isParseFailure}): failed requests too
    * @param eta null until a question of this session has finished
    */
   record Snapshot(int done, int total, int correct, int parseFailures, int errors, int retries, int inFlight,

@@ -11,9 +11,9 @@ import java.util.List;
  * which a resume asks again; with repeats, a question lacking any of its samples), the failed requests
  * among all samples, whether it was interrupted, and how long it took.
  */
-public record RunOutcome(Path out, ResultFile file, List<String> unanswered, int errors, boolean interrupted,
+public record FinishedRun(Path out, ResultFile file, List<String> unanswered, int errors, boolean interrupted,
     Duration wall, AdaptiveLimiter.Report concurrency, String command) {
-  public RunOutcome {
+  public FinishedRun {
     unanswered = List.copyOf(unanswered);
   }
 

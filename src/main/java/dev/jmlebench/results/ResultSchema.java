@@ -1,0 +1,165 @@
+package dev.jmlebench.results;
+
+import java.util.List;
+
+/**
+ * Every field name of a result file: the published format (SPEC §5) and this project's extensions to it, with
+ * the version of those extensions. The one place these names are spelled; readers, writers, the journal and
+ * the statistics refer to them from here ({@code ArchitectureTest} holds it).
+ *
+ * <p>Readers of the published format ignore the extensions. Version history of the extensions:
+ * 1 = latency, attempts, token usage and finish reason per question; harness, dataset, request, totals, wall
+ * time and concurrency per run; samples and repeats for {@code run --repeats}.
+ */
+public final class ResultSchema {
+  /** Written as {@code metadata.schema_version} by runs of this project; absent in the published files. */
+  public static final int VERSION = 1;
+
+  public static final String METADATA = "metadata";
+  public static final String SUMMARY = "summary";
+  public static final String RESULTS = "results";
+
+  private ResultSchema() {}
+
+  /** The fields of {@code metadata}. */
+  public static final class Metadata {
+    public static final String MODEL = "model";
+    public static final String BASE_URL = "base_url";
+    public static final String TIMESTAMP = "timestamp";
+    public static final String IMAGE_MODE = "image_mode";
+    public static final String EXTRA_BODY = "extra_body";
+    public static final String TOTAL_QUESTIONS = "total_questions";
+    public static final String ATTEMPTED = "attempted";
+    public static final String SKIPPED_IMAGE = "skipped_image";
+    public static final String DISPLAY_NAME = "display_name";
+    static final List<String> PUBLISHED = List.of(MODEL, BASE_URL, TIMESTAMP, IMAGE_MODE, EXTRA_BODY,
+        TOTAL_QUESTIONS, ATTEMPTED, SKIPPED_IMAGE, DISPLAY_NAME);
+
+    // Extensions.
+    public static final String SCHEMA_VERSION = "schema_version";
+    public static final String HARNESS_VERSION = "harness_version";
+    public static final String DATASET_SHA256 = "dataset_sha256";
+    /** The number of samples per question of a run with repeats; see {@link Samples}. */
+    public static final String REPEATS = "repeats";
+    public static final String REQUEST = "request";
+    public static final String TOTALS = "totals";
+    public static final String WALL_TIME_MS = "wall_time_ms";
+    public static final String CONCURRENCY = "concurrency";
+
+    private Metadata() {}
+  }
+
+  /** The fields of {@code metadata.request}: how the run asked (extension). */
+  public static final class Request {
+    public static final String PARALLEL = "parallel";
+    public static final String TIMEOUT_S = "timeout_s";
+    public static final String MAX_RETRIES = "max_retries";
+    public static final String RETRY_BUDGET_S = "retry_budget_s";
+    public static final String BLOCKS = "blocks";
+
+    private Request() {}
+  }
+
+  /** The fields of {@code metadata.totals}: sums over every answer of the file (extension). */
+  public static final class Totals {
+    public static final String REQUESTS = "requests";
+    public static final String RETRIES = "retries";
+
+    private Totals() {}
+  }
+
+  /** The fields of {@code metadata.concurrency}: how the adaptive limit moved (extension). */
+  public static final class Concurrency {
+    public static final String CEILING = "ceiling";
+    public static final String LOWEST = "lowest";
+    public static final String FINAL = "final";
+    public static final String DECREASES = "decreases";
+    public static final String CHANGES = "changes";
+
+    private Concurrency() {}
+  }
+
+  /** The fields of {@code summary}, in the published order. */
+  public static final class Summary {
+    public static final String ACCURACY = "accuracy";
+    public static final String CORRECT = "correct";
+    public static final String INCORRECT = "incorrect";
+    public static final String SCORE = "score";
+    public static final String SCORE_MAX = "score_max";
+    public static final String SCORE_PCT = "score_pct";
+    public static final String TEXT_ONLY_SCORE = "text_only_score";
+    public static final String TEXT_ONLY_SCORE_MAX = "text_only_score_max";
+    public static final String TEXT_ONLY_SCORE_PCT = "text_only_score_pct";
+    public static final String REQUIRED_SCORE = "required_score";
+    public static final String REQUIRED_SCORE_MAX = "required_score_max";
+    public static final String REQUIRED_SCORE_PCT = "required_score_pct";
+    public static final String GENERAL_SCORE = "general_score";
+    public static final String GENERAL_SCORE_MAX = "general_score_max";
+    public static final String GENERAL_SCORE_PCT = "general_score_pct";
+    public static final String REQUIRED_PASS = "required_pass";
+    public static final String GENERAL_PASS = "general_pass";
+    public static final String PARSE_FAILURES = "parse_failures";
+    public static final String ERRORS = "errors";
+    public static final String BY_BLOCK = "by_block";
+    public static final String BY_TYPE = "by_type";
+    public static final String BY_IMAGE = "by_image";
+    static final List<String> PUBLISHED = List.of(ACCURACY, CORRECT, INCORRECT, SCORE, SCORE_MAX, SCORE_PCT,
+        TEXT_ONLY_SCORE, TEXT_ONLY_SCORE_MAX, TEXT_ONLY_SCORE_PCT, REQUIRED_SCORE, REQUIRED_SCORE_MAX,
+        REQUIRED_SCORE_PCT, GENERAL_SCORE, GENERAL_SCORE_MAX, GENERAL_SCORE_PCT, REQUIRED_PASS, GENERAL_PASS,
+        PARSE_FAILURES, ERRORS, BY_BLOCK, BY_TYPE, BY_IMAGE);
+
+    /** The fields of each entry of by_block, by_type and by_image. */
+    public static final String TALLY_CORRECT = "correct";
+    public static final String TALLY_TOTAL = "total";
+    public static final String TALLY_ACCURACY = "accuracy";
+
+    private Summary() {}
+  }
+
+  /** The fields of each entry of {@code results}. */
+  public static final class Result {
+    public static final String QUESTION_ID = "question_id";
+    public static final String PREDICTED = "predicted";
+    public static final String GOLD = "gold";
+    public static final String CORRECT = "correct";
+    public static final String RAW_RESPONSE = "raw_response";
+    public static final String PARSE_SUCCESS = "parse_success";
+    public static final String ERROR = "error";
+    public static final String REASONING = "reasoning";
+    static final List<String> PUBLISHED = List.of(QUESTION_ID, PREDICTED, GOLD, CORRECT, RAW_RESPONSE,
+        PARSE_SUCCESS, ERROR, REASONING);
+
+    // Extensions.
+    public static final String LATENCY_MS = "latency_ms";
+    public static final String ATTEMPTS = "attempts";
+    public static final String USAGE = "usage";
+    public static final String FINISH_REASON = "finish_reason";
+    /** All answers of a run with repeats; see {@link Samples}. */
+    public static final String SAMPLES = "samples";
+
+    private Result() {}
+  }
+
+  /** The fields of a result's {@code usage} (extension): the tokens the API reported. */
+  public static final class Usage {
+    public static final String PROMPT_TOKENS = "prompt_tokens";
+    public static final String COMPLETION_TOKENS = "completion_tokens";
+    public static final String REASONING_TOKENS = "reasoning_tokens";
+    /** In the order runs write them. */
+    public static final List<String> ALL = List.of(PROMPT_TOKENS, COMPLETION_TOKENS, REASONING_TOKENS);
+
+    private Usage() {}
+  }
+
+  /**
+   * The fields of a run's journal ({@code *.journal.jsonl}): a header line, then one result per line in the
+   * format of {@link Result}, with the sample number when the run repeats.
+   */
+  public static final class Journal {
+    public static final String HEADER = "jmle_bench_journal";
+    public static final String MODEL = Metadata.MODEL;
+    public static final String SAMPLE = "sample";
+
+    private Journal() {}
+  }
+}
