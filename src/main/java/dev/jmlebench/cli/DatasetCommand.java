@@ -40,7 +40,8 @@ final class DatasetCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Option(names = "--source", paramLabel = "URL",
-        description = "Base URL to fetch from (a mirror). Default: raw GitHub at the pinned commit.")
+        description = "Base URL to fetch the files from (a mirror of this one upstream). Default: "
+            + "$JMLE_BENCH_MIRROR/{owner}/{repo}/{commit}/ when that is set, else raw GitHub at the pinned commit.")
     String source;
 
     @Override

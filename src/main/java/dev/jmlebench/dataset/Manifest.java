@@ -11,13 +11,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The pinned upstream commit and the SHA-256 of every dataset file, in {@code sha256sum} format. The copy
- * bundled with the jar is the one in {@code ../shared/jmle2026/MANIFEST.sha256}.
+ * The pinned upstream commit and the SHA-256 of every file fetched from it, in {@code sha256sum} format. The
+ * dataset's copy bundled with the jar is the one in {@code ../shared/jmle2026/MANIFEST.sha256}; the published
+ * result files the tests read have a manifest of their own ({@link #PUBLISHED_RESULTS}), so a user's
+ * {@code dataset download} fetches only the dataset.
  */
 public record Manifest(String repository, String commit, List<Entry> entries) {
   private static final Pattern HEADER = Pattern.compile("#\\s*upstream:\\s*(\\S+)\\s*@\\s*([0-9a-f]{40})\\s*");
   private static final Pattern LINE = Pattern.compile("([0-9a-f]{64}) [ *](\\S.*)");
   private static final String BUNDLED = "jmle2026.manifest.sha256";
+  /** The published result files of the dataset's upstream, at the same commit. */
+  public static final String PUBLISHED_RESULTS = "jmle2026-results.manifest.sha256";
 
   /** One file of the dataset, by its path relative to the dataset folder. */
   public record Entry(String sha256, String path) {}
@@ -26,12 +30,18 @@ public record Manifest(String repository, String commit, List<Entry> entries) {
     entries = List.copyOf(entries);
   }
 
+  /** The dataset's manifest. */
   public static Manifest bundled() {
-    try (InputStream in = Manifest.class.getResourceAsStream(BUNDLED)) {
+    return bundled(BUNDLED);
+  }
+
+  /** A manifest bundled with the jar, by its resource name beside this class. */
+  public static Manifest bundled(String name) {
+    try (InputStream in = Manifest.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("the jar lacks " + BUNDLED);
+        throw new IllegalStateException("the jar lacks " + name);
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), BUNDLED);
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -53,6 +63,9 @@ public record Manifest(String repository, String commit, List<Entry> entries) {
         commit = h.group(2);
         continue;
       }
+      if (line.startsWith("#")) {
+        continue; // a comment
+      }
       Matcher m = LINE.matcher(line);
       if (!m.matches() || m.group(2).contains("..")) {
         throw new UserError(name + ": line " + lineNo + " is not '<sha256>  <path>'");
@@ -65,9 +78,12 @@ public record Manifest(String repository, String commit, List<Entry> entries) {
     return new Manifest(repository, commit, entries);
   }
 
-  /** Where the pinned files are published: raw GitHub URLs at the pinned commit. */
+  public Upstream upstream() {
+    return Upstream.of(repository, commit);
+  }
+
+  /** Where the pinned files are fetched from: $JMLE_BENCH_MIRROR when set, else raw GitHub at the commit. */
   public String defaultSource() {
-    String repo = repository.replaceFirst("^github\\.com/", "");
-    return "https://raw.githubusercontent.com/" + repo + "/" + commit + "/";
+    return upstream().source();
   }
 }

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CompareCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String QWEN32 = SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json").toString();
-  private static final String MEDRECT = SharedData.RESULTS.resolve("pfnet_Preferred-MedRECT-32B.json").toString();
-  private static final String RESULTS = SharedData.RESULTS.toString();
+  private final String qwen32 = SharedData.results().resolve("Qwen_Qwen3-32B.json").toString();
+  private final String medrect = SharedData.results().resolve("pfnet_Preferred-MedRECT-32B.json").toString();
+  private final String results = SharedData.results().toString();
 
   /** {@code compare --all} over the published files takes a second or two: run it once for the class. */
   private static String allJson;
@@ -32,20 +32,20 @@ class CompareCommandTest {
 
   private static synchronized String allJson() {
     if (allJson == null) {
-      allJson = Cli.run("compare", "--all", RESULTS, "--json").out();
+      allJson = Cli.run("compare", "--all", SharedData.results().toString(), "--json").out();
     }
     return allJson;
   }
 
   @Test
   void comparingTwoPublishedFilesPrintsTheHandCountedDiscordantPairs() throws IOException {
-    int[] counts = handCount(QWEN32, MEDRECT);
-    Cli.Outcome r = Cli.run("compare", QWEN32, MEDRECT);
+    int[] counts = handCount(qwen32, medrect);
+    Cli.Outcome r = Cli.run("compare", qwen32, medrect);
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out())
-        .startsWith("A  Qwen3-32B (Qwen/Qwen3-32B)  " + QWEN32 + "\nB  Preferred-MedRECT-32B")
+        .startsWith("A  Qwen3-32B (Qwen/Qwen3-32B)  " + qwen32 + "\nB  Preferred-MedRECT-32B")
         .contains("Questions both answered  400")
         .contains("Score        A 451/500 (90.2%)   B 449/500 (89.8%)   A-B +2 points, 95% CI [")
         .contains("A right/B wrong " + counts[0] + "   A wrong/B right " + counts[1] + "   exact McNemar p = ")
@@ -54,7 +54,7 @@ class CompareCommandTest {
 
   @Test
   void pairJsonHasTheDocumentedKeysInTheDocumentedOrder() throws IOException {
-    JsonNode j = JSON.readTree(Cli.run("compare", "--json", QWEN32, MEDRECT).out());
+    JsonNode j = JSON.readTree(Cli.run("compare", "--json", qwen32, medrect).out());
 
     assertThat(fieldNames(j)).containsExactly("schema", "bootstrap", "a", "b", "questions", "score_max", "a_score",
         "b_score", "score_difference", "score_difference_ci", "a_correct", "b_correct", "a_right_b_wrong",
@@ -70,7 +70,7 @@ class CompareCommandTest {
     assertThat(j.get("score_difference_ci").size()).isEqualTo(2);
     assertThat(j.get("mcnemar_p").isDouble()).isTrue();
 
-    int[] counts = handCount(QWEN32, MEDRECT);
+    int[] counts = handCount(qwen32, medrect);
     assertThat(j.get("a_right_b_wrong").intValue()).isEqualTo(counts[0]);
     assertThat(j.get("a_wrong_b_right").intValue()).isEqualTo(counts[1]);
     assertThat(j.get("differing").size()).isEqualTo(counts[0] + counts[1]);
@@ -99,9 +99,9 @@ class CompareCommandTest {
 
   @Test
   void theSameFilesGiveByteIdenticalOutputRunToRun() {
-    assertThat(Cli.run("compare", "--json", QWEN32, MEDRECT).out())
-        .isEqualTo(Cli.run("compare", "--json", QWEN32, MEDRECT).out());
-    assertThat(Cli.run("compare", "--all", RESULTS, "--json").out()).isEqualTo(allJson());
+    assertThat(Cli.run("compare", "--json", qwen32, medrect).out())
+        .isEqualTo(Cli.run("compare", "--json", qwen32, medrect).out());
+    assertThat(Cli.run("compare", "--all", results, "--json").out()).isEqualTo(allJson());
   }
 
   @Test
@@ -109,7 +109,7 @@ class CompareCommandTest {
     JsonNode all = JSON.readTree(allJson());
     for (JsonNode p : all.get("pairs")) {
       if (p.get("a").textValue().equals("Qwen3-32B") && p.get("b").textValue().equals("Preferred-MedRECT-32B")) {
-        JsonNode single = JSON.readTree(Cli.run("compare", "--json", QWEN32, MEDRECT).out());
+        JsonNode single = JSON.readTree(Cli.run("compare", "--json", qwen32, medrect).out());
         assertThat(p.get("score_difference_ci")).isEqualTo(single.get("score_difference_ci"));
         assertThat(p.get("mcnemar_p")).isEqualTo(single.get("mcnemar_p"));
         return;
@@ -139,18 +139,18 @@ class CompareCommandTest {
 
   @Test
   void aMissingFileIsOneLineAndExitCodeTwo() {
-    Cli.Outcome r = Cli.run("compare", QWEN32, tmp.resolve("nope.json").toString());
+    Cli.Outcome r = Cli.run("compare", qwen32, tmp.resolve("nope.json").toString());
     assertThat(r.exitCode()).isEqualTo(Main.USAGE);
     assertThat(r.err().strip()).doesNotContain("\n").contains("nope.json").contains("no such result file");
   }
 
   @Test
   void oneFileOrBothFormsAtOnceAreUsageErrors() {
-    Cli.Outcome one = Cli.run("compare", QWEN32);
+    Cli.Outcome one = Cli.run("compare", qwen32);
     assertThat(one.exitCode()).isEqualTo(Main.USAGE);
     assertThat(one.err()).contains("give two result files A and B, or --all DIR");
 
-    Cli.Outcome both = Cli.run("compare", QWEN32, MEDRECT, "--all", RESULTS);
+    Cli.Outcome both = Cli.run("compare", qwen32, medrect, "--all", results);
     assertThat(both.exitCode()).isEqualTo(Main.USAGE);
     assertThat(both.err()).contains("not both");
   }
@@ -174,7 +174,7 @@ class CompareCommandTest {
     Files.writeString(dir.resolve("leaderboard.json"), "{\"rows\": []}");
     List<Path> links = new ArrayList<>();
     for (String name : List.of("Qwen_Qwen3-32B.json", "pfnet_Preferred-MedRECT-32B.json")) {
-      links.add(Files.createSymbolicLink(dir.resolve(name), SharedData.RESULTS.resolve(name).toAbsolutePath()));
+      links.add(Files.createSymbolicLink(dir.resolve(name), SharedData.results().resolve(name).toAbsolutePath()));
     }
     Cli.Outcome r;
     try {
@@ -193,7 +193,7 @@ class CompareCommandTest {
 
   @Test
   void summaryFollowsTheReportWithIntervalsAndThePassProbability() {
-    Cli.Outcome r = Cli.run("summary", SharedData.RESULTS.resolve("openai_gpt-oss-120b_low.json").toString());
+    Cli.Outcome r = Cli.run("summary", SharedData.results().resolve("openai_gpt-oss-120b_low.json").toString());
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).containsPattern("  95% CI     score \\d+–\\d+ \\(\\d+\\.\\d%–\\d+\\.\\d%\\)   accuracy "
         + "\\d+\\.\\d%–\\d+\\.\\d% \\(bootstrap\\), \\d+\\.\\d%–\\d+\\.\\d% \\(Wilson\\)\n")

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class CoreCommandsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String DATASET = SharedData.ROOT.toString();
+  private final String dataset = SharedData.root().toString();
 
   @TempDir Path tmp;
 
@@ -61,7 +61,7 @@ class CoreCommandsTest {
 
   @Test
   void summaryOfTheTopModelReadsAsOnTheLeaderboard() {
-    Cli.Outcome r = Cli.run("summary", SharedData.RESULTS.resolve("anthropic_claude-opus-4.6.json").toString());
+    Cli.Outcome r = Cli.run("summary", SharedData.results().resolve("anthropic_claude-opus-4.6.json").toString());
     assertThat(r.out()).startsWith("Claude Opus 4.6  (anthropic/claude-opus-4.6, vision)")
         .contains("Score      493/500 (98.6%)   PASS")
         .contains("Accuracy   393/400 (98.2%)   parse failures 0   errors 0");
@@ -69,14 +69,14 @@ class CoreCommandsTest {
 
   @Test
   void rescoreRestoresErasedFieldsAndReportsTheFile() throws IOException {
-    Path published = SharedData.RESULTS.resolve("openai_gpt-oss-120b_low.json");
+    Path published = SharedData.results().resolve("openai_gpt-oss-120b_low.json");
     Path copy = tmp.resolve("gpt-oss.json");
     ObjectNode root = (ObjectNode) JSON.readTree(published.toFile());
     root.remove("summary");
     root.get("results").forEach(r -> ((ObjectNode) r).remove(List.of("predicted", "parse_success", "correct")));
     Files.write(copy, JSON.writeValueAsBytes(root));
 
-    Cli.Outcome r = Cli.run("rescore", "--dataset", DATASET, copy.toString());
+    Cli.Outcome r = Cli.run("rescore", "--dataset", dataset, copy.toString());
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).startsWith(copy + ": score 433/500 (86.6%), accuracy 343/400 (85.8%)");
@@ -86,7 +86,7 @@ class CoreCommandsTest {
   @Test
   void rescoreAgainstChangedGoldAnswersMarksGainedAndLostQuestions() throws IOException {
     Path results = tmp.resolve("r.json");
-    Files.copy(SharedData.RESULTS.resolve("openai_gpt-5.2.json"), results);
+    Files.copy(SharedData.results().resolve("openai_gpt-5.2.json"), results);
     // A dataset whose gold for 120A-1 (GPT-5.2 answered a, correctly) becomes b, and for a question it
     // missed becomes what it answered.
     JsonNode published = JSON.readTree(results.toFile());
@@ -122,7 +122,7 @@ class CoreCommandsTest {
   private Path datasetWith(Consumer<ObjectNode> edit) throws IOException {
     Path dir = tmp.resolve("dataset");
     Files.createDirectories(dir);
-    ArrayNode all = (ArrayNode) JSON.readTree(SharedData.ROOT.resolve("jmle2026_dataset.json").toFile());
+    ArrayNode all = (ArrayNode) JSON.readTree(SharedData.root().resolve("jmle2026_dataset.json").toFile());
     all.forEach(q -> edit.accept((ObjectNode) q));
     Files.write(dir.resolve("jmle2026_dataset.json"), JSON.writeValueAsBytes(all));
     return dir;
@@ -157,7 +157,7 @@ class CoreCommandsTest {
   }
 
   private String edited(Consumer<ObjectNode> edit) throws IOException {
-    ObjectNode root = (ObjectNode) JSON.readTree(SharedData.RESULTS.resolve("openai_gpt-5.2.json").toFile());
+    ObjectNode root = (ObjectNode) JSON.readTree(SharedData.results().resolve("openai_gpt-5.2.json").toFile());
     edit.accept(root);
     return JSON.writeValueAsString(root);
   }
@@ -168,7 +168,7 @@ class CoreCommandsTest {
     FileTime before = FileTime.fromMillis(1_000_000_000_000L);
     Files.setLastModifiedTime(file, before);
     for (String command : List.of("rescore", "summary")) {
-      Cli.Outcome r = Cli.run(command, "--dataset", DATASET, file.toString());
+      Cli.Outcome r = Cli.run(command, "--dataset", dataset, file.toString());
       if (command.equals("summary") && r.exitCode() == 0) {
         continue; // summary reads a file's own summary and does not need every question id to be known
       }
@@ -185,14 +185,14 @@ class CoreCommandsTest {
   @Test
   void oneBadFileAmongSeveralStopsRescoreBeforeAnyIsWritten() throws IOException {
     Path good = tmp.resolve("good.json");
-    ObjectNode root = (ObjectNode) JSON.readTree(SharedData.RESULTS.resolve("openai_gpt-5.2.json").toFile());
+    ObjectNode root = (ObjectNode) JSON.readTree(SharedData.results().resolve("openai_gpt-5.2.json").toFile());
     root.remove("summary");
     Files.write(good, JSON.writeValueAsBytes(root));
     byte[] goodBefore = Files.readAllBytes(good);
     Path bad = tmp.resolve("bad.json");
     Files.writeString(bad, "[]");
 
-    Cli.Outcome r = Cli.run("rescore", "--dataset", DATASET, good.toString(), bad.toString());
+    Cli.Outcome r = Cli.run("rescore", "--dataset", dataset, good.toString(), bad.toString());
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains(bad.toString());
@@ -208,7 +208,7 @@ class CoreCommandsTest {
 
   @Test
   void datasetInfoCountsBlocksTypesImagesAndGroups() {
-    Cli.Outcome r = Cli.run("dataset", "info", "--dataset", DATASET);
+    Cli.Outcome r = Cli.run("dataset", "info", "--dataset", dataset);
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("400 questions")
         .contains("A 75  B(必修) 50  C 75  D 75  E(必修) 50  F 75")
@@ -219,11 +219,11 @@ class CoreCommandsTest {
 
   @Test
   void datasetVerifyPassesOnTheSharedCopyAndFailsOnATamperedOne() throws IOException {
-    assertThat(Cli.run("dataset", "verify", "--dataset", DATASET).out()).contains("all 111 files match");
+    assertThat(Cli.run("dataset", "verify", "--dataset", dataset).out()).contains("all 111 files match");
 
     Path copy = tmp.resolve("copy");
     Files.createDirectories(copy.resolve("images"));
-    Files.copy(SharedData.ROOT.resolve("jmle2026_dataset.json"), copy.resolve("jmle2026_dataset.json"));
+    Files.copy(SharedData.root().resolve("jmle2026_dataset.json"), copy.resolve("jmle2026_dataset.json"));
     Cli.Outcome r = Cli.run("dataset", "verify", "--dataset", copy.toString());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("images/120A-16_1.png: missing").contains("110 of 111 files missing or corrupt");

@@ -27,7 +27,7 @@ class MainTest {
   @Test
   void theLazilyBuiltCommandRunsLikeTheFullOne() {
     StringWriter out = new StringWriter();
-    String file = SharedData.RESULTS.resolve("openai_gpt-5.2.json").toString();
+    String file = SharedData.results().resolve("openai_gpt-5.2.json").toString();
     CommandLine cl = Main.commandLine(new String[] {"summary", file});
     cl.setOut(new PrintWriter(out, true));
     assertThat(cl.execute("summary", file)).isZero();

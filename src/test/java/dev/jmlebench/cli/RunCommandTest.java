@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunCommandTest {
   private static final String KEY = "sk-test-5ecret-K3y-never-shown";
-  private static final String DATASET = SharedData.ROOT.toString();
+  private final String dataset = SharedData.root().toString();
 
   @TempDir Path dir;
 
@@ -47,11 +47,11 @@ class RunCommandTest {
 
   @Test
   void aBlindRunThroughTheCliReproducesThePublishedSummary() {
-    ResultFile published = ResultFiles.read(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"));
+    ResultFile published = ResultFiles.read(SharedData.results().resolve("Qwen_Qwen3-32B.json"));
     try (MockServer server = MockServer.start(0, SharedData.dataset(), published, MockOptions.INSTANT)) {
       Path out = dir.resolve("results/qwen.json");
       Cli.Outcome o = Cli.run("run", "--model", "Qwen/Qwen3-32B", "--base-url", server.baseUrl().toString(),
-          "--dataset", DATASET, "--out", out.toString(), "--parallel", "16", "--display-name", "Qwen3-32B");
+          "--dataset", dataset, "--out", out.toString(), "--parallel", "16", "--display-name", "Qwen3-32B");
       assertThat(o.exitCode()).as(o.err()).isZero();
       ResultFile written = ResultFiles.read(out);
       assertThat(written.summary()).isEqualTo(published.summary());
@@ -65,11 +65,11 @@ class RunCommandTest {
 
   @Test
   void aVisionRunThroughTheCliReproducesThePublishedSummary() {
-    ResultFile published = ResultFiles.read(SharedData.RESULTS.resolve("anthropic_claude-opus-4.6.json"));
+    ResultFile published = ResultFiles.read(SharedData.results().resolve("anthropic_claude-opus-4.6.json"));
     try (MockServer server = MockServer.start(0, SharedData.dataset(), published, MockOptions.INSTANT)) {
       Path out = dir.resolve("opus.json");
       Cli.Outcome o = Cli.run("run", "--model", "anthropic/claude-opus-4.6", "--base-url",
-          server.baseUrl().toString(), "--dataset", DATASET, "--out", out.toString(), "--image-mode", "vision",
+          server.baseUrl().toString(), "--dataset", dataset, "--out", out.toString(), "--image-mode", "vision",
           "--extra-body", "{\"reasoning\": {\"enabled\": true}}", "--parallel", "16");
       assertThat(o.exitCode()).as(o.err()).isZero();
       ResultFile written = ResultFiles.read(out);
@@ -85,7 +85,7 @@ class RunCommandTest {
     try (MockServer server = MockServer.start(0, SharedData.dataset(), null,
         MockOptions.INSTANT.withRequiredKey(KEY))) {
       Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", server.baseUrl().toString(), "--api-key", KEY,
-          "--dataset", DATASET, "--out", dir.resolve("m.json").toString(), "--blocks", "B");
+          "--dataset", dataset, "--out", dir.resolve("m.json").toString(), "--blocks", "B");
       assertThat(o.exitCode()).as(o.err()).isZero();
       assertThat(server.answered("120B-1")).isEqualTo(1);
       assertThat(o.out() + o.err()).doesNotContain(KEY);
@@ -98,7 +98,7 @@ class RunCommandTest {
     try (MockServer server = MockServer.start(0, SharedData.dataset(), null,
         MockOptions.INSTANT.withRequiredKey("the-right-key"))) {
       Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", server.baseUrl().toString(), "--api-key", KEY,
-          "--dataset", DATASET, "--out", dir.resolve("m.json").toString());
+          "--dataset", dataset, "--out", dir.resolve("m.json").toString());
       assertOneClearLine(o, "HTTP 401: Incorrect API key provided: ***");
       assertThat(o.err()).contains("check --api-key or OPENAI_API_KEY");
       assertThat(o.out() + o.err()).doesNotContain(KEY);
@@ -115,24 +115,24 @@ class RunCommandTest {
       closedPort = s.getLocalPort();
     }
     Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", "http://127.0.0.1:" + closedPort + "/v1",
-        "--dataset", DATASET, "--out", dir.resolve("m.json").toString());
+        "--dataset", dataset, "--out", dir.resolve("m.json").toString());
     assertOneClearLine(o, "cannot reach http://127.0.0.1:" + closedPort + "/v1");
     assertThat(o.err()).contains("check --base-url and that the server is running");
   }
 
   @Test
   void invalidExtraBodyGivesOneLine() {
-    Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--dataset", DATASET,
+    Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--dataset", dataset,
         "--extra-body", "{\"temperature\": 0,", "--out", dir.resolve("m.json").toString());
     assertOneClearLine(o, "--extra-body: not valid JSON");
-    Cli.Outcome array = Cli.run("run", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--dataset", DATASET,
+    Cli.Outcome array = Cli.run("run", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--dataset", dataset,
         "--extra-body", "[1]", "--out", dir.resolve("m.json").toString());
     assertOneClearLine(array, "--extra-body: should be a JSON object");
   }
 
   @Test
   void anUnknownBlockGivesOneLine() {
-    Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--dataset", DATASET,
+    Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--dataset", dataset,
         "--blocks", "A,G", "--out", dir.resolve("m.json").toString());
     assertOneClearLine(o, "--blocks: unknown block 'G' (the exam has A, B, C, D, E, F)");
   }
@@ -140,19 +140,19 @@ class RunCommandTest {
   @Test
   void aRemoteServerWithoutAKeyGivesOneLine() {
     Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", "https://api.example.invalid/v1", "--dataset",
-        DATASET, "--api-key", " ", "--out", dir.resolve("m.json").toString());
+        dataset, "--api-key", " ", "--out", dir.resolve("m.json").toString());
     assertOneClearLine(o, "no API key for https://api.example.invalid/v1");
   }
 
   @Test
   void resumingIntoANewOutKeepsEveryAnswerAndLeavesTheOldFileUntouched() throws IOException {
     Path old = dir.resolve("old.json");
-    Files.copy(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"), old);
+    Files.copy(SharedData.results().resolve("Qwen_Qwen3-32B.json"), old);
     byte[] before = Files.readAllBytes(old);
     ResultFile published = ResultFiles.read(old);
     try (MockServer server = MockServer.start(0, SharedData.dataset(), published, MockOptions.INSTANT)) {
       String[] args = {"run", "--model", "Qwen/Qwen3-32B", "--base-url", server.baseUrl().toString(), "--dataset",
-          DATASET, "--resume", old.toString(), "--out", dir.resolve("new.json").toString()};
+          dataset, "--resume", old.toString(), "--out", dir.resolve("new.json").toString()};
       Cli.Outcome o = Cli.run(args);
       assertThat(o.exitCode()).as(o.err()).isZero();
       assertThat(server.totalRequests()).as("every published answer is kept").isZero();
@@ -166,10 +166,10 @@ class RunCommandTest {
   @Test
   void resumingAnotherModelsFileIsRefusedAndLeavesItUntouched() throws IOException {
     Path out = dir.resolve("q.json");
-    Files.copy(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"), out);
+    Files.copy(SharedData.results().resolve("Qwen_Qwen3-32B.json"), out);
     byte[] before = Files.readAllBytes(out);
     Cli.Outcome o = Cli.run("run", "--model", "other/model", "--base-url", "http://127.0.0.1:9/v1",
-        "--dataset", DATASET, "--resume", out.toString());
+        "--dataset", dataset, "--resume", out.toString());
     assertOneClearLine(o, "holds a run of model 'Qwen/Qwen3-32B', not 'other/model'");
     assertThat(Files.readAllBytes(out)).isEqualTo(before);
   }

@@ -29,7 +29,7 @@ class RunCrashRecoveryTest {
   private static final Duration PATIENCE = Duration.ofMinutes(2);
 
   @TempDir Path dir;
-  private final ResultFile published = ResultFiles.read(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"));
+  private final ResultFile published = ResultFiles.read(SharedData.results().resolve("Qwen_Qwen3-32B.json"));
 
   private MockServer slowServer() {
     return MockServer.start(0, SharedData.dataset(), published, MockOptions.INSTANT.withLatency(Duration.ofMillis(30)));
@@ -37,7 +37,7 @@ class RunCrashRecoveryTest {
 
   private List<String> runArgs(MockServer server, Path out) {
     return List.of("run", "--model", "Qwen/Qwen3-32B", "--base-url", server.baseUrl().toString(),
-        "--dataset", SharedData.ROOT.toString(), "--out", out.toString(), "--parallel", "4");
+        "--dataset", SharedData.root().toString(), "--out", out.toString(), "--parallel", "4");
   }
 
   /** This JVM's java with the test's own classpath, running the CLI's main class. */

@@ -28,10 +28,10 @@ class RunReadmeTest {
   void aFinishedRunPutsItsRowsIntoTheReadmeAndLeavesTheRestAsItWas() throws IOException {
     Path readme = dir.resolve("README.md");
     Files.writeString(readme, README);
-    ResultFile published = ResultFiles.read(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"));
+    ResultFile published = ResultFiles.read(SharedData.results().resolve("Qwen_Qwen3-32B.json"));
     try (MockServer server = MockServer.start(0, SharedData.dataset(), published, MockOptions.INSTANT)) {
       Cli.Outcome o = Cli.run("run", "--model", "Qwen/Qwen3-32B", "--base-url", server.baseUrl().toString(),
-          "--dataset", SharedData.ROOT.toString(), "--out", dir.resolve("q.json").toString(), "--parallel", "16",
+          "--dataset", SharedData.root().toString(), "--out", dir.resolve("q.json").toString(), "--parallel", "16",
           "--display-name", "Qwen3-32B", "--readme", readme.toString());
       assertThat(o.exitCode()).as(o.err()).isZero();
       assertThat(o.out()).contains(readme + ": leaderboard updated");
@@ -47,7 +47,7 @@ class RunReadmeTest {
   @Test
   void aMissingReadmeIsRefusedBeforeAnyQuestionIsAsked() {
     Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--dataset",
-        SharedData.ROOT.toString(), "--out", dir.resolve("q.json").toString(), "--readme",
+        SharedData.root().toString(), "--out", dir.resolve("q.json").toString(), "--readme",
         dir.resolve("nope.md").toString());
     assertThat(o.exitCode()).isEqualTo(2);
     assertThat(o.err()).startsWith("jmle-bench: --readme ").contains("no such file");

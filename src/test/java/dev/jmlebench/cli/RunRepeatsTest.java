@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * worked out here from that pattern alone, not from the code under test.
  */
 class RunRepeatsTest {
-  private static final String DATASET = SharedData.ROOT.toString();
+  private final String dataset = SharedData.root().toString();
 
   /** The mock's pattern: for number mod 5 = row, sample k gives gold (R), a wrong answer (W) or none (-). */
   private static final String[] PATTERN = {"RRR", "RWR", "WRR", "RWW", "WW-"};
@@ -37,7 +37,7 @@ class RunRepeatsTest {
 
   private Cli.Outcome run(MockServer server, Path out, String... more) {
     List<String> args = new ArrayList<>(List.of("run", "--model", "m", "--base-url",
-        server.baseUrl().toString(), "--dataset", DATASET, "--out", out.toString(), "--blocks", "B"));
+        server.baseUrl().toString(), "--dataset", dataset, "--out", out.toString(), "--blocks", "B"));
     args.addAll(List.of(more));
     return Cli.run(args.toArray(String[]::new));
   }
@@ -116,7 +116,7 @@ class RunRepeatsTest {
   @Test
   void aRepeatCountBelowOneGivesOneLine() {
     for (String n : List.of("0", "-2")) {
-      Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--dataset", DATASET,
+      Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--dataset", dataset,
           "--repeats", n, "--out", dir.resolve("m.json").toString());
       assertThat(o.exitCode()).as(o.err()).isEqualTo(2);
       assertThat(o.err().lines().toList()).hasSize(1);

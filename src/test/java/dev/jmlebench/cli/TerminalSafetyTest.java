@@ -24,7 +24,7 @@ class TerminalSafetyTest {
   @TempDir Path tmp;
 
   private Path hostile(String name, String questionIdSuffix) throws IOException {
-    ObjectNode root = (ObjectNode) JSON.readTree(SharedData.RESULTS.resolve("openai_gpt-5.2.json").toFile());
+    ObjectNode root = (ObjectNode) JSON.readTree(SharedData.results().resolve("openai_gpt-5.2.json").toFile());
     ObjectNode metadata = (ObjectNode) root.get("metadata");
     metadata.put("display_name", "evil" + CLEAR_AND_RETITLE);
     metadata.put("model", "m" + CLEAR_AND_RETITLE);
@@ -54,7 +54,7 @@ class TerminalSafetyTest {
   @Test
   void compareShowsHostileNamesAsText() throws IOException {
     Cli.Outcome r = Cli.run("compare", hostile("a.json", "").toString(),
-        SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json").toString());
+        SharedData.results().resolve("Qwen_Qwen3-32B.json").toString());
 
     assertThat(r.exitCode()).isZero();
     assertInert(r);
@@ -63,7 +63,7 @@ class TerminalSafetyTest {
   @Test
   void compareAllNamesASkippedFileWithAHostileNameAsText() throws IOException {
     hostile("a.json", "");
-    Files.copy(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"), tmp.resolve("b.json"));
+    Files.copy(SharedData.results().resolve("Qwen_Qwen3-32B.json"), tmp.resolve("b.json"));
     Files.writeString(tmp.resolve("x" + CLEAR_AND_RETITLE + ".json"), "{\"not\": \"results\"}");
 
     Cli.Outcome r = Cli.run("compare", "--all", tmp.toString());
@@ -76,7 +76,7 @@ class TerminalSafetyTest {
   @Test
   void anErrorLineQuotingAHostileQuestionIdIsOneInertLine() throws IOException {
     Cli.Outcome r = Cli.run("compare", hostile("a.json", "\n\u001b[5m").toString(),
-        SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json").toString());
+        SharedData.results().resolve("Qwen_Qwen3-32B.json").toString());
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).endsWith("\n").doesNotContain("internal error");

@@ -16,8 +16,8 @@ class ViewerCommandsTest {
   @Test
   void reportWritesASiteAndSaysWhereToOpenIt() {
     Path out = temp.resolve("site");
-    Cli.Outcome o = Cli.run("report", "--out", out.toString(), "--results", SharedData.RESULTS.toString(),
-        "--dataset", SharedData.ROOT.toString());
+    Cli.Outcome o = Cli.run("report", "--out", out.toString(), "--results", SharedData.results().toString(),
+        "--dataset", SharedData.root().toString());
     assertThat(o.exitCode()).as(o.err()).isEqualTo(Main.OK);
     assertThat(o.out()).contains("8 result files").contains("110 images").contains(out.resolve("index.html").toUri().toString());
     assertThat(out.resolve("index.html")).exists();
@@ -26,7 +26,7 @@ class ViewerCommandsTest {
   @Test
   void aMissingResultsFolderIsOneLineAndExitTwo() {
     Cli.Outcome o = Cli.run("report", "--out", temp.resolve("site").toString(),
-        "--results", temp.resolve("nowhere").toString(), "--dataset", SharedData.ROOT.toString());
+        "--results", temp.resolve("nowhere").toString(), "--dataset", SharedData.root().toString());
     assertThat(o.exitCode()).isEqualTo(Main.USAGE);
     assertThat(o.err().strip()).doesNotContain("\n").contains("--results").contains("no such folder");
     assertThat(temp.resolve("site")).doesNotExist();
@@ -36,8 +36,8 @@ class ViewerCommandsTest {
   void aFolderOfSomethingElseIsNotOverwritten() throws Exception {
     Path out = Files.createDirectories(temp.resolve("mine"));
     Files.writeString(out.resolve("index.html"), "my page");
-    Cli.Outcome o = Cli.run("report", "--out", out.toString(), "--results", SharedData.RESULTS.toString(),
-        "--dataset", SharedData.ROOT.toString());
+    Cli.Outcome o = Cli.run("report", "--out", out.toString(), "--results", SharedData.results().toString(),
+        "--dataset", SharedData.root().toString());
     assertThat(o.exitCode()).isEqualTo(Main.USAGE);
     assertThat(o.err().strip()).doesNotContain("\n").contains("not empty");
     assertThat(Files.readString(out.resolve("index.html"))).isEqualTo("my page");

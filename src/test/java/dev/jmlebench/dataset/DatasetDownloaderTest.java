@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.testing.PinnedMaterial;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Downloads from a loopback HTTP server that serves ../shared/jmle2026 as the upstream would. */
+/** Downloads from a loopback HTTP server that serves the JMLE2026 material as the upstream would. */
 class DatasetDownloaderTest {
+  private static final String COMMIT = "76c4b29475d3008072a77a091a0d27df049dadcd";
   @TempDir Path target;
 
   private HttpServer server;
@@ -36,7 +38,18 @@ class DatasetDownloaderTest {
   @BeforeEach
   void startServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/mirror/", this::serve);
+    server.createContext("/mirror/", ex -> serve(ex, ex.getRequestURI().getPath().substring("/mirror/".length())));
+    // A mirror of every pinned upstream, laid out as raw GitHub is: /layout/{owner}/{repo}/{commit}/{path}
+    server.createContext("/layout/", ex -> {
+      String rest = ex.getRequestURI().getPath().substring("/layout/".length());
+      String pinned = "naoto-iwase/JMLE2026-Bench/" + COMMIT + "/";
+      if (rest.startsWith(pinned)) {
+        serve(ex, rest.substring(pinned.length()));
+      } else {
+        ex.sendResponseHeaders(404, -1);
+        ex.close();
+      }
+    });
     server.start();
   }
 
@@ -45,8 +58,7 @@ class DatasetDownloaderTest {
     server.stop(0);
   }
 
-  private void serve(HttpExchange ex) throws IOException {
-    String path = ex.getRequestURI().getPath().substring("/mirror/".length());
+  private void serve(HttpExchange ex, String path) throws IOException {
     requests.add(path);
     byte[] body = overrides.containsKey(path) ? overrides.get(path) : readShared(path);
     if (body == null) {
@@ -69,8 +81,8 @@ class DatasetDownloaderTest {
   }
 
   private static byte[] readShared(String path) throws IOException {
-    Path p = SharedData.ROOT.resolve(path).normalize();
-    return p.startsWith(SharedData.ROOT.normalize()) && Files.isRegularFile(p) ? Files.readAllBytes(p) : null;
+    Path p = SharedData.root().resolve(path).normalize();
+    return p.startsWith(SharedData.root().normalize()) && Files.isRegularFile(p) ? Files.readAllBytes(p) : null;
   }
 
   private String source() {
@@ -106,7 +118,7 @@ class DatasetDownloaderTest {
   @Test
   void aPartlyFetchedFileIsContinuedWithARangeRequest() throws IOException {
     Manifest manifest = Manifest.bundled();
-    byte[] whole = Files.readAllBytes(SharedData.ROOT.resolve("jmle2026_dataset.json"));
+    byte[] whole = Files.readAllBytes(SharedData.root().resolve("jmle2026_dataset.json"));
     Files.write(target.resolve("jmle2026_dataset.json.part"), java.util.Arrays.copyOf(whole, 1000));
 
     new DatasetDownloader(manifest, source()).download(target, s -> {});
@@ -118,7 +130,7 @@ class DatasetDownloaderTest {
 
   @Test
   void aCorruptedFileIsRejectedAndLeavesNoFileBehind() throws IOException {
-    byte[] good = Files.readAllBytes(SharedData.ROOT.resolve("images/120A-18_1.png"));
+    byte[] good = Files.readAllBytes(SharedData.root().resolve("images/120A-18_1.png"));
     byte[] bad = good.clone();
     bad[bad.length / 2] ^= 0x01;
     overrides.put("images/120A-18_1.png", bad);
@@ -148,9 +160,64 @@ class DatasetDownloaderTest {
   @Test
   void theBundledManifestPinsTheUpstreamCommitAndEveryFile() {
     Manifest m = Manifest.bundled();
-    assertThat(m.commit()).isEqualTo("76c4b29475d3008072a77a091a0d27df049dadcd");
+    assertThat(m.commit()).isEqualTo(COMMIT);
     assertThat(m.entries()).hasSize(111);
-    assertThat(m.defaultSource())
+    assertThat(m.upstream().source(null))
         .isEqualTo("https://raw.githubusercontent.com/naoto-iwase/JMLE2026-Bench/76c4b29475d3008072a77a091a0d27df049dadcd/");
+  }
+
+  @Test
+  void aMirrorNamedOnceServesEveryPinnedUpstreamUnderOwnerRepoCommit() {
+    Upstream upstream = Manifest.bundled().upstream();
+    assertThat(upstream.source("https://mirror.example/pinned/"))
+        .isEqualTo("https://mirror.example/pinned/naoto-iwase/JMLE2026-Bench/" + COMMIT + "/");
+    assertThat(upstream.source(" ")).isEqualTo(upstream.source(null)).startsWith("https://raw.githubusercontent.com/");
+  }
+
+  @Test
+  void withoutSharedTheTestMaterialIsFetchedFromTheMirrorIntoTheCacheAndVerified() throws IOException {
+    String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/layout";
+    Manifest results = Manifest.bundled(Manifest.PUBLISHED_RESULTS);
+
+    Path folder = PinnedMaterial.locate(target.resolve("no-shared"), List.of(Manifest.bundled(), results),
+        target.resolve("cache"), mirror);
+
+    assertThat(folder).isEqualTo(target.resolve("cache/upstream/naoto-iwase/JMLE2026-Bench/" + COMMIT));
+    assertThat(DatasetVerifier.verify(folder, Manifest.bundled())).isEmpty();
+    assertThat(DatasetVerifier.verify(folder, results)).isEmpty();
+    assertThat(results.entries()).hasSize(8);
+    try (Stream<Path> files = Files.list(folder.resolve("results"))) {
+      assertThat(files).hasSize(8);
+    }
+    requests.clear();
+    PinnedMaterial.locate(target.resolve("no-shared"), List.of(Manifest.bundled(), results), target.resolve("cache"),
+        mirror);
+    assertThat(requests).as("a second test run reads the verified cache").isEmpty();
+  }
+
+  @Test
+  void withNeitherSharedNorANetworkTheTestMaterialFailsWithOneLineSayingHowToProvideIt() throws IOException {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+    Path shared = target.resolve("shared/jmle2026");
+
+    assertThatThrownBy(() -> PinnedMaterial.locate(shared, List.of(Manifest.bundled()), target.resolve("cache"),
+        "http://127.0.0.1:" + closed))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith(shared + " is not there and its pinned files could not be fetched")
+        .hasMessageContaining("JMLE_BENCH_MIRROR=URL")
+        .hasMessageEndingWith("URL/{owner}/{repo}/{commit}/{path}")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void thePresentSharedFolderIsReadInPlaceWithoutFetching() throws IOException {
+    Path shared = Files.createDirectories(target.resolve("shared/jmle2026"));
+
+    assertThat(PinnedMaterial.locate(shared, List.of(Manifest.bundled()), target.resolve("cache"), "http://127.0.0.1:1"))
+        .isEqualTo(shared);
+    assertThat(requests).isEmpty();
   }
 }

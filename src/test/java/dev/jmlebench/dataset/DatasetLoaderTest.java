@@ -107,6 +107,6 @@ class DatasetLoaderTest {
   }
 
   private static ArrayNode sharedJson() throws IOException {
-    return (ArrayNode) new ObjectMapper().readTree(SharedData.ROOT.resolve(Dataset.JSON_NAME).toFile());
+    return (ArrayNode) new ObjectMapper().readTree(SharedData.root().resolve(Dataset.JSON_NAME).toFile());
   }
 }

@@ -50,7 +50,7 @@ final class ExpectedLeaderboard {
   private ExpectedLeaderboard() {}
 
   static List<Path> eight() {
-    return EIGHT.stream().map(SharedData.RESULTS::resolve).toList();
+    return EIGHT.stream().map(SharedData.results()::resolve).toList();
   }
 
   static List<Run> read(List<Path> files) {

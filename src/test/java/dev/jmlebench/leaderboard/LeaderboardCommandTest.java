@@ -53,7 +53,7 @@ class LeaderboardCommandTest {
     Path readme = readme();
 
     Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme.toString(),
-        "--rescore", "--dataset", SharedData.ROOT.toString());
+        "--rescore", "--dataset", SharedData.root().toString());
 
     assertThat(r.err()).isEmpty();
     assertThat(r.exitCode()).isZero();
@@ -89,11 +89,11 @@ class LeaderboardCommandTest {
     Path readme = readme();
 
     Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme.toString(),
-        "--rescore", stale.toString(), "--dataset", SharedData.ROOT.toString());
+        "--rescore", stale.toString(), "--dataset", SharedData.root().toString());
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("rescored 1 file: 3 answers changed, 1 file rewritten");
-    assertThat(Files.readString(stale)).isEqualTo(Files.readString(SharedData.RESULTS.resolve("openai_gpt-5.2.json")));
+    assertThat(Files.readString(stale)).isEqualTo(Files.readString(SharedData.results().resolve("openai_gpt-5.2.json")));
     assertThat(Files.readString(readme)).contains("| **GPT-5.2** | ✓ | 488/500 (97.6%) | 388/400 (97.0%) |");
   }
 
@@ -290,7 +290,7 @@ class LeaderboardCommandTest {
     byte[] original = Files.readAllBytes(dir.resolve("openai_gpt-5.2.json"));
 
     Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme.toString(),
-        "--rescore", "--dataset", SharedData.ROOT.toString());
+        "--rescore", "--dataset", SharedData.root().toString());
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err().lines()).singleElement().asString().contains("zz_broken.json", "not valid JSON");
@@ -305,7 +305,7 @@ class LeaderboardCommandTest {
     assertThat(noDir.exitCode()).isEqualTo(2);
     assertThat(noDir.err()).isEqualTo("jmle-bench: --results " + tmp.resolve("nope") + ": no such folder\n");
 
-    Cli.Outcome noReadme = Cli.run("leaderboard", "--results", SharedData.RESULTS.toString(), "--readme",
+    Cli.Outcome noReadme = Cli.run("leaderboard", "--results", SharedData.results().toString(), "--readme",
         tmp.resolve("MISSING.md").toString(), "--chart", tmp.resolve("c.png").toString());
     assertThat(noReadme.exitCode()).isEqualTo(2);
     assertThat(noReadme.err()).isEqualTo("jmle-bench: --readme " + tmp.resolve("MISSING.md") + ": no such file\n");

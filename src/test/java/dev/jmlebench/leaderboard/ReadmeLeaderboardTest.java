@@ -134,7 +134,7 @@ class ReadmeLeaderboardTest {
     Files.writeString(readme, "# Intro\n\n" + EMPTY_TABLES + "\nafter\n");
     ReadmeLeaderboard.rebuild(readme, eightEntries());
     String before = Files.readString(readme);
-    ResultFile qwen = ResultFiles.read(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"));
+    ResultFile qwen = ResultFiles.read(SharedData.results().resolve("Qwen_Qwen3-32B.json"));
     // A rerun of the blind Qwen3-32B that now scores 470/500 and 280/302 on the text-only questions.
     ResultFile rerun = qwen.withSummary(withScores(qwen.summary(), 470, 370, 380));
 
@@ -159,7 +159,7 @@ class ReadmeLeaderboardTest {
     Path readme = tmp.resolve("README.md");
     Files.writeString(readme, EMPTY_TABLES);
     ReadmeLeaderboard.rebuild(readme, eightEntries());
-    ResultFile qwen = ResultFiles.read(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"));
+    ResultFile qwen = ResultFiles.read(SharedData.results().resolve("Qwen_Qwen3-32B.json"));
     ResultFile vision = qwen.withMetadata(new dev.jmlebench.results.RunMetadata(qwen.metadata().model(),
         qwen.metadata().baseUrl(), "20260301_120000", "vision", null, 400, 400, 0, qwen.metadata().displayName(),
         qwen.metadata().extra()));
@@ -176,7 +176,7 @@ class ReadmeLeaderboardTest {
     Path readme = tmp.resolve("README.md");
     Files.writeString(readme, EMPTY_TABLES);
     ReadmeLeaderboard.rebuild(readme, eightEntries());
-    ResultFile gemini = ResultFiles.read(SharedData.RESULTS.resolve("google_gemini-3.1-pro-preview.json"));
+    ResultFile gemini = ResultFiles.read(SharedData.results().resolve("google_gemini-3.1-pro-preview.json"));
     ResultFile newcomer = gemini.withMetadata(new dev.jmlebench.results.RunMetadata("acme/new-model", null,
         "20260301_000000", "vision", null, 400, 400, 0, null, java.util.Map.of()));
 
@@ -194,7 +194,7 @@ class ReadmeLeaderboardTest {
     String text = EMPTY_TABLES.replace("|-----|------|-----|--------|\n",
         "|-----|------|-----|--------|\n| Model X | ✓ | about ninety | 1/2 (50.0%) |\n");
     Files.writeString(readme, text);
-    ResultFile gemini = ResultFiles.read(SharedData.RESULTS.resolve("google_gemini-3.1-pro-preview.json"));
+    ResultFile gemini = ResultFiles.read(SharedData.results().resolve("google_gemini-3.1-pro-preview.json"));
 
     assertThatThrownBy(() -> ReadmeLeaderboard.upsert(readme, gemini))
         .isInstanceOf(UserError.class)

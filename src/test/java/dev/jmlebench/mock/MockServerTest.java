@@ -35,7 +35,7 @@ class MockServerTest {
 
   @Test
   void replayAnswersWithTheRecordedResponseAndReasoning() throws Exception {
-    ResultFile published = ResultFiles.read(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"));
+    ResultFile published = ResultFiles.read(SharedData.results().resolve("Qwen_Qwen3-32B.json"));
     try (MockServer server = MockServer.start(0, dataset, published, MockOptions.INSTANT)) {
       Completion c = client(server, null).complete(prompt("120B-41", ImageMode.BLIND));
       var recorded = published.results().stream().filter(r -> r.questionId().equals("120B-41")).findFirst().orElseThrow();

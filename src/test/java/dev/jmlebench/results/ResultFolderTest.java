@@ -34,7 +34,7 @@ class ResultFolderTest {
   void anotherToolsJsonIsSkippedAndAResultFileIsRead() throws IOException {
     Files.writeString(dir.resolve("leaderboard.json"), "{\"format\": \"jmle-bench.leaderboard\", \"rows\": []}");
     assertThat(ResultFolder.readIfResultFile(dir.resolve("leaderboard.json"))).isEmpty();
-    assertThat(ResultFolder.readIfResultFile(SharedData.RESULTS.resolve("openai_gpt-5.2.json")))
+    assertThat(ResultFolder.readIfResultFile(SharedData.results().resolve("openai_gpt-5.2.json")))
         .hasValueSatisfying(f -> assertThat(f.metadata().model()).isEqualTo("openai/gpt-5.2"));
   }
 

@@ -51,7 +51,7 @@ class RunEndToEndTest {
 
   @Test
   void aBlindRunWithFaultsAndARateLimitAnswersEveryQuestionAndReproducesTheSummary() throws Exception {
-    ResultFile published = ResultFiles.read(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"));
+    ResultFile published = ResultFiles.read(SharedData.results().resolve("Qwen_Qwen3-32B.json"));
     MockOptions faulty = MockOptions.INSTANT.withFailRate(0.2).withRateLimit(100);
     try (MockServer server = MockServer.start(0, dataset, published, faulty)) {
       FinishedRun o = run(server, "Qwen/Qwen3-32B", ImageMode.BLIND, 32, dir.resolve("q.json"));
@@ -71,7 +71,7 @@ class RunEndToEndTest {
 
   @Test
   void theWrittenFileHoldsThePublishedAnswersAndWhatEachRequestCost() throws Exception {
-    ResultFile published = ResultFiles.read(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"));
+    ResultFile published = ResultFiles.read(SharedData.results().resolve("Qwen_Qwen3-32B.json"));
     try (MockServer server = MockServer.start(0, dataset, published, MockOptions.INSTANT)) {
       Path out = dir.resolve("q.json");
       run(server, "Qwen/Qwen3-32B", ImageMode.BLIND, 8, out);
@@ -115,7 +115,7 @@ class RunEndToEndTest {
 
   @Test
   void rerunningWithTheSameOutKeepsAnsweredQuestionsAndAsksOnlyTheRest() throws Exception {
-    ResultFile published = ResultFiles.read(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"));
+    ResultFile published = ResultFiles.read(SharedData.results().resolve("Qwen_Qwen3-32B.json"));
     Path out = dir.resolve("q.json");
     // An earlier run whose file holds 3 answers, an error and a parse failure.
     List<QuestionResult> earlier = List.of(

@@ -19,7 +19,7 @@ class AllPairsTest {
 
   @BeforeAll
   static void compareEveryPublishedRun() {
-    runs = ScoredRun.readDirectory(SharedData.RESULTS, skipped -> {
+    runs = ScoredRun.readDirectory(SharedData.results(), skipped -> {
       throw new AssertionError("skipped " + skipped);
     });
     all = AllPairs.of(runs);

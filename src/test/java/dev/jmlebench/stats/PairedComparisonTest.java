@@ -21,14 +21,14 @@ import org.junit.jupiter.api.Test;
 
 class PairedComparisonTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path OPUS = SharedData.RESULTS.resolve("anthropic_claude-opus-4.6.json");
-  private static final Path GPT = SharedData.RESULTS.resolve("openai_gpt-5.2.json");
-  private static final Path QWEN32 = SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json");
-  private static final Path MEDRECT = SharedData.RESULTS.resolve("pfnet_Preferred-MedRECT-32B.json");
+  private final Path opus = SharedData.results().resolve("anthropic_claude-opus-4.6.json");
+  private final Path gpt = SharedData.results().resolve("openai_gpt-5.2.json");
+  private final Path qwen32 = SharedData.results().resolve("Qwen_Qwen3-32B.json");
+  private final Path medrect = SharedData.results().resolve("pfnet_Preferred-MedRECT-32B.json");
 
   @Test
   void discordantCountsAgreeWithAHandCountOfTheCorrectFlags() throws IOException {
-    for (Path[] pair : new Path[][] {{OPUS, GPT}, {QWEN32, MEDRECT}, {GPT, QWEN32}}) {
+    for (Path[] pair : new Path[][] {{opus, gpt}, {qwen32, medrect}, {gpt, qwen32}}) {
       Map<String, Boolean> a = correctFlags(pair[0]);
       Map<String, Boolean> b = correctFlags(pair[1]);
       int aOnly = 0;
@@ -60,9 +60,9 @@ class PairedComparisonTest {
 
   @Test
   void opusAgainstGpt52DiffersOnThirteenQuestions() throws IOException {
-    PairedComparison c = PairedComparison.of(ScoredRun.read(OPUS), ScoredRun.read(GPT));
+    PairedComparison c = PairedComparison.of(ScoredRun.read(opus), ScoredRun.read(gpt));
 
-    // Counted from the two files: 9 questions only Opus got right, 4 only GPT-5.2.
+    // Counted from the two files: 9 questions only Opus got right, 4 only gpt-5.2.
     assertThat(c.aOnly()).isEqualTo(9);
     assertThat(c.bOnly()).isEqualTo(4);
     // 2 · (C(13,0) + … + C(13,4)) / 2^13 = 2 · 1093 / 8192.
@@ -73,9 +73,9 @@ class PairedComparisonTest {
 
   @Test
   void scoresAndBlocksAgreeWithThePublishedSummaries() throws IOException {
-    JsonNode a = JSON.readTree(QWEN32.toFile()).get("summary");
-    JsonNode b = JSON.readTree(MEDRECT.toFile()).get("summary");
-    PairedComparison c = PairedComparison.of(ScoredRun.read(QWEN32), ScoredRun.read(MEDRECT));
+    JsonNode a = JSON.readTree(qwen32.toFile()).get("summary");
+    JsonNode b = JSON.readTree(medrect.toFile()).get("summary");
+    PairedComparison c = PairedComparison.of(ScoredRun.read(qwen32), ScoredRun.read(medrect));
 
     assertThat(c.aScore()).isEqualTo(a.get("score").intValue());
     assertThat(c.bScore()).isEqualTo(b.get("score").intValue());
@@ -96,7 +96,7 @@ class PairedComparisonTest {
 
   @Test
   void aRunComparedWithItselfHasNoDifferenceAtAll() {
-    ScoredRun run = ScoredRun.read(GPT);
+    ScoredRun run = ScoredRun.read(gpt);
     PairedComparison c = PairedComparison.of(run, run);
 
     assertThat(c.aOnly()).isZero();
@@ -108,8 +108,8 @@ class PairedComparisonTest {
 
   @Test
   void swappingTheRunsSwapsTheCountsAndKeepsTheTest() {
-    PairedComparison ab = PairedComparison.of(ScoredRun.read(QWEN32), ScoredRun.read(MEDRECT));
-    PairedComparison ba = PairedComparison.of(ScoredRun.read(MEDRECT), ScoredRun.read(QWEN32));
+    PairedComparison ab = PairedComparison.of(ScoredRun.read(qwen32), ScoredRun.read(medrect));
+    PairedComparison ba = PairedComparison.of(ScoredRun.read(medrect), ScoredRun.read(qwen32));
 
     assertThat(ba.aOnly()).isEqualTo(ab.bOnly());
     assertThat(ba.bOnly()).isEqualTo(ab.aOnly());
@@ -119,12 +119,12 @@ class PairedComparisonTest {
 
   @Test
   void onlyQuestionsBothAnsweredAreCompared() {
-    ResultFile full = ResultFiles.read(GPT);
+    ResultFile full = ResultFiles.read(gpt);
     ResultFile requiredOnly = full.withResults(full.results().stream()
         .filter(r -> r.questionId().startsWith("120B-") || r.questionId().startsWith("120E-")).toList());
     ScoredRun partial = ScoredRun.of(requiredOnly, ExamCriteria.forExam("120"), "required only");
 
-    PairedComparison c = PairedComparison.of(ScoredRun.read(OPUS), partial);
+    PairedComparison c = PairedComparison.of(ScoredRun.read(opus), partial);
 
     assertThat(c.questions()).isEqualTo(100);
     assertThat(c.scoreMax()).isEqualTo(200);
@@ -133,7 +133,7 @@ class PairedComparisonTest {
 
   @Test
   void runsWithNoQuestionInCommonAreAUserError() {
-    ResultFile full = ResultFiles.read(GPT);
+    ResultFile full = ResultFiles.read(gpt);
     ExamCriteria criteria = ExamCriteria.forExam("120");
     ScoredRun onlyA = ScoredRun.of(full.withResults(full.results().stream()
         .filter(r -> r.questionId().startsWith("120A-")).toList()), criteria, "a.json");
@@ -146,8 +146,8 @@ class PairedComparisonTest {
 
   @Test
   void seededComparisonsAreIdenticalRunToRun() {
-    assertThat(PairedComparison.of(ScoredRun.read(QWEN32), ScoredRun.read(MEDRECT)))
-        .isEqualTo(PairedComparison.of(ScoredRun.read(QWEN32), ScoredRun.read(MEDRECT)));
+    assertThat(PairedComparison.of(ScoredRun.read(qwen32), ScoredRun.read(medrect)))
+        .isEqualTo(PairedComparison.of(ScoredRun.read(qwen32), ScoredRun.read(medrect)));
   }
 
   /** question_id → correct, read straight from the file's JSON, not through the project's reader. */

@@ -138,7 +138,7 @@ class RepeatsTest {
 
   @Test
   void aPublishedFileHasNoSamplesAndNoRepeatLines() {
-    ResultFile published = ResultFiles.read(dev.jmlebench.testing.SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"));
+    ResultFile published = ResultFiles.read(dev.jmlebench.testing.SharedData.results().resolve("Qwen_Qwen3-32B.json"));
     assertThat(Samples.present(published)).isFalse();
     assertThat(RepeatsReport.forFile(published, ExamCriteria.forExam("120"), "q.json")).isEmpty();
     QuestionResult first = published.results().get(0);

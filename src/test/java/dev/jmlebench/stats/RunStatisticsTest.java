@@ -77,19 +77,19 @@ class RunStatisticsTest {
 
   @Test
   void theWeakestPublishedRunIsNotCertainToPassButVeryLikelyTo() {
-    RunStatistics s = statistics(SharedData.RESULTS.resolve("openai_gpt-oss-120b_low.json"));
+    RunStatistics s = statistics(SharedData.results().resolve("openai_gpt-oss-120b_low.json"));
     assertThat(s.passProbability()).isBetween(0.95, 0.9999);
   }
 
   @Test
   void seededStatisticsAreIdenticalRunToRun() {
-    Path file = SharedData.RESULTS.resolve("Qwen_Qwen3.5-27B_nothink.json");
+    Path file = SharedData.results().resolve("Qwen_Qwen3.5-27B_nothink.json");
     assertThat(statistics(file)).isEqualTo(statistics(file));
   }
 
   @Test
   void allCorrectGivesADegenerateIntervalAndCertainPass() {
-    ResultFile perfect = withResults(SharedData.RESULTS.resolve("anthropic_claude-opus-4.6.json"), true);
+    ResultFile perfect = withResults(SharedData.results().resolve("anthropic_claude-opus-4.6.json"), true);
     RunStatistics s = RunStatistics.of(perfect, CRITERIA, "perfect");
 
     assertThat(s.scoreCi()).isEqualTo(new PointInterval(500, 500));
@@ -100,7 +100,7 @@ class RunStatisticsTest {
 
   @Test
   void allWrongGivesAZeroIntervalAndNoChanceToPass() {
-    ResultFile hopeless = withResults(SharedData.RESULTS.resolve("anthropic_claude-opus-4.6.json"), false);
+    ResultFile hopeless = withResults(SharedData.results().resolve("anthropic_claude-opus-4.6.json"), false);
     RunStatistics s = RunStatistics.of(hopeless, CRITERIA, "hopeless");
 
     assertThat(s.scoreCi()).isEqualTo(new PointInterval(0, 0));
@@ -109,7 +109,7 @@ class RunStatisticsTest {
 
   @Test
   void aRunWithoutAWholePartIsNotJudgedForPassing() {
-    ResultFile full = ResultFiles.read(SharedData.RESULTS.resolve("openai_gpt-5.2.json"));
+    ResultFile full = ResultFiles.read(SharedData.results().resolve("openai_gpt-5.2.json"));
     ResultFile noBlockA = full.withResults(
         full.results().stream().filter(r -> !r.questionId().startsWith("120A-")).toList());
     RunStatistics s = RunStatistics.of(noBlockA, CRITERIA, "no block A");
@@ -121,7 +121,7 @@ class RunStatisticsTest {
   @Test
   void aQuestionExcludedFromScoringLowersTheMaximumButStillCountsForAccuracy() {
     ExamCriteria excluding = new ExamCriteria("120", 200, 160, 0.8, 300, 221, Set.of("120B-30", "120A-1"));
-    RunStatistics s = RunStatistics.of(ResultFiles.read(SharedData.RESULTS.resolve("openai_gpt-5.2.json")),
+    RunStatistics s = RunStatistics.of(ResultFiles.read(SharedData.results().resolve("openai_gpt-5.2.json")),
         excluding, "gpt-5.2");
 
     assertThat(s.scoreMax()).isEqualTo(500 - 3 - 1);
@@ -131,14 +131,14 @@ class RunStatisticsTest {
 
   @Test
   void aRunWithNoResultHasNothingToResample() {
-    ResultFile full = ResultFiles.read(SharedData.RESULTS.resolve("openai_gpt-5.2.json"));
+    ResultFile full = ResultFiles.read(SharedData.results().resolve("openai_gpt-5.2.json"));
     assertThatThrownBy(() -> RunStatistics.of(full.withResults(List.of()), CRITERIA, "empty"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
   }
 
   @Test
   void summaryGetsAReasonInsteadOfAnErrorForAQuestionItCannotPlace() {
-    ResultFile full = ResultFiles.read(SharedData.RESULTS.resolve("openai_gpt-5.2.json"));
+    ResultFile full = ResultFiles.read(SharedData.results().resolve("openai_gpt-5.2.json"));
     List<QuestionResult> results = new ArrayList<>(full.results());
     QuestionResult first = results.get(0);
     results.set(0, new QuestionResult("120Z-99", first.predicted(), first.gold(),

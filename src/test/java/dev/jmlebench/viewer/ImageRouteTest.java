@@ -37,14 +37,14 @@ class ImageRouteTest {
   @BeforeAll
   static void startOnADatasetWithALinkedImage() throws IOException {
     datasetDir = Files.createDirectories(temp.resolve("dataset"));
-    Files.createSymbolicLink(datasetDir.resolve(Dataset.JSON_NAME), SharedData.ROOT.resolve(Dataset.JSON_NAME).toAbsolutePath());
+    Files.createSymbolicLink(datasetDir.resolve(Dataset.JSON_NAME), SharedData.root().resolve(Dataset.JSON_NAME).toAbsolutePath());
     Path images = Files.createDirectories(datasetDir.resolve(Dataset.IMAGES_DIR));
-    Files.copy(SharedData.ROOT.resolve("images").resolve(REAL_IMAGE), images.resolve(REAL_IMAGE));
+    Files.copy(SharedData.root().resolve("images").resolve(REAL_IMAGE), images.resolve(REAL_IMAGE));
     Path secret = Files.writeString(temp.resolve("secret.txt"), SECRET);
     Files.writeString(datasetDir.resolve("beside-the-images.txt"), SECRET);
     Files.createSymbolicLink(images.resolve(LINKED_IMAGE), secret);
     Dataset dataset = DatasetLoader.load(datasetDir);
-    server = ViewerServer.start(new ViewerApi(ViewerData.load(SharedData.RESULTS, dataset)), "127.0.0.1", 0);
+    server = ViewerServer.start(new ViewerApi(ViewerData.load(SharedData.results(), dataset)), "127.0.0.1", 0);
     http = HttpClient.newHttpClient();
   }
 
@@ -64,7 +64,7 @@ class ImageRouteTest {
     HttpResponse<byte[]> r = get("/images/" + REAL_IMAGE);
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.headers().firstValue("content-type")).hasValue("image/png");
-    assertThat(r.body()).isEqualTo(Files.readAllBytes(SharedData.ROOT.resolve("images").resolve(REAL_IMAGE)));
+    assertThat(r.body()).isEqualTo(Files.readAllBytes(SharedData.root().resolve("images").resolve(REAL_IMAGE)));
   }
 
   @Test

@@ -39,7 +39,7 @@ class ModelOutputIsInertTest {
 
   @BeforeAll
   static void craftAResultFileAndOpenIt() {
-    ResultFile gpt = ResultFiles.read(SharedData.RESULTS.resolve("openai_gpt-5.2.json"));
+    ResultFile gpt = ResultFiles.read(SharedData.results().resolve("openai_gpt-5.2.json"));
     List<QuestionResult> results = new ArrayList<>();
     for (QuestionResult r : gpt.results()) {
       results.add(r.questionId().equals("120A-1")

@@ -22,7 +22,7 @@ class ReportBrowserTest {
 
   @BeforeAll
   static void writeTheReport() {
-    ViewerApi api = new ViewerApi(ViewerData.load(SharedData.RESULTS, SharedData.dataset()));
+    ViewerApi api = new ViewerApi(ViewerData.load(SharedData.results(), SharedData.dataset()));
     index = ReportWriter.write(api, temp.resolve("report")).folder().resolve("index.html").toUri().toString();
     chromium = Chromium.launch();
   }

@@ -20,7 +20,7 @@ class ReportWriterTest {
 
   @BeforeAll
   static void load() {
-    api = new ViewerApi(ViewerData.load(SharedData.RESULTS, SharedData.dataset()));
+    api = new ViewerApi(ViewerData.load(SharedData.results(), SharedData.dataset()));
   }
 
   @Test

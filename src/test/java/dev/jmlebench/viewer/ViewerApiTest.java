@@ -25,7 +25,7 @@ class ViewerApiTest {
 
   @BeforeAll
   static void load() {
-    api = new ViewerApi(ViewerData.load(SharedData.RESULTS, SharedData.dataset()));
+    api = new ViewerApi(ViewerData.load(SharedData.results(), SharedData.dataset()));
   }
 
   private static JsonNode doc(String key) throws IOException {
@@ -138,7 +138,7 @@ class ViewerApiTest {
   @Test
   void otherJsonBesideTheResultsIsSkippedAndNamed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws IOException {
-    java.nio.file.Files.copy(SharedData.RESULTS.resolve("openai_gpt-5.2.json"), dir.resolve("gpt.json"));
+    java.nio.file.Files.copy(SharedData.results().resolve("openai_gpt-5.2.json"), dir.resolve("gpt.json"));
     java.nio.file.Files.writeString(dir.resolve("leaderboard.json"), "{\"models\": []}");
     ViewerData data = ViewerData.load(dir, SharedData.dataset());
     assertThat(data.runs()).extracting(ViewerData.Run::id).containsExactly("gpt");
@@ -148,7 +148,7 @@ class ViewerApiTest {
   @Test
   void aFileWithoutAnswersShowsNoIntervalAndIsLeftOutOfTheComparisons(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws IOException {
-    java.nio.file.Files.copy(SharedData.RESULTS.resolve("openai_gpt-5.2.json"), dir.resolve("gpt.json"));
+    java.nio.file.Files.copy(SharedData.results().resolve("openai_gpt-5.2.json"), dir.resolve("gpt.json"));
     dev.jmlebench.results.ResultFile gpt = Published.byId("openai_gpt-5.2").file();
     dev.jmlebench.results.ResultFiles.write(dir.resolve("empty.json"), gpt.withResults(List.of()));
     ViewerApi two = new ViewerApi(ViewerData.load(dir, SharedData.dataset()));

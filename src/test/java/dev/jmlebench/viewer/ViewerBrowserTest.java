@@ -44,7 +44,7 @@ class ViewerBrowserTest {
   static void startServerAndBrowser() {
     dataset = SharedData.dataset();
     published = Published.all();
-    server = ViewerServer.start(new ViewerApi(ViewerData.load(SharedData.RESULTS, dataset)), "127.0.0.1", 0);
+    server = ViewerServer.start(new ViewerApi(ViewerData.load(SharedData.results(), dataset)), "127.0.0.1", 0);
     base = "http://127.0.0.1:" + server.port() + "/";
     chromium = Chromium.launch();
   }
