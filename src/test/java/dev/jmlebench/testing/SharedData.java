@@ -4,11 +4,13 @@ import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.DatasetLoader;
 import dev.jmlebench.dataset.Manifest;
 import dev.jmlebench.dataset.Upstream;
+import dev.jmlebench.dataset.sources.IgakuQa119Source;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -17,9 +19,15 @@ import java.util.stream.Stream;
  * (see {@link PinnedMaterial}). Both hold the same layout: jmle2026_dataset.json, images/, results/.
  */
 public final class SharedData {
+  static final String IGAKUQA119 = "igakuqa119.manifest.sha256";
+  static final String IGAKUQA119_DEMO = "igakuqa119-demo.manifest.sha256";
   public static final Path SHARED = Path.of("../shared/jmle2026");
   private static Path root;
+  /** The IgakuQA119 repository's data and published demo answers, as its upstream lays them out. */
+  public static final Path SHARED_119 = Path.of("../shared/igakuqa119");
+  private static Path root119;
   private static Dataset dataset;
+  private static Dataset dataset119;
 
   private SharedData() {}
 
@@ -43,6 +51,24 @@ public final class SharedData {
       dataset = DatasetLoader.load(root());
     }
     return dataset;
+  }
+
+  /** The 119th exam's folder (../shared/igakuqa119, else fetched like {@link #root()}). */
+  public static synchronized Path root119() {
+    if (root119 == null) {
+      root119 = PinnedMaterial.locate(SHARED_119,
+          List.of(Manifest.bundled(IGAKUQA119), Manifest.bundled(IGAKUQA119_DEMO)),
+          PinnedMaterial.userCache(), System.getenv(Upstream.MIRROR_ENV));
+    }
+    return root119;
+  }
+
+  /** The 119th exam as its converter reads it, with 119E28's letters as alternatives (its edition's rule). */
+  public static synchronized Dataset dataset119() {
+    if (dataset119 == null) {
+      dataset119 = IgakuQa119Source.load(root119(), Set.of("119E-28"));
+    }
+    return dataset119;
   }
 
   /**
