@@ -1,6 +1,10 @@
 package dev.jmlebench.dataset.sources;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.RuntimeJsonMappingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import dev.jmlebench.common.Hashing;
 import dev.jmlebench.common.JsonFiles;
 import dev.jmlebench.common.UserError;
@@ -175,16 +179,21 @@ public final class IgakuQa119Source {
     digest.update(bytes);
     String text = new String(bytes, StandardCharsets.UTF_8).replace("\uFEFF", "");
     Map<String, String> out = new LinkedHashMap<>();
-    int lineNo = 0;
-    for (String line : text.split("\r?\n")) {
-      lineNo++;
-      if (lineNo == 1 || line.isBlank()) {
-        continue;
+    try (MappingIterator<List<String>> rows = new CsvMapper().enable(CsvParser.Feature.WRAP_AS_ARRAY)
+        .readerForListOf(String.class).readValues(text)) {
+      int row = 0;
+      while (rows.hasNext()) {
+        List<String> cells = rows.next();
+        row++;
+        if (row == 1 || cells.isEmpty() || cells.size() == 1 && cells.get(0).isBlank()) {
+          continue;
+        }
+        if (cells.size() != 2 || out.put(cells.get(0).strip(), cells.get(1).strip().toLowerCase()) != null) {
+          throw new UserError(file + ": row " + row + " is not one 'number,answer' row of a new question");
+        }
       }
-      String[] cells = line.split(",", -1);
-      if (cells.length != 2 || out.put(cells[0].strip(), cells[1].strip().toLowerCase()) != null) {
-        throw new UserError(file + ": line " + lineNo + " is not one 'number,answer' row of a new question");
-      }
+    } catch (IOException | RuntimeJsonMappingException e) {
+      throw new UserError(file + ": not a readable CSV file: " + e.getMessage());
     }
     return out;
   }
