@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiFunction;
+import java.util.Map;
 
 /**
  * The leaderboard tables inside a README (SPEC §6). Only the text between each pair of markers changes;
@@ -25,46 +25,72 @@ public final class ReadmeLeaderboard {
   private ReadmeLeaderboard() {}
 
   /**
-   * Puts one run's rows into the README's tables, in place of the rows of the same name (and vision flag),
-   * and re-sorts them. Called after a run; the rows of other runs stay as the README has them.
+   * Puts one run's rows into the README's tables of its exam, in place of the rows of the same name (and
+   * vision flag), and re-sorts them. Called after a run; the rows of other runs stay as the README has them.
    */
   public static ReadmeUpdate upsert(Path readme, ResultFile run) {
     LeaderboardEntry entry = LeaderboardEntry.of(run.metadata().name(), run);
-    return apply(readme, (kind, body) -> {
-      LeaderboardTable table = LeaderboardTable.parse(kind, body, readme + ": " + kind.startMarker() + " table");
-      return kind.rowOf(entry).map(table::with).orElse(table);
-    });
+    return apply(readme, List.of(entry.exam()), (kind, exam, body) -> {
+      LeaderboardTable table = LeaderboardTable.parse(kind, body,
+          readme + ": " + kind.startMarker(exam) + " table");
+      return kind.rowOf(entry).map(table::with).orElse(table).lines();
+    }, null);
   }
 
-  /** Replaces both tables with the ones built from these runs. */
+  /** Replaces every exam's tables, and the model × exam table, with the ones built from these runs. */
   static ReadmeUpdate rebuild(Path readme, List<LeaderboardEntry> entries) {
-    return apply(readme, (kind, body) -> LeaderboardTable.of(kind, entries));
+    Map<String, List<LeaderboardEntry>> byExam = ExamMatrix.byExam(entries);
+    return apply(readme, List.copyOf(byExam.keySet()),
+        (kind, exam, body) -> LeaderboardTable.of(kind, byExam.get(exam)).lines(),
+        byExam.size() > 1 ? ExamMatrix.of(entries) : null);
   }
 
-  private static ReadmeUpdate apply(Path readme, BiFunction<TableKind, String, LeaderboardTable> tableFor) {
+  /** The lines of one exam's table of one kind, given the text between its markers now. */
+  private interface TableText {
+    List<String> lines(TableKind kind, String exam, String body);
+  }
+
+  private static ReadmeUpdate apply(Path readme, List<String> exams, TableText tableFor, ExamMatrix matrix) {
     String original = read(readme);
     String nl = original.contains("\r\n") ? "\r\n" : "\n";
     String text = original;
     List<String> tables = new ArrayList<>();
     List<String> missing = new ArrayList<>();
-    for (TableKind kind : TableKind.values()) {
-      int start = text.indexOf(kind.startMarker());
-      int end = text.indexOf(kind.endMarker());
-      if (start < 0 || end < start + kind.startMarker().length()) {
-        missing.add(kind.startMarker() + " … " + kind.endMarker());
-        continue;
+    for (String exam : exams) {
+      for (TableKind kind : TableKind.values()) {
+        String startMarker = kind.startMarker(exam);
+        String endMarker = kind.endMarker(exam);
+        int start = text.indexOf(startMarker);
+        int end = text.indexOf(endMarker);
+        if (start < 0 || end < start + startMarker.length()) {
+          missing.add(startMarker + " … " + endMarker);
+          continue;
+        }
+        int bodyStart = start + startMarker.length();
+        List<String> lines = tableFor.lines(kind, exam, text.substring(bodyStart, end));
+        text = text.substring(0, bodyStart) + nl + String.join(nl, lines) + nl + text.substring(end);
+        String name = kind.name().toLowerCase(Locale.ROOT);
+        tables.add((exams.size() > 1 ? exam + " " : "") + name + ": " + (lines.size() - 2) + " rows");
       }
-      int bodyStart = start + kind.startMarker().length();
-      LeaderboardTable table = tableFor.apply(kind, text.substring(bodyStart, end));
-      text = text.substring(0, bodyStart) + nl + String.join(nl, table.lines()) + nl + text.substring(end);
-      tables.add(kind.name().toLowerCase(Locale.ROOT) + ": " + table.rows().size() + " rows");
+    }
+    if (matrix != null) {
+      int start = text.indexOf(ExamMatrix.START);
+      int end = text.indexOf(ExamMatrix.END);
+      if (start < 0 || end < start + ExamMatrix.START.length()) {
+        missing.add(ExamMatrix.START + " … " + ExamMatrix.END);
+      } else {
+        int bodyStart = start + ExamMatrix.START.length();
+        text = text.substring(0, bodyStart) + nl + String.join(nl, matrix.lines()) + nl + text.substring(end);
+        tables.add("model × exam: " + matrix.rows() + " rows");
+      }
     }
     List<String> warnings = new ArrayList<>();
     if (tables.isEmpty()) {
       warnings.add(readme + ": no leaderboard markers, file left untouched; add the lines "
           + String.join(" and ", missing) + " (each on its own line) where the tables belong");
     } else if (!missing.isEmpty()) {
-      warnings.add(readme + ": no " + String.join(" and ", missing) + " markers; that table was not written");
+      warnings.add(readme + ": no " + String.join(" and ", missing) + " markers; "
+          + (missing.size() == 1 ? "that table was" : "those tables were") + " not written");
     }
     boolean changed = !text.equals(original);
     if (changed) {

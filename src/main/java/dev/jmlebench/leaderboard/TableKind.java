@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The two leaderboard tables of SPEC §6: their markers, header, and which figures of a run fill a row.
- * These rules live here and nowhere else.
+ * These rules live here and nowhere else. Each exam has its own pair of tables: the 120th's markers are
+ * JMLE2026-Bench's own ({@code leaderboard-all}), another exam's carry its id ({@code leaderboard-119-all}).
  */
 enum TableKind {
   /** All 400 questions; blind and vision runs only. */
@@ -27,12 +28,19 @@ enum TableKind {
     this.header = header;
   }
 
-  String startMarker() {
-    return "<!-- " + id + "-start -->";
+  /** The exam whose tables use the upstream README's markers, without an exam id. */
+  static final String UPSTREAM_EXAM = "120";
+
+  String startMarker(String exam) {
+    return "<!-- " + id(exam) + "-start -->";
   }
 
-  String endMarker() {
-    return "<!-- " + id + "-end -->";
+  String endMarker(String exam) {
+    return "<!-- " + id(exam) + "-end -->";
+  }
+
+  private String id(String exam) {
+    return exam.equals(UPSTREAM_EXAM) ? id : id.replaceFirst("^leaderboard-", "leaderboard-" + exam + "-");
   }
 
   List<String> header() {
