@@ -21,7 +21,7 @@ class ExamTablesTest {
   @TempDir Path tmp;
 
   private static LeaderboardEntry entry(String file, String exam) {
-    ResultFile f = ResultFiles.read(SharedData.RESULTS.resolve(file));
+    ResultFile f = ResultFiles.read(SharedData.results().resolve(file));
     return new LeaderboardEntry(exam + "/" + file, f.metadata(), f.summary(),
         ImageMode.fromWireName(f.metadata().imageMode()), exam);
   }
