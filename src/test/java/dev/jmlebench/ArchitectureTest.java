@@ -1,9 +1,23 @@
 package dev.jmlebench;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.jmlebench.results.ResultSchema;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +76,82 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("dev.jmlebench.viewer..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.jmlebench.client..", "dev.jmlebench.runner..")
         .check(classes);
+  }
+
+  private static final Path MAIN = Path.of("src/main/java/dev/jmlebench");
+  private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  /**
+   * Every field name {@link ResultSchema} spells, read from its constants; but the keys inside the request,
+   * totals and concurrency records, which are ordinary words (blocks, requests, final) used everywhere.
+   */
+  private static Set<String> resultFieldNames() throws IllegalAccessException {
+    Set<String> names = new TreeSet<>();
+    List<Class<?>> holders = List.of(ResultSchema.class, ResultSchema.Metadata.class, ResultSchema.Summary.class,
+        ResultSchema.Result.class, ResultSchema.Usage.class, ResultSchema.Journal.class);
+    for (Class<?> c : holders) {
+      for (Field f : c.getDeclaredFields()) {
+        if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+          f.setAccessible(true);
+          names.add((String) f.get(null));
+        }
+      }
+    }
+    return names;
+  }
+
+  @Test
+  void noFieldNameOfTheResultFormatIsSpelledOutsideTheSchemaModule() throws Exception {
+    Set<String> names = resultFieldNames();
+    assertThat(names).contains("question_id", "parse_success", "by_block", "latency_ms", "schema_version");
+    List<String> found = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        String rel = MAIN.relativize(f).toString().replace('\\', '/');
+        // client and mock speak the chat-completions API, another protocol whose names (model, usage,
+        // prompt_tokens, finish_reason, error) happen to match some of ours; dataset reads the dataset's own
+        // format (its question_id); cli names commands (summary) and option defaults, and reads no JSON.
+        if (rel.equals("results/ResultSchema.java") || rel.startsWith("client/") || rel.startsWith("mock/")
+            || rel.startsWith("dataset/") || rel.startsWith("cli/")) {
+          continue;
+        }
+        List<String> lines = Files.readAllLines(f);
+        for (int i = 0; i < lines.size(); i++) {
+          String line = lines.get(i).strip();
+          if (line.startsWith("*") || line.startsWith("//") || line.startsWith("/*")) {
+            continue;
+          }
+          Matcher m = STRING_LITERAL.matcher(line);
+          while (m.find()) {
+            if (names.contains(m.group(1))) {
+              found.add(rel + ":" + (i + 1) + " \"" + m.group(1) + "\"");
+            }
+          }
+        }
+      }
+    }
+    assertThat(found).as("use the constants of results.ResultSchema").isEmpty();
+  }
+
+  @Test
+  void theViewersJavaScriptGetsTheExamsRulesOnlyFromItsData() throws IOException {
+    List<String> found = new ArrayList<>();
+    Path scripts = Path.of("src/main/resources/dev/jmlebench/viewer");
+    // A block letter in quotes ('B'), a range of them ([A-F]), or a figure of the 120th exam's scoring.
+    Pattern examRule = Pattern.compile("(['\"`])[A-F]\\1|\\[A-F]|\\b(500|200|300|160|221|381)\\b");
+    try (Stream<Path> files = Files.walk(scripts)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".js")).toList()) {
+        List<String> lines = Files.readAllLines(f);
+        for (int i = 0; i < lines.size(); i++) {
+          String line = lines.get(i);
+          // The pair documents name the run that was right "A" or "B": runs, not blocks.
+          String code = line.replace("d.right === 'A'", "");
+          if (examRule.matcher(code).find()) {
+            found.add(scripts.relativize(f) + ":" + (i + 1) + ": " + line.strip());
+          }
+        }
+      }
+    }
+    assertThat(found).as("the exam's blocks, points and pass marks come in index.exam").isEmpty();
   }
 }

@@ -50,7 +50,7 @@ final class BlockHeatMap {
         series[k][i] = cells.get(i)[k];
       }
     }
-    dataset.addSeries("accuracy", series);
+    dataset.addSeries("block accuracy", series);
 
     SymbolAxis blocks = new SymbolAxis(null,
         ChartData.BLOCKS.stream().map(ChartText::blockLabel).toArray(String[]::new));
@@ -105,7 +105,7 @@ final class BlockHeatMap {
     for (double[] c : cells) {
       low = Math.min(low, c[2]);
     }
-    return Math.max(0, Math.floor(low * 20) / 20 - 0.05);
+    return ChartScales.heatMapStart(low);
   }
 
   private static boolean isDark(Color c) {

@@ -2,7 +2,6 @@ package dev.jmlebench.leaderboard;
 
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.score.ExamCriteria;
-import dev.jmlebench.score.Ratio;
 import dev.jmlebench.score.Tally;
 import dev.jmlebench.stats.Interval;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import java.util.stream.Collectors;
  * its order (score, highest first), then the runs that skipped image questions, which have no all-questions
  * score.
  *
- * @param passMark the lowest share of all points a passing run can have (see {@link #passMark(ExamCriteria)})
+ * @param passMark the lowest share of all points a passing run can have (see {@link ChartScales#passMark})
  */
 record ChartData(String exam, List<Run> runs, double passMark, String passMarkText) {
 
@@ -60,20 +59,7 @@ record ChartData(String exam, List<Run> runs, double passMark, String passMarkTe
       Interval ci = all == null || stats == null ? null : stats.scorePct();
       runs.add(new Run(label(e), all, ci, text.score().ratio(), e.summary().passed(), blocks));
     }
-    int passPoints = criteria.requiredMinScore() + criteria.generalMinScore();
-    int maxPoints = criteria.requiredMax() + criteria.generalMax();
-    return new ChartData(criteria.exam(), runs, passMark(criteria), passPoints + "/" + maxPoints);
-  }
-
-  /**
-   * The pass criterion is per part (required and general), not on the total, so no single line on a total
-   * score is the pass line. The sum of the two part thresholds (160 + 221 = 381 of 500, 76.2%) is the
-   * lowest total any passing run can have: a bar below it certainly fails, one above it passes unless one
-   * part falls short — which the chart shows by the name's weight, as the table does.
-   */
-  static double passMark(ExamCriteria criteria) {
-    return Ratio.of(criteria.requiredMinScore() + criteria.generalMinScore(),
-        criteria.requiredMax() + criteria.generalMax());
+    return new ChartData(criteria.exam(), runs, ChartScales.passMark(criteria), ChartScales.passMarkPoints(criteria));
   }
 
   private static String label(LeaderboardEntry e) {

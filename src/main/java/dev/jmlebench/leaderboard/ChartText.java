@@ -1,5 +1,7 @@
 package dev.jmlebench.leaderboard;
 
+import dev.jmlebench.dataset.Question;
+
 /** The fixed words the charts draw, in one place so the font chosen is checked against all of them. */
 final class ChartText {
   private ChartText() {}
@@ -31,7 +33,7 @@ final class ChartText {
   }
 
   static String blockLabel(String block) {
-    return block + " " + ("B".equals(block) || "E".equals(block) ? REQUIRED : GENERAL);
+    return block + " " + (Question.isRequiredBlock(block) ? REQUIRED : GENERAL);
   }
 
   static final String ALL_FIXED_TEXT = scoreTitle("") + heatMapTitle("") + SCORE_SUBTITLE + CI_SUBTITLE

@@ -25,7 +25,7 @@ public record LeaderboardEntry(String source, RunMetadata metadata, Summary summ
 
   public LeaderboardEntry {
     Objects.requireNonNull(source, "source");
-    Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(metadata, "run metadata");
     if (summary == null) {
       throw new UserError(source + ": has no summary; score it first with --rescore or `jmle-bench rescore`");
     }

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.results.PythonJson;
+import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.Scorer;
 import dev.jmlebench.score.Summary;
 import dev.jmlebench.score.Tally;
 import java.nio.file.Path;
@@ -44,34 +46,34 @@ final class LeaderboardExport {
   /** The columns of one row, in order: the CSV header and the JSON row keys. */
   static Map<String, Object> columns(LeaderboardEntry e) {
     Summary s = e.summary();
-    Tally text = s.byImage().getOrDefault("text_only", new Tally(0, 0));
+    Tally text = s.byImage().getOrDefault(Scorer.TEXT_ONLY, new Tally(0, 0));
     TableRow textRow = TableKind.TEXT.rowOf(e).orElseThrow();
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("name", e.name());
-    c.put("model", e.metadata().model());
-    c.put("image_mode", e.imageMode().wireName());
-    c.put("timestamp", e.metadata().timestamp());
-    c.put("score", s.score());
-    c.put("score_max", s.scoreMax());
-    c.put("score_pct", s.scorePct());
-    c.put("correct", s.correct());
-    c.put("attempted", s.attempted());
-    c.put("accuracy", s.accuracy());
-    c.put("required_score", s.requiredScore());
-    c.put("required_score_max", s.requiredScoreMax());
-    c.put("required_pass", s.requiredPass());
-    c.put("general_score", s.generalScore());
-    c.put("general_score_max", s.generalScoreMax());
-    c.put("general_pass", s.generalPass());
+    c.put(ResultSchema.Metadata.MODEL, e.metadata().model());
+    c.put(ResultSchema.Metadata.IMAGE_MODE, e.imageMode().wireName());
+    c.put(ResultSchema.Metadata.TIMESTAMP, e.metadata().timestamp());
+    c.put(ResultSchema.Summary.SCORE, s.score());
+    c.put(ResultSchema.Summary.SCORE_MAX, s.scoreMax());
+    c.put(ResultSchema.Summary.SCORE_PCT, s.scorePct());
+    c.put(ResultSchema.Summary.CORRECT, s.correct());
+    c.put(ResultSchema.Metadata.ATTEMPTED, s.attempted());
+    c.put(ResultSchema.Summary.ACCURACY, s.accuracy());
+    c.put(ResultSchema.Summary.REQUIRED_SCORE, s.requiredScore());
+    c.put(ResultSchema.Summary.REQUIRED_SCORE_MAX, s.requiredScoreMax());
+    c.put(ResultSchema.Summary.REQUIRED_PASS, s.requiredPass());
+    c.put(ResultSchema.Summary.GENERAL_SCORE, s.generalScore());
+    c.put(ResultSchema.Summary.GENERAL_SCORE_MAX, s.generalScoreMax());
+    c.put(ResultSchema.Summary.GENERAL_PASS, s.generalPass());
     c.put("passed", s.passed());
-    c.put("text_only_score", textRow.score().part());
-    c.put("text_only_score_max", textRow.score().whole());
-    c.put("text_only_score_pct", textRow.score().ratio());
+    c.put(ResultSchema.Summary.TEXT_ONLY_SCORE, textRow.score().part());
+    c.put(ResultSchema.Summary.TEXT_ONLY_SCORE_MAX, textRow.score().whole());
+    c.put(ResultSchema.Summary.TEXT_ONLY_SCORE_PCT, textRow.score().ratio());
     c.put("text_only_correct", text.correct());
     c.put("text_only_total", text.total());
     c.put("text_only_accuracy", text.accuracy());
-    c.put("parse_failures", s.parseFailures());
-    c.put("errors", s.errors());
+    c.put(ResultSchema.Summary.PARSE_FAILURES, s.parseFailures());
+    c.put(ResultSchema.Summary.ERRORS, s.errors());
     c.put("source_file", e.source());
     return c;
   }
@@ -114,9 +116,10 @@ final class LeaderboardExport {
     for (LeaderboardEntry e : order(entries)) {
       ObjectNode row = rows.addObject();
       columns(e).forEach((k, v) -> row.set(k, value(v)));
-      ObjectNode blocks = row.putObject("by_block");
+      ObjectNode blocks = row.putObject(ResultSchema.Summary.BY_BLOCK);
       e.summary().byBlock().forEach((b, t) -> blocks.putObject(b)
-          .put("correct", t.correct()).put("total", t.total()).put("accuracy", t.accuracy()));
+          .put(ResultSchema.Summary.TALLY_CORRECT, t.correct()).put(ResultSchema.Summary.TALLY_TOTAL, t.total())
+          .put(ResultSchema.Summary.TALLY_ACCURACY, t.accuracy()));
       row.set("intervals", intervals(e, statistics));
       RunIntervals stats = statistics.get(e.source());
       if (stats != null) {

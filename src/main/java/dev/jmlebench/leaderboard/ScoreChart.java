@@ -140,10 +140,7 @@ final class ScoreChart {
     return chart;
   }
 
-  /**
-   * A range that shows the differences: from a little below the lowest bar, whisker or the pass mark, in
-   * steps of 5.
-   */
+  /** The axis starts below the lowest bar, whisker or the pass mark ({@link ChartScales#scoreAxisStartPercent}). */
   static double lowerBound(ChartData data) {
     double low = data.passMark();
     for (ChartData.Run r : data.runs()) {
@@ -155,7 +152,7 @@ final class ScoreChart {
         low = Math.min(low, r.allQuestionsCi().lower());
       }
     }
-    return Math.max(0, Math.floor((low * 100 - 3) / 5) * 5);
+    return ChartScales.scoreAxisStartPercent(low);
   }
 
   /** A horizontal whisker from x0 to x1 at height y, with caps of half-height {@code cap}. */

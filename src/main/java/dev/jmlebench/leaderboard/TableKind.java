@@ -1,6 +1,7 @@
 package dev.jmlebench.leaderboard;
 
 import dev.jmlebench.dataset.ImageMode;
+import dev.jmlebench.score.Scorer;
 import dev.jmlebench.score.Summary;
 import dev.jmlebench.score.Tally;
 import java.util.List;
@@ -76,7 +77,7 @@ enum TableKind {
       return Optional.of(new TableRow(e.name(), false, null,
           new Fraction(s.score(), s.scoreMax()), new Fraction(s.correct(), s.attempted())));
     }
-    Tally text = s.byImage().getOrDefault("text_only", new Tally(0, 0));
+    Tally text = s.byImage().getOrDefault(Scorer.TEXT_ONLY, new Tally(0, 0));
     return Optional.of(new TableRow(e.name(), false, null,
         new Fraction(s.textOnlyScore(), s.textOnlyScoreMax()), new Fraction(text.correct(), text.total())));
   }

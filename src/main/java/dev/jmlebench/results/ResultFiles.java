@@ -227,7 +227,12 @@ public final class ResultFiles {
     return root;
   }
 
-  static ObjectNode toJson(RunMetadata m) {
+  /** The {@code summary} object as a result file holds it. */
+  public static ObjectNode toJson(Summary s) {
+    return SummaryJson.toJson(s);
+  }
+
+  public static ObjectNode toJson(RunMetadata m) {
     ObjectNode o = NODES.objectNode();
     o.put(Metadata.MODEL, m.model());
     o.put(Metadata.BASE_URL, m.baseUrl());

@@ -52,7 +52,7 @@ public final class ResultFolder {
       } catch (UserError notJson) {
         throw e;
       }
-      if (root == null || !root.path("results").isArray()) {
+      if (root == null || !root.path(ResultSchema.RESULTS).isArray()) {
         return Optional.empty();
       }
       throw e;

@@ -18,6 +18,8 @@ public final class ResultSchema {
   public static final String METADATA = "metadata";
   public static final String SUMMARY = "summary";
   public static final String RESULTS = "results";
+  /** The folder the published tool keeps its result files in, {@code results/*.json}. */
+  public static final String FOLDER = "results";
 
   private ResultSchema() {}
 

@@ -3,6 +3,7 @@ package dev.jmlebench.runner;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.client.RetrySettings;
 import dev.jmlebench.dataset.ImageMode;
+import dev.jmlebench.results.ResultSchema;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,6 +72,6 @@ public record RunConfig(
 
   /** {@code results/{model, / → _}_{UTC timestamp}.json}. */
   public static Path defaultOut(String model, Instant at) {
-    return Path.of("results", model.replace('/', '_') + "_" + timestamp(at) + ".json");
+    return Path.of(ResultSchema.FOLDER, model.replace('/', '_') + "_" + timestamp(at) + ".json");
   }
 }

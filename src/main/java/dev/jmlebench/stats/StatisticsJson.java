@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.results.PythonJson;
+import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.score.Ratio;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -53,7 +54,7 @@ public final class StatisticsJson {
     o.set("a", identity(c.a()));
     o.set("b", identity(c.b()));
     o.put("questions", c.questions());
-    o.put("score_max", c.scoreMax());
+    o.put(ResultSchema.Summary.SCORE_MAX, c.scoreMax());
     o.put("a_score", c.aScore());
     o.put("b_score", c.bScore());
     o.put("score_difference", c.scoreDifference());
@@ -63,11 +64,11 @@ public final class StatisticsJson {
     o.put("a_right_b_wrong", c.aOnly());
     o.put("a_wrong_b_right", c.bOnly());
     o.put("mcnemar_p", pValue(c.mcnemarP()));
-    ObjectNode blocks = o.putObject("by_block");
+    ObjectNode blocks = o.putObject(ResultSchema.Summary.BY_BLOCK);
     for (PairedComparison.BlockDifference d : c.byBlock()) {
       ObjectNode b = blocks.putObject(d.block());
       b.put("questions", d.questions());
-      b.put("score_max", d.scoreMax());
+      b.put(ResultSchema.Summary.SCORE_MAX, d.scoreMax());
       b.put("a_score", d.aScore());
       b.put("b_score", d.bScore());
       b.put("score_difference", d.difference());
@@ -77,12 +78,12 @@ public final class StatisticsJson {
     ArrayNode differing = o.putArray("differing");
     for (PairedComparison.Discordant d : c.differing()) {
       ObjectNode q = differing.addObject();
-      q.put("question_id", d.questionId());
+      q.put(ResultSchema.Result.QUESTION_ID, d.questionId());
       q.put("points", d.a().maxPoints());
       q.put("right", d.rightRun());
       q.set("a_predicted", strings(d.a().predicted()));
       q.set("b_predicted", strings(d.b().predicted()));
-      q.set("gold", strings(d.a().gold()));
+      q.set(ResultSchema.Result.GOLD, strings(d.a().gold()));
     }
     return o;
   }
@@ -99,17 +100,17 @@ public final class StatisticsJson {
       run.put("rank", i + 1);
       run.setAll(identity(r));
       run.put("questions", r.questions().size());
-      run.put("correct", r.correct());
-      run.put("score", r.score());
-      run.put("score_max", r.scoreMax());
-      run.put("score_pct", Ratio.of(r.score(), r.scoreMax()));
+      run.put(ResultSchema.Summary.CORRECT, r.correct());
+      run.put(ResultSchema.Summary.SCORE, r.score());
+      run.put(ResultSchema.Summary.SCORE_MAX, r.scoreMax());
+      run.put(ResultSchema.Summary.SCORE_PCT, Ratio.of(r.score(), r.scoreMax()));
     }
     ArrayNode pairs = o.putArray("pairs");
     for (AllPairs.Pair p : all.pairs()) {
       PairedComparison c = p.comparison();
       ObjectNode q = ranks(pairs.addObject(), p);
       q.put("questions", c.questions());
-      q.put("score_max", c.scoreMax());
+      q.put(ResultSchema.Summary.SCORE_MAX, c.scoreMax());
       q.put("score_difference", c.scoreDifference());
       q.set("score_difference_ci", pair(c.differenceCi()));
       q.put("a_right_b_wrong", c.aOnly());
@@ -138,12 +139,13 @@ public final class StatisticsJson {
   private static ObjectNode identity(ScoredRun r) {
     ObjectNode o = NODES.objectNode();
     o.put("name", r.name());
-    o.put("model", r.model());
+    o.put(ResultSchema.Metadata.MODEL, r.model());
     o.put("file", r.source());
     return o;
   }
 
-  private static ObjectNode bootstrap(Bootstrap b) {
+  /** The bootstrap's settings: resamples, seed and level. */
+  public static ObjectNode bootstrap(Bootstrap b) {
     ObjectNode o = NODES.objectNode();
     o.put("resamples", b.resamples());
     o.put("seed", b.seed());

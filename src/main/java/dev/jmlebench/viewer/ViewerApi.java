@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.results.QuestionResult;
+import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.results.RunMetadata;
 import dev.jmlebench.score.Percent;
 import dev.jmlebench.score.Points;
 import dev.jmlebench.score.Summary;
-import dev.jmlebench.score.Tally;
+import dev.jmlebench.stats.Bootstrap;
+import dev.jmlebench.stats.StatisticsJson;
 import dev.jmlebench.viewer.ViewerData.Run;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -58,9 +60,15 @@ public final class ViewerApi {
   private final Map<String, Run> runsById = new LinkedHashMap<>();
   private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
   private final ViewerStatistics statistics;
+  private final ViewerExam exam;
 
   public ViewerApi(ViewerData data) {
+    this(data, ViewerExam.of(data.dataset(), data.criteria()));
+  }
+
+  ViewerApi(ViewerData data, ViewerExam exam) {
     this.data = data;
+    this.exam = exam;
     this.statistics = new ViewerStatistics(data);
     for (Run run : data.runs()) {
       Map<String, QuestionResult> byId = new HashMap<>();
@@ -141,20 +149,15 @@ public final class ViewerApi {
 
   private ObjectNode index() {
     ObjectNode root = JSON.createObjectNode();
-    root.put("exam", data.dataset().exam());
-    ObjectNode criteria = root.putObject("criteria");
-    criteria.put("requiredMax", data.criteria().requiredMax());
-    criteria.put("requiredMin", data.criteria().requiredMinScore());
-    criteria.put("generalMax", data.criteria().generalMax());
-    criteria.put("generalMin", data.criteria().generalMinScore());
-    root.set("bootstrap", ViewerStatistics.bootstrapJson());
+    root.set("exam", exam.json(data.runs(), statistics::scorePctCi));
+    root.set("bootstrap", StatisticsJson.bootstrap(Bootstrap.DEFAULT));
     ArrayNode models = root.putArray("models");
     for (int i = 0; i < data.runs().size(); i++) {
       Run run = data.runs().get(i);
       ObjectNode m = models.addObject();
       metadata(m, run);
       m.put("rank", i + 1);
-      summary(m.putObject("summary"), run.summary());
+      m.set(ResultSchema.SUMMARY, summary(run.summary()));
       m.set("stats", statistics.runJson(run));
       StringBuilder outcomes = new StringBuilder();
       for (Question q : data.dataset().questions()) {
@@ -171,8 +174,8 @@ public final class ViewerApi {
       o.put("type", q.type().wireName());
       o.put("image", q.requiresImage());
       o.put("points", Points.of(q));
-      o.put("required", q.isRequired());
-      strings(o.putArray("gold"), q.answer());
+      o.put("required", exam.isRequired(q.block()));
+      strings(o.putArray(ResultSchema.Result.GOLD), q.answer());
       o.put("snippet", snippet(q.text()));
     }
     return root;
@@ -181,16 +184,8 @@ public final class ViewerApi {
   private ObjectNode model(Run run) {
     ObjectNode root = JSON.createObjectNode();
     metadata(root, run);
-    ObjectNode meta = root.putObject("metadata");
-    RunMetadata md = run.result().metadata();
-    meta.put("timestamp", md.timestamp());
-    meta.put("baseUrl", md.baseUrl());
-    meta.set("extraBody", md.extraBody());
-    meta.put("totalQuestions", md.totalQuestions());
-    meta.put("attempted", md.attempted());
-    meta.put("skippedImage", md.skippedImage());
-    md.extra().forEach(meta::set);
-    ArrayNode results = root.putArray("results");
+    root.set(ResultSchema.METADATA, ResultFiles.toJson(run.result().metadata()));
+    ArrayNode results = root.putArray(ResultSchema.RESULTS);
     int index = data.runs().indexOf(run);
     for (Question q : data.dataset().questions()) {
       QuestionResult r = resultsByRun.get(index).get(q.questionId());
@@ -198,10 +193,10 @@ public final class ViewerApi {
       o.put("q", q.questionId());
       o.put("outcome", String.valueOf(outcome(r)));
       if (r != null) {
-        strings(o.putArray("predicted"), r.predicted());
+        strings(o.putArray(ResultSchema.Result.PREDICTED), r.predicted());
         JsonNode latency = r.extra().get(ResultSchema.Result.LATENCY_MS);
         if (latency != null && latency.isNumber()) {
-          o.put("latencyMs", latency.asLong());
+          o.put(ResultSchema.Result.LATENCY_MS, latency.asLong());
         }
         r.tokens().ifPresent(t -> o.put("tokens", t));
       }
@@ -217,24 +212,24 @@ public final class ViewerApi {
     o.put("number", q.number());
     o.put("type", q.type().wireName());
     o.put("points", Points.of(q));
-    o.put("required", q.isRequired());
+    o.put("required", exam.isRequired(q.block()));
     o.put("choose", q.numChoicesToSelect());
     o.put("text", q.text());
     q.serialGroup().ifPresent(g -> {
       o.put("group", g.groupId());
       o.put("context", g.contextText());
-      strings(o.putArray("groupQuestions"), g.questions());
+      strings(o.putArray("group_questions"), g.questions());
     });
     strings(o.putArray("images"), q.clinicalImages());
-    strings(o.putArray("gold"), q.answer());
-    ArrayNode results = root.putArray("results");
+    strings(o.putArray(ResultSchema.Result.GOLD), q.answer());
+    ArrayNode results = root.putArray(ResultSchema.RESULTS);
     for (int i = 0; i < data.runs().size(); i++) {
       QuestionResult r = resultsByRun.get(i).get(q.questionId());
       ObjectNode a = results.addObject();
-      a.put("model", data.runs().get(i).id());
+      a.put("run", data.runs().get(i).id());
       a.put("outcome", String.valueOf(outcome(r)));
       if (r != null) {
-        strings(a.putArray("predicted"), r.predicted());
+        strings(a.putArray(ResultSchema.Result.PREDICTED), r.predicted());
         extra(a, r);
       }
     }
@@ -243,15 +238,15 @@ public final class ViewerApi {
 
   private ObjectNode answer(Run run, QuestionResult r) {
     ObjectNode a = JSON.createObjectNode();
-    a.put("model", run.id());
+    a.put("run", run.id());
     a.put("question", r.questionId());
     a.put("outcome", String.valueOf(outcome(r)));
-    strings(a.putArray("predicted"), r.predicted());
-    a.put("error", r.error());
-    a.put("reasoning", r.reasoning());
-    a.put("reasoningHtml", SafeMarkdown.render(r.reasoning()));
-    a.put("raw", r.rawResponse());
-    a.put("rawHtml", SafeMarkdown.render(r.rawResponse()));
+    strings(a.putArray(ResultSchema.Result.PREDICTED), r.predicted());
+    a.put(ResultSchema.Result.ERROR, r.error());
+    a.put(ResultSchema.Result.REASONING, r.reasoning());
+    a.put("reasoning_html", SafeMarkdown.render(r.reasoning()));
+    a.put(ResultSchema.Result.RAW_RESPONSE, r.rawResponse());
+    a.put("raw_response_html", SafeMarkdown.render(r.rawResponse()));
     extra(a, r);
     return a;
   }
@@ -265,46 +260,24 @@ public final class ViewerApi {
     RunMetadata md = run.result().metadata();
     m.put("id", run.id());
     m.put("name", md.name());
-    m.put("model", md.model());
+    m.put(ResultSchema.Metadata.MODEL, md.model());
     m.put("file", run.file().getFileName().toString());
-    m.put("imageMode", md.imageMode());
+    m.put(ResultSchema.Metadata.IMAGE_MODE, md.imageMode());
     m.put("vision", ImageMode.VISION.wireName().equals(md.imageMode()));
   }
 
-  private static void summary(ObjectNode o, Summary s) {
-    o.put("correct", s.correct());
-    o.put("attempted", s.attempted());
-    o.put("accuracy", s.accuracy());
-    o.put("accuracyText", Percent.format(s.accuracy()));
-    o.put("score", s.score());
-    o.put("scoreMax", s.scoreMax());
-    o.put("scorePct", s.scorePct());
-    o.put("scorePctText", Percent.format(s.scorePct()));
-    o.put("textOnlyScore", s.textOnlyScore());
-    o.put("textOnlyScoreMax", s.textOnlyScoreMax());
-    o.put("textOnlyScorePct", s.textOnlyScorePct());
-    o.put("textOnlyScorePctText", Percent.format(s.textOnlyScorePct()));
-    o.put("requiredScore", s.requiredScore());
-    o.put("requiredScoreMax", s.requiredScoreMax());
-    o.put("requiredPass", s.requiredPass());
-    o.put("generalScore", s.generalScore());
-    o.put("generalScoreMax", s.generalScoreMax());
-    o.put("generalPass", s.generalPass());
+  /**
+   * A summary as result files write it, with what the pages show besides: the questions attempted, whether
+   * the run passes, and the shares as the summary command prints them.
+   */
+  private static ObjectNode summary(Summary s) {
+    ObjectNode o = ResultFiles.toJson(s);
+    o.put(ResultSchema.Metadata.ATTEMPTED, s.attempted());
     o.put("passed", s.passed());
-    o.put("parseFailures", s.parseFailures());
-    o.put("errors", s.errors());
-    tallies(o.putObject("byBlock"), s.byBlock());
-    tallies(o.putObject("byType"), s.byType());
-    tallies(o.putObject("byImage"), s.byImage());
-  }
-
-  private static void tallies(ObjectNode o, Map<String, Tally> tallies) {
-    tallies.forEach((k, t) -> {
-      ObjectNode n = o.putObject(k);
-      n.put("correct", t.correct());
-      n.put("total", t.total());
-      n.put("accuracy", t.accuracy());
-    });
+    o.put("accuracy_text", Percent.format(s.accuracy()));
+    o.put("score_pct_text", Percent.format(s.scorePct()));
+    o.put("text_only_score_pct_text", Percent.format(s.textOnlyScorePct()));
+    return o;
   }
 
   static char outcome(QuestionResult r) {

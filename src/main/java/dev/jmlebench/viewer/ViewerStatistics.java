@@ -78,41 +78,27 @@ final class ViewerStatistics {
   }
 
   /**
-   * One run's figures as the pages show them: the intervals as shares and as text like {@code 96.2–98.8};
-   * nulls and dashes for a run without answers.
+   * One run's figures as {@code leaderboard.json} holds them ({@link StatisticsJson#run}), with the intervals
+   * also as text like {@code 96.2–98.8}; only dashes for a run without answers.
    */
   ObjectNode runJson(Run run) {
     RunStatistics s = byRun.get(run.id());
-    ObjectNode o = NODES.objectNode();
     if (s == null) {
-      o.putNull("scoreCi");
-      for (String name : new String[] {"scorePctCi", "accuracyCi", "accuracyWilsonCi"}) {
-        o.putNull(name);
-        o.put(name + "Text", "—");
-      }
-      o.putNull("passProbability");
-      o.put("passProbabilityText", passText(null));
-      return o;
+      return NODES.objectNode()
+          .put("score_pct_ci_text", "—").put("accuracy_ci_text", "—").put("accuracy_wilson_ci_text", "—")
+          .put("pass_probability_text", passText(null));
     }
-    o.set("scoreCi", NODES.arrayNode().add(s.scoreCi().lower()).add(s.scoreCi().upper()));
-    interval(o, "scorePctCi", s.scorePctCi());
-    interval(o, "accuracyCi", s.accuracyBootstrap());
-    interval(o, "accuracyWilsonCi", s.accuracyWilson());
-    if (s.passProbability() == null) {
-      o.putNull("passProbability");
-    } else {
-      o.put("passProbability", Ratio.round4(s.passProbability()));
-    }
-    o.put("passProbabilityText", passText(s.passProbability()));
+    ObjectNode o = StatisticsJson.run(s);
+    o.put("score_pct_ci_text", rangeText(s.scorePctCi()));
+    o.put("accuracy_ci_text", rangeText(s.accuracyBootstrap()));
+    o.put("accuracy_wilson_ci_text", rangeText(s.accuracyWilson()));
+    o.put("pass_probability_text", passText(s.passProbability()));
     return o;
   }
 
-  static ObjectNode bootstrapJson() {
-    ObjectNode o = NODES.objectNode();
-    o.put("resamples", Bootstrap.DEFAULT.resamples());
-    o.put("seed", Bootstrap.DEFAULT.seed());
-    o.put("level", Bootstrap.LEVEL);
-    return o;
+  /** A run's 95% interval of the score share, absent for a run without answers. */
+  Optional<Interval> scorePctCi(Run run) {
+    return Optional.ofNullable(byRun.get(run.id())).map(RunStatistics::scorePctCi);
   }
 
   /** Both ends without the per-cent sign, each as the summary formats a share: {@code 96.2–98.8}. */
@@ -135,11 +121,6 @@ final class ViewerStatistics {
       return "< 0.01";
     }
     return String.format(java.util.Locale.ROOT, "%.2f", p);
-  }
-
-  private static void interval(ObjectNode o, String name, Interval i) {
-    o.set(name, NODES.arrayNode().add(Ratio.round4(i.lower())).add(Ratio.round4(i.upper())));
-    o.put(name + "Text", rangeText(i));
   }
 
   /**

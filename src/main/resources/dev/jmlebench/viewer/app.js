@@ -102,7 +102,10 @@
     e: { cls: 'e', mark: '!', label: 'error' },
     '-': { cls: 'n', mark: '·', label: 'not attempted' },
   };
-  const BLOCKS = ['A', 'B', 'C', 'D', 'E', 'F'];
+  // The exam's rules (blocks, which are required, pass marks, chart scales) come only from index.exam.
+  const blockIds = (exam) => exam.blocks.map((b) => b.id);
+  const isRequired = (exam, id) => exam.blocks.some((b) => b.id === id && b.required);
+  const requiredIds = (exam) => exam.blocks.filter((b) => b.required).map((b) => b.id);
   const pct = (x) => (x * 100).toFixed(1) + '%';
   const ratio = (a, b) => (b ? a / b : 0);
   const answerText = (a) => (a && a.length ? a.join(',') : '—');
@@ -199,7 +202,7 @@
     for (const q of index.questions) list.append(h('option', { value: q.id }));
     const input = document.getElementById('question-jump');
     const jump = () => {
-      const id = input.value.trim().toUpperCase().replace(/^(\d+)([A-F])(\d+)$/, '$1$2-$3');
+      const id = input.value.trim().toUpperCase().replace(/^(\d+)([A-Z])(\d+)$/, '$1$2-$3');
       if (index.questions.some((q) => q.id === id)) {
         location.hash = questionHref(id);
         input.value = '';
@@ -267,7 +270,7 @@
   function questionContent(q) {
     const parts = [];
     if (q.context) {
-      parts.push(h('details', { open: true, class: 'ctx' }, h('summary', null, 'Case (' + q.group + ', shared by ' + q.groupQuestions.join(', ') + ')'),
+      parts.push(h('details', { open: true, class: 'ctx' }, h('summary', null, 'Case (' + q.group + ', shared by ' + q.group_questions.join(', ') + ')'),
         h('div', { class: 'context ja', lang: 'ja' }, q.context)));
     }
     parts.push(h('div', { class: 'qtext ja', lang: 'ja' }, q.text));
@@ -324,8 +327,8 @@
       return h('details', { open, class: 'resp ' + cls }, h('summary', null, title + ' (' + num(text.length) + ' chars)', toggle),
         h('div', { class: 'response-box ' + cls }, body, plain));
     };
-    if (result.reasoning != null) parts.push(box('Reasoning', result.reasoning, result.reasoningHtml, 'reasoning', true));
-    if (result.raw != null && !result.error) parts.push(box('Raw response', result.raw, result.rawHtml, 'raw', true));
+    if (result.reasoning != null) parts.push(box('Reasoning', result.reasoning, result.reasoning_html, 'reasoning', true));
+    if (result.raw_response != null && !result.error) parts.push(box('Raw response', result.raw_response, result.raw_response_html, 'raw', true));
     return parts;
   }
 
@@ -335,18 +338,19 @@
     { key: 'model', label: 'Model', value: (m) => m.name.toLowerCase(), dir: 'asc' },
     { key: 'vision', label: 'Vision', value: (m) => (m.vision ? 1 : 0), dir: 'desc' },
     { key: 'score', label: 'Score', num: true, value: (m) => m.summary.score, dir: 'desc' },
-    { key: 'pct', label: 'Score %', value: (m) => m.summary.scorePct, dir: 'desc' },
+    { key: 'pct', label: 'Score %', value: (m) => m.summary.score_pct, dir: 'desc' },
     { key: 'correct', label: 'Correct', num: true, value: (m) => m.summary.accuracy, dir: 'desc' },
-    { key: 'required', label: 'Required', num: true, value: (m) => m.summary.requiredScore, dir: 'desc' },
-    { key: 'general', label: 'General', num: true, value: (m) => m.summary.generalScore, dir: 'desc' },
+    { key: 'required', label: 'Required', num: true, value: (m) => m.summary.required_score, dir: 'desc' },
+    { key: 'general', label: 'General', num: true, value: (m) => m.summary.general_score, dir: 'desc' },
     { key: 'pass', label: 'Pass', value: (m) => (m.summary.passed ? 1 : 0), dir: 'desc' },
-    { key: 'ppass', label: 'P(pass)', num: true, value: (m) => (m.stats.passProbability == null ? -1 : m.stats.passProbability), dir: 'desc' },
+    { key: 'ppass', label: 'P(pass)', num: true, value: (m) => (m.stats.pass_probability == null ? -1 : m.stats.pass_probability), dir: 'desc' },
   ];
   const ciText = (text) => h('span', { class: 'ci', title: '95% confidence interval (bootstrap over questions)' }, '[' + text + ']');
 
   function leaderboard(r, index) {
     const models = index.models;
-    const c = index.criteria;
+    const exam = index.exam;
+    const c = exam.pass;
     const top = models[0];
     const passing = models.filter((m) => m.summary.passed).length;
     const withImage = index.questions.filter((q) => q.image).length;
@@ -369,40 +373,39 @@
         h('td', { class: 'num' }, String(m.rank)),
         h('td', null, h('a', { href: modelHref(m.id) }, m.name), h('div', { class: 'muted' }, m.model)),
         h('td', null, m.vision ? '✓' : '-'),
-        h('td', { class: 'num' }, s.score + '/' + s.scoreMax),
-        h('td', null, h('div', { class: 'pct-cell' }, h('span', { class: 'num', 'data-testid': 'score-pct' }, s.scorePctText, ' ',
-          h('span', { 'data-testid': 'score-ci' }, ciText(m.stats.scorePctCiText))), bar(s.scorePct))),
-        h('td', { class: 'num', title: 'Wilson 95% CI: ' + m.stats.accuracyWilsonCiText }, s.correct + '/' + s.attempted + ' ', h('span', { class: 'muted' }, '(' + s.accuracyText + ')'), ' ',
-          h('span', { 'data-testid': 'accuracy-ci' }, ciText(m.stats.accuracyCiText))),
-        h('td', { class: 'num' }, s.requiredScore + '/' + s.requiredScoreMax + ' ', passBadge(s.requiredPass)),
-        h('td', { class: 'num' }, s.generalScore + '/' + s.generalScoreMax + ' ', passBadge(s.generalPass)),
-        h('td', null, passBadge(s.requiredPass == null || s.generalPass == null ? null : s.passed)),
-        h('td', { class: 'num', 'data-testid': 'pass-probability', title: passTitle(m.stats, index.bootstrap) }, m.stats.passProbabilityText));
+        h('td', { class: 'num' }, s.score + '/' + s.score_max),
+        h('td', null, h('div', { class: 'pct-cell' }, h('span', { class: 'num', 'data-testid': 'score-pct' }, s.score_pct_text, ' ',
+          h('span', { 'data-testid': 'score-ci' }, ciText(m.stats.score_pct_ci_text))), bar(s.score_pct))),
+        h('td', { class: 'num', title: 'Wilson 95% CI: ' + m.stats.accuracy_wilson_ci_text }, s.correct + '/' + s.attempted + ' ', h('span', { class: 'muted' }, '(' + s.accuracy_text + ')'), ' ',
+          h('span', { 'data-testid': 'accuracy-ci' }, ciText(m.stats.accuracy_ci_text))),
+        h('td', { class: 'num' }, s.required_score + '/' + s.required_score_max + ' ', passBadge(s.required_pass)),
+        h('td', { class: 'num' }, s.general_score + '/' + s.general_score_max + ' ', passBadge(s.general_pass)),
+        h('td', null, passBadge(s.required_pass == null || s.general_pass == null ? null : s.passed)),
+        h('td', { class: 'num', 'data-testid': 'pass-probability', title: passTitle(m.stats, index.bootstrap) }, m.stats.pass_probability_text));
     });
 
     const el = h('div', null,
       h('h1', null, 'Leaderboard'),
-      h('div', { class: 'muted' }, 'Japanese Medical Licensing Examination, exam ' + index.exam + ': ' + index.questions.length + ' questions (' + withImage
-        + ' with images), scored out of 500. Pass: required ≥ ' + c.requiredMin + '/' + c.requiredMax + ' and general ≥ ' + c.generalMin + '/' + c.generalMax + '.'),
+      h('div', { class: 'muted' }, 'Japanese Medical Licensing Examination, exam ' + exam.id + ': ' + index.questions.length + ' questions (' + withImage
+        + ' with images), scored out of ' + exam.score_max + '. Pass: required ≥ ' + c.required_min + '/' + c.required_max + ' and general ≥ ' + c.general_min + '/' + c.general_max + '.'),
       h('div', { class: 'cards' },
-        card('Top score', top ? top.summary.score + '/' + top.summary.scoreMax : '—', top ? top.name + ' · ' + top.summary.scorePctText : null),
+        card('Top score', top ? top.summary.score + '/' + top.summary.score_max : '—', top ? top.name + ' · ' + top.summary.score_pct_text : null),
         card('Models passing', passing + ' of ' + models.length, 'both required and general criteria'),
-        card('Best accuracy', top ? top.summary.accuracyText : '—', top ? top.summary.correct + '/' + top.summary.attempted + ' correct' : null),
+        card('Best accuracy', top ? top.summary.accuracy_text : '—', top ? top.summary.correct + '/' + top.summary.attempted + ' correct' : null),
         card('Questions', String(index.questions.length), withImage + ' with clinical images')),
       h('div', { class: 'panel' }, h('table', { class: 'leaderboard', 'data-testid': 'leaderboard' }, h('thead', null, head), h('tbody', null, rows)),
         h('p', { class: 'note' }, 'Brackets: 95% confidence intervals from a stratified bootstrap over the questions (' + num(index.bootstrap.resamples) + ' resamples, fixed seed). '
           + 'P(pass): the share of resamples in which both the required and the general criterion hold. Whether two models really differ: ', h('a', { href: '#/matrix' }, 'pairwise comparisons →'))),
       h('div', { class: 'grid-2 charts' },
-        h('div', { class: 'panel' }, h('h2', null, 'Score: all questions vs text-only'), scoreChart(models, c)),
-        h('div', { class: 'panel' }, h('h2', null, 'Accuracy by block'), heatMap(models))));
+        h('div', { class: 'panel' }, h('h2', null, 'Score: all questions vs text-only'), scoreChart(models, exam)),
+        h('div', { class: 'panel' }, h('h2', null, 'Accuracy by block'), heatMap(models, exam))));
     return { el, title: 'Leaderboard' };
   }
 
   /** Horizontal bars per model: score % on all questions and on the text-only ones, with the pass line. */
-  function scoreChart(models, c) {
-    const passPct = (c.requiredMin + c.generalMin) / (c.requiredMax + c.generalMax);
-    const values = models.flatMap((m) => [m.summary.scorePct, m.summary.textOnlyScorePct].concat(m.stats.scorePctCi || [])).concat([passPct]);
-    const lo = Math.max(0, Math.floor((Math.min(...values) - 0.05) * 10) / 10);
+  function scoreChart(models, exam) {
+    const passPct = exam.pass_line;
+    const lo = exam.score_axis_start;
     const W = 560; const left = 170; const right = 50; const rowH = 30; const top = 8;
     const H = top + models.length * rowH + 30;
     const x = (v) => left + ((v - lo) / (1 - lo)) * (W - left - right);
@@ -416,18 +419,18 @@
         const s = m.summary;
         return svg('a', { href: modelHref(m.id) },
           svg('text', { x: left - 8, y: y + 15, 'text-anchor': 'end' }, m.name.length > 26 ? m.name.slice(0, 25) + '…' : m.name),
-          svg('rect', { class: 'bar-all', x: left, y: y + 3, width: Math.max(0, x(s.scorePct) - left), height: 11, rx: 2 },
-            svg('title', null, m.name + ': ' + s.score + '/' + s.scoreMax + ' (' + s.scorePctText + ')')),
-          svg('rect', { class: 'bar-text', x: left, y: y + 15, width: Math.max(0, x(s.textOnlyScorePct) - left), height: 9, rx: 2 },
-            svg('title', null, m.name + ' text-only: ' + s.textOnlyScore + '/' + s.textOnlyScoreMax + ' (' + s.textOnlyScorePctText + ')')),
-          m.stats.scorePctCi ? errorBar(x(m.stats.scorePctCi[0]), x(m.stats.scorePctCi[1]), y + 8.5, m.name + ' score 95% CI: ' + m.stats.scorePctCiText + '%') : null,
-          svg('text', { x: Math.max(x(s.scorePct), x(m.stats.scorePctCi ? m.stats.scorePctCi[1] : 0)) + 4, y: y + 13, class: 'muted-text' }, s.scorePctText));
+          svg('rect', { class: 'bar-all', x: left, y: y + 3, width: Math.max(0, x(s.score_pct) - left), height: 11, rx: 2 },
+            svg('title', null, m.name + ': ' + s.score + '/' + s.score_max + ' (' + s.score_pct_text + ')')),
+          svg('rect', { class: 'bar-text', x: left, y: y + 15, width: Math.max(0, x(s.text_only_score_pct) - left), height: 9, rx: 2 },
+            svg('title', null, m.name + ' text-only: ' + s.text_only_score + '/' + s.text_only_score_max + ' (' + s.text_only_score_pct_text + ')')),
+          m.stats.score_pct_ci ? errorBar(x(m.stats.score_pct_ci[0]), x(m.stats.score_pct_ci[1]), y + 8.5, m.name + ' score 95% CI: ' + m.stats.score_pct_ci_text + '%') : null,
+          svg('text', { x: Math.max(x(s.score_pct), x(m.stats.score_pct_ci ? m.stats.score_pct_ci[1] : 0)) + 4, y: y + 13, class: 'muted-text' }, s.score_pct_text));
       }),
       svg('line', { class: 'pass-line', x1: x(passPct), x2: x(passPct), y1: top - 4, y2: H - 22 }),
       svg('line', { class: 'axis-line', x1: left, x2: left, y1: top, y2: H - 22 }));
     return [h('div', { class: 'legend' }, h('span', null, h('i', { class: 'all' }), 'all questions'), h('span', null, h('i', { class: 'ci' }), '95% CI'),
       h('span', null, h('i', { class: 'text' }), 'text-only questions'),
-      h('span', null, h('i', { class: 'pass' }), 'pass line ' + pct(passPct) + ' = ' + (c.requiredMin + c.generalMin) + '/' + (c.requiredMax + c.generalMax)
+      h('span', null, h('i', { class: 'pass' }), 'pass line ' + pct(passPct) + ' = ' + exam.pass_line_points
         + ' (both parts must pass separately)')), chart];
   }
 
@@ -438,8 +441,8 @@
   }
 
   function passTitle(stats, bootstrap) {
-    return stats.passProbability == null ? 'not judged: the run does not cover a whole part of the exam'
-      : 'P(pass) = ' + stats.passProbability + ': share of ' + num(bootstrap.resamples) + ' bootstrap resamples in which both criteria hold';
+    return stats.pass_probability == null ? 'not judged: the run does not cover a whole part of the exam'
+      : 'P(pass) = ' + stats.pass_probability + ': share of ' + num(bootstrap.resamples) + ' bootstrap resamples in which both criteria hold';
   }
 
   function heatColor(acc, lo) {
@@ -448,19 +451,19 @@
   }
 
   /** Models × blocks, each cell the block accuracy; a cell opens that model filtered to the block. */
-  function heatMap(models) {
-    const accs = models.flatMap((m) => BLOCKS.map((b) => (m.summary.byBlock[b] || { accuracy: 1 }).accuracy));
-    const lo = Math.min(0.8, Math.floor(Math.min(...accs) * 20) / 20);
+  function heatMap(models, exam) {
+    const examBlocks = blockIds(exam);
+    const lo = exam.heat_map_start;
     const left = 170; const cw = 58; const rowH = 26; const top = 22;
-    const W = left + cw * BLOCKS.length + 4; const H = top + models.length * rowH + 4;
-    return [h('div', { class: 'legend' }, h('span', null, 'cell: correct share of the block; B and E are the required blocks; click to list that block')),
+    const W = left + cw * examBlocks.length + 4; const H = top + models.length * rowH + 4;
+    return [h('div', { class: 'legend' }, h('span', null, 'cell: correct share of the block; ' + requiredIds(exam).join(' and ') + ' are the required blocks; click to list that block')),
       svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Accuracy by block and model', 'data-testid': 'heat-map' },
-        BLOCKS.map((b, j) => svg('text', { x: left + j * cw + cw / 2, y: 14, 'text-anchor': 'middle', 'font-weight': 600 }, b + (b === 'B' || b === 'E' ? ' (req.)' : ''))),
+        examBlocks.map((b, j) => svg('text', { x: left + j * cw + cw / 2, y: 14, 'text-anchor': 'middle', 'font-weight': 600 }, b + (isRequired(exam, b) ? ' (req.)' : ''))),
         models.map((m, i) => {
           const y = top + i * rowH;
           return [svg('text', { x: left - 8, y: y + 17, 'text-anchor': 'end' }, m.name.length > 26 ? m.name.slice(0, 25) + '…' : m.name),
-            BLOCKS.map((b, j) => {
-              const t = m.summary.byBlock[b];
+            examBlocks.map((b, j) => {
+              const t = m.summary.by_block[b];
               if (!t) return null;
               return svg('a', { href: modelHref(m.id, { block: b }) },
                 svg('rect', { x: left + j * cw + 1, y: y + 1, width: cw - 2, height: rowH - 2, rx: 3, fill: heatColor(t.accuracy, lo) },
@@ -511,17 +514,18 @@
     if (shownFirst) selectedDocs(m.id, shownFirst);
     const doc = await load('model/' + m.id);
     const s = m.summary;
-    const c = index.criteria;
+    const c = index.exam.pass;
+    const examBlocks = blockIds(index.exam);
     const rows = index.questions.map((q, i) => ({ q, res: doc.results[i], o: m.outcomes[i] })).filter((x) => matches(f, x.q, x.o));
     const right = rows.filter((x) => x.o === 'c');
     const pts = (xs) => xs.reduce((n, x) => n + x.q.points, 0);
-    const latencies = doc.results.map((x) => x.latencyMs).filter((x) => x != null);
+    const latencies = doc.results.map((x) => x.latency_ms).filter((x) => x != null);
     const tokens = doc.results.map((x) => x.tokens).filter((x) => x != null);
 
-    const blocks = h('div', { class: 'blocks' }, BLOCKS.filter((b) => s.byBlock[b]).map((b) => {
-      const t = s.byBlock[b];
+    const blocks = h('div', { class: 'blocks' }, examBlocks.filter((b) => s.by_block[b]).map((b) => {
+      const t = s.by_block[b];
       return h('div', { class: 'block' + (f.block === b ? ' active' : ''), 'data-block': b, title: 'List block ' + b, onclick: () => setParams({ block: f.block === b ? null : b, q: null }) },
-        h('div', { class: 'name' }, b, ' ', h('small', null, b === 'B' || b === 'E' ? 'required' : 'general')),
+        h('div', { class: 'name' }, b, ' ', h('small', null, isRequired(index.exam, b) ? 'required' : 'general')),
         h('div', { class: 'figs' }, t.correct + '/' + t.total + ' · ' + pct(t.accuracy)), bar(t.accuracy, true));
     }));
 
@@ -542,23 +546,23 @@
 
     const el = h('div', null,
       h('h1', null, m.name),
-      h('div', { class: 'muted' }, m.model + ' · ' + m.imageMode + ' · ' + (doc.metadata.timestamp || '') + ' · ' + (doc.metadata.baseUrl || '') + ' · ' + m.file
-        + (doc.metadata.extraBody ? ' · extra body ' + JSON.stringify(doc.metadata.extraBody) : '')),
+      h('div', { class: 'muted' }, m.model + ' · ' + m.image_mode + ' · ' + (doc.metadata.timestamp || '') + ' · ' + (doc.metadata.base_url || '') + ' · ' + m.file
+        + (doc.metadata.extra_body ? ' · extra body ' + JSON.stringify(doc.metadata.extra_body) : '')),
       h('div', { class: 'cards' },
-        card('Score', s.score + '/' + s.scoreMax, [h('span', { 'data-testid': 'score-ci' }, s.scorePctText + ' [' + m.stats.scorePctCiText + ']'),
-          (m.stats.scoreCi ? ' · ' + m.stats.scoreCi[0] + '–' + m.stats.scoreCi[1] + ' points' : '') + ' · rank ' + m.rank + ' of ' + index.models.length], s.requiredPass == null ? null : passBadge(s.passed)),
-        card('Accuracy', s.accuracyText, [h('span', { 'data-testid': 'accuracy-ci' }, '95% CI ' + m.stats.accuracyCiText + (m.stats.accuracyCi ? '%' : '')), ' (Wilson ' + m.stats.accuracyWilsonCiText + ') · '
-          + s.correct + '/' + s.attempted + ' correct · ' + s.parseFailures + ' parse failures · ' + s.errors + ' errors']),
-        card('P(pass)', h('span', { 'data-testid': 'pass-probability', title: passTitle(m.stats, index.bootstrap) }, m.stats.passProbabilityText),
-          m.stats.passProbability == null ? 'not judged: the run does not cover a whole part of the exam'
+        card('Score', s.score + '/' + s.score_max, [h('span', { 'data-testid': 'score-ci' }, s.score_pct_text + ' [' + m.stats.score_pct_ci_text + ']'),
+          (m.stats.score_ci ? ' · ' + m.stats.score_ci[0] + '–' + m.stats.score_ci[1] + ' points' : '') + ' · rank ' + m.rank + ' of ' + index.models.length], s.required_pass == null ? null : passBadge(s.passed)),
+        card('Accuracy', s.accuracy_text, [h('span', { 'data-testid': 'accuracy-ci' }, '95% CI ' + m.stats.accuracy_ci_text + (m.stats.accuracy_ci ? '%' : '')), ' (Wilson ' + m.stats.accuracy_wilson_ci_text + ') · '
+          + s.correct + '/' + s.attempted + ' correct · ' + s.parse_failures + ' parse failures · ' + s.errors + ' errors']),
+        card('P(pass)', h('span', { 'data-testid': 'pass-probability', title: passTitle(m.stats, index.bootstrap) }, m.stats.pass_probability_text),
+          m.stats.pass_probability == null ? 'not judged: the run does not cover a whole part of the exam'
             : 'probability of passing: the share of ' + num(index.bootstrap.resamples) + ' bootstrap resamples in which both criteria hold'),
-        card('Required', s.requiredScore + '/' + s.requiredScoreMax, 'pass at ≥ ' + c.requiredMin, passBadge(s.requiredPass)),
-        card('General', s.generalScore + '/' + s.generalScoreMax, 'pass at ≥ ' + c.generalMin, passBadge(s.generalPass)),
+        card('Required', s.required_score + '/' + s.required_score_max, 'pass at ≥ ' + c.required_min, passBadge(s.required_pass)),
+        card('General', s.general_score + '/' + s.general_score_max, 'pass at ≥ ' + c.general_min, passBadge(s.general_pass)),
         latencies.length ? card('Median latency', (median(latencies) / 1000).toFixed(1) + ' s', latencies.length + ' requests timed') : null,
         tokens.length ? card('Tokens', num(tokens.reduce((a, b) => a + b, 0)), 'total over ' + tokens.length + ' answers') : null),
       h('h2', null, 'By block'), blocks,
       h('div', { class: 'filters' },
-        select('Block', 'block', f.block, [['', 'all']].concat(BLOCKS.map((b) => [b, b]))),
+        select('Block', 'block', f.block, [['', 'all']].concat(examBlocks.map((b) => [b, b]))),
         select('Result', 'result', f.result, [['', 'all'], ['correct', 'correct'], ['incorrect', 'incorrect'], ['parse', 'parse failure'], ['error', 'error'], ['wrong', 'not correct (any)']]),
         select('Image', 'image', f.image, [['', 'all'], ['with', 'with image'], ['without', 'text only']]),
         select('Type', 'type', f.type, [['', 'all'], ['multiple_choice', 'choice'], ['calculation', 'calculation']]),
@@ -579,7 +583,7 @@
       const asked = performance.now();
       const [qdoc, adoc] = await Promise.all(selectedDocs(m.id, id));
       if (selected !== id) return;
-      const result = adoc || qdoc.results.find((x) => x.model === m.id);
+      const result = adoc || qdoc.results.find((x) => x.run === m.id);
       const q = qdoc.question;
       const others = qdoc.results.filter((x) => x.outcome === 'c').length;
       fill(detail,
@@ -606,13 +610,13 @@
     const q = doc.question;
     const byId = new Map(index.models.map((m) => [m.id, m]));
     const answerDocs = new Map();
-    const results = doc.results.filter((x) => byId.has(x.model));
+    const results = doc.results.filter((x) => byId.has(x.run));
     const attempted = results.filter((x) => x.outcome !== '-');
     const right = attempted.filter((x) => x.outcome === 'c');
     let chosen = (r.params.get('models') || '').split(',').filter((id) => byId.has(id));
     if (!r.params.has('models')) {
       const wrong = attempted.filter((x) => x.outcome !== 'c');
-      chosen = wrong.concat(right).slice(0, 3).map((x) => x.model);
+      chosen = wrong.concat(right).slice(0, 3).map((x) => x.run);
     }
     const counts = new Map();
     for (const x of attempted) {
@@ -628,7 +632,7 @@
     const toggle = (id, on) => {
       const set = new Set(chosen);
       if (on) set.add(id); else set.delete(id);
-      setParams({ models: results.filter((x) => set.has(x.model)).map((x) => x.model).join(',') });
+      setParams({ models: results.filter((x) => set.has(x.run)).map((x) => x.run).join(',') });
     };
 
     const el = h('div', null,
@@ -646,15 +650,15 @@
       h('div', { class: 'panel' }, h('table', { class: 'picker', 'data-testid': 'answers-table' },
         h('thead', null, h('tr', null, h('th', null, ''), h('th', null, 'Model'), h('th', null, 'Predicted'), h('th', null, 'Result'), h('th', null, ''))),
         h('tbody', null, results.map((x) => {
-          const box = h('input', { type: 'checkbox', 'aria-label': 'show ' + byId.get(x.model).name + ' side by side', 'data-model': x.model });
-          box.checked = chosen.includes(x.model);
-          box.addEventListener('change', () => toggle(x.model, box.checked));
-          return h('tr', null, h('td', null, box), h('td', null, h('a', { href: modelHref(x.model, { q: q.id }) }, byId.get(x.model).name)),
+          const box = h('input', { type: 'checkbox', 'aria-label': 'show ' + byId.get(x.run).name + ' side by side', 'data-model': x.run });
+          box.checked = chosen.includes(x.run);
+          box.addEventListener('change', () => toggle(x.run, box.checked));
+          return h('tr', null, h('td', null, box), h('td', null, h('a', { href: modelHref(x.run, { q: q.id }) }, byId.get(x.run).name)),
             h('td', { class: 'answer' }, answerText(x.predicted)), h('td', null, outcomeBadge(x.outcome)), h('td', null, usage(x.extra)));
         })))),
       h('h2', null, 'Side by side'),
       chosen.length ? h('div', { class: 'side', 'data-testid': 'side-by-side' }, chosen.map((id) => {
-        const x = results.find((y) => y.model === id);
+        const x = results.find((y) => y.run === id);
         return h('div', { class: 'col', 'data-model': id }, h('h3', null, h('a', { href: modelHref(id, { q: q.id }) }, byId.get(id).name)),
           answers(x, q), answerDocs.get(id) ? responses(answerDocs.get(id)) : null);
       })) : h('div', { class: 'empty' }, 'Tick models above to compare their answers.'));
@@ -669,6 +673,7 @@
   function hardest(r, index) {
     const f = filterOf(r.params);
     const models = index.models;
+    const examBlocks = blockIds(index.exam);
     const rows = index.questions.map((q, i) => {
       const outcomes = models.map((m) => m.outcomes[i]);
       const n = outcomes.filter((o) => o !== '-').length;
@@ -686,7 +691,7 @@
         card('Right by at most half', String(half), 'of ' + models.length + ' models'),
         card('Models', String(models.length), 'squares below: one per model, in leaderboard order')),
       h('div', { class: 'filters' },
-        select('Block', 'block', f.block, [['', 'all']].concat(BLOCKS.map((b) => [b, b]))),
+        select('Block', 'block', f.block, [['', 'all']].concat(examBlocks.map((b) => [b, b]))),
         select('Image', 'image', f.image, [['', 'all'], ['with', 'with image'], ['without', 'text only']]),
         select('Type', 'type', f.type, [['', 'all'], ['multiple_choice', 'choice'], ['calculation', 'calculation']])),
       h('div', { class: 'panel' }, h('table', { 'data-testid': 'hardest' },

@@ -38,13 +38,13 @@ class ViewerApiTest {
     List<Published> published = Published.all();
     assertThat(models).hasSize(published.size());
     for (int i = 1; i < models.size(); i++) {
-      assertThat(models.get(i - 1).at("/summary/scorePct").asDouble())
-          .isGreaterThanOrEqualTo(models.get(i).at("/summary/scorePct").asDouble());
+      assertThat(models.get(i - 1).at("/summary/score_pct").asDouble())
+          .isGreaterThanOrEqualTo(models.get(i).at("/summary/score_pct").asDouble());
     }
     JsonNode claude = models.get(0);
     assertThat(claude.get("id").asText()).isEqualTo("anthropic_claude-opus-4.6");
     assertThat(claude.at("/summary/score").asInt()).isEqualTo(493);
-    assertThat(claude.at("/summary/scorePctText").asText()).isEqualTo("98.6%");
+    assertThat(claude.at("/summary/score_pct_text").asText()).isEqualTo("98.6%");
     assertThat(claude.get("vision").asBoolean()).isTrue();
   }
 
@@ -74,9 +74,9 @@ class ViewerApiTest {
     assertThat(doc.at("/question/points").asInt()).isEqualTo(3);
     assertThat(doc.get("results")).hasSize(Published.all().size());
     for (JsonNode answer : doc.get("results")) {
-      QuestionResult r = Published.byId(answer.get("model").asText()).result("120B-41").orElseThrow();
+      QuestionResult r = Published.byId(answer.get("run").asText()).result("120B-41").orElseThrow();
       assertThat(answer.get("predicted")).extracting(JsonNode::asText).containsExactlyElementsOf(r.predicted());
-      assertThat(answer.has("raw")).isFalse();
+      assertThat(answer.has("raw_response")).isFalse();
       assertThat(answer.has("reasoning")).isFalse();
     }
   }
@@ -86,8 +86,8 @@ class ViewerApiTest {
     Published gpt = Published.byId("openai_gpt-5.2");
     QuestionResult r = gpt.result("120B-41").orElseThrow();
     JsonNode doc = doc("answer/openai_gpt-5.2/120B-41");
-    assertThat(doc.get("raw").asText()).isEqualTo(r.rawResponse());
-    assertThat(doc.get("rawHtml").asText()).isEqualTo(SafeMarkdown.render(r.rawResponse()));
+    assertThat(doc.get("raw_response").asText()).isEqualTo(r.rawResponse());
+    assertThat(doc.get("raw_response_html").asText()).isEqualTo(SafeMarkdown.render(r.rawResponse()));
     assertThat(doc.get("reasoning").isNull()).isEqualTo(r.reasoning() == null);
     assertThat(doc.get("outcome").asText()).isEqualTo(String.valueOf(ViewerApi.outcome(r)));
     assertThat(api.json("answer/openai_gpt-5.2/120Z-1")).isEmpty();
@@ -101,12 +101,12 @@ class ViewerApiTest {
       Published p = Published.byId(m.get("id").asText());
       RunStatistics s = RunStatistics.of(p.file(), criteria, p.path().toString());
       JsonNode stats = m.get("stats");
-      assertThat(stats.at("/scoreCi/0").asInt()).isEqualTo(s.scoreCi().lower());
-      assertThat(stats.at("/scoreCi/1").asInt()).isEqualTo(s.scoreCi().upper());
-      assertThat(stats.get("scorePctCiText").asText()).isEqualTo(
+      assertThat(stats.at("/score_ci/0").asInt()).isEqualTo(s.scoreCi().lower());
+      assertThat(stats.at("/score_ci/1").asInt()).isEqualTo(s.scoreCi().upper());
+      assertThat(stats.get("score_pct_ci_text").asText()).isEqualTo(
           Percent.format(s.scorePctCi().lower()).replace("%", "") + "–" + Percent.format(s.scorePctCi().upper()).replace("%", ""));
-      assertThat(stats.at("/accuracyWilsonCi/0").asDouble()).isEqualTo(Ratio.round4(s.accuracyWilson().lower()));
-      assertThat(stats.get("passProbability").asDouble()).isEqualTo(Ratio.round4(s.passProbability()));
+      assertThat(stats.at("/accuracy_wilson_ci/0").asDouble()).isEqualTo(Ratio.round4(s.accuracyWilson().lower()));
+      assertThat(stats.get("pass_probability").asDouble()).isEqualTo(Ratio.round4(s.passProbability()));
     }
   }
 
@@ -154,8 +154,8 @@ class ViewerApiTest {
     ViewerApi two = new ViewerApi(ViewerData.load(dir, SharedData.dataset()));
     JsonNode models = JSON.readTree(two.json("index").orElseThrow()).get("models");
     JsonNode empty = models.get(0).get("id").asText().equals("empty") ? models.get(0) : models.get(1);
-    assertThat(empty.at("/stats/scorePctCi").isNull()).isTrue();
-    assertThat(empty.at("/stats/passProbabilityText").asText()).isEqualTo("n/a");
+    assertThat(empty.at("/stats/score_pct_ci").isMissingNode()).isTrue();
+    assertThat(empty.at("/stats/pass_probability_text").asText()).isEqualTo("n/a");
     assertThat(two.json("pairs")).isEmpty();
     assertThat(two.keys()).noneMatch(k -> k.startsWith("pair"));
   }

@@ -1,0 +1,59 @@
+package dev.jmlebench.viewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import dev.jmlebench.leaderboard.ChartScales;
+import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.testing.SharedData;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The pages take the exam's rules from their data: another exam's blocks show without a JavaScript change. */
+class ViewerExamRulesTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void theIndexCarriesTheBlocksPassMarksAndChartScalesWorkedOutInJava() throws IOException {
+    ViewerData data = ViewerData.load(SharedData.RESULTS, SharedData.dataset());
+    JsonNode exam = JSON.readTree(new ViewerApi(data).json("index").orElseThrow()).get("exam");
+    ExamCriteria criteria = ExamCriteria.forExam("120");
+    assertThat(exam.get("id").asText()).isEqualTo("120");
+    assertThat(exam.get("score_max").asInt()).isEqualTo(500);
+    assertThat(exam.get("blocks").findValuesAsText("id")).containsExactly("A", "B", "C", "D", "E", "F");
+    assertThat(exam.get("blocks")).filteredOn(b -> b.get("required").asBoolean())
+        .extracting(b -> b.get("id").asText()).containsExactly("B", "E");
+    assertThat(exam.at("/pass/general_min").asInt()).isEqualTo(criteria.generalMinScore());
+    assertThat(exam.get("pass_line").asDouble()).isEqualTo(ChartScales.passMark(criteria));
+    assertThat(exam.get("pass_line_points").asText()).isEqualTo("381/500");
+    // The lowest figure shown is MedRECT's text-only share 0.77…; its interval reaches lower, below 0.75.
+    assertThat(exam.get("score_axis_start").asDouble()).isBetween(0.0, 0.75);
+    assertThat(exam.get("score_axis_start").asDouble() * 100 % 5).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void anExamWhoseRequiredBlocksDifferShowsThemAsRequired() {
+    ViewerData data = ViewerData.load(SharedData.RESULTS, SharedData.dataset());
+    ViewerExam other = new ViewerExam("120", List.of(new ViewerExam.Block("A", true), new ViewerExam.Block("B", false),
+        new ViewerExam.Block("C", true), new ViewerExam.Block("D", false), new ViewerExam.Block("E", false),
+        new ViewerExam.Block("F", false)), data.criteria());
+    try (ViewerServer server = ViewerServer.start(new ViewerApi(data, other), "127.0.0.1", 0);
+        Chromium chromium = Chromium.launch()) {
+      Page page = chromium.page();
+      page.navigate("http://127.0.0.1:" + server.port() + "/#/model/anthropic_claude-opus-4.6");
+      PlaywrightAssertions.assertThat(page.locator(".block[data-block=A] small")).hasText("required");
+      PlaywrightAssertions.assertThat(page.locator(".block[data-block=C] small")).hasText("required");
+      PlaywrightAssertions.assertThat(page.locator(".block[data-block=B] small")).hasText("general");
+      PlaywrightAssertions.assertThat(page.locator(".block[data-block=E] small")).hasText("general");
+
+      page.navigate("http://127.0.0.1:" + server.port() + "/#/");
+      PlaywrightAssertions.assertThat(page.locator("[data-testid=heat-map]")).containsText("A (req.)");
+      PlaywrightAssertions.assertThat(page.locator("[data-testid=heat-map]")).containsText("C (req.)");
+      assertThat(page.locator("[data-testid=heat-map]").textContent()).doesNotContain("B (req.)");
+    }
+  }
+}
