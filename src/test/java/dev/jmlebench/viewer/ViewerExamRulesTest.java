@@ -19,7 +19,7 @@ class ViewerExamRulesTest {
 
   @Test
   void theIndexCarriesTheBlocksPassMarksAndChartScalesWorkedOutInJava() throws IOException {
-    ViewerData data = ViewerData.load(SharedData.RESULTS, SharedData.dataset());
+    ViewerData data = ViewerData.load(SharedData.results(), SharedData.dataset());
     JsonNode exam = JSON.readTree(new ViewerApi(data).json("index").orElseThrow()).get("exam");
     ExamCriteria criteria = ExamCriteria.forExam("120");
     assertThat(exam.get("id").asText()).isEqualTo("120");
@@ -37,7 +37,7 @@ class ViewerExamRulesTest {
 
   @Test
   void anExamWhoseRequiredBlocksDifferShowsThemAsRequired() {
-    ViewerData data = ViewerData.load(SharedData.RESULTS, SharedData.dataset());
+    ViewerData data = ViewerData.load(SharedData.results(), SharedData.dataset());
     ViewerExam other = new ViewerExam("120", List.of(new ViewerExam.Block("A", true), new ViewerExam.Block("B", false),
         new ViewerExam.Block("C", true), new ViewerExam.Block("D", false), new ViewerExam.Block("E", false),
         new ViewerExam.Block("F", false)), data.criteria());
