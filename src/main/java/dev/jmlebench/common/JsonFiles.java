@@ -1,6 +1,9 @@
 package dev.jmlebench.common;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Reads the JSON files a user hands in, turning every fault into one line that names the file. */
+/**
+ * Reads the JSON files a user hands in, turning every fault into one line that names the file and the
+ * place. Jackson's default {@code StreamReadConstraints} bound what a hostile file can make us hold: 1,000
+ * levels of nesting, numbers of 1,000 digits, strings of 20 million characters; a file beyond them is
+ * refused like any other malformed file.
+ */
 public final class JsonFiles {
   private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -31,10 +39,41 @@ public final class JsonFiles {
     try {
       return JSON.readTree(bytes);
     } catch (JsonProcessingException e) {
-      throw new UserError(file + ": not valid JSON (line " + e.getLocation().getLineNr() + "): "
-          + e.getOriginalMessage() + hint);
+      throw new UserError(file + ": " + describe(e, bytes) + hint);
     } catch (IOException e) {
       throw new UserError(file + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /** "not valid JSON (line 3, column 7): what is wrong", or "too large to read safely (...)" past a limit. */
+  public static String describe(JsonProcessingException e, byte[] bytes) {
+    String problem = e instanceof StreamConstraintsException ? "too large to read safely" : "not valid JSON";
+    // Jackson's message points into its own API ("from `StreamReadConstraints...`"): of no use to the user
+    return problem + " (" + where(e, bytes) + "): " + e.getOriginalMessage().replaceAll(", from `[^`]*`", "");
+  }
+
+  /**
+   * Where reading {@code bytes} stopped, as "line 3, column 7". An exceeded limit carries no location
+   * (Jackson leaves it null), so the text is read again, token by token, up to the fault.
+   */
+  private static String where(JsonProcessingException e, byte[] bytes) {
+    JsonLocation at = e.getLocation();
+    if (at == null) {
+      at = locate(bytes);
+    }
+    return at == null ? "position unknown" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+  }
+
+  private static JsonLocation locate(byte[] bytes) {
+    JsonParser parser = null;
+    try {
+      parser = JSON.createParser(bytes);
+      while (parser.nextToken() != null) {
+        // up to the token that exceeds the limit
+      }
+      return null;
+    } catch (IOException e) {
+      return parser == null ? null : parser.currentLocation();
     }
   }
 }

@@ -86,9 +86,9 @@ public final class ResultFiles {
         f.string(Metadata.TIMESTAMP, false),
         f.string(Metadata.IMAGE_MODE, false),
         extraBody == null || extraBody.isNull() ? null : extraBody,
-        f.integer(Metadata.TOTAL_QUESTIONS, 0),
-        f.integer(Metadata.ATTEMPTED, 0),
-        f.integer(Metadata.SKIPPED_IMAGE, 0),
+        f.count(Metadata.TOTAL_QUESTIONS),
+        f.count(Metadata.ATTEMPTED),
+        f.count(Metadata.SKIPPED_IMAGE),
         f.string(Metadata.DISPLAY_NAME, false),
         extra(node, METADATA_FIELDS));
   }
@@ -128,6 +128,12 @@ public final class ResultFiles {
 
   /** Typed access to one object's fields, with errors that name the file and the place. */
   record Fields(JsonNode node, String file, String where) {
+    /** A value as an error message quotes it: a hostile file's value may be megabytes long. */
+    static String brief(JsonNode v) {
+      String text = v.toString();
+      return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+
     UserError error(String field, String problem) {
       return new UserError(file + ": " + where + ": field '" + field + "' " + problem);
     }
@@ -174,15 +180,25 @@ public final class ResultFiles {
       return v.textValue();
     }
 
-    int integer(String field, int absent) {
+    /** A count: a whole number from 0 up, 0 when absent. */
+    int count(String field) {
       JsonNode v = node.get(field);
       if (v == null || v.isNull()) {
-        return absent;
+        return 0;
       }
-      if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-        throw error(field, "should be an integer, not " + v);
+      if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0) {
+        throw error(field, "should be a count (a whole number from 0 up), not " + brief(v));
       }
       return v.intValue();
+    }
+
+    /** A part of {@code whole}, such as a score out of its maximum. */
+    int countUpTo(String field, int whole, String wholeField) {
+      int part = count(field);
+      if (part > whole) {
+        throw error(field, "is " + part + ", more than " + wholeField + " (" + whole + ")");
+      }
+      return part;
     }
 
     boolean bool(String field) {
@@ -191,7 +207,7 @@ public final class ResultFiles {
         return false;
       }
       if (!v.isBoolean()) {
-        throw error(field, "should be true or false, not " + v);
+        throw error(field, "should be true or false, not " + brief(v));
       }
       return v.booleanValue();
     }
@@ -201,7 +217,7 @@ public final class ResultFiles {
       List<String> out = new ArrayList<>(v.size());
       for (JsonNode e : v) {
         if (!e.isTextual()) {
-          throw error(field, "should hold only strings, not " + e);
+          throw error(field, "should hold only strings, not " + brief(e));
         }
         out.add(e.textValue());
       }

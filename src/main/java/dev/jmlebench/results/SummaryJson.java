@@ -65,25 +65,33 @@ final class SummaryJson {
     return o;
   }
 
+  /** Counts are whole numbers from 0 up, and no part exceeds its whole: the tables divide one by the other. */
   static Summary fromJson(JsonNode node, String file) {
     ResultFiles.Fields f = new ResultFiles.Fields(node, file, ResultSchema.SUMMARY);
-    int correct = f.integer(ResultSchema.Summary.CORRECT, 0);
-    int incorrect = f.integer(ResultSchema.Summary.INCORRECT, 0);
+    int correct = f.count(ResultSchema.Summary.CORRECT);
+    int incorrect = f.count(ResultSchema.Summary.INCORRECT);
+    if ((long) correct + incorrect > Integer.MAX_VALUE) {
+      throw f.error(ResultSchema.Summary.INCORRECT, "with '" + ResultSchema.Summary.CORRECT + "' exceeds any possible number of questions");
+    }
+    int scoreMax = f.count(ResultSchema.Summary.SCORE_MAX);
+    int textOnlyMax = f.count(ResultSchema.Summary.TEXT_ONLY_SCORE_MAX);
+    int requiredMax = f.count(ResultSchema.Summary.REQUIRED_SCORE_MAX);
+    int generalMax = f.count(ResultSchema.Summary.GENERAL_SCORE_MAX);
     return new Summary(
         correct,
         correct + incorrect,
-        f.integer(ResultSchema.Summary.SCORE, 0),
-        f.integer(ResultSchema.Summary.SCORE_MAX, 0),
-        f.integer(ResultSchema.Summary.TEXT_ONLY_SCORE, 0),
-        f.integer(ResultSchema.Summary.TEXT_ONLY_SCORE_MAX, 0),
-        f.integer(ResultSchema.Summary.REQUIRED_SCORE, 0),
-        f.integer(ResultSchema.Summary.REQUIRED_SCORE_MAX, 0),
-        f.integer(ResultSchema.Summary.GENERAL_SCORE, 0),
-        f.integer(ResultSchema.Summary.GENERAL_SCORE_MAX, 0),
+        f.countUpTo(ResultSchema.Summary.SCORE, scoreMax, ResultSchema.Summary.SCORE_MAX),
+        scoreMax,
+        f.countUpTo(ResultSchema.Summary.TEXT_ONLY_SCORE, textOnlyMax, ResultSchema.Summary.TEXT_ONLY_SCORE_MAX),
+        textOnlyMax,
+        f.countUpTo(ResultSchema.Summary.REQUIRED_SCORE, requiredMax, ResultSchema.Summary.REQUIRED_SCORE_MAX),
+        requiredMax,
+        f.countUpTo(ResultSchema.Summary.GENERAL_SCORE, generalMax, ResultSchema.Summary.GENERAL_SCORE_MAX),
+        generalMax,
         nullableBool(f, ResultSchema.Summary.REQUIRED_PASS),
         nullableBool(f, ResultSchema.Summary.GENERAL_PASS),
-        f.integer(ResultSchema.Summary.PARSE_FAILURES, 0),
-        f.integer(ResultSchema.Summary.ERRORS, 0),
+        f.count(ResultSchema.Summary.PARSE_FAILURES),
+        f.count(ResultSchema.Summary.ERRORS),
         new TreeMap<>(tallies(f, ResultSchema.Summary.BY_BLOCK)),
         tallies(f, ResultSchema.Summary.BY_TYPE),
         tallies(f, ResultSchema.Summary.BY_IMAGE));
@@ -95,7 +103,7 @@ final class SummaryJson {
       return null;
     }
     if (!v.isBoolean()) {
-      throw f.error(field, "should be true, false or null, not " + v);
+      throw f.error(field, "should be true, false or null, not " + ResultFiles.Fields.brief(v));
     }
     return v.booleanValue();
   }
@@ -111,7 +119,9 @@ final class SummaryJson {
       if (!e.getValue().isObject()) {
         throw new UserError(f.file() + ": " + ResultSchema.SUMMARY + "." + field + "." + e.getKey() + " should be an object");
       }
-      out.put(e.getKey(), new Tally(t.integer(ResultSchema.Summary.TALLY_CORRECT, 0), t.integer(ResultSchema.Summary.TALLY_TOTAL, 0)));
+      int total = t.count(ResultSchema.Summary.TALLY_TOTAL);
+      out.put(e.getKey(), new Tally(t.countUpTo(ResultSchema.Summary.TALLY_CORRECT, total,
+          ResultSchema.Summary.TALLY_TOTAL), total));
     });
     return out;
   }

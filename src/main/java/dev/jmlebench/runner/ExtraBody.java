@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jmlebench.common.JsonFiles;
 import dev.jmlebench.common.UserError;
+import java.nio.charset.StandardCharsets;
 
 /** Reads {@code --extra-body}: a JSON object whose keys are merged into every request body. */
 public final class ExtraBody {
@@ -22,8 +24,7 @@ public final class ExtraBody {
     try {
       node = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new UserError("--extra-body: not valid JSON (column " + e.getLocation().getColumnNr() + "): "
-          + e.getOriginalMessage());
+      throw new UserError("--extra-body: " + JsonFiles.describe(e, text.getBytes(StandardCharsets.UTF_8)));
     }
     if (node == null || !node.isObject()) {
       throw new UserError("--extra-body: should be a JSON object such as '{\"temperature\": 0}', not "

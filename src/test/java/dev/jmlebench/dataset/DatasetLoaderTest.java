@@ -60,7 +60,7 @@ class DatasetLoaderTest {
     Files.writeString(tmp.resolve(Dataset.JSON_NAME), "[\n{\"question_id\": }\n]");
     assertThatThrownBy(() -> DatasetLoader.load(tmp))
         .isInstanceOf(UserError.class)
-        .hasMessageStartingWith(tmp.resolve(Dataset.JSON_NAME) + ": not valid JSON (line 2)");
+        .hasMessageStartingWith(tmp.resolve(Dataset.JSON_NAME) + ": not valid JSON (line 2, column ");
   }
 
   @Test
