@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +21,8 @@ import java.util.Map;
 /**
  * The leaderboard tables inside a README (SPEC §6). Only the text between each pair of markers changes;
  * every other byte of the file stays as it was. A table whose markers are missing is not written, and the
- * update says which markers to add; a README without any is left untouched.
+ * update says which markers to add; a README without any is left untouched, and so is one whose markers
+ * are not one well-formed pair per table ({@link ReadmeMarkers}).
  */
 public final class ReadmeLeaderboard {
   private ReadmeLeaderboard() {}
@@ -53,37 +56,48 @@ public final class ReadmeLeaderboard {
   private static ReadmeUpdate apply(Path readme, List<String> exams, TableText tableFor, ExamMatrix matrix) {
     String original = read(readme);
     String nl = original.contains("\r\n") ? "\r\n" : "\n";
-    String text = original;
-    List<String> tables = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
+    // Every table this update may write, in the order its report names them.
+    Map<ReadmeMarkers.Place, String> names = new LinkedHashMap<>();
     for (String exam : exams) {
       for (TableKind kind : TableKind.values()) {
-        String startMarker = kind.startMarker(exam);
-        String endMarker = kind.endMarker(exam);
-        int start = text.indexOf(startMarker);
-        int end = text.indexOf(endMarker);
-        if (start < 0 || end < start + startMarker.length()) {
-          missing.add(startMarker + " … " + endMarker);
-          continue;
-        }
-        int bodyStart = start + startMarker.length();
-        List<String> lines = tableFor.lines(kind, exam, text.substring(bodyStart, end));
-        text = text.substring(0, bodyStart) + nl + String.join(nl, lines) + nl + text.substring(end);
-        String name = kind.name().toLowerCase(Locale.ROOT);
-        tables.add((exams.size() > 1 ? exam + " " : "") + name + ": " + (lines.size() - 2) + " rows");
+        names.put(new ReadmeMarkers.Place(kind.startMarker(exam), kind.endMarker(exam)),
+            (exams.size() > 1 ? exam + " " : "") + kind.name().toLowerCase(Locale.ROOT));
       }
     }
     if (matrix != null) {
-      int start = text.indexOf(ExamMatrix.START);
-      int end = text.indexOf(ExamMatrix.END);
-      if (start < 0 || end < start + ExamMatrix.START.length()) {
-        missing.add(ExamMatrix.START + " … " + ExamMatrix.END);
-      } else {
-        int bodyStart = start + ExamMatrix.START.length();
-        text = text.substring(0, bodyStart) + nl + String.join(nl, matrix.lines()) + nl + text.substring(end);
-        tables.add("model × exam: " + matrix.rows() + " rows");
+      names.put(new ReadmeMarkers.Place(ExamMatrix.START, ExamMatrix.END), "model × exam");
+    }
+    Map<ReadmeMarkers.Place, ReadmeMarkers.Pair> found =
+        ReadmeMarkers.find(original, readme, List.copyOf(names.keySet()));
+    Map<ReadmeMarkers.Place, List<String>> lines = new LinkedHashMap<>();
+    for (String exam : exams) {
+      for (TableKind kind : TableKind.values()) {
+        ReadmeMarkers.Pair p = found.get(new ReadmeMarkers.Place(kind.startMarker(exam), kind.endMarker(exam)));
+        if (p != null) {
+          lines.put(p.place(), tableFor.lines(kind, exam, original.substring(p.bodyStart(), p.bodyEnd())));
+        }
       }
     }
+    if (matrix != null && found.containsKey(new ReadmeMarkers.Place(ExamMatrix.START, ExamMatrix.END))) {
+      lines.put(new ReadmeMarkers.Place(ExamMatrix.START, ExamMatrix.END), matrix.lines());
+    }
+    StringBuilder text = new StringBuilder(original);
+    // From the last table to the first, so that each splice leaves the earlier offsets as they were.
+    List<ReadmeMarkers.Pair> byPosition = new ArrayList<>(found.values());
+    byPosition.sort(Comparator.comparingInt(ReadmeMarkers.Pair::bodyStart).reversed());
+    for (ReadmeMarkers.Pair p : byPosition) {
+      text.replace(p.bodyStart(), p.bodyEnd(), nl + String.join(nl, lines.get(p.place())) + nl);
+    }
+    List<String> tables = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    names.forEach((place, name) -> {
+      if (found.containsKey(place)) {
+        tables.add(name + ": " + (place.start().equals(ExamMatrix.START) ? matrix.rows()
+            : lines.get(place).size() - 2) + " rows");
+      } else {
+        missing.add(place.start() + " … " + place.end());
+      }
+    });
     List<String> warnings = new ArrayList<>();
     if (tables.isEmpty()) {
       warnings.add(readme + ": no leaderboard markers, file left untouched; add the lines "
@@ -92,9 +106,9 @@ public final class ReadmeLeaderboard {
       warnings.add(readme + ": no " + String.join(" and ", missing) + " markers; "
           + (missing.size() == 1 ? "that table was" : "those tables were") + " not written");
     }
-    boolean changed = !text.equals(original);
+    boolean changed = !text.toString().equals(original);
     if (changed) {
-      AtomicFiles.write(readme, text.getBytes(StandardCharsets.UTF_8)); // keeps the file's permissions
+      AtomicFiles.write(readme, text.toString().getBytes(StandardCharsets.UTF_8)); // keeps the file's permissions
     }
     return new ReadmeUpdate(readme, tables, changed, warnings);
   }

@@ -203,6 +203,80 @@ class ReadmeLeaderboardTest {
     assertThat(Files.readString(readme)).isEqualTo(text);
   }
 
+  // ---- markers: exactly one well-formed pair per table, outside code -----------------------------------
+
+  private static final String ALL_START = "<!-- leaderboard-all-start -->";
+  private static final String ALL_END = "<!-- leaderboard-all-end -->";
+  private static final String TEXT_START = "<!-- leaderboard-text-start -->";
+  private static final String TEXT_END = "<!-- leaderboard-text-end -->";
+
+  /** Rebuilding {@code text} is refused with one message naming the README and {@code problem}; no byte changes. */
+  private void assertRefused(String text, String problem) throws IOException {
+    Path readme = tmp.resolve("README.md");
+    Files.writeString(readme, text);
+
+    assertThatThrownBy(() -> ReadmeLeaderboard.rebuild(readme, eightEntries()))
+        .isInstanceOf(UserError.class)
+        .hasMessageStartingWith(readme + ": line ")
+        .hasMessageContaining(problem)
+        .hasMessageEndingWith("the README was left untouched")
+        .message().doesNotContain("\n");
+    assertThat(Files.readString(readme)).isEqualTo(text);
+  }
+
+  @Test
+  void aDuplicatedPairIsRefusedRatherThanLeavingTheSecondStale() throws IOException {
+    assertRefused(EMPTY_TABLES + "\n## Again\n\n" + EMPTY_TABLES, "a second " + ALL_START);
+  }
+
+  @Test
+  void nestedPairsAreRefusedRatherThanDeletingTheTextBetweenThem() throws IOException {
+    assertRefused(ALL_START + "\nkeep me\n" + TEXT_START + "\n" + TEXT_END + "\nkeep me too\n" + ALL_END + "\n",
+        TEXT_START + " lies between " + ALL_START + " and " + ALL_END);
+  }
+
+  @Test
+  void interleavedPairsAreRefused() throws IOException {
+    assertRefused(ALL_START + "\n" + TEXT_START + "\nprose\n" + ALL_END + "\n" + TEXT_END + "\n",
+        "may not nest or interleave");
+  }
+
+  @Test
+  void aStartWithoutItsEndOrAnEndBeforeItsStartIsRefused() throws IOException {
+    assertRefused("# r\n" + ALL_START + "\n\nprose\n", ALL_START + " has no " + ALL_END + " after it");
+    assertRefused("# r\n" + ALL_END + "\n" + ALL_START + "\n", ALL_END + " has no " + ALL_START + " before it");
+  }
+
+  @Test
+  void markersQuotedInInlineCodeOrACodeBlockAreProseNotPlacesForATable() throws IOException {
+    Path readme = tmp.resolve("README.md");
+    String prose = "# Bench\n\nAdd `" + ALL_START + "` and `" + ALL_END + "` to your README, e.g.\n\n"
+        + "```markdown\n" + ALL_START + "\n" + TEXT_START + "\n" + TEXT_END + "\n" + ALL_END + "\n```\n\n"
+        + "    " + TEXT_START + "\n    " + TEXT_END + "\n\n";
+    Files.writeString(readme, prose + EMPTY_TABLES);
+
+    ReadmeUpdate u = ReadmeLeaderboard.rebuild(readme, eightEntries());
+
+    assertThat(u.warnings()).isEmpty();
+    String text = Files.readString(readme);
+    assertThat(text).startsWith(prose + ALL_START + "\n| Model | Vision | Score | Accuracy |\n");
+    assertThat(text).contains("| Claude Opus 4.6 | 379/382 (99.2%) |");
+  }
+
+  @Test
+  void markersOnlyInCodeCountAsNoMarkers() throws IOException {
+    Path readme = tmp.resolve("README.md");
+    String prose = "Add `" + ALL_START + "` and `" + ALL_END + "`.\n\n```\n" + TEXT_START + "\n" + TEXT_END
+        + "\n```\n";
+    Files.writeString(readme, prose);
+
+    ReadmeUpdate u = ReadmeLeaderboard.rebuild(readme, eightEntries());
+
+    assertThat(Files.readString(readme)).isEqualTo(prose);
+    assertThat(u.changed()).isFalse();
+    assertThat(u.warnings()).singleElement().asString().contains("no leaderboard markers, file left untouched");
+  }
+
   /** The summary with other total, text-only and overall correct counts; the rest as before. */
   private static Summary withScores(Summary s, int score, int textOnlyScore, int correct) {
     return new Summary(correct, s.attempted(), score, s.scoreMax(), textOnlyScore, s.textOnlyScoreMax(),
