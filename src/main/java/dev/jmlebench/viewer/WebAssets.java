@@ -17,6 +17,17 @@ final class WebAssets {
   static final Map<String, String> ASSETS = Map.of("app.js", "text/javascript; charset=utf-8",
       "app.css", "text/css; charset=utf-8");
 
+  /**
+   * What the page may load and run: its own script, style and images, nothing inline, nothing from elsewhere,
+   * a second wall behind the escaping of model output. The server sends it as a header, the static report
+   * as a meta tag.
+   */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+      + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+  /** Browsers obey {@code frame-ancestors} only in a header, and warn about it in a meta tag. */
+  static final String HEADER_POLICY = CONTENT_SECURITY_POLICY + "; frame-ancestors 'none'";
+
+  private static final String CHARSET = "<meta charset=\"utf-8\">";
   private static final String API_SOURCE = "data-source=\"api\"";
   private static final String STATIC_SOURCE = "data-source=\"static\"";
   /** The index is fetched while the script loads; from disk it is a script, not an API call. */
@@ -35,10 +46,15 @@ final class WebAssets {
     return files.get(INDEX);
   }
 
-  /** The page of a static report: data comes from {@code data/KEY.js}. */
+  /** The page of a static report: data comes from {@code data/KEY.js}, and the policy is in the page. */
   byte[] staticPage() {
     String page = new String(files.get(INDEX), StandardCharsets.UTF_8);
-    return page.replace(API_SOURCE, STATIC_SOURCE).replace(API_PRELOAD, STATIC_PRELOAD).getBytes(StandardCharsets.UTF_8);
+    if (!page.contains(CHARSET)) {
+      throw new IllegalStateException(INDEX + " lost its " + CHARSET + ", after which the policy goes");
+    }
+    return page.replace(CHARSET, CHARSET + "\n<meta http-equiv=\"Content-Security-Policy\" content=\""
+            + CONTENT_SECURITY_POLICY + "\">")
+        .replace(API_SOURCE, STATIC_SOURCE).replace(API_PRELOAD, STATIC_PRELOAD).getBytes(StandardCharsets.UTF_8);
   }
 
   byte[] asset(String name) {

@@ -6,8 +6,13 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.LoadState;
 import dev.jmlebench.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,5 +73,37 @@ class ReportBrowserTest {
     expect(page.locator("[data-testid=side-by-side] .col")).hasCount(3);
     page.navigate(index + "#/hardest");
     expect(page.locator("[data-testid=hardest] tbody tr").first()).hasAttribute("data-q", "120C-57");
+  }
+
+  @Test
+  void anAddressCannotMakeTheReportRunAScriptFromOutsideItsFolder() throws IOException {
+    // Where data/model/ + ../../../evil + .js lands from report/index.html, and the answer route's twin.
+    Files.writeString(temp.resolve("evil.js"), "window.PWNED = (window.PWNED || 0) + 1;");
+    String report = temp.resolve("report").toUri().toString();
+    Page page = chromium.page();
+    List<String> requested = new ArrayList<>();
+    page.onRequest(request -> requested.add(request.url()));
+
+    for (String attack : List.of("#/model/..%2F..%2F..%2Fevil", "#/model/../../../evil", "#/question/..%2F..%2F..%2Fevil",
+        "#/model/" + CLAUDE + "?q=..%2F..%2F..%2F..%2Fevil", "#/matrix?a=..%2F..%2F..%2F..%2Fevil&b=" + CLAUDE)) {
+      page.navigate(index + attack);
+      page.waitForFunction("() => !document.querySelector('#main .loading')");
+      page.waitForLoadState(LoadState.NETWORKIDLE);
+      assertThat(page.evaluate("() => window.PWNED === undefined")).as(attack).isEqualTo(true);
+    }
+    assertThat(requested).isNotEmpty().allMatch(url -> url.startsWith(report) || url.startsWith("data:"));
+  }
+
+  @Test
+  void theReportCarriesTheServersContentSecurityPolicyAsAMetaTag() {
+    Page page = chromium.page();
+    page.navigate(index);
+    expect(page.locator("[data-testid=leaderboard] tbody tr")).hasCount(Published.all().size());
+    assertThat(page.locator("meta[http-equiv=Content-Security-Policy]").getAttribute("content"))
+        .isEqualTo(WebAssets.CONTENT_SECURITY_POLICY);
+    // An inline script, as injected markup would carry, does not run.
+    page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.INLINE = 1';"
+        + " document.body.append(s); }");
+    assertThat(page.evaluate("() => window.INLINE === undefined")).isEqualTo(true);
   }
 }
