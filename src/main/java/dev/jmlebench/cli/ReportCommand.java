@@ -28,7 +28,7 @@ final class ReportCommand implements Callable<Integer> {
     ViewerApi api = source.load();
     ReportWriter.Written w = ReportWriter.write(api, out);
     PrintWriter pw = spec.commandLine().getOut();
-    api.data().skipped().forEach(f -> pw.println("skipped " + f + ": not a result file"));
+    api.data().skipped().forEach(s -> pw.println("skipped " + s.file() + ": " + s.reason()));
     pw.printf("Wrote %s: %d result files, %d data files, %d images, %.1f MB. Open %s%n",
         w.folder(), api.data().runs().size(), w.documents(), w.images(), w.bytes() / 1e6,
         w.folder().resolve("index.html").toUri());

@@ -36,7 +36,7 @@ final class ServeCommand implements Callable<Integer> {
     ViewerServer server = ViewerServer.start(api, host, port);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     PrintWriter out = spec.commandLine().getOut();
-    api.data().skipped().forEach(f -> out.println("skipped " + f + ": not a result file"));
+    api.data().skipped().forEach(s -> out.println("skipped " + s.file() + ": " + s.reason()));
     String shown = host.contains(":") ? "[" + host + "]" : host;
     out.println("Viewing " + api.data().runs().size() + " result files from " + source.results
         + " at http://" + shown + ":" + server.port() + "/  (Ctrl-C to stop)");

@@ -8,6 +8,8 @@ import dev.jmlebench.results.ResultFolder;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Summary;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,7 +22,10 @@ import java.util.Set;
  * Everything the viewer shows: the dataset and every result file of one folder, each with its summary,
  * ranked by score. Read once; the viewer never writes.
  */
-public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs, List<Path> skipped) {
+public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs, List<Skipped> skipped) {
+
+  /** A {@code *.json} of the folder that is not shown, and why. */
+  public record Skipped(Path file, String reason) {}
 
   /**
    * One result file.
@@ -43,18 +48,23 @@ public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs,
   /**
    * Reads every {@code *.json} in {@code resultsDir}. JSON without a {@code results} array (such as the
    * leaderboard's {@code leaderboard.json}, written beside the results) is skipped; a result file with a
-   * fault is an error.
+   * fault is an error. A symbolic link is skipped unread: it could lead anywhere on the disk, and the viewer
+   * shows only the files of the folder it was given.
    */
   public static ViewerData load(Path resultsDir, Dataset dataset) {
     ExamCriteria criteria = ExamCriteria.forExam(dataset.exam());
     List<Path> files = ResultFolder.list(resultsDir, "--results " + resultsDir);
     List<Run> runs = new ArrayList<>(files.size());
-    List<Path> skipped = new ArrayList<>();
+    List<Skipped> skipped = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (Path f : files) {
+      if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+        skipped.add(new Skipped(f, "a symbolic link; the viewer shows only the folder's own files"));
+        continue;
+      }
       Optional<ResultFile> read = ResultFolder.readIfResultFile(f);
       if (read.isEmpty()) {
-        skipped.add(f);
+        skipped.add(new Skipped(f, "not a result file"));
         continue;
       }
       ResultFile result = read.get();

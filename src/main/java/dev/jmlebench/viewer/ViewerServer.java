@@ -4,20 +4,41 @@ import dev.jmlebench.common.UserError;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
  * The viewer over HTTP. Routes: {@code /} the page, {@code /assets/NAME} its script and style,
  * {@code /api/KEY} the data ({@link ViewerApi}), {@code /images/NAME} a clinical image
- * ({@link DatasetImages}). Nothing else of the disk is reachable, and every response forbids the page to
- * run scripts or load anything from elsewhere, a second wall behind the escaping of model output.
+ * ({@link DatasetImages}). Nothing else of the disk is reachable, and every response, Jetty's own error
+ * pages included, forbids the page to run scripts or load anything from elsewhere, a second wall behind the
+ * escaping of model output. On loopback it answers only requests addressed to a loopback name, so that a
+ * web page whose host name is re-pointed at 127.0.0.1 (DNS rebinding) cannot read the results.
  */
 public final class ViewerServer implements AutoCloseable {
-  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
-      + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+  /** Sent with every response. */
+  static final Map<String, String> SECURITY_HEADERS = Map.of(
+      "Content-Security-Policy", WebAssets.HEADER_POLICY,
+      "X-Content-Type-Options", "nosniff",
+      "Referrer-Policy", "no-referrer",
+      // Revalidate, never reuse unasked: the next 'serve' may show other results with the same names.
+      "Cache-Control", "no-cache");
+  /** The names a browser uses for this machine's loopback address. */
+  private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
 
   private final Javalin app;
 
@@ -30,8 +51,11 @@ public final class ViewerServer implements AutoCloseable {
     WebAssets assets = new WebAssets();
     DatasetImages images = new DatasetImages(api.data().dataset());
     quietServerLogs();
+    boolean loopbackOnly = isLoopback(host);
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
+      config.jetty.modifyServer(server -> server.setErrorHandler(new HeaderedErrorPages()));
+      config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new HeaderedErrorPages()));
       // A browser that has a page, script or document already asks again and gets "304 not modified".
       config.http.generateEtags = true;
       // Javalin would compress every response anew; the pages and documents never change, so each is
@@ -40,11 +64,12 @@ public final class ViewerServer implements AutoCloseable {
     });
     GzipCache gzip = new GzipCache();
     app.before(ctx -> {
-      ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-      ctx.header("X-Content-Type-Options", "nosniff");
-      ctx.header("Referrer-Policy", "no-referrer");
-      // Revalidate, never reuse unasked: the next 'serve' may show other results with the same names.
-      ctx.header("Cache-Control", "no-cache");
+      SECURITY_HEADERS.forEach(ctx::header);
+      if (loopbackOnly && !isLoopbackName(ctx.header("Host"))) {
+        ctx.status(HttpStatus.FORBIDDEN)
+            .result("this viewer answers only to localhost, 127.0.0.1 and [::1] (serve --host opens it)");
+        ctx.skipRemainingHandlers();
+      }
     });
     app.get("/", ctx -> gzip.send(ctx, "/", "text/html; charset=utf-8", assets.serverPage()));
     app.get("/assets/{name}", ctx -> {
@@ -71,6 +96,49 @@ public final class ViewerServer implements AutoCloseable {
       throw e;
     }
     return new ViewerServer(app);
+  }
+
+  private static boolean isLoopback(String host) {
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false; // then starting fails and says so
+    }
+  }
+
+  /** Whether a Host header names loopback: {@code localhost}, {@code 127.0.0.1} or {@code [::1]}, any port. */
+  static boolean isLoopbackName(String hostHeader) {
+    if (hostHeader == null) {
+      return false;
+    }
+    String host = hostHeader.strip().toLowerCase(Locale.ROOT);
+    int colon = host.lastIndexOf(':');
+    if (colon > host.lastIndexOf(']')) {
+      host = host.substring(0, colon);
+    }
+    return LOOPBACK_NAMES.contains(host);
+  }
+
+  /** Jetty answers some bad requests itself (a malformed path, say): with the same headers as ours. */
+  private static final class HeaderedErrorPages extends ErrorHandler {
+    HeaderedErrorPages() {
+      setShowServlet(false);
+      setShowStacks(false);
+      setCacheControl(SECURITY_HEADERS.get("Cache-Control"));
+    }
+
+    @Override
+    public void handle(String target, Request base, HttpServletRequest request, HttpServletResponse response)
+        throws IOException, ServletException {
+      SECURITY_HEADERS.forEach(response::setHeader);
+      super.handle(target, base, request, response);
+    }
+
+    @Override
+    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+      SECURITY_HEADERS.forEach(fields::put);
+      return super.badMessageError(status, reason, fields);
+    }
   }
 
   /** The command prints where the viewer is; the web server's start-up chatter would bury that line. */
@@ -103,7 +171,7 @@ public final class ViewerServer implements AutoCloseable {
   }
 
   static String imageType(Path file) {
-    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".png")) {
       return "image/png";
     }

@@ -119,7 +119,7 @@ class ImageRouteTest {
     for (String path : new String[] {"/", "/assets/app.js", "/assets/app.css", "/api/index", "/api/question/120A-1"}) {
       HttpResponse<byte[]> r = get(path);
       assertThat(r.statusCode()).as(path).isEqualTo(200);
-      assertThat(r.headers().firstValue("content-security-policy")).as(path).hasValue(ViewerServer.CONTENT_SECURITY_POLICY);
+      assertThat(r.headers().firstValue("content-security-policy")).as(path).hasValue(WebAssets.HEADER_POLICY);
     }
     assertThat(get("/api/question/120Z-1").statusCode()).isEqualTo(404);
     assertThat(get("/assets/index.html").statusCode()).isEqualTo(404);

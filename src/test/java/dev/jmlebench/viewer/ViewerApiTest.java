@@ -142,7 +142,7 @@ class ViewerApiTest {
     java.nio.file.Files.writeString(dir.resolve("leaderboard.json"), "{\"models\": []}");
     ViewerData data = ViewerData.load(dir, SharedData.dataset());
     assertThat(data.runs()).extracting(ViewerData.Run::id).containsExactly("gpt");
-    assertThat(data.skipped()).containsExactly(dir.resolve("leaderboard.json"));
+    assertThat(data.skipped()).containsExactly(new ViewerData.Skipped(dir.resolve("leaderboard.json"), "not a result file"));
   }
 
   @Test
