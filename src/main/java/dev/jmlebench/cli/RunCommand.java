@@ -3,6 +3,7 @@ package dev.jmlebench.cli;
 import dev.jmlebench.client.ApiKey;
 import dev.jmlebench.client.ClientSettings;
 import dev.jmlebench.client.RetrySettings;
+import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.leaderboard.ReadmeLeaderboard;
@@ -129,6 +130,7 @@ final class RunCommand implements Callable<Integer> {
     if (readme != null && !Files.isRegularFile(readme)) {
       throw new UserError("--readme " + readme + ": no such file");
     }
+    AtomicFiles.checkWritable(config.out(), out != null || resume == null ? "--out" : "--resume");
     PrintWriter printer = spec.commandLine().getOut();
     FinishedRun outcome = new Runner(config, dataset.loadOrDownload(printer), key,
         System.console() != null ? ProgressStyle.BAR : ProgressStyle.LINES, printer, PROGRAM)

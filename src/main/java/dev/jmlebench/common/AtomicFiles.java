@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -47,6 +49,23 @@ public final class AtomicFiles {
           // best effort: the target itself was not touched
         }
       }
+    }
+  }
+
+  /**
+   * Checks, before any work is done, that {@code target} can be written: its folder exists or can be made,
+   * and a file can be created in it. A parent that is a file or a folder that refuses writes (read-only,
+   * immutable) is the user's to fix, so it is a {@link UserError} naming {@code option}, not a failure later.
+   */
+  public static void checkWritable(Path target, String option) {
+    Path dir = target.toAbsolutePath().getParent();
+    try {
+      Files.createDirectories(dir);
+      Files.delete(Files.createTempFile(dir, "." + target.getFileName() + ".", ".probe"));
+    } catch (FileAlreadyExistsException | NotDirectoryException e) {
+      throw new UserError(option + " " + target + ": cannot write there: " + e.getFile() + " is a file, not a folder");
+    } catch (IOException e) {
+      throw new UserError(option + " " + target + ": cannot write there: " + e.getMessage());
     }
   }
 

@@ -27,6 +27,10 @@ final class ChartFiles {
 
   static void writeSvg(JFreeChart chart, int width, int height, Path file) {
     SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+    // Clip and gradient ids default to a prefix taken from the clock, so every rebuild would change the
+    // file; one from the file's name keeps a rebuild of unchanged data byte-identical, and two charts on
+    // one page distinct.
+    g2.setDefsKeyPrefix(file.getFileName().toString().replaceAll("[^A-Za-z0-9]", "-") + "-");
     // A viewer without the font used for the PNG still draws the text, in its own sans-serif.
     g2.setFontFunction(family -> "\"" + family + "\", sans-serif");
     chart.draw(g2, new Rectangle(width, height));

@@ -1,5 +1,6 @@
 package dev.jmlebench.viewer;
 
+import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.common.UserError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,6 +32,7 @@ public final class ReportWriter {
   public static Written write(ViewerApi api, Path out) {
     Path target = out.toAbsolutePath().normalize();
     checkReplaceable(target);
+    AtomicFiles.checkWritable(target, "--out");
     Path parent = target.getParent();
     try {
       Files.createDirectories(parent);

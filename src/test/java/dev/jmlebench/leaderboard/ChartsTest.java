@@ -12,6 +12,7 @@ import dev.jmlebench.testing.SharedData;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -159,6 +160,22 @@ class ChartsTest {
     assertThat(Files.readString(tmp.resolve("board.svg"))).contains("98.6%", "99.2%", "76.2% (381/500)",
         "95% CI (all questions)", "Whiskers: 95% confidence interval");
     assertThat(Files.readString(tmp.resolve("board-blocks.svg"))).contains("81.3%", "B 必修");
+  }
+
+  @Test
+  void redrawingUnchangedDataWritesByteIdenticalSvgs() throws Exception {
+    ChartData data = chartData(entries);
+    Outputs out = Outputs.beside(tmp.resolve("board.png"));
+    LeaderboardCharts.write(data, out);
+    byte[] scores = Files.readAllBytes(tmp.resolve("board.svg"));
+    byte[] blocks = Files.readAllBytes(tmp.resolve("board-blocks.svg"));
+    Thread.sleep(5); // the old clip ids came from the clock
+
+    LeaderboardCharts.write(data, out);
+
+    assertThat(new String(scores, StandardCharsets.UTF_8)).contains("clip-path=");
+    assertThat(Files.readAllBytes(tmp.resolve("board.svg"))).isEqualTo(scores);
+    assertThat(Files.readAllBytes(tmp.resolve("board-blocks.svg"))).isEqualTo(blocks);
   }
 
   /** Colours on a sparse grid: a blank or single-colour image has one or two. */
