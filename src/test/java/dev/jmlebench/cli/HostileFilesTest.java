@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class HostileFilesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path PUBLISHED = SharedData.RESULTS.resolve("openai_gpt-5.2.json");
-  private static final String DATASET = SharedData.ROOT.toString();
+  private static final Path PUBLISHED = SharedData.results().resolve("openai_gpt-5.2.json");
+  private static final String DATASET = SharedData.root().toString();
 
   @TempDir Path tmp;
 
@@ -72,7 +72,7 @@ class HostileFilesTest {
     return List.of(
         new String[] {"summary", file.toString()},
         new String[] {"rescore", "--dataset", DATASET, file.toString()},
-        new String[] {"compare", file.toString(), SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json").toString()},
+        new String[] {"compare", file.toString(), SharedData.results().resolve("Qwen_Qwen3-32B.json").toString()},
         new String[] {"compare", "--all", dir.toString()},
         new String[] {"leaderboard", "--results", dir.toString(), "--readme", tmp.resolve("README.md").toString(),
             "--chart", tmp.resolve("charts/leaderboard.png").toString()},
@@ -89,7 +89,7 @@ class HostileFilesTest {
     Path dir = Files.createDirectories(tmp.resolve("results"));
     Path file = dir.resolve("hostile.json");
     Files.writeString(file, content);
-    Files.copy(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"), dir.resolve("other.json"));
+    Files.copy(SharedData.results().resolve("Qwen_Qwen3-32B.json"), dir.resolve("other.json"));
     Files.writeString(tmp.resolve("README.md"), "# r\n<!-- leaderboard-all-start -->\n<!-- leaderboard-all-end -->\n");
 
     for (String[] command : commands(file)) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** An output place that cannot be written is the user's to fix: one line, exit code 2, before any work. */
 class OutputLocationTest {
-  private static final String DATASET = SharedData.ROOT.toString();
+  private static final String DATASET = SharedData.root().toString();
 
   @TempDir Path tmp;
 
@@ -22,7 +22,7 @@ class OutputLocationTest {
     return List.of(
         new String[] {"run", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--dataset", DATASET,
             "--blocks", "A", "--max-retries", "0", "--out", out.resolve("m.json").toString()},
-        new String[] {"report", "--dataset", DATASET, "--results", SharedData.RESULTS.toString(),
+        new String[] {"report", "--dataset", DATASET, "--results", SharedData.results().toString(),
             "--out", out.resolve("site").toString()});
   }
 

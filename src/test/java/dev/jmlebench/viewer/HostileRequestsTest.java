@@ -32,9 +32,9 @@ class HostileRequestsTest {
   @BeforeAll
   static void serveAFolderWithLinksOut() throws IOException {
     Path results = Files.createDirectories(temp.resolve("results"));
-    Files.copy(SharedData.RESULTS.resolve("openai_gpt-5.2.json"), results.resolve("gpt.json"));
+    Files.copy(SharedData.results().resolve("openai_gpt-5.2.json"), results.resolve("gpt.json"));
     Path outside = temp.resolve("outside.json");
-    Files.writeString(outside, Files.readString(SharedData.RESULTS.resolve("Qwen_Qwen3-32B.json"))
+    Files.writeString(outside, Files.readString(SharedData.results().resolve("Qwen_Qwen3-32B.json"))
         .replace("\"Qwen/Qwen3-32B\"", "\"" + OUTSIDE_MODEL + "\""));
     Files.createSymbolicLink(results.resolve("linked-out.json"), outside);
     Files.createSymbolicLink(results.resolve("passwd.json"), Path.of("/etc/passwd"));
