@@ -35,6 +35,7 @@ public final class Main implements Runnable {
     COMMANDS.put("rescore", () -> new RescoreCommand());
     COMMANDS.put("leaderboard", () -> new LeaderboardCommand());
     COMMANDS.put("compare", () -> new CompareCommand());
+    COMMANDS.put("suite", () -> new SuiteCommand());
     COMMANDS.put("serve", () -> new ServeCommand());
     COMMANDS.put("report", () -> new ReportCommand());
     COMMANDS.put("mock-server", () -> new MockServerCommand());

@@ -6,6 +6,10 @@ import dev.jmlebench.mock.MockOptions;
 import dev.jmlebench.mock.MockServer;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.results.ResultFolder;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Optional;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +26,9 @@ import picocli.CommandLine.Spec;
     description = {"Serve an OpenAI-compatible chat-completions API on 127.0.0.1 that plays a model: it "
         + "recognises each exam question from the request text and answers it.",
         "With --replay it answers with the raw response and reasoning recorded in a result file, so a run "
-        + "against it reproduces that file's score; without, it answers deterministically. Faults on "
+        + "against it reproduces that file's score; given a folder, it plays every run in it, telling them "
+        + "apart by model and extra body (e.g. for 'suite run --base-url'). Without, it answers "
+        + "deterministically. Faults on "
         + "demand: latency, random 500s, dropped connections and truncated bodies, 429 with Retry-After "
         + "above a rate limit. Runs until Ctrl-C."})
 final class MockServerCommand implements Callable<Integer> {
@@ -30,8 +36,9 @@ final class MockServerCommand implements Callable<Integer> {
       description = "Port on 127.0.0.1 (0: any free port). Default: ${DEFAULT-VALUE}")
   int port;
 
-  @Option(names = "--replay", paramLabel = "RESULT.json",
-      description = "Answer with this result file's recorded responses.")
+  @Option(names = "--replay", paramLabel = "RESULT.json|DIR",
+      description = "Answer with this result file's recorded responses, or with those of every result file "
+          + "in this folder.")
   Path replay;
 
   @Option(names = "--latency-ms", paramLabel = "N", defaultValue = "0",
@@ -71,11 +78,14 @@ final class MockServerCommand implements Callable<Integer> {
       throw new UserError("--rate-limit: should be 0 (no limit) or more, not " + rateLimit);
     }
     Dataset d = dataset.load();
-    ResultFile replayed = replay == null ? null : ResultFiles.read(replay);
+    List<ResultFile> replayed = replay == null ? List.of() : Files.isDirectory(replay)
+        ? ResultFolder.list(replay, "--replay " + replay).stream().map(ResultFolder::readIfResultFile)
+            .flatMap(Optional::stream).toList()
+        : List.of(ResultFiles.read(replay));
     MockOptions options = new MockOptions(Duration.ofMillis(latencyMs), failRate, rateLimit, 1, null, vary);
     MockServer server;
     try {
-      server = MockServer.start(port, d, replayed, options);
+      server = MockServer.startReplaying(port, d, replayed, options);
     } catch (java.io.UncheckedIOException e) {
       throw new UserError("--port " + port + ": " + e.getCause().getMessage()
           + " (another server there? try --port 0)");

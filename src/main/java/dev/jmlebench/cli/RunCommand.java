@@ -46,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model id, as the API names it.")
   String model;
 
-  @Option(names = "--base-url", paramLabel = "URL", defaultValue = "https://api.openai.com/v1",
+  @Option(names = "--base-url", paramLabel = "URL", defaultValue = RunConfig.DEFAULT_BASE_URL,
       description = {"OpenAI-compatible API base URL.", "Default: ${DEFAULT-VALUE}"})
   String baseUrl;
 
@@ -114,19 +114,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Instant now = Instant.now();
-    URI url = baseUrl();
     ApiKey key = ApiKey.ofNullable(apiKey != null ? apiKey : System.getenv("OPENAI_API_KEY"));
-    if (key == null && !ClientSettings.isLoopback(url)) {
-      throw new UserError("no API key for " + url + ": pass --api-key KEY or set OPENAI_API_KEY");
-    }
-    RunConfig config = new RunConfig(model, url, mode(), ExtraBody.parse(extraBody), blocks(),
-        out != null ? out : resume != null ? resume : RunConfig.defaultOut(model, now), resume, displayName,
-        positive("--parallel", parallel), Duration.ofSeconds(positive("--timeout", timeoutSeconds)), retry(), now,
-        positive("--repeats", repeats));
-    if (resume != null && !resume.toFile().exists()) {
-      throw new UserError("--resume " + resume + ": no such result file");
-    }
+    RunConfig config = config(key, Instant.now());
     if (readme != null && !Files.isRegularFile(readme)) {
       throw new UserError("--readme " + readme + ": no such file");
     }
@@ -139,6 +128,22 @@ final class RunCommand implements Callable<Integer> {
       updateReadme(outcome, printer);
     }
     return outcome.hasErrors() ? Main.FINDING : Main.OK;
+  }
+
+  /** The run these options describe, every option checked; {@code key} is null when none is given. */
+  RunConfig config(ApiKey key, Instant now) {
+    URI url = baseUrl();
+    if (key == null && !ClientSettings.isLoopback(url)) {
+      throw new UserError("no API key for " + url + ": pass --api-key KEY or set OPENAI_API_KEY");
+    }
+    RunConfig config = new RunConfig(model, url, mode(), ExtraBody.parse(extraBody), blocks(),
+        out != null ? out : resume != null ? resume : RunConfig.defaultOut(model, now), resume, displayName,
+        positive("--parallel", parallel), Duration.ofSeconds(positive("--timeout", timeoutSeconds)), retry(), now,
+        positive("--repeats", repeats));
+    if (resume != null && !resume.toFile().exists()) {
+      throw new UserError("--resume " + resume + ": no such result file");
+    }
+    return config;
   }
 
   /** A run with errors is not finished: its row would understate the model, so it waits for the continue. */

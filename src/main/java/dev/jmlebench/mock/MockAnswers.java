@@ -1,5 +1,6 @@
 package dev.jmlebench.mock;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.dataset.QuestionType;
 import dev.jmlebench.results.QuestionResult;
@@ -28,25 +29,80 @@ import java.util.Map;
  *
  * A wrong answer s moves every gold letter s places along a..e (never the gold set: 5 is prime), or is
  * {@code s - 1} for a calculation (no gold answer is a single digit).
+ *
+ * <p>With several replay files (a results folder) it plays every run among them: a request is answered
+ * from the file of its model whose {@code extra_body} fields the request carries (the most of them when
+ * several do, so "no-think" and "think" runs of one model are told apart); a request that no file
+ * matches gets no answer. With one replay file, every request is answered from it.
  */
 final class MockAnswers {
   /** The reply to one question; {@code reasoning} is null when there is none. */
   record Reply(String content, String reasoning) {}
 
   private static final String PREAMBLE = "模擬モデルの回答です。";
-  private final Map<String, QuestionResult> recorded = new HashMap<>();
+  private final List<Replay> replays;
   private final boolean vary;
 
-  MockAnswers(ResultFile replay, boolean vary) {
-    if (replay != null) {
-      replay.results().forEach(r -> recorded.put(r.questionId(), r));
+  /** One replayed run: its answers by question id, and what its requests carried. */
+  private record Replay(String model, JsonNode extraBody, Map<String, QuestionResult> recorded) {
+    static Replay of(ResultFile file) {
+      Map<String, QuestionResult> recorded = new HashMap<>();
+      file.results().forEach(r -> recorded.put(r.questionId(), r));
+      JsonNode extra = file.metadata().extraBody();
+      return new Replay(file.metadata().model(), extra == null || !extra.isObject() ? null : extra, recorded);
     }
+
+    /** The number of extra-body fields the request matches, or -1 when it is not a request of this run. */
+    int match(JsonNode request) {
+      if (!model.equals(request.path("model").asText())) {
+        return -1;
+      }
+      if (extraBody == null) {
+        return 0;
+      }
+      for (var it = extraBody.fields(); it.hasNext(); ) {
+        var field = it.next();
+        if (!field.getValue().equals(request.get(field.getKey()))) {
+          return -1;
+        }
+      }
+      return extraBody.size();
+    }
+  }
+
+  MockAnswers(List<ResultFile> replays, boolean vary) {
+    this.replays = replays.stream().map(Replay::of).toList();
     this.vary = vary;
   }
 
-  /** @param answeredBefore how many answers to this question were sent before this one */
-  Reply reply(Question q, int answeredBefore) {
-    QuestionResult r = recorded.get(q.questionId());
+  /** Whether a request has a run to be answered from: always without replays or with a single one. */
+  boolean answers(JsonNode request) {
+    return replays.size() <= 1 || replayOf(request) != null;
+  }
+
+  private Replay replayOf(JsonNode request) {
+    if (replays.size() == 1) {
+      return replays.get(0);
+    }
+    Replay best = null;
+    int bestFields = -1;
+    for (Replay r : replays) {
+      int fields = r.match(request);
+      if (fields > bestFields) {
+        best = r;
+        bestFields = fields;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * @param request the request, which tells the replayed run apart
+   * @param answeredBefore how many answers to this question were sent before this one
+   */
+  Reply reply(Question q, JsonNode request, int answeredBefore) {
+    Replay replay = replays.isEmpty() ? null : replayOf(request);
+    QuestionResult r = replay == null ? null : replay.recorded().get(q.questionId());
     if (r != null) {
       return new Reply(r.rawResponse(), r.reasoning());
     }

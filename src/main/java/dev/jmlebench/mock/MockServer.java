@@ -58,13 +58,13 @@ public final class MockServer implements AutoCloseable {
   private final AtomicInteger faults = new AtomicInteger();
   private final AtomicInteger total = new AtomicInteger();
 
-  private MockServer(HttpServer server, ExecutorService executor, Dataset dataset, ResultFile replay,
+  private MockServer(HttpServer server, ExecutorService executor, Dataset dataset, List<ResultFile> replays,
       MockOptions options) {
     this.server = server;
     this.executor = executor;
     this.dataset = dataset;
     this.options = options;
-    this.answers = new MockAnswers(replay, options.vary());
+    this.answers = new MockAnswers(replays, options.vary());
     this.bucket = options.rateLimit() > 0 ? new TokenBucket(options.rateLimit(), System::nanoTime) : null;
     this.random = new Random(options.seed());
     for (Question q : dataset.questions()) {
@@ -82,6 +82,12 @@ public final class MockServer implements AutoCloseable {
 
   /** Starts serving on 127.0.0.1; port 0 picks a free port (see {@link #port()}). */
   public static MockServer start(int port, Dataset dataset, ResultFile replay, MockOptions options) {
+    return startReplaying(port, dataset, replay == null ? List.of() : List.of(replay), options);
+  }
+
+  /** Starts serving on 127.0.0.1 as every run of {@code replays}, told apart by model and extra body. */
+  public static MockServer startReplaying(int port, Dataset dataset, List<ResultFile> replays,
+      MockOptions options) {
     try {
       HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
       AtomicInteger n = new AtomicInteger();
@@ -90,7 +96,7 @@ public final class MockServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
       });
-      MockServer mock = new MockServer(http, executor, dataset, replay, options);
+      MockServer mock = new MockServer(http, executor, dataset, List.copyOf(replays), options);
       http.createContext("/", mock::handle);
       http.setExecutor(executor);
       http.start();
@@ -187,6 +193,11 @@ public final class MockServer implements AutoCloseable {
         send(ex, 400, error("request body is not JSON"));
         return;
       }
+      if (!answers.answers(request)) {
+        send(ex, 404, error("no replayed run of model '" + request.path("model").asText()
+            + "' with these request fields"));
+        return;
+      }
       Question q = byPromptText.get(userText(request));
       if (q == null) {
         send(ex, 400, error("not a question of the dataset (the user text matches none)"));
@@ -208,11 +219,11 @@ public final class MockServer implements AutoCloseable {
       String model = request.path("model").asText("mock");
       if (fault != null) {
         faults.incrementAndGet();
-        fail(ex, fault, completion(model, q, sent.get()));
+        fail(ex, fault, completion(model, q, request, sent.get()));
         return;
       }
       // Counted as it is taken, so that concurrent asks of one question get different answers under --vary.
-      send(ex, 200, completion(model, q, sent.getAndIncrement()));
+      send(ex, 200, completion(model, q, request, sent.getAndIncrement()));
     }
   }
 
@@ -275,8 +286,8 @@ public final class MockServer implements AutoCloseable {
     return urls;
   }
 
-  private byte[] completion(String model, Question q, int answeredBefore) throws IOException {
-    MockAnswers.Reply r = answers.reply(q, answeredBefore);
+  private byte[] completion(String model, Question q, JsonNode request, int answeredBefore) throws IOException {
+    MockAnswers.Reply r = answers.reply(q, request, answeredBefore);
     ObjectNode root = JSON.createObjectNode();
     root.put("id", "chatcmpl-mock-" + q.questionId());
     root.put("object", "chat.completion");

@@ -1,19 +1,17 @@
 package dev.jmlebench.runner;
 
 import dev.jmlebench.client.ClientSettings;
+import dev.jmlebench.common.ShellWords;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The command line that continues a run: the same request settings, {@code --resume} on its result file,
  * so it asks exactly the questions without an answer. Never holds the API key.
  */
 final class ContinueCommand {
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:,=@%+-]+");
-
   private ContinueCommand() {}
 
   static String render(String program, RunConfig c, Path datasetDir) {
@@ -36,8 +34,7 @@ final class ContinueCommand {
       args.addAll(List.of("--display-name", c.displayName()));
     }
     args.addAll(List.of("--dataset", datasetDir.toString(), "--resume", c.out().toString()));
-    List<String> quoted = args.stream().map(ContinueCommand::quote).toList();
-    String line = String.join(" ", quoted);
+    String line = ShellWords.join(args);
     return ClientSettings.isLoopback(c.baseUrl()) ? line : line + "   # key from $OPENAI_API_KEY, or add --api-key";
   }
 
@@ -45,10 +42,5 @@ final class ContinueCommand {
     if (value != otherwise) {
       args.addAll(List.of(flag, String.valueOf(value)));
     }
-  }
-
-  /** POSIX shell quoting: plain words as they are, anything else in single quotes. */
-  static String quote(String arg) {
-    return PLAIN.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'";
   }
 }

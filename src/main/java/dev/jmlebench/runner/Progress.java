@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Locale;
 
 /** Shows a run's progress as questions finish. Called from many threads; implementations synchronize. */
-interface Progress extends AutoCloseable {
+public interface Progress extends AutoCloseable {
   void started(RunningCounts.Snapshot s);
 
   /** @param label the question id, with the sample number when the run repeats ({@code 120A-1#2}) */

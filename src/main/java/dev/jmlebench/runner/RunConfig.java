@@ -57,6 +57,7 @@ public record RunConfig(
   }
 
   /** The defaults of {@code run}; a printed command leaves out what equals them. */
+  public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
   public static final int DEFAULT_PARALLEL = 8;
   public static final int DEFAULT_TIMEOUT_SECONDS = 300;
   public static final int DEFAULT_MAX_RETRIES = 5;

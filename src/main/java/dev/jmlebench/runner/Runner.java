@@ -57,7 +57,7 @@ public final class Runner {
   private final RunConfig config;
   private final Dataset dataset;
   private final ApiKey apiKey;
-  private final ProgressStyle style;
+  private final Progress progress;
   private final PrintWriter out;
   private final String program;
 
@@ -73,10 +73,18 @@ public final class Runner {
    */
   public Runner(RunConfig config, Dataset dataset, ApiKey apiKey, ProgressStyle style, PrintWriter out,
       String program) {
+    this(config, dataset, apiKey, Progress.of(style, out, config.repeats()), out, program);
+  }
+
+  /**
+   * A run that shows its progress through {@code progress}, e.g. one line among several runs of a suite.
+   */
+  public Runner(RunConfig config, Dataset dataset, ApiKey apiKey, Progress progress, PrintWriter out,
+      String program) {
     this.config = config;
     this.dataset = dataset;
     this.apiKey = apiKey;
-    this.style = style;
+    this.progress = progress;
     this.out = out;
     this.program = program;
     this.answers = new Answers(config.repeats());
@@ -117,7 +125,7 @@ public final class Runner {
 
     Thread hook = new Thread(() -> finisher.finish(true), "jmle-bench-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
-    try (Progress progress = Progress.of(style, out, config.repeats());
+    try (progress;
          Journal journal = Journal.open(journalPath, config.model())) {
       progress.started(counts.snapshot(0, 0));
       askAll(pending, a -> {

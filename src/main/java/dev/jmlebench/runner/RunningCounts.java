@@ -7,7 +7,7 @@ import java.time.Duration;
 /**
  * The running counts of a run, for progress displays. Mutable inside, read through {@link #snapshot}.
  */
-final class RunningCounts {
+public final class RunningCounts {
   private final int total;
   private final int alreadyDone;
   private final long startNanos = System.nanoTime();
@@ -43,6 +43,6 @@ final class RunningCounts {
    * @param parseFailures counted as the summary counts them ({@link Outcome#isParseFailure}): failed requests too
    * @param eta null until a question of this session has finished
    */
-  record Snapshot(int done, int total, int correct, int parseFailures, int errors, int retries, int inFlight,
+  public record Snapshot(int done, int total, int correct, int parseFailures, int errors, int retries, int inFlight,
       Duration elapsed, Duration eta) {}
 }

@@ -1,0 +1,205 @@
+package dev.jmlebench.cli;
+
+import dev.jmlebench.common.AtomicFiles;
+import dev.jmlebench.common.ShellWords;
+import dev.jmlebench.common.UserError;
+import dev.jmlebench.suite.EntryState;
+import dev.jmlebench.suite.Suite;
+import dev.jmlebench.suite.SuiteEntry;
+import dev.jmlebench.suite.SuiteFromResults;
+import dev.jmlebench.suite.SuitePlan;
+import dev.jmlebench.suite.SuiteReader;
+import dev.jmlebench.suite.SuiteRunner;
+import dev.jmlebench.suite.SuiteStatus;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code suite run | status | plan | from-results}: many runs described in one YAML file. */
+@Command(name = "suite", mixinStandardHelpOptions = true,
+    description = {"Many runs in one YAML file (a suite): defaults plus a list of runs, each with name, model, "
+        + "base_url, api_key_env (the NAME of the variable holding the key; a literal key is refused), "
+        + "image_mode, extra_body, display_name, parallel, timeout, repeats, exam, key and out (default "
+        + "RESULTS/NAME.json). See suites/jmle2026-published.yaml."},
+    subcommands = {SuiteCommand.Run.class, SuiteCommand.Status.class, SuiteCommand.Plan.class,
+        SuiteCommand.FromResults.class})
+final class SuiteCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The suite file and the runs {@code --only} names. */
+  static final class Selection {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The suite file (YAML).")
+    Path file;
+
+    @Option(names = "--only", paramLabel = "NAME", split = ",",
+        description = "Only the runs of these names, e.g. gpt-5.2,claude-opus-4.6. Default: all.")
+    List<String> only;
+
+    Suite suite() {
+      return SuiteReader.read(file);
+    }
+
+    List<SuiteEntry> entries(Suite suite) {
+      return suite.select(only);
+    }
+  }
+
+  /** {@code --base-url}: one server for every run, such as a mock server replaying a results folder. */
+  static final class ServerOverride {
+    @Option(names = "--base-url", paramLabel = "URL",
+        description = "Send every run to this server instead of its own, e.g. 'mock-server --replay DIR' "
+            + "standing in for them all. Default: each run's base_url.")
+    String baseUrl;
+
+    Suite applyTo(Suite suite) {
+      return baseUrl == null ? suite : suite.withBaseUrl(baseUrl, "--base-url");
+    }
+  }
+
+  @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+      description = {"Run the suite's runs, N at a time. Each is a 'run' with its journal, retries and resume: "
+          + "a run already done is kept, a partial one continues, and running the same command again after a "
+          + "kill or Ctrl-C asks no answered question twice. A run that fails (an unreachable server, a "
+          + "rejected key) stops alone; the others finish. Then the leaderboard of the results folder is "
+          + "rebuilt, and the README's tables when the suite names one and every run is complete.",
+          "Exit status: 0 every run complete, 1 a run failed or has failed questions, 2 a bad suite file."})
+  static final class Run implements Callable<Integer> {
+    @Mixin Selection selection;
+    @Mixin ServerOverride server;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
+        description = "Runs at once (each with its own parallel requests). Default: ${DEFAULT-VALUE}")
+    int jobs;
+
+    @Mixin DatasetOption dataset;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Suite suite = server.applyTo(selection.suite());
+      List<SuiteEntry> entries = selection.entries(suite);
+      PrintWriter out = spec.commandLine().getOut();
+      SuiteRunner.Settings settings = new SuiteRunner.Settings(jobs, System.console() != null, columns(),
+          continueCommand(), System::getenv);
+      // Loaded (or downloaded) once, before any run starts: parallel runs must not each fetch it.
+      var data = dataset.loadOrDownload(out);
+      SuiteRunner.Outcome outcome = new SuiteRunner(suite, data, new SuiteLauncher(data), settings, out)
+          .run(entries);
+      return outcome.allComplete() ? Main.OK : Main.FINDING;
+    }
+
+    private String continueCommand() {
+      List<String> words = new ArrayList<>(List.of(RunCommand.PROGRAM, "suite", "run", selection.file.toString()));
+      if (selection.only != null && !selection.only.isEmpty()) {
+        words.addAll(List.of("--only", String.join(",", selection.only)));
+      }
+      if (server.baseUrl != null) {
+        words.addAll(List.of("--base-url", server.baseUrl));
+      }
+      if (jobs != 1) {
+        words.addAll(List.of("--jobs", String.valueOf(jobs)));
+      }
+      if (dataset.path != null) {
+        words.addAll(List.of("--dataset", dataset.path.toString()));
+      }
+      return ShellWords.join(words);
+    }
+
+    private static int columns() {
+      try {
+        return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").strip());
+      } catch (NumberFormatException e) {
+        return 80;
+      }
+    }
+  }
+
+  @Command(name = "status", mixinStandardHelpOptions = true,
+      description = {"Where each run of the suite stands: done, partial (answered/total, counted as a resume "
+          + "counts them) or missing.", "Exit status: 0 every run done, 1 otherwise."})
+  static final class Status implements Callable<Integer> {
+    @Mixin Selection selection;
+    @Mixin DatasetOption dataset;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Suite suite = selection.suite();
+      List<EntryState> states = SuiteStatus.of(selection.entries(suite), dataset.load());
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(SuiteStatus.render(suite, states));
+      out.flush();
+      return SuiteStatus.allDone(states) ? Main.OK : Main.FINDING;
+    }
+  }
+
+  @Command(name = "plan", mixinStandardHelpOptions = true,
+      description = {"Each run's resolved settings and the equivalent 'jmle-bench run' command line; nothing "
+          + "is asked."})
+  static final class Plan implements Callable<Integer> {
+    @Mixin Selection selection;
+    @Mixin ServerOverride server;
+
+    @Option(names = "--json", description = "A JSON list of objects with the keys name, display_name, model, "
+        + "base_url, image_mode, extra_body, exam, key, out.")
+    boolean json;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      Suite suite = server.applyTo(selection.suite());
+      List<SuiteEntry> entries = selection.entries(suite);
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(json ? SuitePlan.json(entries) : SuitePlan.text(suite, entries, RunCommand.PROGRAM));
+      out.flush();
+      return Main.OK;
+    }
+  }
+
+  @Command(name = "from-results", mixinStandardHelpOptions = true,
+      description = {"Write a suite that re-creates the runs whose result files are in DIR, each with the "
+          + "settings its metadata records, grouped by server."})
+  static final class FromResults implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "Folder of result files.")
+    Path dir;
+
+    @Option(names = "--out", paramLabel = "FILE",
+        description = "Write the suite here (never over an existing file). Default: standard output.")
+    Path out;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      String yaml = SuiteFromResults.of(dir);
+      if (out == null) {
+        spec.commandLine().getOut().print(yaml);
+        spec.commandLine().getOut().flush();
+        return Main.OK;
+      }
+      if (Files.exists(out)) {
+        throw new UserError("--out " + out + ": already exists; choose another file or remove it first");
+      }
+      AtomicFiles.write(out, yaml.getBytes(StandardCharsets.UTF_8));
+      spec.commandLine().getOut().println("Wrote " + out);
+      spec.commandLine().getOut().flush();
+      return Main.OK;
+    }
+  }
+}

@@ -1,0 +1,252 @@
+package dev.jmlebench.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jmlebench.dataset.ImageMode;
+import dev.jmlebench.runner.RunConfig;
+import dev.jmlebench.score.ExamCriteria;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The fields of a suite entry: their names in the file, their kinds, their defaults, and the one mapping
+ * to the options of {@code run}. A run option a suite should set is one constant here; the file's
+ * validation, {@code suite plan} and {@code suite run} all follow from it.
+ */
+public enum SuiteField {
+  NAME("name", Kind.NAME, null, null),
+  MODEL("model", Kind.TEXT, null, "--model"),
+  BASE_URL("base_url", Kind.URL, RunConfig.DEFAULT_BASE_URL, "--base-url"),
+  API_KEY_ENV("api_key_env", Kind.ENVIRONMENT_VARIABLE, SuiteField.DEFAULT_KEY_VARIABLE, null),
+  IMAGE_MODE("image_mode", Kind.IMAGE_MODE, ImageMode.BLIND.wireName(), "--image-mode"),
+  EXTRA_BODY("extra_body", Kind.MAPPING, null, "--extra-body"),
+  PARALLEL("parallel", Kind.POSITIVE, RunConfig.DEFAULT_PARALLEL, "--parallel"),
+  TIMEOUT("timeout", Kind.POSITIVE, RunConfig.DEFAULT_TIMEOUT_SECONDS, "--timeout"),
+  REPEATS("repeats", Kind.POSITIVE, 1, "--repeats"),
+  // `run` has no --exam or --key yet: the values are checked and carried, and passed on once it has.
+  EXAM("exam", Kind.EXAM, "120", null),
+  KEY("key", Kind.ANSWER_KEY, "official", null),
+  DISPLAY_NAME("display_name", Kind.TEXT, null, "--display-name"),
+  OUT("out", Kind.PATH, null, "--out");
+
+  /** The variable {@code run} reads a key from when it is given none. */
+  public static final String DEFAULT_KEY_VARIABLE = "OPENAI_API_KEY";
+
+  /** A literal key is never written in a suite file; this field name is refused wherever it appears. */
+  static final String LITERAL_KEY = "api_key";
+
+  private final String yamlName;
+  private final Kind kind;
+  private final Object defaultValue;
+  private final String runOption;
+
+  SuiteField(String yamlName, Kind kind, Object defaultValue, String runOption) {
+    this.yamlName = yamlName;
+    this.kind = kind;
+    this.defaultValue = defaultValue;
+    this.runOption = runOption;
+  }
+
+  public String yamlName() {
+    return yamlName;
+  }
+
+  /** The value an entry has when neither it nor the suite's defaults set one; null for none. */
+  Object defaultValue() {
+    return defaultValue;
+  }
+
+  /** The option of {@code run} this field sets, or null when it sets none. */
+  String runOption() {
+    return runOption;
+  }
+
+  /** Whether a suite's {@code defaults} may set it: not what tells one entry from another. */
+  boolean sharable() {
+    return this != NAME && this != OUT;
+  }
+
+  static SuiteField named(String yamlName) {
+    for (SuiteField f : values()) {
+      if (f.yamlName.equals(yamlName)) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  static List<String> names() {
+    return Arrays.stream(values()).map(SuiteField::yamlName).toList();
+  }
+
+  /** The checked value of a node: a String, an Integer or an ObjectNode; null for a YAML null. */
+  Object read(JsonNode node) throws Invalid {
+    return node == null || node.isNull() ? null : kind.read(node);
+  }
+
+  /** A value as {@code run} takes it on its command line. */
+  static String asArgument(Object value) {
+    return value.toString();
+  }
+
+  /** Why a value was refused; the reader adds the file, the line and the field. */
+  static final class Invalid extends Exception {
+    Invalid(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  private enum Kind {
+    NAME {
+      private final Pattern pattern = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+      @Override
+      Object read(JsonNode n) throws Invalid {
+        String s = text(n, "a name");
+        if (!pattern.matcher(s).matches()) {
+          throw new Invalid("should be a name of letters, digits, '.', '_' and '-' (it names the result file), not "
+              + shown(n));
+        }
+        return s;
+      }
+    },
+    TEXT {
+      @Override
+      Object read(JsonNode n) throws Invalid {
+        String s = text(n, "text");
+        if (s.isBlank() || s.codePoints().anyMatch(Character::isISOControl)) {
+          throw new Invalid("should be text without control characters, not " + shown(n));
+        }
+        return s;
+      }
+    },
+    URL {
+      @Override
+      Object read(JsonNode n) throws Invalid {
+        String s = text(n, "a URL");
+        URI url;
+        try {
+          url = new URI(s);
+        } catch (URISyntaxException e) {
+          throw new Invalid("is not a URL: " + e.getReason());
+        }
+        if (url.getHost() == null || !("http".equals(url.getScheme()) || "https".equals(url.getScheme()))) {
+          throw new Invalid("should be http(s)://HOST[:PORT]/PATH, not " + shown(n));
+        }
+        if (url.getRawUserInfo() != null || url.getRawQuery() != null) {
+          // The only place a key could hide in a URL; it would then be printed and written to result files.
+          throw new Invalid("should carry no user, password or query (name the key's variable in api_key_env)");
+        }
+        return s;
+      }
+    },
+    ENVIRONMENT_VARIABLE {
+      private final Pattern pattern = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+      @Override
+      Object read(JsonNode n) throws Invalid {
+        // The value is never echoed: a key pasted here by mistake must not reach the terminal.
+        if (!n.isTextual() || !pattern.matcher(n.textValue()).matches()) {
+          throw new Invalid("should name an environment variable that holds the key, such as OPENROUTER_API_KEY");
+        }
+        return n.textValue();
+      }
+    },
+    IMAGE_MODE {
+      @Override
+      Object read(JsonNode n) throws Invalid {
+        String s = text(n, "skip, blind or vision");
+        if (ImageMode.fromWireName(s) == null) {
+          throw new Invalid("should be skip, blind or vision, not " + shown(n));
+        }
+        return s;
+      }
+    },
+    MAPPING {
+      @Override
+      Object read(JsonNode n) throws Invalid {
+        if (!n.isObject()) {
+          throw new Invalid("should be a mapping of request fields, such as {reasoning: {enabled: true}}, not "
+              + shown(n));
+        }
+        return n.deepCopy();
+      }
+    },
+    POSITIVE {
+      @Override
+      Object read(JsonNode n) throws Invalid {
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 1) {
+          throw new Invalid("should be a positive whole number, not " + shown(n));
+        }
+        return n.intValue();
+      }
+    },
+    EXAM {
+      @Override
+      Object read(JsonNode n) throws Invalid {
+        if (!n.isTextual() && !n.isIntegralNumber()) {
+          throw new Invalid("should be an exam number such as 120, not " + shown(n));
+        }
+        String exam = n.asText();
+        if (!ExamCriteria.isBundled(exam)) {
+          throw new Invalid("exam " + shown(n) + " is not one this version knows (such as 120)");
+        }
+        return exam;
+      }
+    },
+    ANSWER_KEY {
+      private final List<String> editions = List.of("author", "official");
+
+      @Override
+      Object read(JsonNode n) throws Invalid {
+        String s = text(n, "author or official");
+        if (!editions.contains(s)) {
+          throw new Invalid("should be " + String.join(" or ", editions) + ", not " + shown(n));
+        }
+        return s;
+      }
+    },
+    PATH {
+      @Override
+      Object read(JsonNode n) throws Invalid {
+        String s = text(n, "a file path");
+        if (s.isBlank() || s.codePoints().anyMatch(Character::isISOControl)) {
+          throw new Invalid("should be a file path, not " + shown(n));
+        }
+        return s;
+      }
+    };
+
+    abstract Object read(JsonNode n) throws Invalid;
+
+    static String text(JsonNode n, String what) throws Invalid {
+      if (!n.isTextual()) {
+        throw new Invalid("should be " + what + ", not " + shown(n));
+      }
+      return n.textValue();
+    }
+  }
+
+  /** A value as an error message shows it: its YAML kind for a collection, else short and printable. */
+  static String shown(JsonNode n) {
+    if (n.isObject()) {
+      return "a mapping";
+    }
+    if (n.isArray()) {
+      return "a list";
+    }
+    String s = n.isTextual() ? "\"" + n.textValue() + "\"" : n.asText();
+    StringBuilder out = new StringBuilder();
+    s.codePoints().limit(60).forEach(c -> {
+      if (Character.isISOControl(c)) {
+        out.append(String.format(Locale.ROOT, "\\u%04x", c));
+      } else {
+        out.appendCodePoint(c);
+      }
+    });
+    return s.codePointCount(0, s.length()) > 60 ? out + "…" : out.toString();
+  }
+}

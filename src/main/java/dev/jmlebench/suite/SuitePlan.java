@@ -1,0 +1,63 @@
+package dev.jmlebench.suite;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** {@code suite plan}: each entry's resolved settings and the {@code run} command line that does it. */
+public final class SuitePlan {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private SuitePlan() {}
+
+  /**
+   * A list of objects with exactly the keys {@code name, display_name, model, base_url, image_mode,
+   * extra_body, exam, key, out}; a field without a value is null.
+   */
+  public static String json(List<SuiteEntry> entries) {
+    ArrayNode list = JSON.createArrayNode();
+    for (SuiteEntry e : entries) {
+      ObjectNode o = list.addObject();
+      o.put(SuiteField.NAME.yamlName(), e.name());
+      o.put(SuiteField.DISPLAY_NAME.yamlName(), e.displayName());
+      o.put(SuiteField.MODEL.yamlName(), e.model());
+      o.put(SuiteField.BASE_URL.yamlName(), e.baseUrl());
+      o.put(SuiteField.IMAGE_MODE.yamlName(), e.imageMode().wireName());
+      o.set(SuiteField.EXTRA_BODY.yamlName(), e.extraBody());
+      o.put(SuiteField.EXAM.yamlName(), e.exam());
+      o.put(SuiteField.KEY.yamlName(), e.key());
+      o.put(SuiteField.OUT.yamlName(), e.out().toString());
+    }
+    try {
+      return JSON.writeValueAsString(list) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Per entry: its name, the settings that decide its row, where the key comes from, and the command. */
+  public static String text(Suite suite, List<SuiteEntry> entries, String program) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(suite.file()).append(": ").append(entries.size()).append(" of ").append(suite.entries().size())
+        .append(" runs; result files in ").append(suite.results())
+        .append(suite.readme() != null ? ", leaderboard tables in " + suite.readme() : "").append("\n");
+    for (SuiteEntry e : entries) {
+      sb.append("\n").append(e.name()).append(e.displayName() != null ? "  (" + e.displayName() + ")" : "")
+          .append("\n");
+      sb.append("  model ").append(e.model()).append(" · ").append(e.baseUrl()).append(" · image mode ")
+          .append(e.imageMode().wireName()).append(" · exam ").append(e.exam()).append(" · key ").append(e.key())
+          .append("\n");
+      if (e.extraBody() != null) {
+        sb.append("  extra body ").append(e.extraBody()).append("\n");
+      }
+      sb.append("  out ").append(e.out()).append(" · API key ")
+          .append(e.needsNoKey() ? "none (a server on this machine)" : "from $" + e.apiKeyEnv()).append("\n");
+      sb.append("  ").append(e.commandLine(program)).append("\n");
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,193 @@
+package dev.jmlebench.suite;
+
+import dev.jmlebench.common.UserError;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads and checks a suite file. Every fault is one line naming the file, the line and the field: an
+ * unknown field, a literal key, a repeated run name, a value of the wrong kind.
+ *
+ * <pre>
+ * results: results          # optional: the folder of result files (default results)
+ * readme: README.md         # optional: rebuild its leaderboard tables when the suite is done
+ * defaults:                 # optional: any field but name and out, for every run
+ *   base_url: https://openrouter.ai/api/v1
+ *   api_key_env: OPENROUTER_API_KEY
+ * runs:
+ *   - name: gpt-5.2         # names the result file: {results}/{name}.json unless out says otherwise
+ *     model: openai/gpt-5.2
+ * </pre>
+ */
+public final class SuiteReader {
+  static final String RESULTS = "results";
+  static final String README = "readme";
+  static final String DEFAULTS = "defaults";
+  static final String RUNS = "runs";
+  private static final List<String> TOP_LEVEL = List.of(RESULTS, README, DEFAULTS, RUNS);
+
+  private SuiteReader() {}
+
+  public static Suite read(Path file) {
+    return new SuiteReader.Checker(file).suite(YamlTree.parse(text(file), file));
+  }
+
+  private static String text(Path file) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+          .toString();
+    } catch (NoSuchFileException e) {
+      throw new UserError(file + ": no such file");
+    } catch (CharacterCodingException e) {
+      throw new UserError(file + ": not UTF-8 text");
+    } catch (IOException e) {
+      throw new UserError(file + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  /** One file's checks; every error names {@link #file}. */
+  private record Checker(Path file) {
+    Suite suite(YamlTree root) {
+      if (!root.value().isObject()) {
+        throw fault(root.line(), "", "should be a mapping with 'runs:' (see 'jmle-bench suite --help')");
+      }
+      root.fields().values().forEach(k -> {
+        refuseLiteralKey(k, "");
+        if (!TOP_LEVEL.contains(k.name())) {
+          throw fault(k.line(), "", "unknown field '" + k.name() + "' (a suite has " + String.join(", ", TOP_LEVEL)
+              + "; a run's fields go under runs: or defaults:)");
+        }
+      });
+      Path results = Path.of(optionalPath(root, RESULTS, "results"));
+      String readme = optionalPath(root, README, null);
+      Map<SuiteField, Object> defaults = defaults(root.fields().get(DEFAULTS));
+      YamlTree.Key runs = root.fields().get(RUNS);
+      if (runs == null) {
+        throw fault(root.line(), "", "no 'runs:' list; a suite holds at least one run");
+      }
+      if (!runs.value().value().isArray() || runs.value().items().isEmpty()) {
+        throw fault(runs.line(), "", "field 'runs' should be a list of runs, each with at least name and model");
+      }
+      List<SuiteEntry> entries = new ArrayList<>();
+      Map<String, Integer> seen = new HashMap<>();
+      int index = 0;
+      for (YamlTree run : runs.value().items()) {
+        index++;
+        SuiteEntry e = entry(run, index, defaults, results);
+        Integer first = seen.putIfAbsent(e.name(), run.fields().get(SuiteField.NAME.yamlName()).line());
+        if (first != null) {
+          throw fault(run.fields().get(SuiteField.NAME.yamlName()).line(), "run '" + e.name() + "': ",
+              "field 'name' repeats the name of the run at line " + first + "; each run needs its own name");
+        }
+        entries.add(e);
+      }
+      return new Suite(file, results, readme == null ? null : Path.of(readme), entries);
+    }
+
+    private String optionalPath(YamlTree root, String name, String otherwise) {
+      YamlTree.Key k = root.fields().get(name);
+      if (k == null || k.value().value().isNull()) {
+        return otherwise;
+      }
+      return (String) value(SuiteField.OUT, k, "", name);
+    }
+
+    private Map<SuiteField, Object> defaults(YamlTree.Key key) {
+      Map<SuiteField, Object> values = new EnumMap<>(SuiteField.class);
+      if (key == null || key.value().value().isNull()) {
+        return values;
+      }
+      if (!key.value().value().isObject()) {
+        throw fault(key.line(), "", "field 'defaults' should be a mapping of run fields");
+      }
+      for (YamlTree.Key k : key.value().fields().values()) {
+        SuiteField field = field(k, "defaults: ");
+        if (!field.sharable()) {
+          throw fault(k.line(), "defaults: ", "field '" + k.name() + "' belongs to each run, not to the defaults");
+        }
+        put(values, field, value(field, k, "defaults: ", k.name()));
+      }
+      return values;
+    }
+
+    private SuiteEntry entry(YamlTree run, int index, Map<SuiteField, Object> defaults, Path results) {
+      String where = "run " + index + ": ";
+      if (!run.value().isObject()) {
+        throw fault(run.line(), where, "should be a mapping with at least name and model");
+      }
+      YamlTree.Key nameKey = run.fields().get(SuiteField.NAME.yamlName());
+      if (nameKey == null) {
+        throw fault(run.line(), where, "no field 'name'; each run needs a name (it names the result file)");
+      }
+      Object name = value(SuiteField.NAME, nameKey, where, nameKey.name());
+      if (name == null) {
+        throw fault(nameKey.line(), where, "field 'name' is empty");
+      }
+      where = "run '" + name + "': ";
+      Map<SuiteField, Object> values = new EnumMap<>(SuiteField.class);
+      for (SuiteField f : SuiteField.values()) {
+        put(values, f, f.defaultValue());
+      }
+      values.putAll(defaults);
+      for (YamlTree.Key k : run.fields().values()) {
+        SuiteField field = field(k, where);
+        Object value = value(field, k, where, k.name());
+        if (value == null) {
+          values.remove(field);
+        } else {
+          values.put(field, value);
+        }
+      }
+      if (!values.containsKey(SuiteField.MODEL)) {
+        throw fault(run.line(), where, "no field 'model' (in the run or its defaults)");
+      }
+      values.putIfAbsent(SuiteField.OUT, results.resolve(name + ".json").toString());
+      return new SuiteEntry(run.line(), values);
+    }
+
+    private SuiteField field(YamlTree.Key k, String where) {
+      refuseLiteralKey(k, where);
+      SuiteField field = SuiteField.named(k.name());
+      if (field == null) {
+        throw fault(k.line(), where, "unknown field '" + k.name() + "' (a run has " + String.join(", ",
+            SuiteField.names()) + ")");
+      }
+      return field;
+    }
+
+    private void refuseLiteralKey(YamlTree.Key k, String where) {
+      if (k.name().equals(SuiteField.LITERAL_KEY)) {
+        // The value is not shown: it is a key.
+        throw fault(k.line(), where, "field '" + SuiteField.LITERAL_KEY + "' would hold a literal key, which a "
+            + "suite file never does: keep the key in an environment variable and name it with api_key_env");
+      }
+    }
+
+    private Object value(SuiteField field, YamlTree.Key k, String where, String name) {
+      try {
+        return field.read(k.value().value());
+      } catch (SuiteField.Invalid e) {
+        throw fault(k.value().line(), where, "field '" + name + "' " + e.getMessage());
+      }
+    }
+
+    private static void put(Map<SuiteField, Object> values, SuiteField field, Object value) {
+      if (value != null) {
+        values.put(field, value);
+      }
+    }
+
+    private UserError fault(int line, String where, String message) {
+      return new UserError(file + ":" + line + ": " + where + message);
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package dev.jmlebench.suite;
+
+import dev.jmlebench.client.ApiKey;
+import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.leaderboard.Leaderboard;
+import dev.jmlebench.runner.Progress;
+import dev.jmlebench.runner.FinishedRun;
+import dev.jmlebench.score.Percent;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code suite run}: the entries, {@code jobs} at a time, each as its own {@code run} (same journal, retries
+ * and resume), so one entry's failure stops only that entry. Entries already done are kept as they are. At
+ * the end the suite's leaderboard is rebuilt, and its README's tables when every entry is complete.
+ */
+public final class SuiteRunner {
+  /**
+   * Does one entry's run: the arguments of {@code run} (see {@link SuiteEntry#runArguments()}), parsed and
+   * checked as {@code run} checks them, then run by the runner. A fault is a {@link UserError}.
+   */
+  public interface Launcher {
+    FinishedRun launch(List<String> runArguments, ApiKey key, Progress progress, PrintWriter out);
+  }
+
+  /**
+   * @param jobs how many entries run at once
+   * @param live draw the progress in place (a terminal) rather than as lines
+   * @param width the terminal's columns
+   * @param continueCommand the command that continues the suite after Ctrl-C
+   * @param environment reads an environment variable (the keys named by api_key_env)
+   */
+  public record Settings(int jobs, boolean live, int width, String continueCommand,
+      UnaryOperator<String> environment) {
+    public Settings {
+      if (jobs < 1) {
+        throw new UserError("--jobs: should be a positive number, not " + jobs);
+      }
+    }
+  }
+
+  /** How one entry ended. */
+  public enum Result { KEPT, COMPLETE, WITH_ERRORS, FAILED }
+
+  /** @param message what the user should know of it: its score, its errors or why it stopped */
+  public record EntryResult(SuiteEntry entry, Result result, String message) {}
+
+  /** Every entry's result, in the order of the suite. (Ctrl-C ends the process in its hook: no outcome.) */
+  public record Outcome(List<EntryResult> entries) {
+    public boolean allComplete() {
+      return entries.stream().allMatch(e -> e.result() == Result.KEPT || e.result() == Result.COMPLETE);
+    }
+  }
+
+  private final Suite suite;
+  private final Dataset dataset;
+  private final Launcher launcher;
+  private final Settings settings;
+  private final PrintWriter out;
+
+  public SuiteRunner(Suite suite, Dataset dataset, Launcher launcher, Settings settings, PrintWriter out) {
+    this.suite = suite;
+    this.dataset = dataset;
+    this.launcher = launcher;
+    this.settings = settings;
+    this.out = out;
+  }
+
+  public Outcome run(List<SuiteEntry> entries) {
+    if (suite.readme() != null && !Files.isRegularFile(suite.readme())) {
+      throw new UserError(suite.file() + ": readme " + suite.readme() + ": no such file");
+    }
+    List<EntryResult> results = Collections.synchronizedList(new ArrayList<>());
+    List<SuiteEntry> toRun = new ArrayList<>();
+    for (SuiteEntry e : entries) {
+      EntryState state = EntryState.of(e, dataset);
+      switch (state.kind()) {
+        case DONE -> results.add(new EntryResult(e, Result.KEPT, "done already (" + state.answered() + "/"
+            + state.total() + "), kept: " + e.out()));
+        case UNREADABLE -> results.add(new EntryResult(e, Result.FAILED, state.problem()));
+        default -> toRun.add(e);
+      }
+    }
+    results.forEach(r -> out.println(mark(r.result()) + " " + r.entry().name() + ": " + r.message()));
+    out.println("Running " + toRun.size() + " of " + entries.size() + " runs, " + Math.min(settings.jobs(),
+        Math.max(toRun.size(), 1)) + " at a time.");
+    out.flush();
+
+    SuiteDisplay display = new SuiteDisplay(out, settings.live(), settings.width(), toRun.size());
+    Thread hook = new Thread(() -> interrupted(display), "jmle-bench-suite-ctrl-c");
+    Runtime.getRuntime().addShutdownHook(hook);
+    AtomicInteger threadNo = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.jobs(), toRun.size())), r -> {
+      Thread t = new Thread(r, "jmle-bench-suite-" + threadNo.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (SuiteEntry e : toRun) {
+        running.add(pool.submit(() -> results.add(runOne(e, display))));
+      }
+      for (Future<?> f : running) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+      display.close();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException e) {
+        // shutting down: the hook is running
+      }
+    }
+    List<EntryResult> inOrder = entries.stream()
+        .map(e -> results.stream().filter(r -> r.entry() == e).findFirst().orElseThrow()).toList();
+    Outcome outcome = new Outcome(inOrder);
+    report(outcome);
+    rebuildLeaderboard(outcome);
+    return outcome;
+  }
+
+  private EntryResult runOne(SuiteEntry e, SuiteDisplay display) {
+    display.starting(e);
+    EntryResult r = attempt(e, display);
+    display.ended(e, r.result() != Result.FAILED, mark(r.result()) + " " + e.name() + ": " + r.message());
+    return r;
+  }
+
+  private EntryResult attempt(SuiteEntry e, SuiteDisplay display) {
+    ApiKey key = ApiKey.ofNullable(settings.environment().apply(e.apiKeyEnv()));
+    if (key == null && !e.needsNoKey()) {
+      return new EntryResult(e, Result.FAILED, "no API key for " + e.baseUrl() + ": $" + e.apiKeyEnv()
+          + " is not set (api_key_env names the variable)");
+    }
+    // The run's own report (a summary table per run) would break the display; its result is said in one line.
+    PrintWriter runOut = new PrintWriter(new StringWriter());
+    try {
+      FinishedRun o = launcher.launch(e.runArguments(), key, display.progressOf(e), runOut);
+      var s = o.file().summary();
+      String score = "score " + s.score() + "/" + s.scoreMax() + " (" + Percent.format(s.scorePct()) + ") · "
+          + o.file().results().size() + " answered · " + o.out();
+      if (o.hasErrors()) {
+        return new EntryResult(e, Result.WITH_ERRORS, o.errors() + " question(s) failed (" + score
+            + "); running the suite again asks only those");
+      }
+      return new EntryResult(e, Result.COMPLETE, score);
+    } catch (UserError fault) {
+      return new EntryResult(e, Result.FAILED, fault.getMessage());
+    } catch (RuntimeException crash) {
+      // Another entry's run goes on; this one is reported, not the whole suite ended.
+      return new EntryResult(e, Result.FAILED, "stopped by " + crash);
+    }
+  }
+
+  private static char mark(Result r) {
+    return switch (r) {
+      case KEPT, COMPLETE -> '✓';
+      case WITH_ERRORS -> '!';
+      case FAILED -> '✗';
+    };
+  }
+
+  private void report(Outcome o) {
+    long complete = o.entries().stream().filter(r -> r.result() != Result.FAILED
+        && r.result() != Result.WITH_ERRORS).count();
+    long failed = o.entries().stream().filter(r -> r.result() == Result.FAILED).count();
+    long withErrors = o.entries().size() - complete - failed;
+    out.println();
+    out.println(suite.file() + ": " + complete + " of " + o.entries().size() + " runs complete"
+        + (withErrors > 0 ? ", " + withErrors + " with failed questions" : "")
+        + (failed > 0 ? ", " + failed + " failed" : ""));
+    o.entries().stream().filter(r -> r.result() == Result.FAILED || r.result() == Result.WITH_ERRORS)
+        .forEach(r -> out.println("  " + mark(r.result()) + " " + r.entry().name() + ": " + r.message()));
+    if (!o.allComplete()) {
+      out.println("Fix what is said above, then continue with:");
+      out.println("  " + settings.continueCommand());
+    }
+    out.flush();
+  }
+
+  /** The leaderboard of the suite's folder; the README's tables only from complete runs, as run --readme. */
+  private void rebuildLeaderboard(Outcome o) {
+    if (!Files.isDirectory(suite.results())) {
+      return;
+    }
+    boolean readme = suite.readme() != null && o.allComplete();
+    if (suite.readme() != null && !readme) {
+      out.println(suite.readme() + ": leaderboard tables not updated, the suite is not complete");
+    }
+    Leaderboard.Report report = Leaderboard.build(new Leaderboard.Request(suite.results(),
+        readme ? suite.readme() : null, suite.results().resolve("leaderboard.png"), false, null, () -> dataset));
+    report.done().forEach(out::println);
+    report.warnings().forEach(w -> out.println("warning: " + w));
+    out.flush();
+  }
+
+  /** Ctrl-C: every run's own hook saves its answers; this says how to go on. */
+  private void interrupted(SuiteDisplay display) {
+    display.close();
+    out.println();
+    out.println("Interrupted: each run's answers so far are saved beside its result file. Continue the suite with:");
+    out.println("  " + settings.continueCommand());
+    out.flush();
+  }
+}
