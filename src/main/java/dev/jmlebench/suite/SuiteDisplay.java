@@ -109,7 +109,7 @@ final class SuiteDisplay {
       if (first || System.nanoTime() - lastDraw > REDRAW_NANOS || s.done() == s.total()) {
         draw();
       }
-    } else if (first || tenth(s) != (before == null ? -1 : tenth(before))) {
+    } else if (first ? s.done() > 0 : tenth(s) != (before == null ? -1 : tenth(before))) {
       out.println(entryLine(name, s));
       out.flush();
     }
