@@ -2,19 +2,16 @@ package dev.jmlebench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.mock.MockOptions;
 import dev.jmlebench.mock.MockServer;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.testing.CliProcess;
 import dev.jmlebench.testing.SharedData;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs {@code run} as a real process, stops it mid-way, and continues it. */
 class RunCrashRecoveryTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration PATIENCE = Duration.ofMinutes(2);
 
   @TempDir Path dir;
@@ -38,41 +34,6 @@ class RunCrashRecoveryTest {
   private List<String> runArgs(MockServer server, Path out) {
     return List.of("run", "--model", "Qwen/Qwen3-32B", "--base-url", server.baseUrl().toString(),
         "--dataset", SharedData.root().toString(), "--out", out.toString(), "--parallel", "4");
-  }
-
-  /** This JVM's java with the test's own classpath, running the CLI's main class. */
-  private Process start(List<String> args, Path log) throws IOException {
-    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", cp, Main.class.getName()));
-    cmd.addAll(args);
-    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-  }
-
-  /** Question ids of the complete result lines in a journal, in order. */
-  private static List<String> journaled(Path journal) throws IOException {
-    List<String> ids = new ArrayList<>();
-    if (!Files.exists(journal)) {
-      return ids;
-    }
-    String text = Files.readString(journal);
-    String complete = text.substring(0, text.lastIndexOf('\n') + 1);
-    for (String line : complete.split("\n")) {
-      JsonNode node = line.isEmpty() ? null : JSON.readTree(line);
-      if (node != null && node.has("question_id")) {
-        ids.add(node.get("question_id").asText());
-      }
-    }
-    return ids;
-  }
-
-  private static void waitForJournal(Path journal, int lines, Process p) throws Exception {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (journaled(journal).size() < lines) {
-      assertThat(p.isAlive()).as("the run is still going").isTrue();
-      assertThat(System.nanoTime()).as("journal filled in time").isLessThan(deadline);
-      Thread.sleep(20);
-    }
   }
 
   private void assertSameFinalResultAsPublished(Path out, MockServer server) {
@@ -89,15 +50,15 @@ class RunCrashRecoveryTest {
     try (MockServer server = slowServer()) {
       Path out = dir.resolve("run.json");
       Path journal = dir.resolve("run.journal.jsonl");
-      Process first = start(runArgs(server, out), dir.resolve("first.log"));
-      waitForJournal(journal, 60, first);
+      Process first = CliProcess.start(runArgs(server, out), dir.resolve("first.log"));
+      CliProcess.waitForJournal(journal, 60, first, PATIENCE);
       first.destroyForcibly();
       assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      Set<String> finished = new LinkedHashSet<>(journaled(journal));
+      Set<String> finished = new LinkedHashSet<>(CliProcess.journaled(journal));
       assertThat(finished).hasSizeBetween(60, 399);
       assertThat(out).as("killed before the end: no result file yet").doesNotExist();
 
-      Process second = start(runArgs(server, out), dir.resolve("second.log"));
+      Process second = CliProcess.start(runArgs(server, out), dir.resolve("second.log"));
       assertThat(second.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
       assertThat(second.exitValue()).as(Files.readString(dir.resolve("second.log"))).isZero();
 
@@ -116,8 +77,8 @@ class RunCrashRecoveryTest {
     try (MockServer server = slowServer()) {
       Path out = dir.resolve("run.json");
       Path log = dir.resolve("first.log");
-      Process first = start(runArgs(server, out), log);
-      waitForJournal(dir.resolve("run.journal.jsonl"), 40, first);
+      Process first = CliProcess.start(runArgs(server, out), log);
+      CliProcess.waitForJournal(dir.resolve("run.journal.jsonl"), 40, first, PATIENCE);
       first.destroy(); // SIGTERM runs the shutdown hooks, as Ctrl-C's SIGINT does
       assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
@@ -130,7 +91,7 @@ class RunCrashRecoveryTest {
       List<String> args = Arrays.asList(command.strip().split(" "));
       assertThat(args).containsSequence("--resume", out.toString()).doesNotContain("--api-key");
 
-      Process second = start(args.subList(1, args.size()), dir.resolve("second.log"));
+      Process second = CliProcess.start(args.subList(1, args.size()), dir.resolve("second.log"));
       assertThat(second.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
       assertThat(second.exitValue()).as(Files.readString(dir.resolve("second.log"))).isZero();
       assertSameFinalResultAsPublished(out, server);
