@@ -11,6 +11,7 @@ import dev.jmlebench.suite.SuitePlan;
 import dev.jmlebench.suite.SuiteReader;
 import dev.jmlebench.suite.SuiteRunner;
 import dev.jmlebench.suite.SuiteStatus;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,8 +95,12 @@ final class SuiteCommand implements Runnable {
       Suite suite = server.applyTo(selection.suite());
       List<SuiteEntry> entries = selection.entries(suite);
       PrintWriter out = spec.commandLine().getOut();
-      SuiteRunner.Settings settings = new SuiteRunner.Settings(jobs, System.console() != null, columns(),
-          continueCommand(), System::getenv);
+      // The live display moves the cursor, which the guarded standard output would escape; it writes
+      // to the terminal itself and makes safe what it shows.
+      PrintWriter terminal = System.console() != null
+          ? new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true) : null;
+      SuiteRunner.Settings settings = new SuiteRunner.Settings(jobs, terminal, columns(), continueCommand(),
+          System::getenv);
       // Loaded (or downloaded) once, before any run starts: parallel runs must not each fetch it.
       var data = dataset.loadOrDownload(out);
       SuiteRunner.Outcome outcome = new SuiteRunner(suite, data, new SuiteLauncher(data), settings, out)

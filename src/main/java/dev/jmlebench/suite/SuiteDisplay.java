@@ -1,5 +1,6 @@
 package dev.jmlebench.suite;
 
+import dev.jmlebench.common.TerminalText;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.runner.Progress;
 import dev.jmlebench.runner.RunningCounts;
@@ -26,14 +27,16 @@ final class SuiteDisplay {
   private int answeredInEnded;
   private int drawn;
   private long lastDraw;
+  private boolean stopped;
 
   /**
-   * @param live whether to draw in place (a terminal) or print lines (a log)
+   * @param out where lines go in a log
+   * @param terminal the raw terminal to draw in place on, or null to print lines to {@code out}
    * @param width the terminal's columns; lines are cut to fit
    */
-  SuiteDisplay(PrintWriter out, boolean live, int width, int entries) {
-    this.out = out;
-    this.live = live;
+  SuiteDisplay(PrintWriter out, PrintWriter terminal, int width, int entries) {
+    this.live = terminal != null;
+    this.out = live ? terminal : out;
     this.width = Math.max(width, 40);
     this.entries = entries;
   }
@@ -57,6 +60,9 @@ final class SuiteDisplay {
   }
 
   synchronized void starting(SuiteEntry e) {
+    if (stopped) {
+      return;
+    }
     active.put(e.name(), null);
     if (live) {
       draw();
@@ -69,6 +75,9 @@ final class SuiteDisplay {
 
   /** A run ended: its line replaces its progress line. */
   synchronized void ended(SuiteEntry e, boolean ok, String line) {
+    if (stopped) {
+      return;
+    }
     RunningCounts.Snapshot s = active.remove(e.name());
     answeredInEnded += s == null ? 0 : s.done();
     if (ok) {
@@ -87,7 +96,7 @@ final class SuiteDisplay {
   synchronized void print(String line) {
     if (live) {
       erase();
-      out.println(line);
+      out.println(TerminalText.safe(line));
       draw();
     } else {
       out.println(line);
@@ -95,7 +104,20 @@ final class SuiteDisplay {
     }
   }
 
-  /** Leaves the terminal below the block, which stays as last drawn. */
+  /**
+   * Ctrl-C: clears the block and prints {@code lines} last. The runs still answering while the process
+   * ends draw nothing more, so nothing can overwrite them.
+   */
+  synchronized void stop(String... lines) {
+    close();
+    stopped = true;
+    for (String line : lines) {
+      out.println(live ? TerminalText.safe(line) : line);
+    }
+    out.flush();
+  }
+
+  /** Clears the block; the lines printed above it say how each run ended. */
   synchronized void close() {
     if (live && drawn > 0) {
       erase();
@@ -104,6 +126,9 @@ final class SuiteDisplay {
   }
 
   private synchronized void update(String name, RunningCounts.Snapshot s, boolean first) {
+    if (stopped) {
+      return;
+    }
     RunningCounts.Snapshot before = active.put(name, s);
     if (live) {
       if (first || System.nanoTime() - lastDraw > REDRAW_NANOS || s.done() == s.total()) {
@@ -152,7 +177,9 @@ final class SuiteDisplay {
         Duration.ofNanos(System.nanoTime() - startNanos));
   }
 
+  /** One safe line that fits the terminal: nothing in it can move the cursor but the display itself. */
   private String cut(String line) {
-    return line.length() < width ? line : line.substring(0, width - 2) + "…";
+    String safe = TerminalText.oneLine(line);
+    return safe.length() < width ? safe : safe.substring(0, width - 2) + "…";
   }
 }

@@ -35,12 +35,13 @@ public final class SuiteRunner {
 
   /**
    * @param jobs how many entries run at once
-   * @param live draw the progress in place (a terminal) rather than as lines
+   * @param terminal where to draw the progress in place, or null to print it as lines (a log, a pipe); it
+   *     gets terminal controls, so it is the raw terminal, and what this class shows on it is made safe first
    * @param width the terminal's columns
    * @param continueCommand the command that continues the suite after Ctrl-C
    * @param environment reads an environment variable (the keys named by api_key_env)
    */
-  public record Settings(int jobs, boolean live, int width, String continueCommand,
+  public record Settings(int jobs, PrintWriter terminal, int width, String continueCommand,
       UnaryOperator<String> environment) {
     public Settings {
       if (jobs < 1) {
@@ -96,7 +97,7 @@ public final class SuiteRunner {
         Math.max(toRun.size(), 1)) + " at a time.");
     out.flush();
 
-    SuiteDisplay display = new SuiteDisplay(out, settings.live(), settings.width(), toRun.size());
+    SuiteDisplay display = new SuiteDisplay(out, settings.terminal(), settings.width(), toRun.size());
     Thread hook = new Thread(() -> interrupted(display), "jmle-bench-suite-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
     AtomicInteger threadNo = new AtomicInteger();
@@ -211,10 +212,7 @@ public final class SuiteRunner {
 
   /** Ctrl-C: every run's own hook saves its answers; this says how to go on. */
   private void interrupted(SuiteDisplay display) {
-    display.close();
-    out.println();
-    out.println("Interrupted: each run's answers so far are saved beside its result file. Continue the suite with:");
-    out.println("  " + settings.continueCommand());
-    out.flush();
+    display.stop("", "Interrupted: each run's answers so far are saved beside its result file. Continue the suite "
+        + "with:", "  " + settings.continueCommand());
   }
 }
