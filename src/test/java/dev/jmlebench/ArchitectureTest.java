@@ -55,6 +55,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void yamlStaysInTheSuitePackage() {
+    noClasses().that().resideOutsideOfPackage("dev.jmlebench.suite..")
+        .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.dataformat.yaml..", "org.yaml..")
+        .check(classes);
+  }
+
+  @Test
   void theCoreKnowsNothingOfRunningPresentingOrServing() {
     noClasses().that().resideInAnyPackage("dev.jmlebench.common..", "dev.jmlebench.dataset..",
             "dev.jmlebench.parse..", "dev.jmlebench.score..", "dev.jmlebench.results..")

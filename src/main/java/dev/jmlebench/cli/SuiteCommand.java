@@ -51,8 +51,13 @@ final class SuiteCommand implements Runnable {
         description = "Only the runs of these names, e.g. gpt-5.2,claude-opus-4.6. Default: all.")
     List<String> only;
 
+    @Option(names = "--results", paramLabel = "DIR",
+        description = "Folder of the result files (of runs without their own out) and of the leaderboard. "
+            + "Default: the suite's results field, else results.")
+    Path results;
+
     Suite suite() {
-      return SuiteReader.read(file);
+      return SuiteReader.read(file, results);
     }
 
     List<SuiteEntry> entries(Suite suite) {
@@ -112,6 +117,9 @@ final class SuiteCommand implements Runnable {
       List<String> words = new ArrayList<>(List.of(RunCommand.PROGRAM, "suite", "run", selection.file.toString()));
       if (selection.only != null && !selection.only.isEmpty()) {
         words.addAll(List.of("--only", String.join(",", selection.only)));
+      }
+      if (selection.results != null) {
+        words.addAll(List.of("--results", selection.results.toString()));
       }
       if (server.baseUrl != null) {
         words.addAll(List.of("--base-url", server.baseUrl));

@@ -38,7 +38,12 @@ public final class SuiteReader {
   private SuiteReader() {}
 
   public static Suite read(Path file) {
-    return new SuiteReader.Checker(file).suite(YamlTree.parse(text(file), file));
+    return read(file, null);
+  }
+
+  /** @param results the folder of result files instead of the file's own, or null to keep the file's */
+  public static Suite read(Path file, Path results) {
+    return new SuiteReader.Checker(file, results).suite(YamlTree.parse(text(file), file));
   }
 
   private static String text(Path file) {
@@ -55,7 +60,7 @@ public final class SuiteReader {
   }
 
   /** One file's checks; every error names {@link #file}. */
-  private record Checker(Path file) {
+  private record Checker(Path file, Path resultsOverride) {
     Suite suite(YamlTree root) {
       if (!root.value().isObject()) {
         throw fault(root.line(), "", "should be a mapping with 'runs:' (see 'jmle-bench suite --help')");
@@ -67,7 +72,8 @@ public final class SuiteReader {
               + "; a run's fields go under runs: or defaults:)");
         }
       });
-      Path results = Path.of(optionalPath(root, RESULTS, "results"));
+      Path ownResults = Path.of(optionalPath(root, RESULTS, "results"));
+      Path results = resultsOverride != null ? resultsOverride : ownResults;
       String readme = optionalPath(root, README, null);
       Map<SuiteField, Object> defaults = defaults(root.fields().get(DEFAULTS));
       YamlTree.Key runs = root.fields().get(RUNS);
