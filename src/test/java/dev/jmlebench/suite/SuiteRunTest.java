@@ -56,9 +56,15 @@ class SuiteRunTest {
         + "  base_url: " + baseUrl + "\n  image_mode: " + m.imageMode() + "\n  parallel: 4\n";
   }
 
+  private static final String EMPTY_TABLES = "# Ours\n\n<!-- leaderboard-all-start -->\n<!-- leaderboard-all-end -->\n\n"
+      + "<!-- leaderboard-text-start -->\n<!-- leaderboard-text-end -->\n";
+
+  /** A suite of these entries whose results go to DIR/results, and whose README is DIR/README.md. */
   private Path suite(String... entries) throws IOException {
     Path file = dir.resolve("suite.yaml");
-    Files.writeString(file, "results: " + dir.resolve("results") + "\nruns:\n" + String.join("", entries));
+    Files.writeString(dir.resolve("README.md"), EMPTY_TABLES);
+    Files.writeString(file, "results: " + dir.resolve("results") + "\nreadme: " + dir.resolve("README.md")
+        + "\nruns:\n" + String.join("", entries));
     return file;
   }
 
@@ -104,7 +110,9 @@ class SuiteRunTest {
           .contains("✓ medrect: score " + medrect.summary().score() + "/500")
           .contains("Fix what is said above, then continue with:\n  ./jmle-bench suite run " + file
               + " --jobs 2 --dataset " + DATASET)
-          .contains("wrote " + dir.resolve("results/leaderboard.json"));
+          .contains("wrote " + dir.resolve("results/leaderboard.json"))
+          .contains(dir.resolve("README.md") + ": leaderboard tables not updated, the suite is not complete");
+      assertThat(dir.resolve("README.md")).hasContent(EMPTY_TABLES);
       assertAnsweredOnceEach(a);
       assertAnsweredOnceEach(b);
       assertThat(dir.resolve("results/gone.json")).doesNotExist();
@@ -207,6 +215,10 @@ class SuiteRunTest {
       assertThat(ResultFiles.read(dir.resolve("results/medrect.json")).summary()).isEqualTo(medrect.summary());
       qwenPartial.results().forEach(r -> assertThat(a.answered(r.questionId())).as(r.questionId()).isEqualTo(1));
       medrectPartial.results().forEach(r -> assertThat(b.answered(r.questionId())).as(r.questionId()).isEqualTo(1));
+      // Complete now: the README named by the suite gets both runs' rows.
+      assertThat(Files.readString(dir.resolve("README.md")))
+          .contains("| **Qwen3-32B** | - | " + qwen.summary().score() + "/500 (")
+          .contains("| **Preferred-MedRECT-32B** | - | " + medrect.summary().score() + "/500 (");
     }
   }
 }
