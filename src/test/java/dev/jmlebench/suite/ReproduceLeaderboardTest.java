@@ -28,11 +28,11 @@ class ReproduceLeaderboardTest {
     try (MockServer mock = MockServer.startReplaying(0, SharedData.dataset(), published, MockOptions.INSTANT)) {
       Cli.Outcome r = Cli.run("suite", "run", "suites/jmle2026-published.yaml", "--only", String.join(",", names),
           "--base-url", mock.baseUrl().toString(), "--results", dir.toString(), "--jobs", "3",
-          "--dataset", SharedData.ROOT.toString());
+          "--dataset", SharedData.root().toString());
 
       assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
       for (String name : names) {
-        ResultFile expected = ResultFiles.read(SharedData.RESULTS.resolve(name + ".json"));
+        ResultFile expected = ResultFiles.read(SharedData.results().resolve(name + ".json"));
         ResultFile written = ResultFiles.read(dir.resolve(name + ".json"));
         assertThat(written.summary()).as(name).isEqualTo(expected.summary());
         assertThat(written.metadata().displayName()).isEqualTo(expected.metadata().displayName());

@@ -58,7 +58,7 @@ class SuiteFromResultsTest {
   @Test
   void aSuiteFromTheResultsGivesBackEveryFilesModelDisplayNameImageModeExtraBodyAndBaseUrl() throws IOException {
     Path suite = dir.resolve("published.yaml");
-    Cli.Outcome made = Cli.run("suite", "from-results", SharedData.RESULTS.toString(), "--out", suite.toString());
+    Cli.Outcome made = Cli.run("suite", "from-results", SharedData.results().toString(), "--out", suite.toString());
     assertThat(made.exitCode()).as(made.err()).isZero();
     assertThat(made.out()).isEqualTo("Wrote " + suite + "\n");
 
@@ -79,13 +79,13 @@ class SuiteFromResultsTest {
   @Test
   void withoutOutTheSuiteGoesToStandardOutputAndAnExistingFileIsNeverOverwritten() throws IOException {
     Path suite = dir.resolve("published.yaml");
-    Cli.Outcome toFile = Cli.run("suite", "from-results", SharedData.RESULTS.toString(), "--out", suite.toString());
+    Cli.Outcome toFile = Cli.run("suite", "from-results", SharedData.results().toString(), "--out", suite.toString());
     assertThat(toFile.exitCode()).isZero();
-    Cli.Outcome toStdout = Cli.run("suite", "from-results", SharedData.RESULTS.toString());
+    Cli.Outcome toStdout = Cli.run("suite", "from-results", SharedData.results().toString());
     assertThat(toStdout.out()).isEqualTo(Files.readString(suite));
 
     Files.writeString(suite, "mine");
-    Cli.Outcome again = Cli.run("suite", "from-results", SharedData.RESULTS.toString(), "--out", suite.toString());
+    Cli.Outcome again = Cli.run("suite", "from-results", SharedData.results().toString(), "--out", suite.toString());
     assertThat(again.exitCode()).isEqualTo(2);
     assertThat(again.err()).contains("--out " + suite + ": already exists");
     assertThat(Files.readString(suite)).isEqualTo("mine");

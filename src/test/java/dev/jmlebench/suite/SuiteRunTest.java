@@ -31,12 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SuiteRunTest {
   private static final Duration PATIENCE = Duration.ofMinutes(3);
-  private static final String DATASET = SharedData.ROOT.toString();
+  private static final String DATASET = SharedData.root().toString();
 
   @TempDir Path dir;
 
   private static ResultFile published(String name) {
-    return ResultFiles.read(SharedData.RESULTS.resolve(name + ".json"));
+    return ResultFiles.read(SharedData.results().resolve(name + ".json"));
   }
 
   private static MockServer replaying(ResultFile file, Duration latency) {
