@@ -31,11 +31,6 @@ public record ExamCriteria(
     excludedQuestions = Set.copyOf(excludedQuestions);
   }
 
-  /** Whether this version knows the exam, e.g. {@code "120"}: its criteria are bundled. */
-  public static boolean isBundled(String exam) {
-    return exam.matches("[0-9]{1,4}") && ExamCriteria.class.getResource("criteria/" + exam + ".json") != null;
-  }
-
   /** The bundled criteria of an exam, e.g. {@code "120"}. */
   public static ExamCriteria forExam(String exam) {
     String name = "criteria/" + exam + ".json";

@@ -3,7 +3,6 @@ package dev.jmlebench.suite;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.runner.RunConfig;
-import dev.jmlebench.score.ExamCriteria;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
@@ -185,14 +184,17 @@ public enum SuiteField {
       }
     },
     EXAM {
+      // What `run` asks today. Once it takes --exam, this becomes the exam registry's list.
+      private final List<String> exams = List.of("120");
+
       @Override
       Object read(JsonNode n) throws Invalid {
         if (!n.isTextual() && !n.isIntegralNumber()) {
           throw new Invalid("should be an exam number such as 120, not " + shown(n));
         }
         String exam = n.asText();
-        if (!ExamCriteria.isBundled(exam)) {
-          throw new Invalid("exam " + shown(n) + " is not one this version knows (such as 120)");
+        if (!exams.contains(exam)) {
+          throw new Invalid("exam " + shown(n) + " is not one this version runs (" + String.join(", ", exams) + ")");
         }
         return exam;
       }

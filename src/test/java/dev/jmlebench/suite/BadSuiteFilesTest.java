@@ -89,7 +89,7 @@ class BadSuiteFilesTest {
       "base_url: ftp://example.org|'base_url' should be http(s)://",
       "base_url: https://user:pw@example.org/v1|'base_url' should carry no user, password or query",
       "key: draft|'key' should be author or official, not \"draft\"",
-      "exam: 99|'exam' exam 99 is not one this version knows",
+      "exam: 99|'exam' exam 99 is not one this version runs (120)",
       "exam: true|'exam' should be an exam number"})
   void aValueOfTheWrongKindNamesTheFieldAndItsLine(String field, String message) throws IOException {
     Cli.Outcome r = plan("runs:\n" + GOOD_RUN + "- name: second\n  model: m2\n  " + field + "\n");
