@@ -115,11 +115,7 @@ public enum SuiteField {
     TEXT {
       @Override
       Object read(JsonNode n) throws Invalid {
-        String s = text(n, "text");
-        if (s.isBlank() || s.codePoints().anyMatch(Character::isISOControl)) {
-          throw new Invalid("should be text without control characters, not " + shown(n));
-        }
-        return s;
+        return printable(n, "text");
       }
     },
     URL {
@@ -214,15 +210,20 @@ public enum SuiteField {
     PATH {
       @Override
       Object read(JsonNode n) throws Invalid {
-        String s = text(n, "a file path");
-        if (s.isBlank() || s.codePoints().anyMatch(Character::isISOControl)) {
-          throw new Invalid("should be a file path, not " + shown(n));
-        }
-        return s;
+        return printable(n, "a file path");
       }
     };
 
     abstract Object read(JsonNode n) throws Invalid;
+
+    /** Text that is not blank and holds no control character: it is printed and names files. */
+    static String printable(JsonNode n, String what) throws Invalid {
+      String s = text(n, what);
+      if (s.isBlank() || s.codePoints().anyMatch(Character::isISOControl)) {
+        throw new Invalid("should be " + what + " without control characters, not " + shown(n));
+      }
+      return s;
+    }
 
     static String text(JsonNode n, String what) throws Invalid {
       if (!n.isTextual()) {

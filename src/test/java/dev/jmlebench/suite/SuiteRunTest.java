@@ -147,6 +147,27 @@ class SuiteRunTest {
   }
 
   @Test
+  void aRejectedKeyAndAMissingKeyVariableStopOnlyTheirRunsAndNoKeyIsShown() throws IOException {
+    String key = System.getenv("PATH"); // a variable every test machine has, standing in for a key
+    MockOptions wantsAnotherKey = new MockOptions(Duration.ZERO, 0, 0, 1, "sk-the-right-one", false);
+    ResultFile qwen = published("Qwen_Qwen3-32B");
+    try (MockServer strict = MockServer.start(0, SharedData.dataset(), qwen, wantsAnotherKey)) {
+      Path file = suite(entry("rejected", qwen, strict.baseUrl().toString()) + "  api_key_env: PATH\n",
+          entry("unset", qwen, "https://api.example.invalid/v1") + "  api_key_env: JMLE_BENCH_TEST_NO_SUCH_VARIABLE\n");
+
+      Cli.Outcome r = Cli.run("suite", "run", file.toString(), "--jobs", "2", "--dataset", DATASET);
+
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertThat(r.out()).contains(file + ": 0 of 2 runs complete, 2 failed")
+          .contains("✗ rejected: stopped before asking the rest: the first requests failed with HTTP 401")
+          .contains("✗ unset: no API key for https://api.example.invalid/v1: $JMLE_BENCH_TEST_NO_SUCH_VARIABLE is not "
+              + "set");
+      assertThat(r.out() + r.err()).doesNotContain(key);
+      assertThat(strict.totalRequests()).as("the run stops at its first rejected requests").isLessThan(20);
+    }
+  }
+
+  @Test
   void aSuiteKilledMidwayAndRunAgainAsksNoAnsweredQuestionTwice() throws Exception {
     ResultFile qwen = published("Qwen_Qwen3-32B");
     ResultFile medrect = published("pfnet_Preferred-MedRECT-32B");
