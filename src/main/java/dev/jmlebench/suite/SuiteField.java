@@ -2,6 +2,7 @@ package dev.jmlebench.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jmlebench.dataset.ImageMode;
+import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.runner.RunConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,19 +17,21 @@ import java.util.regex.Pattern;
  * validation, {@code suite plan} and {@code suite run} all follow from it.
  */
 public enum SuiteField {
+  // A field that a result file's metadata records has the metadata's name, so that a suite reads like the
+  // files it makes (and from-results maps one to the other).
   NAME("name", Kind.NAME, null, null),
-  MODEL("model", Kind.TEXT, null, "--model"),
-  BASE_URL("base_url", Kind.URL, RunConfig.DEFAULT_BASE_URL, "--base-url"),
+  MODEL(ResultSchema.Metadata.MODEL, Kind.TEXT, null, "--model"),
+  BASE_URL(ResultSchema.Metadata.BASE_URL, Kind.URL, RunConfig.DEFAULT_BASE_URL, "--base-url"),
   API_KEY_ENV("api_key_env", Kind.ENVIRONMENT_VARIABLE, SuiteField.DEFAULT_KEY_VARIABLE, null),
-  IMAGE_MODE("image_mode", Kind.IMAGE_MODE, ImageMode.BLIND.wireName(), "--image-mode"),
-  EXTRA_BODY("extra_body", Kind.MAPPING, null, "--extra-body"),
+  IMAGE_MODE(ResultSchema.Metadata.IMAGE_MODE, Kind.IMAGE_MODE, ImageMode.BLIND.wireName(), "--image-mode"),
+  EXTRA_BODY(ResultSchema.Metadata.EXTRA_BODY, Kind.MAPPING, null, "--extra-body"),
   PARALLEL("parallel", Kind.POSITIVE, RunConfig.DEFAULT_PARALLEL, "--parallel"),
   TIMEOUT("timeout", Kind.POSITIVE, RunConfig.DEFAULT_TIMEOUT_SECONDS, "--timeout"),
-  REPEATS("repeats", Kind.POSITIVE, 1, "--repeats"),
+  REPEATS(ResultSchema.Metadata.REPEATS, Kind.POSITIVE, 1, "--repeats"),
   // `run` has no --exam or --key yet: the values are checked and carried, and passed on once it has.
   EXAM("exam", Kind.EXAM, "120", null),
   KEY("key", Kind.ANSWER_KEY, "official", null),
-  DISPLAY_NAME("display_name", Kind.TEXT, null, "--display-name"),
+  DISPLAY_NAME(ResultSchema.Metadata.DISPLAY_NAME, Kind.TEXT, null, "--display-name"),
   OUT("out", Kind.PATH, null, "--out");
 
   /** The variable {@code run} reads a key from when it is given none. */

@@ -1,6 +1,7 @@
 package dev.jmlebench.suite;
 
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.results.ResultSchema;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ import java.util.Map;
  * unknown field, a literal key, a repeated run name, a value of the wrong kind.
  *
  * <pre>
- * results: results          # optional: the folder of result files (default results)
+ * results_dir: results      # optional: the folder of result files (default results)
  * readme: README.md         # optional: rebuild its leaderboard tables when the suite is done
  * defaults:                 # optional: any field but name and out, for every run
  *   base_url: https://openrouter.ai/api/v1
@@ -29,10 +30,12 @@ import java.util.Map;
  * </pre>
  */
 public final class SuiteReader {
-  static final String RESULTS = "results";
+  static final String RESULTS = "results_dir";
   static final String README = "readme";
   static final String DEFAULTS = "defaults";
   static final String RUNS = "runs";
+  /** Where result files go when neither the suite nor --results says: where {@code run} puts them. */
+  private static final String DEFAULT_RESULTS = ResultSchema.FOLDER;
   private static final List<String> TOP_LEVEL = List.of(RESULTS, README, DEFAULTS, RUNS);
 
   private SuiteReader() {}
@@ -72,7 +75,7 @@ public final class SuiteReader {
               + "; a run's fields go under runs: or defaults:)");
         }
       });
-      Path ownResults = Path.of(optionalPath(root, RESULTS, "results"));
+      Path ownResults = Path.of(optionalPath(root, RESULTS, DEFAULT_RESULTS));
       Path results = resultsOverride != null ? resultsOverride : ownResults;
       String readme = optionalPath(root, README, null);
       Map<SuiteField, Object> defaults = defaults(root.fields().get(DEFAULTS));

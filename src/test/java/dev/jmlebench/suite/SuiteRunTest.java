@@ -63,7 +63,7 @@ class SuiteRunTest {
   private Path suite(String... entries) throws IOException {
     Path file = dir.resolve("suite.yaml");
     Files.writeString(dir.resolve("README.md"), EMPTY_TABLES);
-    Files.writeString(file, "results: " + dir.resolve("results") + "\nreadme: " + dir.resolve("README.md")
+    Files.writeString(file, "results_dir: " + dir.resolve("results") + "\nreadme: " + dir.resolve("README.md")
         + "\nruns:\n" + String.join("", entries));
     return file;
   }
