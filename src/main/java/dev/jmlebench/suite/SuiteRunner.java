@@ -196,15 +196,24 @@ public final class SuiteRunner {
 
   /** The leaderboard of the suite's folder; the README's tables only from complete runs, as run --readme. */
   private void rebuildLeaderboard(Outcome o) {
-    if (!Files.isDirectory(suite.results())) {
-      return;
+    boolean anyFile = o.entries().stream().anyMatch(r -> r.result() != Result.FAILED);
+    if (!anyFile || !Files.isDirectory(suite.results())) {
+      return; // nothing new to rank: every run failed before writing a file
     }
     boolean readme = suite.readme() != null && o.allComplete();
     if (suite.readme() != null && !readme) {
       out.println(suite.readme() + ": leaderboard tables not updated, the suite is not complete");
     }
-    Leaderboard.Report report = Leaderboard.build(new Leaderboard.Request(suite.results(),
-        readme ? suite.readme() : null, suite.results().resolve("leaderboard.png"), false, null, () -> dataset));
+    Leaderboard.Report report;
+    try {
+      report = Leaderboard.build(new Leaderboard.Request(suite.results(), readme ? suite.readme() : null,
+          suite.results().resolve("leaderboard.png"), false, null, () -> dataset));
+    } catch (UserError e) {
+      // The runs' files are written; a folder the leaderboard cannot rank is said, not a failed suite.
+      out.println("leaderboard not rebuilt: " + e.getMessage());
+      out.flush();
+      return;
+    }
     report.done().forEach(out::println);
     report.warnings().forEach(w -> out.println("warning: " + w));
     out.flush();
