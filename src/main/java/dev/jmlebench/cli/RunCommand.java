@@ -162,9 +162,9 @@ final class RunCommand implements Callable<Integer> {
   private URI baseUrl() {
     try {
       URI url = new URI(baseUrl);
-      if (url.getScheme() == null || url.getHost() == null
-          || !(url.getScheme().equals("http") || url.getScheme().equals("https"))) {
-        throw new UserError("--base-url: expected http(s)://HOST[:PORT]/PATH, not '" + baseUrl + "'");
+      String problem = ClientSettings.baseUrlProblem(url);
+      if (problem != null) {
+        throw new UserError("--base-url: " + problem);
       }
       return url;
     } catch (URISyntaxException e) {

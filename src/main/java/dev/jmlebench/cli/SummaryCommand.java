@@ -1,8 +1,8 @@
 package dev.jmlebench.cli;
 
+import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
-import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Summary;
 import dev.jmlebench.score.SummaryReport;
@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code summary FILE...}: print the score report of result files. */
 @Command(name = "summary", mixinStandardHelpOptions = true,
@@ -39,9 +39,7 @@ final class SummaryCommand implements Callable<Integer> {
     for (Path f : files) {
       ResultFile file = ResultFiles.read(f);
       ExamCriteria criteria = ExamCriteria.forExam(ResultFiles.examOf(file));
-      Summary s = file.summary() != null
-          ? file.summary()
-          : Rescorer.summarize(file, dataset.load(), criteria, f.toString());
+      Summary s = Rescorer.summaryOf(file, dataset::load, criteria, f.toString());
       if (!first) {
         out.println();
       }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jmlebench.common.Throwables;
 import dev.jmlebench.prompt.Prompt;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -70,7 +71,7 @@ public final class ChatClient {
       throw failure(ApiFailure.Kind.UNREACHABLE, 0, null, "cannot reach " + settings.baseUrl() + ": "
           + (e.getMessage() == null ? "connection refused" : e.getMessage()));
     } catch (IOException e) {
-      if (hasCause(e, UnresolvedAddressException.class)) {
+      if (Throwables.hasCause(e, UnresolvedAddressException.class)) {
         throw failure(ApiFailure.Kind.UNREACHABLE, 0, null, "cannot reach " + settings.baseUrl() + ": unknown host");
       }
       throw failure(ApiFailure.Kind.CONNECTION, 0, null, "connection failed: " + describe(e));
@@ -155,14 +156,6 @@ public final class ChatClient {
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
 
-  private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (type.isInstance(c)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   private static byte[] bytes(ObjectNode body) {
     try {

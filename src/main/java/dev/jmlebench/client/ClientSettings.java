@@ -10,12 +10,22 @@ import java.time.Duration;
  */
 public record ClientSettings(URI baseUrl, String model, ApiKey apiKey, Duration timeout, ObjectNode extraBody) {
   public ClientSettings {
-    if (baseUrl.getScheme() == null || !(baseUrl.getScheme().equals("http") || baseUrl.getScheme().equals("https"))) {
-      throw new IllegalArgumentException("base URL should start with http:// or https://, not " + baseUrl);
+    String problem = baseUrlProblem(baseUrl);
+    if (problem != null) {
+      throw new IllegalArgumentException("base URL: " + problem);
     }
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout should be positive, not " + timeout);
     }
+  }
+
+  /** What is wrong with a base URL, or null when it is an http(s) URL with a host. */
+  public static String baseUrlProblem(URI url) {
+    if (url.getScheme() == null || url.getHost() == null
+        || !(url.getScheme().equals("http") || url.getScheme().equals("https"))) {
+      return "expected http(s)://HOST[:PORT]/PATH, not '" + url + "'";
+    }
+    return null;
   }
 
   /** {@code POST {base_url}/chat/completions} (SPEC §2); a trailing slash on the base URL is allowed. */

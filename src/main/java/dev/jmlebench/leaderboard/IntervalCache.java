@@ -7,17 +7,11 @@ import dev.jmlebench.common.Hashing;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.score.ExamCriteria;
-import dev.jmlebench.score.Points;
+import dev.jmlebench.score.Outcome;
 import dev.jmlebench.stats.Bootstrap;
 import dev.jmlebench.stats.RunStatistics;
-import dev.jmlebench.stats.ScoredQuestion;
-import dev.jmlebench.stats.ScoredRun;
 import dev.jmlebench.stats.StatisticsJson;
-import dev.jmlebench.stats.Wilson;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,16 +24,13 @@ import java.util.TreeSet;
  * (10,000 resamples of its questions) is the largest piece of arithmetic a leaderboard build does, about
  * 50 ms a file; rebuilding after one new run should not redo it for every unchanged file. A row is reused
  * only when its {@code intervals_key} equals the key of the file now: a hash of everything the figures
- * depend on — each question id and its correct flag, the exam's criteria, the bootstrap's parameters, and
- * the compiled statistics code itself (so a changed method never serves stale figures). Anything unreadable
- * is simply not reused: this is a cache, never an input.
+ * depend on — each question id and whether it was answered correctly, the exam's criteria, the bootstrap's
+ * parameters, and {@link RunStatistics#VERSION}, the version of the statistics code (so changed code never
+ * serves stale figures). Anything unreadable is simply not reused: this is a cache, never an input.
  */
 final class IntervalCache {
   static final String KEY_FIELD = "intervals_key";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Class<?>[] STATISTICS_CODE = {RunStatistics.class, Bootstrap.class, Wilson.class,
-      StatisticsJson.class, ScoredRun.class, ScoredQuestion.class, Points.class};
-  private static String codeHash;
 
   private final Map<String, RunIntervals> bySource;
 
@@ -78,29 +69,14 @@ final class IntervalCache {
 
   static String key(ResultFile file, ExamCriteria criteria) {
     StringBuilder sb = new StringBuilder(16 * file.results().size() + 256)
-        .append(statisticsCodeHash()).append('|').append(Bootstrap.DEFAULT).append('|')
+        .append(RunStatistics.VERSION).append('|').append(Bootstrap.DEFAULT).append('|')
         .append(criteria.exam()).append(',').append(criteria.requiredMax()).append(',')
         .append(criteria.requiredMinScore()).append(',').append(criteria.requiredMinRatioWithExclusions())
         .append(',').append(criteria.generalMax()).append(',').append(criteria.generalMinScore()).append(',')
         .append(new TreeSet<>(criteria.excludedQuestions())).append('|');
     for (QuestionResult r : file.results()) {
-      sb.append(r.questionId()).append(r.correct() ? '+' : '-');
+      sb.append(r.questionId()).append(r.outcome() == Outcome.CORRECT ? '+' : '-');
     }
     return Hashing.sha256Hex(sb.toString().getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static synchronized String statisticsCodeHash() {
-    if (codeHash == null) {
-      ByteArrayOutputStream code = new ByteArrayOutputStream();
-      for (Class<?> c : STATISTICS_CODE) {
-        try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
-          code.writeBytes(in.readAllBytes());
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      codeHash = Hashing.sha256Hex(code.toByteArray());
-    }
-    return codeHash;
   }
 }

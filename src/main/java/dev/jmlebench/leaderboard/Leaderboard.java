@@ -2,10 +2,10 @@ package dev.jmlebench.leaderboard;
 
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
-import dev.jmlebench.results.ResultFile;
-import dev.jmlebench.results.ResultFolder;
-import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.Rescorer;
+import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.results.ResultFolder;
 import dev.jmlebench.score.ExamCriteria;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -174,8 +174,8 @@ public final class Leaderboard {
       file = ResultFiles.read(f);
     }
     if (file.summary() == null) {
-      Dataset d = dataset.get();
-      file = file.withSummary(Rescorer.summarize(file, d, ExamCriteria.forExam(d.exam()), f.toString()));
+      file = file.withSummary(Rescorer.summaryOf(file, dataset, ExamCriteria.forExam(ResultFiles.examOf(file)),
+          f.toString()));
     }
     LeaderboardEntry entry = LeaderboardEntry.of(f.getFileName().toString(), file);
     return new Read(entry, file.results().isEmpty() ? null

@@ -9,6 +9,7 @@ import dev.jmlebench.score.Scorer;
 import dev.jmlebench.score.Summary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Re-derives everything a result file computes from its raw responses: each answer re-parsed (content,
@@ -48,10 +49,20 @@ public final class Rescorer {
     return new Rescored(rescored.withSummary(summarize(rescored, dataset, criteria, fileName)), changes);
   }
 
-  private static QuestionResult regrade(Question q, QuestionResult old) {
+  /** One result graded again against the question: a failed request stays failed. */
+  public static QuestionResult regrade(Question q, QuestionResult old) {
     return old.error() != null
         ? QuestionResult.failed(old.questionId(), q.answer(), old.error(), old.extra())
         : Grader.grade(q, old.rawResponse(), old.reasoning(), old.extra());
+  }
+
+  /**
+   * The file's own summary, or, for a file without one, the summary of its results (only then is the
+   * dataset loaded).
+   */
+  public static Summary summaryOf(ResultFile file, Supplier<Dataset> dataset, ExamCriteria criteria,
+      String fileName) {
+    return file.summary() != null ? file.summary() : summarize(file, dataset.get(), criteria, fileName);
   }
 
   public static Summary summarize(ResultFile file, Dataset dataset, ExamCriteria criteria, String fileName) {

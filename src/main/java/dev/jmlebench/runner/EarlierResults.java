@@ -3,8 +3,8 @@ package dev.jmlebench.runner;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.Question;
-import dev.jmlebench.results.Grader;
 import dev.jmlebench.results.QuestionResult;
+import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.Samples;
@@ -66,8 +66,7 @@ record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String tim
       }
       samples.forEach((k, r) -> {
         if (r.isKeptOnResume()) {
-          kept.computeIfAbsent(id, x -> new TreeMap<>()).put(k, Grader.grade(q, r.rawResponse(), r.reasoning(),
-              r.extra()));
+          kept.computeIfAbsent(id, x -> new TreeMap<>()).put(k, Rescorer.regrade(q, r));
         }
       });
     });

@@ -25,6 +25,13 @@ public record RunStatistics(
     Interval accuracyWilson,
     Double passProbability,
     Bootstrap bootstrap) {
+  /**
+   * The version of the figures these statistics produce. Bump it with any change that moves a figure (the
+   * bootstrap, the interval methods, points, the pass rule): caches of earlier figures are keyed on it.
+   * {@code StatisticsVersionTest} pins the figures of each version and fails when they move without a bump.
+   */
+  public static final int VERSION = 1;
+
 
   private static final int REQUIRED = 0;
   private static final int GENERAL = 1;

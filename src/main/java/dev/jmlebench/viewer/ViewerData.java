@@ -4,8 +4,8 @@ import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
-import dev.jmlebench.results.ResultFolder;
 import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.results.ResultFolder;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Summary;
 import java.nio.file.Files;
@@ -72,9 +72,7 @@ public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs,
       if (!exam.equals(dataset.exam())) {
         throw new UserError(f + ": holds results of exam " + exam + ", but the dataset is exam " + dataset.exam());
       }
-      Summary summary = result.summary() != null
-          ? result.summary()
-          : Rescorer.summarize(result, dataset, criteria, f.toString());
+      Summary summary = Rescorer.summaryOf(result, () -> dataset, criteria, f.toString());
       runs.add(new Run(uniqueId(f, ids), f, result, summary));
     }
     if (runs.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.jmlebench.viewer;
 
+import dev.jmlebench.common.Throwables;
 import dev.jmlebench.common.UserError;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -89,7 +90,7 @@ public final class ViewerServer implements AutoCloseable {
       app.start(host, port);
     } catch (RuntimeException e) {
       app.stop();
-      if (hasCause(e, BindException.class)) {
+      if (Throwables.hasCause(e, BindException.class)) {
         throw new UserError("--port " + port + " on " + host + ": cannot listen there (in use, or not an "
             + "address of this machine); pass another --port or --host");
       }
@@ -182,12 +183,4 @@ public final class ViewerServer implements AutoCloseable {
     ctx.contentType(contentType).result(body);
   }
 
-  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
-  }
 }

@@ -5,11 +5,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The page, its script and its style sheet, read once from the jar. They are the same for the server and
- * the static report; only {@code data-source} on the body tells the script where its data comes from.
+ * the static report; only {@code data-source} on the body tells the script where its data comes from. The
+ * script is written as small files ({@code js/}: pure logic, data, widgets, router, one file per view) and
+ * served as one, in one closure: ES modules do not load from {@code file://}, where a static report opens.
  */
 final class WebAssets {
   static final String INDEX = "index.html";
@@ -34,11 +37,26 @@ final class WebAssets {
   private static final String API_PRELOAD = "href=\"api/index\" as=\"fetch\" crossorigin=\"anonymous\"";
   private static final String STATIC_PRELOAD = "href=\"data/index.js\" as=\"script\"";
 
+  /** The parts of {@code app.js}, in the order they run. */
+  static final List<String> SCRIPT_PARTS = List.of("logic.js", "data.js", "widgets.js", "router.js",
+      "view-leaderboard.js", "view-model.js", "view-question.js", "view-hardest.js", "view-matrix.js", "main.js");
+
   private final Map<String, byte[]> files = new LinkedHashMap<>();
 
   WebAssets() {
     files.put(INDEX, read(INDEX));
-    ASSETS.keySet().forEach(name -> files.put(name, read(name)));
+    files.put("app.css", read("app.css"));
+    files.put("app.js", script());
+  }
+
+  private static byte[] script() {
+    StringBuilder js = new StringBuilder(new String(read("js/header.js"), StandardCharsets.UTF_8))
+        .append("(() => {\n'use strict';\n");
+    for (String part : SCRIPT_PARTS) {
+      js.append("\n// ---- js/").append(part).append('\n')
+          .append(new String(read("js/" + part), StandardCharsets.UTF_8));
+    }
+    return js.append("})();\n").toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** The page as the server gives it: data comes from {@code api/KEY}. */

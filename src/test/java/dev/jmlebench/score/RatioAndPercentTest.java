@@ -37,13 +37,4 @@ class RatioAndPercentTest {
     assertThat(Percent.format(1.0)).isEqualTo("100.0%");
     assertThat(Percent.format(0)).isEqualTo("0.0%");
   }
-
-  @Test
-  void requiredBlocksWeighTheSecondHalfThreeTimes() {
-    assertThat(Points.of("B", 25)).isEqualTo(1);
-    assertThat(Points.of("B", 26)).isEqualTo(3);
-    assertThat(Points.of("E", 50)).isEqualTo(3);
-    assertThat(Points.of("A", 75)).isEqualTo(1);
-    assertThat(Points.of("C", 30)).isEqualTo(1);
-  }
 }

@@ -1,0 +1,58 @@
+// Data: documents from the server (api/KEY) or, in a static report, from scripts (data/KEY.js).
+const SOURCE = document.body.dataset.source;
+const cache = new Map();
+const waiting = new Map();
+window.JMLE = {
+  put(key, value) {
+    const resolve = waiting.get(key);
+    if (resolve) {
+      waiting.delete(key);
+      resolve(value);
+    }
+  },
+};
+
+function load(key) {
+  if (cache.has(key)) return cache.get(key);
+  const promise = SOURCE === 'static' ? loadScript(key) : fetch('api/' + urlPath(key)).then((r) => {
+    if (!r.ok) throw new Error('api/' + key + ': ' + r.status + ' ' + r.statusText);
+    return r.json();
+  });
+  cache.set(key, promise);
+  promise.catch(() => cache.delete(key));
+  return promise;
+}
+
+/**
+ * A static report's document, from its script. The ids in a key come from the address (#/model/ID), and a
+ * page opened from disk may run any script on the disk: so a key becomes part of a script URL only once
+ * the index lists each of its ids ('#/model/..%2F..%2Fevil' must never load a script from elsewhere).
+ */
+function loadScript(key) {
+  const listed = key === 'index' ? Promise.resolve(true) : load('index').then((index) => isListed(index, key));
+  return listed.then((ok) => new Promise((resolve, reject) => {
+    if (!ok) throw new Error('no such document: ' + key);
+    const src = 'data/' + urlPath(key) + '.js';
+    waiting.set(key, resolve);
+    const script = document.createElement('script');
+    script.src = src;
+    script.onerror = () => { waiting.delete(key); reject(new Error('cannot load ' + src)); };
+    document.head.append(script);
+  }));
+}
+
+/** The ids each kind of key holds after its name: model/ID, answer/ID/QID, pair/ID/ID, ... */
+const KEY_IDS = new Map([['pairs', []], ['model', ['models']], ['question', ['questions']],
+  ['answer', ['models', 'questions']], ['pair', ['models', 'models']]]);
+
+function isListed(index, key) {
+  const [kind, ...ids] = key.split('/');
+  const lists = KEY_IDS.get(kind);
+  return lists !== undefined && lists.length === ids.length
+    && ids.every((id, i) => index[lists[i]].some((x) => x.id === id));
+}
+
+/** A key as a URL path: each part encoded, so that no id can add a segment or a query. */
+function urlPath(key) {
+  return key.split('/').map(encodeURIComponent).join('/');
+}

@@ -1,0 +1,73 @@
+// Pure logic of the pages: formatting, filters, reading a pair from either side. No DOM; unit-tested with node --test.
+const pct = (x) => (x * 100).toFixed(1) + '%';
+
+const ratio = (a, b) => (b ? a / b : 0);
+const answerText = (a) => (a && a.length ? a.join(',') : '—');
+
+// Not toLocaleString: its first call loads the browser's locale data, tens of milliseconds on a fresh page.
+const num = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+// The exam's rules (blocks, which are required, pass marks, chart scales) come only from index.exam.
+const blockIds = (exam) => exam.blocks.map((b) => b.id);
+
+const isRequired = (exam, id) => exam.blocks.some((b) => b.id === id && b.required);
+const requiredIds = (exam) => exam.blocks.filter((b) => b.required).map((b) => b.id);
+
+const RESULT_FILTERS = {
+  correct: (o) => o === 'c', incorrect: (o) => o === 'i', parse: (o) => o === 'p', error: (o) => o === 'e', wrong: (o) => o === 'i' || o === 'p' || o === 'e',
+};
+
+function filterOf(params) {
+  return { block: params.get('block') || '', result: params.get('result') || '', image: params.get('image') || '', type: params.get('type') || '' };
+}
+
+function matches(f, q, o) {
+  return (!f.block || q.block === f.block)
+    && (!f.result || (RESULT_FILTERS[f.result] || (() => true))(o))
+    && (!f.image || (f.image === 'with') === q.image)
+    && (!f.type || q.type === f.type);
+}
+
+function median(values) {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const signed = (n) => (n > 0 ? '+' + n : n < 0 ? '−' + -n : '0');
+const pText = (p) => (p < 0.0001 ? '< 0.0001' : String(p));
+
+/** Short enough for a matrix cell: two significant digits. */
+const pShort = (p) => (p < 0.001 ? '< 0.001' : String(Number(p.toPrecision(2))));
+
+/**
+ * A pair of the comparisons seen from row model X against column model Y: the documents orient each pair
+ * with A the higher-ranked run, so a cell below the diagonal reads the pair flipped.
+ */
+function pairIndex(doc) {
+  const byIds = new Map();
+  for (const p of doc.pairs) {
+    const a = doc.runs[p.a_rank - 1].id;
+    const b = doc.runs[p.b_rank - 1].id;
+    byIds.set(a + ' ' + b, { p, a, b, flipped: false });
+    byIds.set(b + ' ' + a, { p, a, b, flipped: true });
+  }
+  return (x, y) => byIds.get(x + ' ' + y);
+}
+
+function seenFromRow(cell) {
+  const p = cell.p;
+  return cell.flipped
+    ? { xRight: p.a_wrong_b_right, yRight: p.a_right_b_wrong, diff: -p.score_difference, ci: [-p.score_difference_ci[1], -p.score_difference_ci[0]] }
+    : { xRight: p.a_right_b_wrong, yRight: p.a_wrong_b_right, diff: p.score_difference, ci: p.score_difference_ci };
+}
+
+function verdictClass(p, v) {
+  if (!p.distinguishable) return 'same';
+  return v.xRight > v.yRight ? 'better' : 'worse';
+}
+
+// Node's test runner loads this file on its own (src/test/js); in the page it is part of the one script.
+if (typeof module !== 'undefined') {
+  module.exports = { pct, ratio, answerText, num, blockIds, isRequired, requiredIds, RESULT_FILTERS, filterOf, matches, median, signed, pText, pShort, pairIndex, seenFromRow, verdictClass };
+}

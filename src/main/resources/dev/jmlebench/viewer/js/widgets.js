@@ -1,0 +1,209 @@
+// Widgets: building elements, the top bar, lightbox, keyboard, and pieces the views share.
+/** Builds an element; strings become text nodes. The only HTML ever set is the server's escaped Markdown. */
+function h(tag, props, ...children) {
+  const el = document.createElement(tag);
+  setProps(el, props);
+  appendAll(el, children);
+  return el;
+}
+
+function setProps(el, props) {
+  if (!props) return;
+  for (const [k, v] of Object.entries(props)) {
+    if (v == null || v === false) continue;
+    if (k === 'class') el.setAttribute('class', v);
+    else if (k === 'safeHtml') el.innerHTML = v;
+    else if (k === 'style') Object.assign(el.style, v);
+    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else el.setAttribute(k, v === true ? '' : v);
+  }
+}
+
+/** Replaces an element's children; arrays are flattened, null and false skipped. */
+function fill(el, ...children) {
+  el.replaceChildren();
+  appendAll(el, children);
+}
+
+function appendAll(el, children) {
+  for (const c of children.flat(Infinity)) {
+    if (c == null || c === false) continue;
+    el.append(c instanceof Node ? c : String(c));
+  }
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs, ...children) {
+  const el = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v != null) el.setAttribute(k, v);
+  }
+  for (const c of children.flat(Infinity)) {
+    if (c == null) continue;
+    el.append(c instanceof Node ? c : String(c));
+  }
+  return el;
+}
+
+const OUTCOME = {
+  c: { cls: 'c', mark: '✓', label: 'correct' },
+  i: { cls: 'i', mark: '✗', label: 'incorrect' },
+  p: { cls: 'p', mark: '?', label: 'parse failure' },
+  e: { cls: 'e', mark: '!', label: 'error' },
+  '-': { cls: 'n', mark: '·', label: 'not attempted' },
+};
+
+const outcomeBadge = (o) => h('span', { class: 'badge ' + OUTCOME[o].cls }, OUTCOME[o].label);
+const passBadge = (p) => (p == null ? h('span', { class: 'badge n' }, 'n/a')
+  : h('span', { class: 'badge ' + (p ? 'pass' : 'fail') }, p ? 'PASS' : 'FAIL'));
+
+const imageTag = () => h('span', { class: 'imgtag', title: 'has clinical images' }, 'IMG');
+const modelHref = (id, params) => hashOf('model', id, params);
+
+const questionHref = (id, params) => hashOf('question', id, params);
+
+let navReady = false;
+
+function setupNav(index) {
+  if (navReady) return;
+  navReady = true;
+  const select = document.getElementById('model-jump');
+  for (const m of index.models) select.append(h('option', { value: m.id }, m.name));
+  select.addEventListener('change', () => {
+    if (select.value) location.hash = modelHref(select.value);
+    select.value = '';
+  });
+  const list = document.getElementById('question-ids');
+  for (const q of index.questions) list.append(h('option', { value: q.id }));
+  const input = document.getElementById('question-jump');
+  const jump = () => {
+    const id = input.value.trim().toUpperCase().replace(/^(\d+)([A-Z])(\d+)$/, '$1$2-$3');
+    if (index.questions.some((q) => q.id === id)) {
+      location.hash = questionHref(id);
+      input.value = '';
+      input.blur();
+    }
+  };
+  input.addEventListener('change', jump);
+  input.addEventListener('keydown', (e) => { if (e.key === 'Enter') jump(); });
+}
+
+const THEMES = ['auto', 'light', 'dark'];
+
+function applyTheme(theme) {
+  if (theme === 'auto') document.documentElement.removeAttribute('data-theme');
+  else document.documentElement.setAttribute('data-theme', theme);
+  document.getElementById('theme-toggle').textContent = 'Theme: ' + theme;
+}
+
+function storedTheme() {
+  try { return localStorage.getItem('jmle-bench-theme') || 'auto'; } catch (e) { return 'auto'; }
+}
+document.getElementById('theme-toggle').addEventListener('click', () => {
+  const next = THEMES[(THEMES.indexOf(storedTheme()) + 1) % THEMES.length];
+  try { localStorage.setItem('jmle-bench-theme', next); } catch (e) { /* private mode: this page only */ }
+  applyTheme(next);
+});
+applyTheme(storedTheme());
+
+const lightbox = document.getElementById('lightbox');
+
+function enlarge(src, caption) {
+  lightbox.querySelector('img').src = src;
+  lightbox.querySelector('p').textContent = caption;
+  lightbox.hidden = false;
+}
+lightbox.addEventListener('click', () => { lightbox.hidden = true; });
+
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape') { lightbox.hidden = true; return; }
+  if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName)) return;
+  const step = { j: 1, ArrowDown: 1, k: -1, ArrowUp: -1 }[e.key];
+  if (step && current && current.move) {
+    e.preventDefault();
+    current.move(step);
+  }
+});
+
+function card(label, value, sub, extra) {
+  return h('div', { class: 'card' }, h('div', { class: 'label' }, label), h('div', { class: 'value' }, value, extra ? ' ' : null, extra),
+    sub ? h('div', { class: 'sub' }, sub) : null);
+}
+
+function bar(fraction, thin) {
+  return h('div', { class: 'bar' + (thin ? ' thin' : '') }, h('span', { style: { width: (Math.max(0, Math.min(1, fraction)) * 100).toFixed(2) + '%' } }));
+}
+
+function select(label, name, value, options) {
+  const el = h('select', { name, 'aria-label': label }, options.map(([v, text]) => h('option', { value: v }, text)));
+  el.value = value || '';
+  el.addEventListener('change', () => setParams({ [name]: el.value, q: null }));
+  return h('label', null, label, el);
+}
+
+/** Case context, question text and clinical images of one question document. */
+function questionContent(q) {
+  const parts = [];
+  if (q.context) {
+    parts.push(h('details', { open: true, class: 'ctx' }, h('summary', null, 'Case (' + q.group + ', shared by ' + q.group_questions.join(', ') + ')'),
+      h('div', { class: 'context ja', lang: 'ja' }, q.context)));
+  }
+  parts.push(h('div', { class: 'qtext ja', lang: 'ja' }, q.text));
+  if (q.images.length) {
+    parts.push(h('div', { class: 'images' }, q.images.map((name) => h('img', {
+      src: 'images/' + encodeURIComponent(name), alt: name, title: name + ' (click to enlarge)', loading: 'lazy',
+      onclick: () => enlarge('images/' + encodeURIComponent(name), name),
+    }))));
+  }
+  return parts;
+}
+
+function answers(result, q) {
+  const o = result.outcome;
+  return h('div', { class: 'answers' },
+    h('div', null, h('span', { class: 'k' }, 'Predicted'), h('span', { class: 'v ' + o, 'data-testid': 'predicted' }, answerText(result.predicted))),
+    h('div', null, h('span', { class: 'k' }, 'Gold'), h('span', { class: 'v', 'data-testid': 'gold' }, answerText(q.gold))),
+    h('div', null, h('span', { class: 'k' }, 'Result'), outcomeBadge(o)),
+    h('div', null, h('span', { class: 'k' }, 'Points'), h('span', { class: 'v' }, String(q.points))));
+}
+
+/** Latency, attempts, finish reason and token usage, when the run recorded them. */
+function usage(extra) {
+  if (!extra) return null;
+  const items = [];
+  if (typeof extra.latency_ms === 'number') items.push(['Latency', (extra.latency_ms / 1000).toFixed(2) + ' s']);
+  if (extra.attempts != null) items.push(['Attempts', String(extra.attempts)]);
+  if (extra.finish_reason != null) items.push(['Finish', String(extra.finish_reason)]);
+  const flat = (obj, prefix) => {
+    for (const [k, v] of Object.entries(obj || {})) {
+      if (typeof v === 'number') items.push([(prefix + k).replace(/_tokens$/, ' tokens').replace(/_/g, ' '), num(v)]);
+      else if (v && typeof v === 'object') flat(v, prefix + k.replace(/_tokens_details$|_details$/, '') + ' ');
+    }
+  };
+  flat(extra.usage, '');
+  if (!items.length) return null;
+  return h('div', { class: 'usage', 'data-testid': 'usage' }, items.map(([k, v]) => h('span', null, k + ' ', h('b', null, v))));
+}
+
+/** Reasoning and raw response as safe Markdown, each switchable to plain text. */
+function responses(result) {
+  const parts = [];
+  if (result.error) parts.push(h('h3', null, 'Error'), h('div', { class: 'error-text' }, result.error));
+  const box = (title, text, html, cls, open) => {
+    const body = h('div', { class: 'md', lang: 'ja', safeHtml: html || '' });
+    const plain = h('pre', { class: 'plain', lang: 'ja', hidden: true }, text);
+    const toggle = h('button', { class: 'toggle-plain', type: 'button', title: 'Show the text exactly as the model wrote it' }, 'plain text');
+    toggle.addEventListener('click', (e) => {
+      e.preventDefault();
+      plain.hidden = !plain.hidden;
+      body.hidden = !plain.hidden;
+      toggle.textContent = plain.hidden ? 'plain text' : 'Markdown';
+    });
+    return h('details', { open, class: 'resp ' + cls }, h('summary', null, title + ' (' + num(text.length) + ' chars)', toggle),
+      h('div', { class: 'response-box ' + cls }, body, plain));
+  };
+  if (result.reasoning != null) parts.push(box('Reasoning', result.reasoning, result.reasoning_html, 'reasoning', true));
+  if (result.raw_response != null && !result.error) parts.push(box('Raw response', result.raw_response, result.raw_response_html, 'raw', true));
+  return parts;
+}

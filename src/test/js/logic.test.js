@@ -1,0 +1,60 @@
+// The pages' pure logic, run by Node's test runner (node --test src/test/js) from `mvn verify`.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const logic = require('../../main/resources/dev/jmlebench/viewer/js/logic.js');
+
+const exam = { blocks: [{ id: 'A', required: false }, { id: 'B', required: true }, { id: 'C', required: true }] };
+
+test('blocks and which are required come from the exam in the data', () => {
+  assert.deepEqual(logic.blockIds(exam), ['A', 'B', 'C']);
+  assert.equal(logic.isRequired(exam, 'C'), true);
+  assert.equal(logic.isRequired(exam, 'A'), false);
+  assert.equal(logic.isRequired(exam, 'Z'), false);
+  assert.deepEqual(logic.requiredIds(exam), ['B', 'C']);
+});
+
+test('a pair reads from the other side with the counts swapped and the difference negated', () => {
+  const doc = {
+    runs: [{ id: 'top' }, { id: 'low' }],
+    pairs: [{ a_rank: 1, b_rank: 2, a_right_b_wrong: 9, a_wrong_b_right: 4, score_difference: 7, score_difference_ci: [-2, 15], distinguishable: false }],
+  };
+  const cellOf = logic.pairIndex(doc);
+  const fromTop = logic.seenFromRow(cellOf('top', 'low'));
+  const fromLow = logic.seenFromRow(cellOf('low', 'top'));
+  assert.deepEqual(fromTop, { xRight: 9, yRight: 4, diff: 7, ci: [-2, 15] });
+  assert.deepEqual(fromLow, { xRight: 4, yRight: 9, diff: -7, ci: [-15, 2] });
+  assert.equal(cellOf('top', 'top'), undefined);
+  assert.equal(logic.verdictClass(doc.pairs[0], fromTop), 'same');
+  assert.equal(logic.verdictClass({ distinguishable: true }, fromTop), 'better');
+  assert.equal(logic.verdictClass({ distinguishable: true }, fromLow), 'worse');
+});
+
+test('filters combine block, result, image and type', () => {
+  const f = logic.filterOf(new URLSearchParams('block=B&result=wrong&image=with'));
+  assert.deepEqual(f, { block: 'B', result: 'wrong', image: 'with', type: '' });
+  const q = { block: 'B', image: true, type: 'multiple_choice' };
+  assert.equal(logic.matches(f, q, 'i'), true);
+  assert.equal(logic.matches(f, q, 'p'), true);
+  assert.equal(logic.matches(f, q, 'e'), true);
+  assert.equal(logic.matches(f, q, 'c'), false);
+  assert.equal(logic.matches(f, { ...q, image: false }, 'i'), false);
+  assert.equal(logic.matches(f, { ...q, block: 'A' }, 'i'), false);
+  assert.equal(logic.matches(logic.filterOf(new URLSearchParams('result=nonsense')), q, 'c'), true);
+});
+
+test('numbers are formatted for reading', () => {
+  assert.equal(logic.num(1234567), '1,234,567');
+  assert.equal(logic.num(999), '999');
+  assert.equal(logic.signed(3), '+3');
+  assert.equal(logic.signed(-3), '−3');
+  assert.equal(logic.signed(0), '0');
+  assert.equal(logic.pShort(0.03994), '0.04');
+  assert.equal(logic.pShort(0.0004), '< 0.001');
+  assert.equal(logic.pText(0.00001), '< 0.0001');
+  assert.equal(logic.answerText([]), '—');
+  assert.equal(logic.answerText(['a', 'c']), 'a,c');
+  assert.equal(logic.median([5, 1, 3]), 3);
+  assert.equal(logic.median([]), null);
+  assert.equal(logic.ratio(1, 0), 0);
+});
