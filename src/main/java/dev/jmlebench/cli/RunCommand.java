@@ -3,6 +3,7 @@ package dev.jmlebench.cli;
 import dev.jmlebench.client.ApiKey;
 import dev.jmlebench.client.ClientSettings;
 import dev.jmlebench.client.RetrySettings;
+import dev.jmlebench.client.Secrets;
 import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.ImageMode;
@@ -59,8 +60,13 @@ final class RunCommand implements Callable<Integer> {
   int parallel;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + RunConfig.DEFAULT_TIMEOUT_SECONDS,
-      description = "Timeout of one request. Default: ${DEFAULT-VALUE}")
+      description = "Timeout of one request, its whole reply included. Default: ${DEFAULT-VALUE}")
   long timeoutSeconds;
+
+  @Option(names = "--max-body-mb", paramLabel = "MB", defaultValue = "" + RunConfig.DEFAULT_MAX_BODY_MB,
+      description = "Largest reply body read; a larger reply is an error for its question. Memory stays "
+          + "under --parallel times this. Default: ${DEFAULT-VALUE}")
+  long maxBodyMb;
 
   @Option(names = "--image-mode", paramLabel = "MODE", defaultValue = "blind",
       description = "skip: leave out the 98 image questions; blind: send them as text only; vision: send "
@@ -100,8 +106,8 @@ final class RunCommand implements Callable<Integer> {
   int maxRetries;
 
   @Option(names = "--retry-budget", paramLabel = "MINUTES", defaultValue = "" + RunConfig.DEFAULT_RETRY_BUDGET_MINUTES,
-      description = "Longest time one question may spend retrying; then it is recorded as an error. "
-          + "Default: ${DEFAULT-VALUE}")
+      description = "Longest time one question may take, waits and retries included; then it is recorded "
+          + "as an error. Default: ${DEFAULT-VALUE}")
   double retryBudgetMinutes;
 
   @Option(names = "--readme", paramLabel = "FILE",
@@ -134,12 +140,12 @@ final class RunCommand implements Callable<Integer> {
   RunConfig config(ApiKey key, Instant now) {
     URI url = baseUrl();
     if (key == null && !ClientSettings.isLoopback(url)) {
-      throw new UserError("no API key for " + url + ": pass --api-key KEY or set OPENAI_API_KEY");
+      throw new UserError("no API key for " + Secrets.publicUrl(url) + ": pass --api-key KEY or set OPENAI_API_KEY");
     }
     RunConfig config = new RunConfig(model, url, mode(), ExtraBody.parse(extraBody), blocks(),
         out != null ? out : resume != null ? resume : RunConfig.defaultOut(model, now), resume, displayName,
         positive("--parallel", parallel), Duration.ofSeconds(positive("--timeout", timeoutSeconds)), retry(), now,
-        positive("--repeats", repeats));
+        positive("--repeats", repeats), maxBodyBytes());
     if (resume != null && !resume.toFile().exists()) {
       throw new UserError("--resume " + resume + ": no such result file");
     }
@@ -168,7 +174,8 @@ final class RunCommand implements Callable<Integer> {
       }
       return url;
     } catch (URISyntaxException e) {
-      throw new UserError("--base-url: not a URL: " + e.getMessage());
+      // Not the input itself: it may hold a key.
+      throw new UserError("--base-url: not a URL (" + e.getReason() + " at character " + (e.getIndex() + 1) + ")");
     }
   }
 
@@ -198,6 +205,13 @@ final class RunCommand implements Callable<Integer> {
           + RetrySettings.DEFAULT_INITIAL_DELAY.toSeconds() + " s), not " + retryBudgetMinutes + " minutes");
     }
     return RetrySettings.of(maxRetries, budget);
+  }
+
+  private long maxBodyBytes() {
+    if (maxBodyMb < 1 || maxBodyMb > 1L << 20) {
+      throw new UserError("--max-body-mb: should be a number of megabytes from 1 to 1048576, not " + maxBodyMb);
+    }
+    return maxBodyMb << 20;
   }
 
   private static int positive(String flag, long value) {

@@ -22,7 +22,9 @@ public final class ApiFailure extends RuntimeException {
     /** The connection broke: reset, closed early, or a body cut short. */
     CONNECTION,
     /** An answer that is not the JSON of a chat completion. */
-    MALFORMED
+    MALFORMED,
+    /** A reply body larger than the cap: asked again, it would be as large. */
+    OVERSIZE
   }
 
   private final Kind kind;

@@ -2,8 +2,7 @@ package dev.jmlebench.client;
 
 /**
  * An API key. It is sent in the {@code Authorization} header and nowhere else: {@link #toString()} hides
- * it, and {@link #redact(String)} removes it from any text that leaves the client (server error messages
- * may echo the key they rejected).
+ * it, and {@link Secrets} removes it from any text that leaves the client (a server may echo it).
  */
 public final class ApiKey {
   private static final String HIDDEN = "***";
@@ -22,9 +21,8 @@ public final class ApiKey {
     return "Bearer " + value;
   }
 
-  /** The text with every occurrence of a key replaced by {@code ***}; a null key changes nothing. */
-  public static String redact(ApiKey key, String text) {
-    return key == null || text == null ? text : text.replace(key.value, HIDDEN);
+  String value() {
+    return value;
   }
 
   @Override

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.common.Throwables;
 import dev.jmlebench.prompt.Prompt;
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,11 @@ import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One chat-completions request, one attempt: builds the body (SPEC §2), sends it, and turns the reply into
@@ -28,9 +32,11 @@ public final class ChatClient {
 
   private final ClientSettings settings;
   private final HttpClient http;
+  private final Secrets secrets;
 
   public ChatClient(ClientSettings settings) {
     this.settings = settings;
+    this.secrets = settings.secrets();
     boolean https = "https".equals(settings.baseUrl().getScheme());
     this.http = HttpClient.newBuilder()
         // Cleartext HTTP/2 upgrade requests confuse some local servers; HTTPS negotiates HTTP/2 itself.
@@ -55,28 +61,69 @@ public final class ChatClient {
   }
 
   public Completion complete(Prompt prompt) throws InterruptedException {
+    return complete(prompt, settings.timeout());
+  }
+
+  /**
+   * One request that ends within {@code timeout} whatever the server does: the timeout covers connecting,
+   * the headers and the whole body (a body trickled byte by byte, or one that never ends, is cut off), and
+   * the body is read up to {@link ClientSettings#maxBodyBytes()}.
+   */
+  public Completion complete(Prompt prompt, Duration timeout) throws InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(settings.chatCompletions())
-        .timeout(settings.timeout())
+        .timeout(timeout)
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body(prompt))));
     if (settings.apiKey() != null) {
       request.header("Authorization", settings.apiKey().headerValue());
     }
+    AtomicReference<CappedBody> body = new AtomicReference<>();
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        http.sendAsync(request.build(), CappedBody.handler(settings.maxBodyBytes(), body::set));
     HttpResponse<byte[]> response;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (HttpTimeoutException e) {
-      throw failure(ApiFailure.Kind.TIMEOUT, 0, null, "no answer within " + settings.timeout().toSeconds() + " s");
-    } catch (ConnectException e) {
-      throw failure(ApiFailure.Kind.UNREACHABLE, 0, null, "cannot reach " + settings.baseUrl() + ": "
-          + (e.getMessage() == null ? "connection refused" : e.getMessage()));
-    } catch (IOException e) {
-      if (Throwables.hasCause(e, UnresolvedAddressException.class)) {
-        throw failure(ApiFailure.Kind.UNREACHABLE, 0, null, "cannot reach " + settings.baseUrl() + ": unknown host");
-      }
-      throw failure(ApiFailure.Kind.CONNECTION, 0, null, "connection failed: " + describe(e));
+      response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      abort(exchange, body.get());
+      throw failure(ApiFailure.Kind.TIMEOUT, 0, null, "no complete answer within " + seconds(timeout));
+    } catch (InterruptedException e) {
+      abort(exchange, body.get());
+      throw e;
+    } catch (ExecutionException e) {
+      throw failure(e.getCause() == null ? e : e.getCause(), timeout);
     }
     return read(response);
+  }
+
+  private static void abort(CompletableFuture<?> exchange, CappedBody body) {
+    exchange.cancel(true);
+    if (body != null) {
+      body.abort();
+    }
+  }
+
+  private ApiFailure failure(Throwable e, Duration timeout) {
+    if (Throwables.hasCause(e, CappedBody.TooLarge.class)) {
+      return failure(ApiFailure.Kind.OVERSIZE, 0, null, e.getMessage());
+    }
+    if (Throwables.hasCause(e, HttpTimeoutException.class)) {
+      return failure(ApiFailure.Kind.TIMEOUT, 0, null, "no complete answer within " + seconds(timeout));
+    }
+    if (Throwables.hasCause(e, ConnectException.class)) {
+      Throwable c = e instanceof ConnectException ? e : e.getCause();
+      return failure(ApiFailure.Kind.UNREACHABLE, 0, null, "cannot reach " + Secrets.publicUrl(settings.baseUrl())
+          + ": " + (c == null || c.getMessage() == null ? "connection refused" : c.getMessage()));
+    }
+    if (Throwables.hasCause(e, UnresolvedAddressException.class)) {
+      return failure(ApiFailure.Kind.UNREACHABLE, 0, null, "cannot reach " + Secrets.publicUrl(settings.baseUrl())
+          + ": unknown host");
+    }
+    return failure(ApiFailure.Kind.CONNECTION, 0, null, "connection failed: " + describe(e));
+  }
+
+  private static String seconds(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : String.format(java.util.Locale.ROOT, "%.1f s",
+        d.toMillis() / 1000.0);
   }
 
   private Completion read(HttpResponse<byte[]> response) {
@@ -129,7 +176,7 @@ public final class ChatClient {
   }
 
   /** The server's own error message when it sent the usual {"error": {"message": ...}}, else the body, cut short. */
-  private static String errorText(String body) {
+  private String errorText(String body) {
     String text = body;
     try {
       JsonNode root = JSON.readTree(body);
@@ -144,14 +191,15 @@ public final class ChatClient {
     if (text.isEmpty()) {
       return "(empty body)";
     }
-    return text.length() > MAX_ERROR_TEXT ? text.substring(0, MAX_ERROR_TEXT) + "…" : text;
+    // Redacted before it is cut: a cut through an echoed key would otherwise show most of it.
+    return secrets.cut(text, MAX_ERROR_TEXT);
   }
 
   private ApiFailure failure(ApiFailure.Kind kind, int status, Duration retryAfter, String message) {
-    return new ApiFailure(kind, status, retryAfter, ApiKey.redact(settings.apiKey(), message));
+    return new ApiFailure(kind, status, retryAfter, secrets.redact(message));
   }
 
-  private static String describe(IOException e) {
+  private static String describe(Throwable e) {
     String m = e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }

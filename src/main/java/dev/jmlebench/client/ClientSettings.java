@@ -6,9 +6,14 @@ import java.time.Duration;
 
 /**
  * Where and how to ask: the OpenAI-compatible base URL, the model, the key (null for a server that needs
- * none), the timeout of one request, and the {@code --extra-body} object merged into every request body.
+ * none), the timeout of one whole request (connect, headers and body), the {@code --extra-body} object merged
+ * into every request body, and the most bytes of a reply body read.
  */
-public record ClientSettings(URI baseUrl, String model, ApiKey apiKey, Duration timeout, ObjectNode extraBody) {
+public record ClientSettings(URI baseUrl, String model, ApiKey apiKey, Duration timeout, ObjectNode extraBody,
+    long maxBodyBytes) {
+  /** Generous for any chat completion (long reasoning is well under 1 MB), small enough for many in parallel. */
+  public static final long DEFAULT_MAX_BODY_BYTES = 16L << 20;
+
   public ClientSettings {
     String problem = baseUrlProblem(baseUrl);
     if (problem != null) {
@@ -17,21 +22,40 @@ public record ClientSettings(URI baseUrl, String model, ApiKey apiKey, Duration 
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout should be positive, not " + timeout);
     }
+    if (maxBodyBytes < 1) {
+      throw new IllegalArgumentException("the body size cap should be positive, not " + maxBodyBytes);
+    }
   }
 
   /** What is wrong with a base URL, or null when it is an http(s) URL with a host. */
   public static String baseUrlProblem(URI url) {
     if (url.getScheme() == null || url.getHost() == null
         || !(url.getScheme().equals("http") || url.getScheme().equals("https"))) {
-      return "expected http(s)://HOST[:PORT]/PATH, not '" + url + "'";
+      return "expected http(s)://HOST[:PORT]/PATH, not '" + Secrets.publicUrl(url) + "'";
     }
     return null;
   }
 
-  /** {@code POST {base_url}/chat/completions} (SPEC §2); a trailing slash on the base URL is allowed. */
+  public ClientSettings(URI baseUrl, String model, ApiKey apiKey, Duration timeout, ObjectNode extraBody) {
+    this(baseUrl, model, apiKey, timeout, extraBody, DEFAULT_MAX_BODY_BYTES);
+  }
+
+  /**
+   * {@code POST {base_url}/chat/completions} (SPEC §2); a trailing slash on the base URL is allowed, and a
+   * query (some gateways take the key there) stays after the path.
+   */
   public URI chatCompletions() {
-    String base = baseUrl.toString();
-    return URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions");
+    String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
+    // Userinfo is left out: the client has no use for it, and it must not travel in a request line.
+    String host = baseUrl.getHost() + (baseUrl.getPort() < 0 ? "" : ":" + baseUrl.getPort());
+    String base = baseUrl.getScheme() + "://" + host + path;
+    return URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions"
+        + (baseUrl.getRawQuery() == null ? "" : "?" + baseUrl.getRawQuery()));
+  }
+
+  /** The key and any credentials in the base URL, to be kept out of everything written or shown. */
+  public Secrets secrets() {
+    return Secrets.of(apiKey, baseUrl);
   }
 
   /** Whether the server is on this machine, where a key is usually not needed. */

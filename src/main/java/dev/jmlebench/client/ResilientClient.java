@@ -12,10 +12,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Asks one question until it gets a completion or gives up: each attempt holds a permit of the
  * {@link AdaptiveLimiter} (none while backing off), and failsafe schedules the retries by
- * {@link RetrySettings}, waiting at least as long as a {@code Retry-After} asks.
+ * {@link RetrySettings}.
+ *
+ * <p>Every wait is bounded: a question ends within its retry budget from the moment it is asked (each
+ * attempt's timeout is cut to what is left of it, and a retry whose wait would overrun it is not made), it
+ * sends at most {@link RetrySettings#maxRequests()} requests, and it waits at least the exponential
+ * backoff between them — a server's {@code Retry-After} can lengthen that wait, never shorten it.
  */
 public final class ResilientClient {
-  /** Jitter spreads retries of many questions apart, so they do not return in one wave. */
+  /** Jitter spreads retries of many questions apart, so they do not return in one wave; it only adds. */
   static final double JITTER = 0.25;
 
   private final ChatClient client;
@@ -40,14 +45,11 @@ public final class ResilientClient {
   }
 
   public Answer ask(Prompt prompt) throws InterruptedException {
-    Attempts attempts = new Attempts();
+    Attempts attempts = new Attempts(System.nanoTime() + retry.budget().toNanos());
     RetryPolicy<Completion> policy = RetryPolicy.<Completion>builder()
         .handleIf(e -> e instanceof ApiFailure f && attempts.mayRetry(f))
         .withMaxRetries(-1)
-        .withMaxDuration(retry.budget())
-        .withBackoff(retry.initialDelay(), retry.maxDelay())
-        .withJitter(JITTER)
-        .withDelayFnOn(ctx -> serverDelay(ctx.getLastException()), ApiFailure.class)
+        .withDelayFn(ctx -> attempts.nextDelay)
         .onRetry(e -> retries.incrementAndGet())
         .build();
     try {
@@ -63,52 +65,86 @@ public final class ResilientClient {
     }
   }
 
-  /** Failsafe's way of saying "no delay of our own": the exponential backoff applies. */
-  private static final Duration USE_BACKOFF = Duration.ofMillis(-1);
-
-  /** The wait a server asked for, a little jittered; else the exponential backoff is in charge. */
-  private static Duration serverDelay(Throwable last) {
-    if (last instanceof ApiFailure f && f.retryAfter().isPresent()) {
-      Duration d = f.retryAfter().get();
-      return d.plusMillis((long) (d.toMillis() * JITTER * ThreadLocalRandom.current().nextDouble()));
-    }
-    return USE_BACKOFF;
+  /**
+   * The wait before the next attempt: the exponential backoff's floor for this attempt (initial delay doubled
+   * per attempt made, up to the maximum), lengthened to the server's Retry-After, plus up to 25% jitter.
+   */
+  Duration delayAfter(int attemptsMade, ApiFailure f) {
+    long floor = retry.initialDelay().toNanos() << Math.min(attemptsMade - 1, 30);
+    floor = Math.min(floor < 0 ? Long.MAX_VALUE : floor, retry.maxDelay().toNanos());
+    long asked = f.retryAfter().map(Duration::toNanos).orElse(0L);
+    long base = Math.max(floor, asked);
+    return Duration.ofNanos(base + (long) (base * JITTER * ThreadLocalRandom.current().nextDouble()));
   }
 
   /** The attempts of one question: their number, the last one's latency, and the retry rule for them. */
   private final class Attempts {
+    final long deadlineNanos;
     int count;
     int faults;
+    int rateLimited;
+    ApiFailure last;
+    Duration nextDelay = Duration.ZERO;
     Duration lastLatency = Duration.ZERO;
 
+    Attempts(long deadlineNanos) {
+      this.deadlineNanos = deadlineNanos;
+    }
+
     Completion once(Prompt prompt) throws InterruptedException {
-      AdaptiveLimiter.Permit permit = limiter.acquire();
-      AdaptiveLimiter.Signal signal = AdaptiveLimiter.Signal.OTHER;
+      AdaptiveLimiter.Permit permit = limiter.acquire(deadlineNanos);
       long start = System.nanoTime();
+      if (permit == null || start >= deadlineNanos) {
+        if (permit != null) {
+          limiter.release(permit, AdaptiveLimiter.Signal.OTHER);
+        }
+        throw budgetSpent();
+      }
+      AdaptiveLimiter.Signal signal = AdaptiveLimiter.Signal.OTHER;
+      ApiFailure failed = null;
       count++;
       try {
-        Completion c = client.complete(prompt);
+        Duration left = Duration.ofNanos(deadlineNanos - start);
+        Completion c = client.complete(prompt, left.compareTo(client.settings().timeout()) < 0
+            ? left : client.settings().timeout());
         signal = AdaptiveLimiter.Signal.SUCCESS;
         serverAnswered.set(true);
         return c;
       } catch (ApiFailure f) {
+        failed = f;
+        last = f;
         if (f.kind() == ApiFailure.Kind.HTTP) {
           serverAnswered.set(true);
         }
         if (f.isRateLimited()) {
           signal = AdaptiveLimiter.Signal.RATE_LIMITED;
+          rateLimited++;
         } else {
           faults++;
         }
+        nextDelay = delayAfter(count, f);
         throw f;
       } finally {
         lastLatency = Duration.ofNanos(System.nanoTime() - start);
-        limiter.release(permit, signal);
+        limiter.release(permit, signal, failed == null ? null : failed.retryAfter().orElse(null));
       }
     }
 
+    /** The failure to report when the budget ran out before an attempt could be sent. */
+    private ApiFailure budgetSpent() {
+      return last != null ? last : new ApiFailure(ApiFailure.Kind.TIMEOUT, 0, null, "retry budget of "
+          + retry.budget().toSeconds() + " s spent waiting for a request slot");
+    }
+
     boolean mayRetry(ApiFailure f) {
-      return Transience.isTransient(f, serverAnswered.get()) && (f.isRateLimited() || faults <= retry.maxRetries());
+      if (!Transience.isTransient(f, serverAnswered.get()) || count >= retry.maxRequests()) {
+        return false;
+      }
+      if (f.isRateLimited() ? rateLimited > RetrySettings.MAX_RATE_LIMITED_RETRIES : faults > retry.maxRetries()) {
+        return false;
+      }
+      // A retry that could only start after the budget is not made: the question ends now, not later.
+      return System.nanoTime() + nextDelay.toNanos() < deadlineNanos;
     }
   }
 }

@@ -28,6 +28,7 @@ public final class Transience {
       case HTTP -> isTransientStatus(f.status());
       case TIMEOUT, CONNECTION, MALFORMED -> true;
       case UNREACHABLE -> serverAnsweredBefore;
+      case OVERSIZE -> false;
     };
   }
 

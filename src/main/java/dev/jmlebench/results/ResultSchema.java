@@ -57,6 +57,7 @@ public final class ResultSchema {
     public static final String TIMEOUT_S = "timeout_s";
     public static final String MAX_RETRIES = "max_retries";
     public static final String RETRY_BUDGET_S = "retry_budget_s";
+    public static final String MAX_BODY_BYTES = "max_body_bytes";
     public static final String BLOCKS = "blocks";
 
     private Request() {}

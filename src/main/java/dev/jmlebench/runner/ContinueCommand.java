@@ -2,6 +2,7 @@ package dev.jmlebench.runner;
 
 import dev.jmlebench.client.ClientSettings;
 import dev.jmlebench.common.ShellWords;
+import dev.jmlebench.client.Secrets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,11 +17,12 @@ final class ContinueCommand {
 
   static String render(String program, RunConfig c, Path datasetDir) {
     List<String> args = new ArrayList<>(List.of(program, "run", "--model", c.model(), "--base-url",
-        c.baseUrl().toString(), "--image-mode", c.imageMode().wireName()));
+        Secrets.publicUrl(c.baseUrl()).toString(), "--image-mode", c.imageMode().wireName()));
     addUnlessDefault(args, "--parallel", c.parallel(), RunConfig.DEFAULT_PARALLEL);
     addUnlessDefault(args, "--timeout", c.timeout().toSeconds(), RunConfig.DEFAULT_TIMEOUT_SECONDS);
     addUnlessDefault(args, "--max-retries", c.retry().maxRetries(), RunConfig.DEFAULT_MAX_RETRIES);
     addUnlessDefault(args, "--repeats", c.repeats(), 1);
+    addUnlessDefault(args, "--max-body-mb", c.maxBodyBytes() >> 20, RunConfig.DEFAULT_MAX_BODY_MB);
     if (!c.retry().budget().equals(Duration.ofMinutes(RunConfig.DEFAULT_RETRY_BUDGET_MINUTES))) {
       args.addAll(List.of("--retry-budget", String.valueOf(c.retry().budget().toMillis() / 60_000.0)));
     }
@@ -35,6 +37,9 @@ final class ContinueCommand {
     }
     args.addAll(List.of("--dataset", datasetDir.toString(), "--resume", c.out().toString()));
     String line = ShellWords.join(args);
+    if (Secrets.hasCredentials(c.baseUrl())) {
+      return line + "   # put the credentials shown as *** back into --base-url";
+    }
     return ClientSettings.isLoopback(c.baseUrl()) ? line : line + "   # key from $OPENAI_API_KEY, or add --api-key";
   }
 

@@ -1,6 +1,7 @@
 package dev.jmlebench.runner;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jmlebench.client.ClientSettings;
 import dev.jmlebench.client.RetrySettings;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.results.ResultSchema;
@@ -23,6 +24,7 @@ import java.util.List;
  * @param displayName the leaderboard name, or null
  * @param startedAt when the run started; its UTC timestamp names the default result file and the metadata
  * @param repeats how many times each question is asked (its samples); 1 for the published protocol
+ * @param maxBodyBytes the most bytes of one reply body read; a larger reply is an error for its question
  */
 public record RunConfig(
     String model,
@@ -37,7 +39,8 @@ public record RunConfig(
     Duration timeout,
     RetrySettings retry,
     Instant startedAt,
-    int repeats) {
+    int repeats,
+    long maxBodyBytes) {
 
   public RunConfig {
     blocks = List.copyOf(blocks);
@@ -47,6 +50,17 @@ public record RunConfig(
     if (repeats < 1) {
       throw new IllegalArgumentException("repeats should be at least 1, not " + repeats);
     }
+    if (maxBodyBytes < 1) {
+      throw new IllegalArgumentException("the body size cap should be positive, not " + maxBodyBytes);
+    }
+  }
+
+  /** A run with the default cap on reply bodies. */
+  public RunConfig(String model, URI baseUrl, ImageMode imageMode, ObjectNode extraBody, List<String> blocks, Path out,
+      Path resumeFrom, String displayName, int parallel, Duration timeout, RetrySettings retry, Instant startedAt,
+      int repeats) {
+    this(model, baseUrl, imageMode, extraBody, blocks, out, resumeFrom, displayName, parallel, timeout, retry,
+        startedAt, repeats, ClientSettings.DEFAULT_MAX_BODY_BYTES);
   }
 
   /** A run that asks each question once, as the published benchmark does. */
@@ -62,6 +76,7 @@ public record RunConfig(
   public static final int DEFAULT_TIMEOUT_SECONDS = 300;
   public static final int DEFAULT_MAX_RETRIES = 5;
   public static final int DEFAULT_RETRY_BUDGET_MINUTES = 10;
+  public static final int DEFAULT_MAX_BODY_MB = (int) (ClientSettings.DEFAULT_MAX_BODY_BYTES >> 20);
 
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")
       .withZone(ZoneOffset.UTC);

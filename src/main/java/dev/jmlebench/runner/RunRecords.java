@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.client.AdaptiveLimiter;
 import dev.jmlebench.client.Answer;
+import dev.jmlebench.client.Secrets;
 import dev.jmlebench.common.HarnessVersion;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.results.QuestionResult;
@@ -74,7 +75,7 @@ final class RunRecords {
         .filter(Objects::nonNull).toList()));
     extra.put(Metadata.WALL_TIME_MS, NODES.numberNode(wall.toMillis()));
     extra.put(Metadata.CONCURRENCY, concurrency(concurrency));
-    return new RunMetadata(config.model(), config.baseUrl().toString(), timestamp, config.imageMode().wireName(),
+    return new RunMetadata(config.model(), Secrets.publicUrl(config.baseUrl()).toString(), timestamp, config.imageMode().wireName(),
         config.extraBody(), selection.total(), results.size(), selection.skippedImage(), config.displayName(), extra);
   }
 
@@ -84,6 +85,7 @@ final class RunRecords {
     o.put(Request.TIMEOUT_S, c.timeout().toSeconds());
     o.put(Request.MAX_RETRIES, c.retry().maxRetries());
     o.put(Request.RETRY_BUDGET_S, c.retry().budget().toSeconds());
+    o.put(Request.MAX_BODY_BYTES, c.maxBodyBytes());
     if (c.blocks().isEmpty()) {
       o.putNull(Request.BLOCKS);
     } else {

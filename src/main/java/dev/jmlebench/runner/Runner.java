@@ -7,6 +7,7 @@ import dev.jmlebench.client.ApiKey;
 import dev.jmlebench.client.ChatClient;
 import dev.jmlebench.client.ClientSettings;
 import dev.jmlebench.client.ResilientClient;
+import dev.jmlebench.client.Secrets;
 import dev.jmlebench.client.Transience;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
@@ -58,6 +59,7 @@ public final class Runner {
   private final Dataset dataset;
   private final ApiKey apiKey;
   private final Progress progress;
+  private final Secrets secrets;
   private final PrintWriter out;
   private final String program;
 
@@ -85,6 +87,7 @@ public final class Runner {
     this.dataset = dataset;
     this.apiKey = apiKey;
     this.progress = progress;
+    this.secrets = Secrets.of(apiKey, config.baseUrl());
     this.out = out;
     this.program = program;
     this.answers = new Answers(config.repeats());
@@ -116,7 +119,7 @@ public final class Runner {
     String timestamp = earlier.timestamp() != null ? earlier.timestamp() : RunConfig.timestamp(config.startedAt());
 
     ChatClient chat = new ChatClient(new ClientSettings(config.baseUrl(), config.model(), apiKey, config.timeout(),
-        config.extraBody()));
+        config.extraBody(), config.maxBodyBytes()));
     ResilientClient client = new ResilientClient(chat, config.retry(), new AdaptiveLimiter(config.parallel()));
     List<QuestionResult> keptSamples = earlier.kept().values().stream().flatMap(m -> m.values().stream()).toList();
     int keptCorrect = (int) keptSamples.stream().filter(QuestionResult::correct).count();
@@ -221,7 +224,9 @@ public final class Runner {
     Answer a = client.ask(Prompt.of(q, config.imageMode(), dataset.imagesDirectory()));
     if (a.ok()) {
       anyAnswered.set(true);
-      return Grader.grade(q, a.completion().content(), a.completion().reasoning(), RunRecords.questionExtra(a));
+      // A key in an answer can only be a server echoing it: it is hidden before anything is written.
+      return Grader.grade(q, secrets.redact(a.completion().content()), secrets.redact(a.completion().reasoning()),
+          RunRecords.questionExtra(a));
     }
     if (Transience.isFatalForRun(a.failure()) && !anyAnswered.get()) {
       fatal.compareAndSet(null, a.failure());

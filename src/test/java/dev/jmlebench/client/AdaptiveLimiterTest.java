@@ -31,45 +31,83 @@ class AdaptiveLimiterTest {
   }
 
   @Test
-  void aBurstOf429sHalvesTheLimitOnce() throws InterruptedException {
+  void aBurstOf429sShrinksTheLimitOnce() throws InterruptedException {
     AdaptiveLimiter l = new AdaptiveLimiter(16, clock::get);
     for (AdaptiveLimiter.Permit p : take(l, 16)) {
       l.release(p, AdaptiveLimiter.Signal.RATE_LIMITED);
     }
-    assertThat(l.limit()).isEqualTo(8);
+    assertThat(l.limit()).isEqualTo(11);
     assertThat(l.report().decreases()).isEqualTo(1);
   }
 
   @Test
-  void each429RoundHalvesAgainDownToOne() throws InterruptedException {
+  void a429WithinARoundTripOfTheLastDecreaseDoesNotShrinkTheLimitAgain() throws InterruptedException {
     AdaptiveLimiter l = new AdaptiveLimiter(16, clock::get);
-    for (int round = 0; round < 6; round++) {
+    AdaptiveLimiter.Permit p = l.acquire();
+    clock.addAndGet(100_000_000); // a 100 ms round trip
+    l.release(p, AdaptiveLimiter.Signal.SUCCESS);
+    l.release(l.acquire(), AdaptiveLimiter.Signal.RATE_LIMITED);
+    assertThat(l.limit()).isEqualTo(11);
+    // Started after the decrease, but its 429 comes within the same round trip: the same burst.
+    clock.addAndGet(50_000_000);
+    l.release(l.acquire(), AdaptiveLimiter.Signal.RATE_LIMITED);
+    assertThat(l.limit()).isEqualTo(11);
+    clock.addAndGet(60_000_000);
+    l.release(l.acquire(), AdaptiveLimiter.Signal.RATE_LIMITED);
+    assertThat(l.limit()).isEqualTo(7);
+    assertThat(l.report().decreases()).isEqualTo(2);
+  }
+
+  @Test
+  void each429RoundShrinksAgainDownToOne() throws InterruptedException {
+    AdaptiveLimiter l = new AdaptiveLimiter(16, clock::get);
+    for (int round = 0; round < 8; round++) {
       l.release(l.acquire(), AdaptiveLimiter.Signal.RATE_LIMITED);
     }
     assertThat(l.limit()).isEqualTo(1);
     assertThat(l.report().lowest()).isEqualTo(1);
-    assertThat(l.report().changes()).extracting(AdaptiveLimiter.Change::limit).containsExactly(8, 4, 2, 1);
+    assertThat(l.report().changes()).extracting(AdaptiveLimiter.Change::limit).containsExactly(11, 7, 4, 2, 1);
   }
 
   @Test
-  void successesAddAboutOneRequestPerRoundUpToTheCeiling() throws InterruptedException {
+  void successesAddAboutOneRequestPerRoundUpToTheCeilingWhileTheLimitIsUsed() throws InterruptedException {
     AdaptiveLimiter l = new AdaptiveLimiter(8, clock::get);
     l.release(l.acquire(), AdaptiveLimiter.Signal.RATE_LIMITED);
-    assertThat(l.limit()).isEqualTo(4);
-    for (int i = 0; i < 4; i++) {
-      clock.addAndGet(1_000_000);
-      l.release(l.acquire(), AdaptiveLimiter.Signal.SUCCESS);
-    }
-    assertThat(l.limit()).isEqualTo(4); // one round of 4 successes adds just under 1 (each adds 1/limit)
+    assertThat(l.limit()).isEqualTo(5);
     for (int i = 0; i < 200; i++) {
-      l.release(l.acquire(), AdaptiveLimiter.Signal.SUCCESS);
+      l.release(l.acquire(), AdaptiveLimiter.Signal.SUCCESS); // one in flight of 5: the limit is not tested
+    }
+    assertThat(l.limit()).isEqualTo(5);
+    for (int round = 0; round < 10; round++) {
+      List<AdaptiveLimiter.Permit> all = take(l, l.limit());
+      all.forEach(p -> l.release(p, AdaptiveLimiter.Signal.SUCCESS));
     }
     assertThat(l.limit()).isEqualTo(8);
     AdaptiveLimiter.Report r = l.report();
     assertThat(r.last()).isEqualTo(8);
-    assertThat(r.lowest()).isEqualTo(4);
-    assertThat(r.changes()).extracting(AdaptiveLimiter.Change::limit).containsExactly(4, 5, 6, 7, 8);
-    assertThat(r.describe()).isEqualTo("concurrency limit 8 → lowest 4 → 8 at the end (1 decrease on 429)");
+    assertThat(r.lowest()).isEqualTo(5);
+    assertThat(r.changes()).extracting(AdaptiveLimiter.Change::limit).containsExactly(5, 6, 7, 8);
+    assertThat(r.describe()).isEqualTo("concurrency limit 8 → lowest 5 → 8 at the end (1 decrease on 429)");
+  }
+
+  @Test
+  void aRetryAfterHoldsEveryStartUntilItHasPassed() throws InterruptedException {
+    AdaptiveLimiter l = new AdaptiveLimiter(8);
+    long start = System.nanoTime();
+    l.release(l.acquire(), AdaptiveLimiter.Signal.RATE_LIMITED, java.time.Duration.ofMillis(300));
+    assertThat(l.acquire(start + 100_000_000)).as("gives up at its deadline").isNull();
+    l.release(l.acquire(), AdaptiveLimiter.Signal.SUCCESS);
+    assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(300_000_000L);
+  }
+
+  @Test
+  void afterA429StartsArePacedNoFasterThanTheRetryAfterSays() throws InterruptedException {
+    AdaptiveLimiter l = new AdaptiveLimiter(8);
+    l.release(l.acquire(), AdaptiveLimiter.Signal.RATE_LIMITED, java.time.Duration.ofMillis(40));
+    long start = System.nanoTime();
+    List<AdaptiveLimiter.Permit> five = take(l, 5); // all 5 fit the concurrency limit: only the pace holds them
+    assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(5 * 40_000_000L - 10_000_000L);
+    five.forEach(p -> l.release(p, AdaptiveLimiter.Signal.SUCCESS));
   }
 
   @Test
