@@ -145,8 +145,10 @@ public final class AdaptiveLimiter {
         if (permit.epoch == epoch && now >= noDecreaseBefore) {
           limit = Math.max(1, Math.floor(limit * DECREASE_FACTOR));
           // Pace no faster than the server's Retry-After says a slot frees, and slower than before.
-          double implied = spacingNanos > 0 ? spacingNanos : smoothedRttNanos / Math.max(1, before);
-          spacingNanos = Math.min(MAX_PAUSE.toNanos(), Math.max(implied / RATE_DECREASE, pause));
+          // Without a Retry-After, the pace the limit implied (a round trip per request in flight) is the guess.
+          double implied = spacingNanos > 0 ? spacingNanos / RATE_DECREASE
+              : pause > 0 ? pause : smoothedRttNanos / Math.max(1, before);
+          spacingNanos = Math.min(MAX_PAUSE.toNanos(), Math.max(implied, pause));
           widestSpacingNanos = Math.max(widestSpacingNanos, spacingNanos);
           epoch++;
           decreases++;
@@ -186,20 +188,33 @@ public final class AdaptiveLimiter {
   public Report report() {
     lock.lock();
     try {
-      return new Report(ceiling, lowest, limit(), decreases, List.copyOf(changes));
+      return new Report(ceiling, lowest, limit(), decreases, List.copyOf(changes), perSecond(widestSpacingNanos),
+          perSecond(spacingNanos));
     } finally {
       lock.unlock();
     }
   }
 
-  /** How the limit moved over a run. */
-  public record Report(int ceiling, int lowest, int last, int decreases, List<Change> changes) {
+  private static double perSecond(double spacingNanos) {
+    return spacingNanos > 0 ? 1e9 / spacingNanos : 0;
+  }
+
+  /**
+   * How the limit moved over a run.
+   *
+   * @param slowestPace the slowest pace of starts set after a 429, in requests per second; 0 when never paced
+   * @param lastPace the pace at the end; 0 when never paced
+   */
+  public record Report(int ceiling, int lowest, int last, int decreases, List<Change> changes, double slowestPace,
+      double lastPace) {
     public String describe() {
       if (decreases == 0) {
         return "concurrency stayed at " + ceiling;
       }
+      String pace = slowestPace > 0 ? String.format(java.util.Locale.ROOT,
+          ", paced at %.1f → %.1f requests/s", slowestPace, lastPace) : "";
       return "concurrency limit " + ceiling + " → lowest " + lowest + " → " + last + " at the end ("
-          + decreases + (decreases == 1 ? " decrease" : " decreases") + " on 429)";
+          + decreases + (decreases == 1 ? " decrease" : " decreases") + " on 429" + pace + ")";
     }
   }
 }
