@@ -82,6 +82,12 @@ final class RunCommand implements Callable<Integer> {
           + "rest. The output goes to the same file unless --out names a new one.")
   Path resume;
 
+  @Option(names = "--regrade",
+      description = "Resume a file made with another answer key (another edition of the dataset): keep its "
+          + "answers and grade them by this dataset's key. A file made with other question texts is never "
+          + "resumed.")
+  boolean regrade;
+
   @Option(names = "--blocks", paramLabel = "BLOCK", split = ",",
       description = "Only these blocks, e.g. A,B (the exam has A-F). Default: all.")
   List<String> blocks;
@@ -145,7 +151,7 @@ final class RunCommand implements Callable<Integer> {
     RunConfig config = new RunConfig(model, url, mode(), ExtraBody.parse(extraBody), blocks(),
         out != null ? out : resume != null ? resume : RunConfig.defaultOut(model, now), resume, displayName,
         positive("--parallel", parallel), Duration.ofSeconds(positive("--timeout", timeoutSeconds)), retry(), now,
-        positive("--repeats", repeats), maxBodyBytes());
+        positive("--repeats", repeats), maxBodyBytes(), regrade);
     if (resume != null && !resume.toFile().exists()) {
       throw new UserError("--resume " + resume + ": no such result file");
     }

@@ -69,6 +69,29 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * Removes the temporary files a process killed in the middle of {@link #write} left beside {@code target}.
+   * Only for a caller that knows no other process writes the target now (it holds the target's lock).
+   */
+  public static void removeLeftovers(Path target) {
+    Path dir = target.toAbsolutePath().getParent();
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    String prefix = "." + target.getFileName() + ".";
+    try (var files = Files.newDirectoryStream(dir, p -> {
+      String n = p.getFileName().toString();
+      return n.startsWith(prefix) && n.endsWith(".tmp") && Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    })) {
+      for (Path p : files) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove leftover temporary files beside " + target + ": "
+          + e.getMessage(), e);
+    }
+  }
+
   private static void setPermissions(Path tmp, Path target) throws IOException {
     if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       return;

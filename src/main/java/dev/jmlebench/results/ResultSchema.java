@@ -41,6 +41,8 @@ public final class ResultSchema {
     public static final String SCHEMA_VERSION = "schema_version";
     public static final String HARNESS_VERSION = "harness_version";
     public static final String DATASET_SHA256 = "dataset_sha256";
+    /** SHA-256 of the question texts alone: tells a changed answer key from changed questions on resume. */
+    public static final String QUESTIONS_SHA256 = "questions_sha256";
     /** The number of samples per question of a run with repeats; see {@link Samples}. */
     public static final String REPEATS = "repeats";
     public static final String REQUEST = "request";
@@ -162,6 +164,8 @@ public final class ResultSchema {
     public static final String HEADER = "jmle_bench_journal";
     public static final String MODEL = Metadata.MODEL;
     public static final String SAMPLE = "sample";
+    /** The run's wall time so far, all segments, when the line was written: a crash then loses none of it. */
+    public static final String WALL_MS = "wall_ms";
 
     private Journal() {}
   }

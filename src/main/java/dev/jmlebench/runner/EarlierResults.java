@@ -1,5 +1,8 @@
 package dev.jmlebench.runner;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.Question;
@@ -7,6 +10,7 @@ import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.results.ResultSchema.Metadata;
 import dev.jmlebench.results.Samples;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,17 +27,39 @@ import java.util.TreeMap;
  * sample 0.
  *
  * @param kept per question id, the kept samples by sample number
- * @param timestamp the earlier file's timestamp, or null when there was none
+ * <p>Answers are kept only when they were given to the same question texts and graded by the same answer
+ * key: a file made with another dataset is refused, unless only the key changed and the user asks to
+ * re-grade ({@code --regrade}).
+ *
+ * @param timestamp the earlier file's timestamp (the start of the run's first segment), or null when none
+ * @param file the earlier result file, or null: what this run does not write itself is carried over from it
+ * @param wallMs the wall time of the earlier segments (file or journal, whichever knows more)
  */
-record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String timestamp) {
-  static EarlierResults load(Path resultFile, Path journal, String model, Dataset dataset, Set<String> selected,
-      int repeats) {
+record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String timestamp, ResultFile file,
+    long wallMs) {
+  /** The data a run is made with, as a result file's metadata and a journal's header record it. */
+  record Data(String datasetSha256, String questionsSha256) {
+    static Data of(JsonNode fields) {
+      return new Data(fields.path(Metadata.DATASET_SHA256).asText(null),
+          fields.path(Metadata.QUESTIONS_SHA256).asText(null));
+    }
+  }
+
+  static EarlierResults load(Path resultFile, Path journal, String model, Dataset dataset, Data current,
+      Set<String> selected, int repeats, boolean regrade) {
     Map<String, TreeMap<Integer, QuestionResult>> latest = new LinkedHashMap<>();
     String timestamp = null;
+    ResultFile earlier = null;
+    long wallMs = 0;
     if (Files.exists(resultFile)) {
-      ResultFile earlier = ResultFiles.read(resultFile);
+      earlier = ResultFiles.read(resultFile);
       requireSameModel(resultFile, earlier.metadata().model(), model);
       timestamp = earlier.metadata().timestamp();
+      JsonNode wall = earlier.metadata().extra().get(Metadata.WALL_TIME_MS);
+      wallMs = wall != null && wall.canConvertToLong() ? wall.longValue() : 0;
+      ObjectNode fields = JsonNodeFactory.instance.objectNode();
+      earlier.metadata().extra().forEach(fields::set);
+      requireSameData(resultFile, Data.of(fields), current, earlier.results(), dataset, regrade);
       for (QuestionResult r : earlier.results()) {
         List<QuestionResult> samples = Samples.of(r, resultFile.toString());
         for (int k = 0; k < samples.size(); k++) {
@@ -46,7 +72,9 @@ record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String tim
     Journal.Contents journaled = Journal.read(journal);
     if (journaled.model() != null) {
       requireSameModel(journal, journaled.model(), model);
+      requireSameData(journal, Data.of(journaled.header()), current, journaled.results(), dataset, regrade);
     }
+    wallMs = Math.max(wallMs, journaled.wallMs());
     journaled.entries().forEach(e ->
         latest.computeIfAbsent(e.result().questionId(), id -> new TreeMap<>()).put(e.sample(), e.result()));
 
@@ -70,7 +98,45 @@ record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String tim
         }
       });
     });
-    return new EarlierResults(kept, timestamp);
+    return new EarlierResults(kept, timestamp, earlier, wallMs);
+  }
+
+  /**
+   * Refuses answers given to other question texts (always) and answers graded by another key (unless
+   * {@code regrade}). A file that does not record its dataset (a published one, or made by hand) is
+   * re-graded by the current key, as SPEC §5 says of every resume.
+   */
+  private static void requireSameData(Path file, Data earlier, Data current, List<QuestionResult> results,
+      Dataset dataset, boolean regrade) {
+    if (earlier.datasetSha256() == null || earlier.datasetSha256().equals(current.datasetSha256())) {
+      return;
+    }
+    if (earlier.questionsSha256() != null && !earlier.questionsSha256().equals(current.questionsSha256())) {
+      throw new UserError(file + " was made with other question texts than " + dataset.jsonFile()
+          + ": its answers cannot be kept for these questions; choose another --out");
+    }
+    if (regrade) {
+      return;
+    }
+    List<String> changed = results.stream()
+        .filter(r -> dataset.question(r.questionId()).map(q -> !sorted(q.answer()).equals(sorted(r.gold()))).orElse(false))
+        .map(QuestionResult::questionId).distinct().sorted().toList();
+    String what = changed.isEmpty()
+        ? "another dataset (dataset_sha256 " + abbreviate(earlier.datasetSha256()) + ", this one "
+            + abbreviate(current.datasetSha256()) + ")"
+        : "another answer key (" + changed.size() + " gold answer" + (changed.size() == 1 ? " differs: " : "s differ: ")
+            + String.join(" ", changed.subList(0, Math.min(5, changed.size()))) + (changed.size() > 5 ? " …" : "")
+            + ")";
+    throw new UserError(file + " was made with " + what + ": pass --regrade to keep its answers and grade them "
+        + "against " + dataset.jsonFile() + ", or choose another --out");
+  }
+
+  private static List<String> sorted(List<String> values) {
+    return values.stream().sorted().toList();
+  }
+
+  private static String abbreviate(String sha) {
+    return sha == null ? "unknown" : sha.substring(0, Math.min(12, sha.length())) + "…";
   }
 
   private static void requireSameModel(Path file, String earlier, String model) {

@@ -31,6 +31,7 @@ final class Journal implements AutoCloseable {
   static final String HEADER_FIELD = ResultSchema.Journal.HEADER;
   static final String SUFFIX = ".journal.jsonl";
   static final String SAMPLE_FIELD = ResultSchema.Journal.SAMPLE;
+  static final String WALL_FIELD = ResultSchema.Journal.WALL_MS;
 
   private final Path path;
   private final FileChannel channel;
@@ -52,7 +53,11 @@ final class Journal implements AutoCloseable {
   }
 
   /** What an earlier, interrupted run recorded: its model (null when the journal is empty) and answers. */
-  record Contents(String model, List<Entry> entries) {
+  /**
+   * @param header the first line: model, and the data the run was made with
+   * @param wallMs the run's wall time up to its last journaled answer, all segments; 0 when unknown
+   */
+  record Contents(String model, List<Entry> entries, long wallMs, JsonNode header) {
     List<QuestionResult> results() {
       return entries.stream().map(Entry::result).toList();
     }
@@ -63,31 +68,41 @@ final class Journal implements AutoCloseable {
 
   static Contents read(Path path) {
     if (!Files.exists(path)) {
-      return new Contents(null, List.of());
+      return new Contents(null, List.of(), 0, JSON.createObjectNode());
     }
     List<String> lines = completeLines(path);
     if (lines.isEmpty()) {
-      return new Contents(null, List.of());
+      return new Contents(null, List.of(), 0, JSON.createObjectNode());
     }
     JsonNode header = parse(path, lines.get(0), 1);
     if (!header.has(HEADER_FIELD)) {
       throw new UserError(path + ": line 1 is not a jmle-bench journal header");
     }
     List<Entry> entries = new ArrayList<>();
+    long wallMs = 0;
     for (int i = 1; i < lines.size(); i++) {
       JsonNode line = parse(path, lines.get(i), i + 1);
       String where = path + ":" + (i + 1);
+      JsonNode wall = line.isObject() ? ((ObjectNode) line).remove(WALL_FIELD) : null;
+      if (wall != null && wall.canConvertToLong()) {
+        wallMs = Math.max(wallMs, wall.longValue());
+      }
       JsonNode sample = line.isObject() ? ((ObjectNode) line).remove(SAMPLE_FIELD) : null;
       if (sample != null && !(sample.isIntegralNumber() && sample.canConvertToInt() && sample.intValue() >= 0)) {
         throw new UserError(where + ": field '" + SAMPLE_FIELD + "' should be a sample number (0 or more)");
       }
       entries.add(new Entry(sample == null ? 0 : sample.intValue(), ResultFiles.resultFromJson(line, where)));
     }
-    return new Contents(header.path(ResultSchema.Journal.MODEL).asText(null), entries);
+    return new Contents(header.path(ResultSchema.Journal.MODEL).asText(null), entries, wallMs, header);
   }
 
   /** Opens the journal to append to, cutting off a torn last line and writing the header if new. */
   static Journal open(Path path, String model) {
+    return open(path, JSON.createObjectNode().put(ResultSchema.Journal.MODEL, model));
+  }
+
+  /** As {@link #open(Path, String)}, with more fields for a new header (the data the run is made with). */
+  static Journal open(Path path, ObjectNode headerFields) {
     try {
       Files.createDirectories(path.toAbsolutePath().getParent());
       FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -97,7 +112,9 @@ final class Journal implements AutoCloseable {
       ch.position(keep);
       Journal j = new Journal(path, ch);
       if (keep == 0) {
-        j.appendLine(JSON.createObjectNode().put(HEADER_FIELD, 1).put(ResultSchema.Journal.MODEL, model));
+        ObjectNode header = JSON.createObjectNode().put(HEADER_FIELD, 1);
+        header.setAll(headerFields);
+        j.appendLine(header);
       }
       return j;
     } catch (IOException e) {
@@ -109,11 +126,14 @@ final class Journal implements AutoCloseable {
     return path;
   }
 
-  /** Returns once the line is on disk. */
-  void append(QuestionResult r, int sample) {
+  /** Returns once the line is on disk. {@code wallMs} is the run's wall time so far, earlier segments included. */
+  void append(QuestionResult r, int sample, long wallMs) {
     ObjectNode line = ResultFiles.toJson(r);
     if (sample > 0) {
       line.put(SAMPLE_FIELD, sample);
+    }
+    if (wallMs > 0) {
+      line.put(WALL_FIELD, wallMs);
     }
     appendLine(line);
   }

@@ -25,6 +25,7 @@ import java.util.List;
  * @param startedAt when the run started; its UTC timestamp names the default result file and the metadata
  * @param repeats how many times each question is asked (its samples); 1 for the published protocol
  * @param maxBodyBytes the most bytes of one reply body read; a larger reply is an error for its question
+ * @param regrade whether to keep the answers of a file made with another answer key, graded by this one
  */
 public record RunConfig(
     String model,
@@ -40,7 +41,8 @@ public record RunConfig(
     RetrySettings retry,
     Instant startedAt,
     int repeats,
-    long maxBodyBytes) {
+    long maxBodyBytes,
+    boolean regrade) {
 
   public RunConfig {
     blocks = List.copyOf(blocks);
@@ -60,7 +62,7 @@ public record RunConfig(
       Path resumeFrom, String displayName, int parallel, Duration timeout, RetrySettings retry, Instant startedAt,
       int repeats) {
     this(model, baseUrl, imageMode, extraBody, blocks, out, resumeFrom, displayName, parallel, timeout, retry,
-        startedAt, repeats, ClientSettings.DEFAULT_MAX_BODY_BYTES);
+        startedAt, repeats, ClientSettings.DEFAULT_MAX_BODY_BYTES, false);
   }
 
   /** A run that asks each question once, as the published benchmark does. */

@@ -8,6 +8,12 @@ import dev.jmlebench.client.AdaptiveLimiter;
 import dev.jmlebench.client.Answer;
 import dev.jmlebench.client.Secrets;
 import dev.jmlebench.common.HarnessVersion;
+import dev.jmlebench.common.Hashing;
+import dev.jmlebench.dataset.Question;
+import dev.jmlebench.prompt.Prompt;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultSchema;
@@ -61,14 +67,27 @@ final class RunRecords {
     }
   }
 
+  /**
+   * The metadata of the file a run writes. {@code earlier} is the metadata of the file it resumes, or null:
+   * fields this project does not know are carried over (resume is lossless), as is the display name when
+   * none is given now.
+   *
+   * @param wall the run's wall time, earlier segments included
+   */
   static RunMetadata metadata(RunConfig config, String timestamp, Selection selection, Dataset dataset,
-      List<QuestionResult> results, Duration wall, AdaptiveLimiter.Report concurrency) {
+      List<QuestionResult> results, Duration wall, AdaptiveLimiter.Report concurrency, RunMetadata earlier) {
     Map<String, JsonNode> extra = new LinkedHashMap<>();
+    if (earlier != null) {
+      extra.putAll(earlier.extra());
+    }
     extra.put(Metadata.SCHEMA_VERSION, NODES.numberNode(ResultSchema.VERSION));
     extra.put(Metadata.HARNESS_VERSION, NODES.textNode(HarnessVersion.get()));
     extra.put(Metadata.DATASET_SHA256, NODES.textNode(dataset.sha256()));
+    extra.put(Metadata.QUESTIONS_SHA256, NODES.textNode(questionsSha256(dataset)));
     if (config.repeats() > 1) {
       extra.put(Metadata.REPEATS, NODES.numberNode(config.repeats()));
+    } else {
+      extra.remove(Metadata.REPEATS);
     }
     extra.put(Metadata.REQUEST, request(config));
     extra.put(Metadata.TOTALS, totals(results.stream().flatMap(r -> Samples.of(r, config.out().toString()).stream())
@@ -76,7 +95,25 @@ final class RunRecords {
     extra.put(Metadata.WALL_TIME_MS, NODES.numberNode(wall.toMillis()));
     extra.put(Metadata.CONCURRENCY, concurrency(concurrency));
     return new RunMetadata(config.model(), Secrets.publicUrl(config.baseUrl()).toString(), timestamp, config.imageMode().wireName(),
-        config.extraBody(), selection.total(), results.size(), selection.skippedImage(), config.displayName(), extra);
+        config.extraBody(), selection.total(), results.size(), selection.skippedImage(),
+        config.displayName() != null || earlier == null ? config.displayName() : earlier.displayName(), extra);
+  }
+
+  /** The data a run is made with, for its journal's header and for checking a resumed file. */
+  static EarlierResults.Data data(Dataset dataset) {
+    return new EarlierResults.Data(dataset.sha256(), questionsSha256(dataset));
+  }
+
+  /**
+   * SHA-256 of every question's id and the text it is asked with, without the gold answers: equal for two
+   * editions of a dataset that differ only in their answer key.
+   */
+  static String questionsSha256(Dataset dataset) {
+    MessageDigest d = Hashing.sha256();
+    for (Question q : dataset.questions()) {
+      d.update((q.questionId() + "\u0000" + Prompt.userText(q) + "\u0000").getBytes(StandardCharsets.UTF_8));
+    }
+    return HexFormat.of().formatHex(d.digest());
   }
 
   private static ObjectNode request(RunConfig c) {

@@ -9,6 +9,8 @@ import dev.jmlebench.client.ClientSettings;
 import dev.jmlebench.client.ResilientClient;
 import dev.jmlebench.client.Secrets;
 import dev.jmlebench.client.Transience;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.Question;
@@ -18,6 +20,7 @@ import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.results.ResultSchema.Metadata;
 import dev.jmlebench.results.ResultSchema.Totals;
 import dev.jmlebench.results.ResultSchema.Usage;
@@ -100,13 +103,26 @@ public final class Runner {
     }
   }
 
+  /**
+   * Runs under an exclusive lock on the output: a second run on the same {@code --out} stops at once with one
+   * line naming the process that holds it, before reading or asking anything.
+   */
   public FinishedRun run() {
+    try (RunLock lock = RunLock.take(config.out())) {
+      // A kill during the final write leaves a temporary file beside the result: nothing else will remove it.
+      AtomicFiles.removeLeftovers(config.out());
+      return runLocked();
+    }
+  }
+
+  private FinishedRun runLocked() {
     long start = System.nanoTime();
     Selection selection = Selection.of(dataset, config.blocks(), config.imageMode());
     Set<String> selected = selection.questions().stream().map(Question::questionId).collect(Collectors.toSet());
     Path journalPath = Journal.pathFor(config.out());
-    EarlierResults earlier = EarlierResults.load(earlierFile(), journalPath, config.model(), dataset, selected,
-        config.repeats());
+    EarlierResults.Data data = RunRecords.data(dataset);
+    EarlierResults earlier = EarlierResults.load(earlierFile(), journalPath, config.model(), dataset, data, selected,
+        config.repeats(), config.regrade());
     earlier.kept().forEach((id, samples) -> samples.forEach((k, r) -> answers.put(id, k, r)));
     List<Ask> pending = new ArrayList<>();
     for (int k = 0; k < config.repeats(); k++) {
@@ -124,19 +140,22 @@ public final class Runner {
     List<QuestionResult> keptSamples = earlier.kept().values().stream().flatMap(m -> m.values().stream()).toList();
     int keptCorrect = (int) keptSamples.stream().filter(QuestionResult::correct).count();
     RunningCounts counts = new RunningCounts(selection.questions().size() * config.repeats(), keptSamples.size(), keptCorrect);
-    Finisher finisher = new Finisher(selection, timestamp, client, start, journalPath);
+    Finisher finisher = new Finisher(selection, timestamp, client, start, journalPath, earlier);
 
     Thread hook = new Thread(() -> finisher.finish(true), "jmle-bench-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
     try (progress;
-         Journal journal = Journal.open(journalPath, config.model())) {
+         Journal journal = Journal.open(journalPath, JsonNodeFactory.instance.objectNode()
+             .put(ResultSchema.Journal.MODEL, config.model())
+             .put(ResultSchema.Metadata.DATASET_SHA256, data.datasetSha256())
+             .put(ResultSchema.Metadata.QUESTIONS_SHA256, data.questionsSha256()))) {
       progress.started(counts.snapshot(0, 0));
       askAll(pending, a -> {
         QuestionResult r = ask(a.question(), client);
         if (r != null) {
           // Kept first: a Ctrl-C file written in between then holds all that the journal does.
           answers.put(r.questionId(), a.sample(), r);
-          journal.append(r, a.sample());
+          journal.append(r, a.sample(), earlier.wallMs() + (System.nanoTime() - start) / 1_000_000);
           synchronized (counts) {
             // One at a time, so the printed tallies come in order.
             progress.finished(a.label(config.repeats()), r,
@@ -266,8 +285,11 @@ public final class Runner {
     private final ResilientClient client;
     private final long startNanos;
     private final Path journalPath;
+    private final EarlierResults earlier;
 
-    Finisher(Selection selection, String timestamp, ResilientClient client, long startNanos, Path journalPath) {
+    Finisher(Selection selection, String timestamp, ResilientClient client, long startNanos, Path journalPath,
+        EarlierResults earlier) {
+      this.earlier = earlier;
       this.selection = selection;
       this.timestamp = timestamp;
       this.client = client;
@@ -282,10 +304,14 @@ public final class Runner {
         }
         stopping = true;
         Duration wall = Duration.ofNanos(System.nanoTime() - startNanos);
+        Duration totalWall = wall.plusMillis(earlier.wallMs());
         List<QuestionResult> all = answers.published();
         AdaptiveLimiter.Report concurrency = client.limiter().report();
-        ResultFile file = new ResultFile(
-            RunRecords.metadata(config, timestamp, selection, dataset, all, wall, concurrency), null, all);
+        ResultFile before = earlier.file();
+        // Fields this project does not know, at the top, in metadata and in the summary, are carried over.
+        ResultFile file = new ResultFile(RunRecords.metadata(config, timestamp, selection, dataset, all, totalWall,
+            concurrency, before == null ? null : before.metadata()), null, all,
+            before == null ? Map.of() : before.summaryExtra(), before == null ? Map.of() : before.extra());
         ExamCriteria criteria = ExamCriteria.forExam(dataset.exam());
         Summary summary = Rescorer.summarize(file, dataset, criteria, config.out().toString());
         file = file.withSummary(summary);
@@ -328,8 +354,10 @@ public final class Runner {
           o.file().summary(), criteria));
       out.print(RepeatsReport.forFile(o.file(), criteria, o.out().toString()));
       var totals = m.extra().get(Metadata.TOTALS);
+      // Totals of the whole run, earlier segments included, as the file records them.
       out.printf("  Run        %s wall · %d requests, %d retries · tokens %d prompt, %d completion, %d reasoning%n",
-          Progress.clock(o.wall()), totals.path(Totals.REQUESTS).asLong(), client.retries(),
+          Progress.clock(Duration.ofMillis(m.extra().get(Metadata.WALL_TIME_MS).asLong())),
+          totals.path(Totals.REQUESTS).asLong(), totals.path(Totals.RETRIES).asLong(),
           totals.path(Usage.PROMPT_TOKENS).asLong(), totals.path(Usage.COMPLETION_TOKENS).asLong(),
           totals.path(Usage.REASONING_TOKENS).asLong());
       out.println("  Requests   " + o.concurrency().describe());

@@ -30,8 +30,8 @@ class JournalTest {
   void appendedResultsReadBackInOrderWithTheirModel() {
     Path path = dir.resolve("x.journal.jsonl");
     try (Journal j = Journal.open(path, "org/model")) {
-      j.append(answered("120A-1"), 0);
-      j.append(QuestionResult.failed("120A-2", List.of("b"), "HTTP 500: boom", Map.of()), 0);
+      j.append(answered("120A-1"), 0, 0);
+      j.append(QuestionResult.failed("120A-2", List.of("b"), "HTTP 500: boom", Map.of()), 0, 0);
     }
     Journal.Contents c = Journal.read(path);
     assertThat(c.model()).isEqualTo("org/model");
@@ -44,7 +44,7 @@ class JournalTest {
   void aTornLastLineAfterACrashIsIgnoredNotFatal() throws Exception {
     Path path = dir.resolve("x.journal.jsonl");
     try (Journal j = Journal.open(path, "m")) {
-      j.append(answered("120A-1"), 0);
+      j.append(answered("120A-1"), 0, 0);
     }
     Files.write(path, "{\"question_id\": \"120A-2\", \"predic".getBytes(StandardCharsets.UTF_8),
         StandardOpenOption.APPEND);
@@ -55,11 +55,11 @@ class JournalTest {
   void reopeningCutsTheTornLineOffBeforeAppending() throws Exception {
     Path path = dir.resolve("x.journal.jsonl");
     try (Journal j = Journal.open(path, "m")) {
-      j.append(answered("120A-1"), 0);
+      j.append(answered("120A-1"), 0, 0);
     }
     Files.write(path, "{\"question_id\": \"120A-2\", \"pr".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
     try (Journal j = Journal.open(path, "m")) {
-      j.append(answered("120A-3"), 0);
+      j.append(answered("120A-3"), 0, 0);
     }
     assertThat(Journal.read(path).results()).extracting(QuestionResult::questionId)
         .containsExactly("120A-1", "120A-3");
@@ -79,7 +79,7 @@ class JournalTest {
   void aDamagedLineInTheMiddleNamesTheFileAndLine() throws Exception {
     Path path = dir.resolve("x.journal.jsonl");
     try (Journal j = Journal.open(path, "m")) {
-      j.append(answered("120A-1"), 0);
+      j.append(answered("120A-1"), 0, 0);
     }
     Files.writeString(path, "garbage\n{\"question_id\": \"120A-3\"}\n", StandardOpenOption.APPEND);
     assertThatThrownBy(() -> Journal.read(path)).isInstanceOf(UserError.class)
@@ -90,8 +90,8 @@ class JournalTest {
   void aSampleLineSaysWhichSampleItIsAndSampleZeroLinesAreUnchanged() throws Exception {
     Path path = dir.resolve("x.journal.jsonl");
     try (Journal j = Journal.open(path, "m")) {
-      j.append(answered("120A-1"), 0);
-      j.append(answered("120A-1"), 2);
+      j.append(answered("120A-1"), 0, 0);
+      j.append(answered("120A-1"), 2, 0);
     }
     List<String> lines = Files.readAllLines(path);
     assertThat(lines.get(1)).doesNotContain("\"sample\"");

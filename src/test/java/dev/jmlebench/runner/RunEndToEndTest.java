@@ -147,8 +147,8 @@ class RunEndToEndTest {
     QuestionResult journaled = new QuestionResult("120B-1", List.of("a"), List.of("a"), true, "ジャーナル【回答】a", true,
         null, null, Map.of());
     try (Journal j = Journal.open(Journal.pathFor(out), "m")) {
-      j.append(journaled, 2);
-      j.append(QuestionResult.failed("120B-2", List.of("a"), "HTTP 500: x", Map.of()), 2);
+      j.append(journaled, 2, 0);
+      j.append(QuestionResult.failed("120B-2", List.of("a"), "HTTP 500: x", Map.of()), 2, 0);
     }
     try (MockServer second = MockServer.start(0, dataset, null, MockOptions.INSTANT.withVariedAnswers())) {
       FinishedRun o = runBlockB(second, out, 3);
