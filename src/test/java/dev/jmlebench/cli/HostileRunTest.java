@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileRunTest {
   private static final String KEY = "sk-secret-XYZ123abc";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String DATASET = SharedData.ROOT.toString();
+  private static final String DATASET = SharedData.root().toString();
 
   @TempDir Path dir;
 

@@ -52,7 +52,7 @@ class RunEndToEndTest {
   @Test
   void aBlindRunWithFaultsAndARateLimitAnswersEveryQuestionAndReproducesTheSummary() throws Exception {
     ResultFile published = ResultFiles.read(SharedData.results().resolve("Qwen_Qwen3-32B.json"));
-    MockOptions faulty = MockOptions.INSTANT.withFailRate(0.2).withRateLimit(100);
+    MockOptions faulty = MockOptions.INSTANT.withFailRate(0.2).withRateLimit(30);
     try (MockServer server = MockServer.start(0, dataset, published, faulty)) {
       FinishedRun o = run(server, "Qwen/Qwen3-32B", ImageMode.BLIND, 32, dir.resolve("q.json"));
 
