@@ -26,7 +26,8 @@ public record SavedRun(int answered, int total, boolean started, boolean complet
       return new SavedRun(0, total, false, false);
     }
     Set<String> asked = selection.questions().stream().map(Question::questionId).collect(Collectors.toSet());
-    EarlierResults earlier = EarlierResults.load(out, journal, model, dataset, asked, repeats);
+    EarlierResults earlier = EarlierResults.load(out, journal, model, dataset, RunRecords.data(dataset), asked,
+        repeats, true);
     int answered = earlier.kept().values().stream().mapToInt(Map::size).sum();
     return new SavedRun(answered, total, true, answered == total && Files.exists(out) && !Files.exists(journal));
   }
