@@ -18,10 +18,10 @@ class MainTest {
   @Test
   void helpAndUnknownNamesBuildEveryCommandInTheListedOrder() {
     assertThat(Main.commandLine(new String[] {"--help"}).getSubcommands().keySet()).containsExactly(
-        "run", "dataset", "summary", "rescore", "leaderboard", "compare", "serve", "report", "mock-server", "bench",
+        "run", "dataset", "summary", "rescore", "leaderboard", "compare", "suite", "serve", "report", "mock-server", "bench",
         "help");
-    assertThat(Main.commandLine(new String[] {"help", "run"}).getSubcommands()).hasSize(11);
-    assertThat(Main.commandLine(new String[] {"frobnicate"}).getSubcommands()).hasSize(11);
+    assertThat(Main.commandLine(new String[] {"help", "run"}).getSubcommands()).hasSize(12);
+    assertThat(Main.commandLine(new String[] {"frobnicate"}).getSubcommands()).hasSize(12);
   }
 
   @Test
