@@ -41,9 +41,9 @@ echo "20 result files, $(du -sh "$work/java/results" | cut -f1) per side, in $wo
 
 "$here/jmle-bench" --version >/dev/null   # build the jar (and the start-up archive) before timing
 jar="$here/target/jmle-bench.jar"
-launcher="cd $work/java && $here/jmle-bench leaderboard --rescore --dataset $shared"
-plain="cd $work/java && java -jar $jar leaderboard --rescore --dataset $shared"
-stale="cd $work/stale && $here/jmle-bench leaderboard --rescore --dataset $shared"
+launcher="cd $work/java && $here/jmle-bench leaderboard --rescore --readme README.md --dataset $shared"
+plain="cd $work/java && java -jar $jar leaderboard --rescore --readme README.md --dataset $shared"
+stale="cd $work/stale && $here/jmle-bench leaderboard --rescore --readme README.md --dataset $shared"
 python="python3 $here/bench/leaderboard_reference.py $shared/jmle2026_dataset.json $work/python/results $work/python/README.md"
 # The stand-in with a matplotlib chart, where Debian's python3-matplotlib is installed (apt-get install
 # python3-matplotlib): the published tool draws a chart too, so this is the fairer comparison.

@@ -15,14 +15,13 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code leaderboard}: README tables, exports and charts from a folder of result files. */
 @Command(name = "leaderboard", mixinStandardHelpOptions = true,
-    description = {"Rank every result file (*.json) in a folder: rebuild the README's two leaderboard tables "
-        + "(all questions, text-only) between their markers, write leaderboard.json and leaderboard.csv, and "
-        + "draw the score chart and the per-block heat map (PNG and SVG) beside the chart file.",
-        "The README's text outside the markers is never changed; a README without them is left untouched "
-        + "with a warning that names the markers to add."})
+    description = {"Rank every result file (*.json) in a folder: write leaderboard.json and leaderboard.csv, "
+        + "draw the score chart and the per-block heat map (PNG and SVG) beside the chart file, and, with "
+        + "--readme FILE, rebuild that README's two leaderboard tables (all questions, text-only) between "
+        + "their markers.",
+        "No README is written unless --readme names it. Its text outside the markers is never changed; a "
+        + "README without them is left untouched with a warning that names the markers to add."})
 final class LeaderboardCommand implements Callable<Integer> {
-  private static final Path DEFAULT_README = Path.of("README.md");
-
   @Mixin DatasetOption dataset;
   @Spec CommandSpec spec;
 
@@ -31,7 +30,7 @@ final class LeaderboardCommand implements Callable<Integer> {
   Path results;
 
   @Option(names = "--readme", paramLabel = "FILE",
-      description = "README whose tables to rebuild. Default: README.md, if there is one.")
+      description = "README whose leaderboard tables to rebuild. Default: none (no README is written).")
   Path readme;
 
   @Option(names = "--chart", paramLabel = "PNG",
@@ -51,20 +50,15 @@ final class LeaderboardCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Path readmeFile = readme;
-    if (readmeFile != null && !Files.isRegularFile(readmeFile)) {
-      throw new UserError("--readme " + readmeFile + ": no such file");
+    if (readme != null && !Files.isRegularFile(readme)) {
+      throw new UserError("--readme " + readme + ": no such file");
     }
-    if (readmeFile == null && !plotOnly) {
-      if (Files.isRegularFile(DEFAULT_README)) {
-        readmeFile = DEFAULT_README;
-      } else {
-        err.println("jmle-bench: warning: no README.md here, so no tables are written (pass --readme FILE)");
-      }
-    }
-    Leaderboard.Report report = Leaderboard.build(new Leaderboard.Request(results, readmeFile,
+    Leaderboard.Report report = Leaderboard.build(new Leaderboard.Request(results, readme,
         chart != null ? chart : results.resolve("leaderboard.png"), plotOnly, rescore, dataset::load));
     report.done().forEach(out::println);
+    if (readme == null && !plotOnly) {
+      out.println("no README named, so no tables written (--readme FILE rebuilds a README's tables)");
+    }
     report.warnings().forEach(w -> err.println("jmle-bench: warning: " + w));
     out.flush();
     err.flush();

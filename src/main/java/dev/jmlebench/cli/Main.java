@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.List;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -40,6 +42,7 @@ public final class Main implements Runnable {
     COMMANDS.put("report", () -> new ReportCommand());
     COMMANDS.put("mock-server", () -> new MockServerCommand());
     COMMANDS.put("bench", () -> new BenchCommand());
+    COMMANDS.put("generate-completion", () -> new AutoComplete.GenerateCompletion());
     COMMANDS.put("help", () -> new CommandLine.HelpCommand());
   }
 
@@ -72,7 +75,8 @@ public final class Main implements Runnable {
   static CommandLine commandLine(String[] args) {
     CommandLine cl = new CommandLine(new Main());
     String named = args.length > 0 ? args[0] : "";
-    if (COMMANDS.containsKey(named) && !named.equals("help")) {
+    // help and the completion script describe every command; so does an unknown name's "did you mean".
+    if (COMMANDS.containsKey(named) && !named.equals("help") && !named.equals("generate-completion")) {
       cl.addSubcommand(named, COMMANDS.get(named).get());
     } else {
       COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
@@ -80,6 +84,12 @@ public final class Main implements Runnable {
     // Help in plain text: the guard below would show picocli's colour codes as text.
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     cl.setExecutionStrategy(Main::executeGuarded);
+    CommandLine completion = cl.getSubcommands().get("generate-completion");
+    if (completion != null) {
+      completion.getCommandSpec().usageMessage().hidden(false)
+          .description("Print a bash/zsh completion script for jmle-bench: source it, e.g. "
+              + "`source <(./jmle-bench generate-completion)` in ~/.bashrc or ~/.zshrc.");
+    }
     cl.setExecutionExceptionHandler(Main::handleException);
     cl.setParameterExceptionHandler(Main::handleParameterException);
     return cl;
@@ -123,6 +133,12 @@ public final class Main implements Runnable {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = TerminalText.guard(cl.getErr());
     err.println("jmle-bench: " + e.getMessage());
+    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      List<String> suggestions = unmatched.getSuggestions();
+      if (!suggestions.isEmpty()) {
+        err.println("Did you mean: " + cl.getCommandSpec().qualifiedName() + " " + suggestions.get(0) + "?");
+      }
+    }
     err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
     return USAGE;

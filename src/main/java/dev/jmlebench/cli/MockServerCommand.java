@@ -99,7 +99,7 @@ final class MockServerCommand implements Callable<Integer> {
     out.println("Mock server on " + server.baseUrl() + " — "
         + (replay != null ? "replaying " + replay : vary ? "deterministic answers, varied on repeated asks"
             : "deterministic answers") + ". Ctrl-C stops it.");
-    out.println("Try: " + RunCommand.PROGRAM + " run --model demo --base-url " + server.baseUrl()
+    out.println("Try: " + RunCommand.program() + " run --model demo --base-url " + server.baseUrl()
         + " --dataset " + d.directory());
     out.flush();
     stopped.await();

@@ -14,6 +14,7 @@ import dev.jmlebench.runner.FinishedRun;
 import dev.jmlebench.runner.ProgressStyle;
 import dev.jmlebench.runner.RunConfig;
 import dev.jmlebench.runner.Runner;
+import dev.jmlebench.runner.UnfinishedRun;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -37,12 +38,20 @@ import picocli.CommandLine.Spec;
         + "and write a result file in the published format.",
         "Requests run in parallel and are retried on transient failures (429, 5xx, timeouts, broken "
         + "connections) with backoff; on 429s fewer requests are kept in flight. Every answer is journaled "
-        + "to disk as it arrives: a run that was killed is continued by running the same command again "
-        + "(same --out) or with --resume FILE, and asks no answered question twice. Ctrl-C saves what "
-        + "there is and prints the command that continues."})
+        + "to disk as it arrives: a run stopped by Ctrl-C, a kill or a crash is continued by running the "
+        + "same command again (it finds the unfinished run of the same model and options, and says so) or "
+        + "with --resume FILE, and asks no answered question twice. Ctrl-C saves what there is and prints "
+        + "the command that continues."})
 final class RunCommand implements Callable<Integer> {
-  /** How users start this tool; the command printed to continue a run begins with it. */
-  static final String PROGRAM = "./jmle-bench";
+  /**
+   * How the user started this tool, as the launcher passes it ({@code -Djmle.launcher}: a name on PATH, or
+   * ./jmle-bench in the project root, else an absolute path); the command printed to continue a run begins
+   * with it.
+   */
+  static String program() {
+    String launcher = System.getProperty("jmle.launcher");
+    return launcher == null || launcher.isBlank() ? "./jmle-bench" : launcher;
+  }
 
   @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model id, as the API names it.")
   String model;
@@ -93,8 +102,9 @@ final class RunCommand implements Callable<Integer> {
   List<String> blocks;
 
   @Option(names = "--out", paramLabel = "PATH",
-      description = "Result file. Default: results/{model, / → _}_{UTC yyyyMMdd_HHmmss}.json. An existing "
-          + "file of the same model is resumed.")
+      description = "Result file. Default: the unfinished run of the same model and options in results/ "
+          + "(stopped by Ctrl-C, a kill or a crash), else a new results/{model, / → _}_{UTC "
+          + "yyyyMMdd_HHmmss}.json. An existing file of the same model is resumed.")
   Path out;
 
   @Option(names = "--display-name", paramLabel = "NAME", description = "Name shown on leaderboards.")
@@ -127,14 +137,24 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ApiKey key = ApiKey.ofNullable(apiKey != null ? apiKey : System.getenv("OPENAI_API_KEY"));
-    RunConfig config = config(key, Instant.now());
+    Instant now = Instant.now();
+    RunConfig config = config(key, now);
     if (readme != null && !Files.isRegularFile(readme)) {
       throw new UserError("--readme " + readme + ": no such file");
     }
     AtomicFiles.checkWritable(config.out(), out != null || resume == null ? "--out" : "--resume");
     PrintWriter printer = spec.commandLine().getOut();
+    if (out == null && resume == null) {
+      Path defaultFolder = RunConfig.defaultOut(model, now).getParent();
+      RunConfig plain = config;
+      config = UnfinishedRun.find(defaultFolder, config).map(plain::withOut).orElse(config);
+      if (config != plain) {
+        printer.println("Continuing the unfinished run in " + config.out() + " (same model and options; "
+            + "--out PATH starts a new run instead).");
+      }
+    }
     FinishedRun outcome = new Runner(config, dataset.loadOrDownload(printer), key,
-        System.console() != null ? ProgressStyle.BAR : ProgressStyle.LINES, printer, PROGRAM)
+        System.console() != null ? ProgressStyle.BAR : ProgressStyle.LINES, printer, program())
         .run();
     if (readme != null) {
       updateReadme(outcome, printer);

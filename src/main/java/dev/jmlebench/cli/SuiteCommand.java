@@ -114,7 +114,7 @@ final class SuiteCommand implements Runnable {
     }
 
     private String continueCommand() {
-      List<String> words = new ArrayList<>(List.of(RunCommand.PROGRAM, "suite", "run", selection.file.toString()));
+      List<String> words = new ArrayList<>(List.of(RunCommand.program(), "suite", "run", selection.file.toString()));
       if (selection.only != null && !selection.only.isEmpty()) {
         words.addAll(List.of("--only", String.join(",", selection.only)));
       }
@@ -179,7 +179,7 @@ final class SuiteCommand implements Runnable {
       Suite suite = server.applyTo(selection.suite());
       List<SuiteEntry> entries = selection.entries(suite);
       PrintWriter out = spec.commandLine().getOut();
-      out.print(json ? SuitePlan.json(entries) : SuitePlan.text(suite, entries, RunCommand.PROGRAM));
+      out.print(json ? SuitePlan.json(entries) : SuitePlan.text(suite, entries, RunCommand.program()));
       out.flush();
       return Main.OK;
     }

@@ -33,6 +33,6 @@ final class SuiteLauncher implements SuiteRunner.Launcher {
       throw new UserError(e.getMessage());
     }
     RunConfig config = run.config(key, Instant.now());
-    return new Runner(config, dataset, key, progress, out, RunCommand.PROGRAM).run();
+    return new Runner(config, dataset, key, progress, out, RunCommand.program()).run();
   }
 }

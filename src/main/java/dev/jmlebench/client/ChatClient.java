@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jmlebench.common.NetworkCause;
 import dev.jmlebench.common.Throwables;
 import dev.jmlebench.prompt.Prompt;
 import java.net.ConnectException;
@@ -109,14 +110,10 @@ public final class ChatClient {
     if (Throwables.hasCause(e, HttpTimeoutException.class)) {
       return failure(ApiFailure.Kind.TIMEOUT, 0, null, "no complete answer within " + seconds(timeout));
     }
-    if (Throwables.hasCause(e, ConnectException.class)) {
-      Throwable c = e instanceof ConnectException ? e : e.getCause();
+    if (Throwables.hasCause(e, ConnectException.class) || Throwables.hasCause(e, UnresolvedAddressException.class)) {
+      // NetworkCause reads the whole chain: an unknown host arrives as a ConnectException caused by it.
       return failure(ApiFailure.Kind.UNREACHABLE, 0, null, "cannot reach " + Secrets.publicUrl(settings.baseUrl())
-          + ": " + (c == null || c.getMessage() == null ? "connection refused" : c.getMessage()));
-    }
-    if (Throwables.hasCause(e, UnresolvedAddressException.class)) {
-      return failure(ApiFailure.Kind.UNREACHABLE, 0, null, "cannot reach " + Secrets.publicUrl(settings.baseUrl())
-          + ": unknown host");
+          + ": " + NetworkCause.describe(e, settings.baseUrl().getHost()));
     }
     return failure(ApiFailure.Kind.CONNECTION, 0, null, "connection failed: " + describe(e));
   }

@@ -2,6 +2,7 @@ package dev.jmlebench.dataset;
 
 import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.common.Hashing;
+import dev.jmlebench.common.NetworkCause;
 import dev.jmlebench.common.UserError;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,15 +96,11 @@ public final class DatasetDownloader {
       return written;
     } catch (IOException e) {
       // The .part file stays: the next run continues it with a range request.
-      throw new UserError("cannot download " + uri + ": " + describe(e) + "; run the command again to resume");
+      throw new UserError("cannot download " + uri + ": " + NetworkCause.describe(e, uri.getHost())
+          + "; run the command again to resume");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UserError("download of " + entry.path() + " interrupted; run the command again to resume");
     }
-  }
-
-  private static String describe(IOException e) {
-    String m = e.getMessage();
-    return e.getClass().getSimpleName() + (m == null ? "" : " " + m);
   }
 }

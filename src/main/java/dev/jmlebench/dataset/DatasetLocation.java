@@ -30,11 +30,20 @@ public final class DatasetLocation {
   }
 
   static Path cacheDirectory(Map<String, String> env) {
+    return cacheRoot(env).resolve("jmle2026");
+  }
+
+  /** jmle-bench's user cache: {@code $XDG_CACHE_HOME/jmle-bench}, by default {@code ~/.cache/jmle-bench}. */
+  public static Path cacheRoot() {
+    return cacheRoot(System.getenv());
+  }
+
+  static Path cacheRoot(Map<String, String> env) {
     String xdg = env.get("XDG_CACHE_HOME");
     Path base = xdg != null && !xdg.isBlank()
         ? Path.of(xdg)
         : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("jmle-bench").resolve("jmle2026");
+    return base.resolve("jmle-bench");
   }
 
   private static Path folderOf(Path p) {

@@ -77,6 +77,9 @@ public final class Leaderboard {
         .map(f -> read(f, rescored, dataset, cache))
         .toList();
     List<LeaderboardEntry> entries = read.stream().map(Read::entry).toList();
+    entries.stream().filter(e -> e.completeness().partial()).forEach(e -> warnings.add(e.source()
+        + ": a partial run (" + e.completeness().answered() + " of " + e.completeness().expected()
+        + " questions answered); its rows and export are marked partial, and its score is not comparable"));
     ExamCriteria criteria = criteria(entries, files);
     Map<String, RunIntervals> statistics = new LinkedHashMap<>();
     read.stream().filter(r -> r.statistics() != null)

@@ -2,6 +2,7 @@ package dev.jmlebench.leaderboard;
 
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.ImageMode;
+import dev.jmlebench.results.Completeness;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.RunMetadata;
@@ -50,5 +51,15 @@ public record LeaderboardEntry(String source, RunMetadata metadata, Summary summ
   /** The display name: {@code display_name}, else the model id. */
   public String name() {
     return metadata.name();
+  }
+
+  /** Whether the run answered every question it set out to ask. */
+  public Completeness completeness() {
+    return Completeness.of(metadata, summary);
+  }
+
+  /** The name as tables show it: marked "(partial 20/400)" when the run is partial. */
+  String label() {
+    return completeness().label(name());
   }
 }

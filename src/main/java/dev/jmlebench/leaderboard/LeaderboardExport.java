@@ -75,6 +75,9 @@ final class LeaderboardExport {
     c.put(ResultSchema.Summary.PARSE_FAILURES, s.parseFailures());
     c.put(ResultSchema.Summary.ERRORS, s.errors());
     c.put("source_file", e.source());
+    c.put("partial", e.completeness().partial());
+    c.put("answered", e.completeness().answered());
+    c.put("expected", e.completeness().expected());
     return c;
   }
 

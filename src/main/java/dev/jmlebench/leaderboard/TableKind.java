@@ -70,15 +70,15 @@ enum TableKind {
       if (e.imageMode() == ImageMode.SKIP) {
         return Optional.empty();
       }
-      return Optional.of(new TableRow(e.name(), s.passed(), e.imageMode() == ImageMode.VISION,
+      return Optional.of(new TableRow(e.label(), s.passed(), e.imageMode() == ImageMode.VISION,
           new Fraction(s.score(), s.scoreMax()), new Fraction(s.correct(), s.attempted())));
     }
     if (e.imageMode() == ImageMode.SKIP) {
-      return Optional.of(new TableRow(e.name(), false, null,
+      return Optional.of(new TableRow(e.label(), false, null,
           new Fraction(s.score(), s.scoreMax()), new Fraction(s.correct(), s.attempted())));
     }
     Tally text = s.byImage().getOrDefault(Scorer.TEXT_ONLY, new Tally(0, 0));
-    return Optional.of(new TableRow(e.name(), false, null,
+    return Optional.of(new TableRow(e.label(), false, null,
         new Fraction(s.textOnlyScore(), s.textOnlyScoreMax()), new Fraction(text.correct(), text.total())));
   }
 }

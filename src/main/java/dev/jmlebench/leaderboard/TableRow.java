@@ -1,5 +1,7 @@
 package dev.jmlebench.leaderboard;
 
+import java.util.regex.Pattern;
+
 /**
  * One row of a leaderboard table.
  *
@@ -7,11 +9,14 @@ package dev.jmlebench.leaderboard;
  */
 record TableRow(String name, boolean bold, Boolean vision, Fraction score, Fraction accuracy) {
 
-  /** Rows with equal keys are the same entry: a newer one replaces the older. */
+  /** The mark a partial run's name carries (see {@code Completeness.label}). */
+  private static final Pattern PARTIAL_MARK = Pattern.compile(" \\(partial \\d+/\\d+\\)$");
+
+  /** Rows with equal keys are the same entry: a newer one replaces the older, partial or not. */
   record Key(String name, Boolean vision) {}
 
   Key key() {
-    return new Key(name, vision);
+    return new Key(PARTIAL_MARK.matcher(name).replaceFirst(""), vision);
   }
 
   String render() {

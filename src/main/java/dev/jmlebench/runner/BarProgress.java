@@ -4,35 +4,45 @@ import dev.jmlebench.results.QuestionResult;
 import java.time.Duration;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import me.tongfei.progressbar.ProgressBarConsumer;
 
-/** Progress as a live bar on a terminal: done/total, ETA, and the running counts beside it. */
+/**
+ * Progress as a live bar on a terminal: done/total, times and the running counts, drawn by {@link BarLine}
+ * to the width the terminal has at each redraw (the library asks the terminal; never a fixed width).
+ */
 final class BarProgress implements Progress {
+  private final ProgressBarConsumer consumer;
   private ProgressBar bar;
+  private volatile RunningCounts.Snapshot latest;
+
+  /** On the terminal, at its width. */
+  BarProgress() {
+    this(null);
+  }
+
+  /** To {@code consumer}, at the width it gives (tests); null for the terminal. */
+  BarProgress(ProgressBarConsumer consumer) {
+    this.consumer = consumer;
+  }
 
   @Override
   public synchronized void started(RunningCounts.Snapshot s) {
-    bar = new ProgressBarBuilder()
-        .setTaskName("jmle-bench")
+    latest = s;
+    ProgressBarBuilder builder = new ProgressBarBuilder()
         .setInitialMax(s.total())
         .startsFrom(s.done(), Duration.ZERO)
-        .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-        .setMaxRenderedLength(120)
-        .setUpdateIntervalMillis(250)
-        .build();
-    bar.setExtraMessage(compact(s));
+        .setRenderer((state, width) -> BarLine.render(latest, width))
+        .setUpdateIntervalMillis(250);
+    if (consumer != null) {
+      builder.setConsumer(consumer);
+    }
+    bar = builder.build();
   }
 
   @Override
   public synchronized void finished(String label, QuestionResult r, RunningCounts.Snapshot s) {
+    latest = s;
     bar.stepTo(s.done());
-    bar.setExtraMessage(compact(s));
-  }
-
-  /** Short enough that bar and counts fit on one 120-column line. */
-  private static String compact(RunningCounts.Snapshot s) {
-    return "acc " + Progress.accuracy(s) + " · err " + s.errors() + " · ? " + s.parseFailures()
-        + " · retries " + s.retries() + " · in flight " + s.inFlight();
   }
 
   @Override

@@ -72,6 +72,12 @@ public record RunConfig(
         startedAt, 1);
   }
 
+  /** The same run, written to {@code newOut}. */
+  public RunConfig withOut(Path newOut) {
+    return new RunConfig(model, baseUrl, imageMode, extraBody, blocks, newOut, resumeFrom, displayName, parallel,
+        timeout, retry, startedAt, repeats, maxBodyBytes, regrade);
+  }
+
   /** The defaults of {@code run}; a printed command leaves out what equals them. */
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
   public static final int DEFAULT_PARALLEL = 8;

@@ -344,7 +344,7 @@ public final class Runner {
             ? o.file().results().size() + " of " + selection.questions().size() + " questions"
             : answers.samples() + " of " + selection.questions().size() * config.repeats() + " answers ("
                 + config.repeats() + " per question)")
-            + " saved to " + o.out() + ". Continue with:");
+            + " saved to " + o.out() + ". The same command again continues it, as does:");
         out.println("  " + o.command());
         out.flush();
         return;

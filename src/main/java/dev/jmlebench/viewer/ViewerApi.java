@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.dataset.Question;
+import dev.jmlebench.results.Completeness;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultSchema;
@@ -256,10 +257,14 @@ public final class ViewerApi {
     r.extra().forEach(extra::set);
   }
 
-  private static void metadata(ObjectNode m, Run run) {
+  private void metadata(ObjectNode m, Run run) {
     RunMetadata md = run.result().metadata();
+    Completeness done = Completeness.of(md, run.summary());
     m.put("id", run.id());
-    m.put("name", md.name());
+    m.put("name", data.label(run));
+    m.put("partial", done.partial());
+    m.put("answered", done.answered());
+    m.put("expected", done.expected());
     m.put(ResultSchema.Metadata.MODEL, md.model());
     m.put("file", run.file().getFileName().toString());
     m.put(ResultSchema.Metadata.IMAGE_MODE, md.imageMode());

@@ -2,6 +2,7 @@ package dev.jmlebench.viewer;
 
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.results.Completeness;
 import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
@@ -82,6 +83,16 @@ public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs,
         .thenComparing(Comparator.comparingInt((Run r) -> -r.summary().correct()))
         .thenComparing(Run::name));
     return new ViewerData(dataset, criteria, runs, skipped);
+  }
+
+  /**
+   * The name pages show: the display name, told apart by the file name when another run has the same one,
+   * and marked "(partial 20/400)" when the run did not answer every question it set out to ask.
+   */
+  public String label(Run run) {
+    boolean shared = runs.stream().filter(r -> r.name().equals(run.name())).count() > 1;
+    String name = shared ? run.name() + " · " + run.file().getFileName() : run.name();
+    return Completeness.of(run.result().metadata(), run.summary()).label(name);
   }
 
   /** Ids appear in URLs and, in a static report, as file names: keep them to a safe alphabet. */

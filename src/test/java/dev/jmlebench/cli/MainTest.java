@@ -2,6 +2,7 @@ package dev.jmlebench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jmlebench.testing.Cli;
 import dev.jmlebench.testing.SharedData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -19,9 +20,10 @@ class MainTest {
   void helpAndUnknownNamesBuildEveryCommandInTheListedOrder() {
     assertThat(Main.commandLine(new String[] {"--help"}).getSubcommands().keySet()).containsExactly(
         "run", "dataset", "summary", "rescore", "leaderboard", "compare", "suite", "serve", "report", "mock-server", "bench",
-        "help");
-    assertThat(Main.commandLine(new String[] {"help", "run"}).getSubcommands()).hasSize(12);
-    assertThat(Main.commandLine(new String[] {"frobnicate"}).getSubcommands()).hasSize(12);
+        "generate-completion", "help");
+    assertThat(Main.commandLine(new String[] {"help", "run"}).getSubcommands()).hasSize(13);
+    assertThat(Main.commandLine(new String[] {"frobnicate"}).getSubcommands()).hasSize(13);
+    assertThat(Main.commandLine(new String[] {"generate-completion"}).getSubcommands()).hasSize(13);
   }
 
   @Test
@@ -32,5 +34,25 @@ class MainTest {
     cl.setOut(new PrintWriter(out, true));
     assertThat(cl.execute("summary", file)).isZero();
     assertThat(out.toString()).contains("Score      488/500 (97.6%)   PASS");
+  }
+
+  @Test
+  void generateCompletionPrintsABashAndZshScriptThatCompletesEveryCommandAndOption() {
+    Cli.Outcome r = Cli.run("generate-completion");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("complete -F _complete_jmle-bench", "autoload -U +X bashcompinit")
+        .contains("mock-server", "leaderboard", "--image-mode", "--extra-body");
+  }
+
+  @Test
+  void aMistypedCommandOrOptionGetsADidYouMean() {
+    Cli.Outcome command = Cli.run("leaderbord");
+    Cli.Outcome option = Cli.run("summary", "--datset", "x");
+
+    assertThat(command.exitCode()).isEqualTo(2);
+    assertThat(command.err()).contains("Did you mean: jmle-bench leaderboard?");
+    assertThat(option.exitCode()).isEqualTo(2);
+    assertThat(option.err()).contains("Did you mean: jmle-bench summary --dataset?");
   }
 }

@@ -9,6 +9,7 @@ import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.testing.CliProcess;
 import dev.jmlebench.testing.SharedData;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,7 +87,7 @@ class RunCrashRecoveryTest {
       ResultFile partial = ResultFiles.read(out);
       assertThat(partial.results().size()).isBetween(40, 399);
       assertThat(printed).contains("Interrupted: " + partial.results().size() + " of 400 questions saved to " + out
-          + ". Continue with:");
+          + ". The same command again continues it, as does:");
       String command = printed.lines().filter(l -> l.startsWith("  ./jmle-bench run ")).findFirst().orElseThrow();
       List<String> args = Arrays.asList(command.strip().split(" "));
       assertThat(args).containsSequence("--resume", out.toString()).doesNotContain("--api-key");
@@ -98,6 +99,84 @@ class RunCrashRecoveryTest {
       for (var r : partial.results()) {
         assertThat(server.answered(r.questionId())).as(r.questionId()).isEqualTo(1);
       }
+    }
+  }
+
+  @Test
+  void theIdenticalCommandAfterCtrlCOrAKillFindsTheUnfinishedRunAndContinuesIt() throws Exception {
+    try (MockServer server = slowServer()) {
+      List<String> identical = List.of("run", "--model", "Qwen/Qwen3-32B", "--base-url", server.baseUrl().toString(),
+          "--dataset", SharedData.root().toAbsolutePath().toString(), "--parallel", "4");
+      Path results = dir.resolve("results");
+      Process first = CliProcess.start(dir, identical, dir.resolve("first.log"));
+      CliProcess.waitForJournal(onlyJournal(results, first), 40, first, PATIENCE);
+      first.destroy(); // Ctrl-C: the result file is written, the journal kept
+      assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      Path out = onlyResultFile(results);
+      int saved = ResultFiles.read(out).results().size();
+
+      Process second = CliProcess.start(dir, identical, dir.resolve("second.log"));
+      CliProcess.waitForJournal(journalOf(out), saved + 40, second, PATIENCE);
+      second.destroyForcibly(); // a kill: only the journal has the new answers
+
+      assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      Set<String> paidFor = new LinkedHashSet<>(CliProcess.journaled(journalOf(out)));
+
+      Process otherOptions = CliProcess.start(dir, List.of("run", "--model", "Qwen/Qwen3-32B", "--base-url",
+          server.baseUrl().toString(), "--dataset", SharedData.root().toAbsolutePath().toString(), "--blocks", "F"),
+          dir.resolve("other.log"));
+      assertThat(otherOptions.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+      assertThat(Files.readString(dir.resolve("other.log"))).as("other options: a new run").doesNotContain("Continuing");
+
+      Process third = CliProcess.start(dir, identical, dir.resolve("third.log"));
+      assertThat(third.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+      String printed = Files.readString(dir.resolve("third.log"));
+      assertThat(third.exitValue()).as(printed).isZero();
+
+      String continuing = "Continuing the unfinished run in " + Path.of("results").resolve(out.getFileName())
+          + " (same model and options; --out PATH starts a new run instead).";
+      assertThat(Files.readString(dir.resolve("second.log"))).contains(continuing);
+      assertThat(printed).contains(continuing);
+      assertThat(journalOf(out)).doesNotExist();
+      ResultFile written = ResultFiles.read(out);
+      assertThat(written.results()).hasSize(400);
+      assertThat(written.summary()).isEqualTo(published.summary());
+      for (String id : paidFor) {
+        if (!id.startsWith("120F")) {
+          assertThat(server.answered(id)).as("%s was saved before a stop: never asked again", id).isEqualTo(1);
+        }
+      }
+    }
+  }
+
+  private static Path journalOf(Path out) {
+    String name = out.getFileName().toString();
+    return out.resolveSibling(name.substring(0, name.length() - ".json".length()) + ".journal.jsonl");
+  }
+
+  private static Path onlyJournal(Path results, Process p) throws Exception {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (true) {
+      if (Files.isDirectory(results)) {
+        try (var files = Files.list(results)) {
+          List<Path> journals = files.filter(f -> f.toString().endsWith(".journal.jsonl")).toList();
+          if (!journals.isEmpty()) {
+            assertThat(journals).hasSize(1);
+            return journals.get(0);
+          }
+        }
+      }
+      assertThat(p.isAlive()).as("the run is still going").isTrue();
+      assertThat(System.nanoTime()).as("journal started in time").isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  private static Path onlyResultFile(Path results) throws IOException {
+    try (var files = Files.list(results)) {
+      List<Path> json = files.filter(f -> f.toString().endsWith(".json")).toList();
+      assertThat(json).hasSize(1);
+      return json.get(0);
     }
   }
 }

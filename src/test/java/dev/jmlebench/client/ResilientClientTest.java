@@ -83,6 +83,16 @@ class ResilientClientTest {
   }
 
   @Test
+  void anUnknownHostIsReportedAsAnUnknownHostNotAsARefusedConnection() throws Exception {
+    Answer a = client(URI.create("http://no-such-host.invalid/v1"), null, 5, Duration.ofMinutes(1)).ask(prompt);
+
+    assertThat(a.failure().kind()).isEqualTo(ApiFailure.Kind.UNREACHABLE);
+    assertThat(a.failure().getMessage()).isEqualTo("cannot reach http://no-such-host.invalid/v1: unknown host "
+        + "no-such-host.invalid (no DNS answer: check the name and the network)");
+    assertThat(a.attempts()).isEqualTo(1);
+  }
+
+  @Test
   void theBodyIsModelAndMessagesWithTheExtraBodyMergedOnTop() throws Exception {
     var extra = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree("{\"temperature\": 0, \"reasoning\": {\"enabled\": true}}");

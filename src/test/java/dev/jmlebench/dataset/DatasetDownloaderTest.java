@@ -158,6 +158,21 @@ class DatasetDownloaderTest {
   }
 
   @Test
+  void offlineTheDownloadSaysWhichCauseStoppedIt() throws IOException {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closed = s.getLocalPort();
+    }
+    assertThatThrownBy(() -> new DatasetDownloader(Manifest.bundled(), "http://no-such-host.invalid/m/")
+        .download(target, s -> {}))
+        .hasMessage("cannot download http://no-such-host.invalid/m/jmle2026_dataset.json: unknown host "
+            + "no-such-host.invalid (no DNS answer: check the name and the network); run the command again to resume");
+    assertThatThrownBy(() -> new DatasetDownloader(Manifest.bundled(), "http://127.0.0.1:" + closed + "/m/")
+        .download(target, s -> {}))
+        .hasMessageContaining("/m/jmle2026_dataset.json: connection refused; run the command again");
+  }
+
+  @Test
   void theBundledManifestPinsTheUpstreamCommitAndEveryFile() {
     Manifest m = Manifest.bundled();
     assertThat(m.commit()).isEqualTo(COMMIT);

@@ -14,6 +14,8 @@ import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.stats.RunStatistics;
 import dev.jmlebench.stats.StatisticsJson;
 import dev.jmlebench.testing.Cli;
+import dev.jmlebench.testing.CliProcess;
+import dev.jmlebench.testing.PartialRun;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +48,66 @@ class LeaderboardCommandTest {
     Path readme = tmp.resolve("README.md");
     Files.writeString(readme, "# Board\n\n" + ExpectedLeaderboard.readme(List.of(), List.of()));
     return readme;
+  }
+
+  @Test
+  void aPartialRunIsMarkedInBothTablesAndTheExportsAndTheCommandWarns() throws IOException {
+    Path dir = copyOf(List.of(SharedData.results().resolve("openai_gpt-5.2.json")));
+    PartialRun.write(SharedData.results().resolve("Qwen_Qwen3-32B.json"), dir.resolve("Qwen_Qwen3-32B_cut.json"), 20);
+    Path readme = readme();
+
+    Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme.toString(),
+        "--rescore", dir.resolve("Qwen_Qwen3-32B_cut.json").toString(), "--dataset", SharedData.root().toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).contains("warning: Qwen_Qwen3-32B_cut.json: a partial run (20 of 400 questions answered)");
+    String tables = Files.readString(readme);
+    assertThat(tables).containsPattern("\\| (\\*\\*)?Qwen3-32B \\(partial 20/400\\)(\\*\\*)? \\| - \\| ")
+        .containsPattern("\\| Qwen3-32B \\(partial 20/400\\) \\| \\d")
+        .contains("| **GPT-5.2** | ✓ | 488/500 (97.6%) |");
+    JsonNode runs = JSON.readTree(dir.resolve("leaderboard.json").toFile()).get("runs");
+    for (JsonNode run : runs) {
+      boolean cut = run.get("source_file").asText().equals("Qwen_Qwen3-32B_cut.json");
+      assertThat(run.get("partial").asBoolean()).isEqualTo(cut);
+      assertThat(run.get("answered").asInt()).isEqualTo(cut ? 20 : 400);
+      assertThat(run.get("expected").asInt()).isEqualTo(400);
+    }
+    assertThat(Files.readString(dir.resolve("leaderboard.csv"))).contains(",partial,answered,expected,")
+        .contains("Qwen_Qwen3-32B_cut.json,true,20,400,");
+  }
+
+  @Test
+  void inAFolderWhoseReadmeHasMarkersLeaderboardWithoutReadmeLeavesItByteIdentical() throws Exception {
+    copyOf(SharedData.publishedResults().subList(0, 2));
+    Path readme = readme();
+    byte[] before = Files.readAllBytes(readme);
+    FileTime mtime = FileTime.fromMillis(1_000_000_000_000L);
+    Files.setLastModifiedTime(readme, mtime);
+    Path log = Files.createTempFile("leaderboard", ".log");
+
+    Process p = CliProcess.start(tmp, List.of("leaderboard"), log);
+
+    assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("leaderboard finished").isTrue();
+    String printed = Files.readString(log);
+    Files.delete(log);
+    assertThat(p.exitValue()).as(printed).isZero();
+    assertThat(readme).hasBinaryContent(before);
+    assertThat(Files.getLastModifiedTime(readme)).isEqualTo(mtime);
+    assertThat(tmp.resolve("results/leaderboard.json")).exists();
+    assertThat(printed).contains("no README named, so no tables written (--readme FILE rebuilds a README's tables)");
+  }
+
+  @Test
+  void theToolsOwnReadmeIsNeverRewrittenByALeaderboardOfOtherResults() throws IOException {
+    Path own = Path.of("README.md");
+    byte[] before = Files.readAllBytes(own);
+    FileTime mtime = Files.getLastModifiedTime(own);
+
+    Cli.Outcome r = Cli.run("leaderboard", "--results", copyOf(SharedData.publishedResults().subList(0, 1)).toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(own).hasBinaryContent(before);
+    assertThat(Files.getLastModifiedTime(own)).isEqualTo(mtime);
   }
 
   @Test

@@ -20,11 +20,17 @@ public final class CliProcess {
 
   /** This JVM's java with the test's own classpath, running the CLI's main class; output to {@code log}. */
   public static Process start(List<String> args, Path log) throws IOException {
+    return start(Path.of("").toAbsolutePath(), args, log);
+  }
+
+  /** As {@link #start(List, Path)}, in {@code workDir} (for commands that find files relative to it). */
+  public static Process start(Path workDir, List<String> args, Path log) throws IOException {
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", cp, Main.class.getName()));
+        "-Djava.awt.headless=true", "-cp", cp, Main.class.getName()));
     cmd.addAll(args);
-    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
   }
 
   /** Question ids of the complete result lines in a journal, in order; empty when there is no journal. */

@@ -43,11 +43,4 @@ public final class PinnedMaterial {
     }
     return folder;
   }
-
-  /** The user cache as the program uses it: {@code $XDG_CACHE_HOME/jmle-bench}, else ~/.cache/jmle-bench. */
-  public static Path userCache() {
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("jmle-bench");
-  }
 }

@@ -2,6 +2,7 @@ package dev.jmlebench.testing;
 
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.DatasetLoader;
+import dev.jmlebench.dataset.DatasetLocation;
 import dev.jmlebench.dataset.Manifest;
 import dev.jmlebench.dataset.Upstream;
 import dev.jmlebench.dataset.sources.IgakuQa119Source;
@@ -36,7 +37,7 @@ public final class SharedData {
     if (root == null) {
       root = PinnedMaterial.locate(SHARED,
           List.of(Manifest.bundled(), Manifest.bundled(Manifest.PUBLISHED_RESULTS)),
-          PinnedMaterial.userCache(), System.getenv(Upstream.MIRROR_ENV));
+          DatasetLocation.cacheRoot(), System.getenv(Upstream.MIRROR_ENV));
     }
     return root;
   }

@@ -12,11 +12,15 @@ import dev.jmlebench.score.Ratio;
 import dev.jmlebench.stats.AllPairs;
 import dev.jmlebench.stats.RunStatistics;
 import dev.jmlebench.stats.ScoredRun;
+import dev.jmlebench.testing.PartialRun;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The JSON documents the pages are built from, checked against the published files. */
 class ViewerApiTest {
@@ -46,6 +50,21 @@ class ViewerApiTest {
     assertThat(claude.at("/summary/score").asInt()).isEqualTo(493);
     assertThat(claude.at("/summary/score_pct_text").asText()).isEqualTo("98.6%");
     assertThat(claude.get("vision").asBoolean()).isTrue();
+  }
+
+  @Test
+  void runsWithTheSameNameAreToldApartAndAPartialRunIsMarked(@TempDir Path dir) throws IOException {
+    Path gpt = SharedData.results().resolve("openai_gpt-5.2.json");
+    Files.copy(gpt, dir.resolve("openai_gpt-5.2.json"));
+    Files.copy(gpt, dir.resolve("openai_gpt-5.2_again.json"));
+    PartialRun.write(SharedData.results().resolve("Qwen_Qwen3-32B.json"), dir.resolve("qwen_cut.json"), 20);
+
+    JsonNode models = JSON.readTree(new ViewerApi(ViewerData.load(dir, SharedData.dataset())).json("index")
+        .orElseThrow()).get("models");
+
+    assertThat(models).extracting(m -> m.get("name").asText()).containsExactlyInAnyOrder(
+        "GPT-5.2 · openai_gpt-5.2.json", "GPT-5.2 · openai_gpt-5.2_again.json", "Qwen3-32B (partial 20/400)");
+    assertThat(models).extracting(m -> m.get("partial").asBoolean()).containsExactlyInAnyOrder(false, false, true);
   }
 
   @Test

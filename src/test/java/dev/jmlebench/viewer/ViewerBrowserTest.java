@@ -83,6 +83,7 @@ class ViewerBrowserTest {
     expect(page.locator(".card").nth(1)).containsText(passing + " of " + published.size());
     expect(page.locator("[data-testid=score-chart] rect.bar-all")).hasCount(published.size());
     expect(page.locator("[data-testid=heat-map] rect")).hasCount(published.size() * 6);
+    expect(page.locator("#attribution")).containsText("JMLE2026-Bench by naoto-iwase, CC BY 4.0");
     Chromium.screenshot(page, "leaderboard-light");
   }
 

@@ -1,0 +1,151 @@
+package dev.jmlebench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The launcher script ./jmle-bench, run on a copy of it in a project whose jar is already built (a stand-in
+ * that prints how it was started), so no test builds anything.
+ */
+class LauncherTest {
+  private static final List<String> TOOLS = List.of("bash", "env", "readlink", "dirname", "find", "touch",
+      "mkdir", "rm", "mv", "sed", "tee", "tail");
+
+  @TempDir Path tmp;
+  private Path project;
+
+  private record Outcome(int exitCode, String output) {}
+
+  @AfterEach
+  void removeLinksToSystemTools() throws IOException {
+    Path bin = tmp.resolve("nojava-bin");
+    if (Files.isDirectory(bin)) {
+      try (var links = Files.list(bin)) {
+        for (Path link : links.toList()) {
+          Files.delete(link); // links, not the tools; removed so JUnit need not warn
+        }
+      }
+    }
+  }
+
+  @BeforeEach
+  void projectWithABuiltJar() throws IOException {
+    project = Files.createDirectories(tmp.resolve("project"));
+    Files.copy(Path.of("jmle-bench"), project.resolve("jmle-bench"), StandardCopyOption.COPY_ATTRIBUTES);
+    Files.createDirectories(project.resolve("src/main"));
+    Files.writeString(project.resolve("pom.xml"), "<project/>");
+    Path classes = Files.createDirectories(tmp.resolve("classes"));
+    Path source = Files.writeString(tmp.resolve("Echo.java"), "public class Echo { public static void main(String[] a) {"
+        + " System.out.println(\"launcher=\" + System.getProperty(\"jmle.launcher\"));"
+        + " System.out.println(\"java.home=\" + System.getProperty(\"java.home\")); } }");
+    assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString()))
+        .isZero();
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Echo");
+    Path jar = Files.createDirectories(project.resolve("target")).resolve("jmle-bench.jar");
+    try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, manifest)) {
+      j.putNextEntry(new ZipEntry("Echo.class"));
+      j.write(Files.readAllBytes(classes.resolve("Echo.class")));
+    }
+    FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+    Files.setLastModifiedTime(project.resolve("pom.xml"), old);
+    Files.setLastModifiedTime(project.resolve("src/main"), old);
+  }
+
+  private Outcome launch(Path workDir, Map<String, String> env, String... command) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+    pb.environment().remove("JAVA_HOME");
+    pb.environment().put("JMLE_BENCH_NO_CDS", "1");
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+    return new Outcome(p.exitValue(), output);
+  }
+
+  /** A PATH holding the tools the launcher uses, and no java. */
+  private String pathWithoutJava() throws IOException {
+    Path bin = Files.createDirectories(tmp.resolve("nojava-bin"));
+    for (String tool : TOOLS) {
+      for (String dir : List.of("/usr/bin", "/bin")) {
+        Path real = Path.of(dir, tool);
+        if (Files.isExecutable(real) && !Files.exists(bin.resolve(tool))) {
+          Files.createSymbolicLink(bin.resolve(tool), real);
+        }
+      }
+    }
+    return bin.toString();
+  }
+
+  @Test
+  void throughASymlinkItFindsItsProjectAndNamesItselfAsCalled() throws Exception {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    Files.createSymbolicLink(bin.resolve("jb"), project.resolve("jmle-bench"));
+
+    Outcome byPath = launch(tmp, Map.of(), bin.resolve("jb").toString(), "--version");
+    Outcome byName = launch(tmp, Map.of("PATH", bin + ":" + System.getenv("PATH")), "bash", "-c", "jb --version");
+    Outcome fromRoot = launch(project, Map.of(), "./jmle-bench", "--version");
+    Outcome relative = launch(tmp, Map.of(), "project/jmle-bench", "--version");
+
+    assertThat(byPath.exitCode()).as(byPath.output()).isZero();
+    assertThat(byPath.output()).contains("launcher=" + bin.resolve("jb"));
+    assertThat(byName.output()).contains("launcher=jb\n");
+    assertThat(fromRoot.output()).contains("launcher=./jmle-bench\n");
+    assertThat(relative.output()).contains("launcher=" + project.resolve("jmle-bench") + "\n");
+  }
+
+  @Test
+  void withoutJavaOnPathItUsesJavaHome() throws Exception {
+    String javaHome = Path.of(System.getProperty("java.home")).toRealPath().toString();
+
+    Outcome o = launch(tmp, Map.of("PATH", pathWithoutJava(), "JAVA_HOME", javaHome),
+        project.resolve("jmle-bench").toString(), "--version");
+
+    assertThat(o.exitCode()).as(o.output()).isZero();
+    assertThat(o.output()).contains("java.home=" + javaHome);
+  }
+
+  @Test
+  void withNoJavaAtAllItSaysSoInOneLine() throws Exception {
+    Outcome o = launch(tmp, Map.of("PATH", pathWithoutJava()), project.resolve("jmle-bench").toString(), "--version");
+
+    assertThat(o.exitCode()).isEqualTo(2);
+    assertThat(o.output()).isEqualTo("jmle-bench: no Java found (not on PATH, no JAVA_HOME): install a JDK 17 or "
+        + "newer, or set JAVA_HOME to one\n");
+  }
+
+  @Test
+  void aJavaOlderThan17IsRefusedInOneLine() throws Exception {
+    Path old = Files.createDirectories(tmp.resolve("jdk11/bin"));
+    Files.writeString(old.resolveSibling("release"), "JAVA_VERSION=\"11.0.22\"\n");
+    Path java = Files.writeString(old.resolve("java"), "#!/bin/sh\necho should not run\n");
+    java.toFile().setExecutable(true);
+
+    Outcome o = launch(tmp, Map.of("PATH", pathWithoutJava(), "JAVA_HOME", old.getParent().toString()),
+        project.resolve("jmle-bench").toString(), "--version");
+
+    assertThat(o.exitCode()).isEqualTo(2);
+    assertThat(o.output()).isEqualTo("jmle-bench: " + java + " is Java 11.0.22; jmle-bench needs 17 or newer "
+        + "(put one on PATH or set JAVA_HOME)\n");
+  }
+}
