@@ -59,7 +59,7 @@ public final class SharedData {
     if (root119 == null) {
       root119 = PinnedMaterial.locate(SHARED_119,
           List.of(Manifest.bundled(IGAKUQA119), Manifest.bundled(IGAKUQA119_DEMO)),
-          PinnedMaterial.userCache(), System.getenv(Upstream.MIRROR_ENV));
+          DatasetLocation.cacheRoot(), System.getenv(Upstream.MIRROR_ENV));
     }
     return root119;
   }
