@@ -71,6 +71,9 @@ public final class Bench {
 
   public void run() {
     out.println("Machine: " + machine());
+    // One unmeasured run first, so that the figures are the harness's and not the JVM's start-up (class
+    // loading, the first compilations, the first connections), whichever scenario comes first.
+    measure(MockOptions.INSTANT, 8);
     for (Scenario s : settings.scenarios()) {
       out.println();
       switch (s) {

@@ -16,17 +16,31 @@ import java.util.function.LongSupplier;
  * <p>A burst of 429s shrinks the limit once: a 429 counts only when its request started after the previous
  * decrease, and no sooner than one window after it — a round trip, or the server's {@code Retry-After} when
  * longer, since the requests of that window were sent before the decrease could show. The server's
- * {@code Retry-After} also paces: no request starts before it has passed (up to {@link #MAX_PAUSE}).
+ * {@code Retry-After} also pauses: no request starts before it has passed (up to {@link #MAX_PAUSE}).
+ *
+ * <p>After the first 429 the starts are also paced (a least time between two), since providers limit requests
+ * per second more often than requests in flight. The pace settles just under the one that failed and probes
+ * upward slowly, growing only while it holds starts back; see {@link #slowerPace}.
  */
 public final class AdaptiveLimiter {
   /** Gentler than TCP's halving: one burst of 429s then costs less than a third of the throughput. */
   static final double DECREASE_FACTOR = 0.7;
   /** A server's Retry-After stops every start for at most this long (each question waits its own in full). */
   static final Duration MAX_PAUSE = Duration.ofSeconds(10);
-  /** On a 429 the pace slows by this factor; rate limits are usually steady, so a small step suffices. */
+  /**
+   * After a 429 the pace settles just under the one that failed: rate limits are usually steady, and every
+   * request turned away costs its slot of the pace, so a plateau near the limit beats a saw-tooth below it.
+   */
+  static final double NEAR_LIMIT = 0.98;
+  /** A 429 at the settled pace, twice in a row, means the limit is lower: the pace then slows by this factor. */
   static final double RATE_DECREASE = 0.9;
-  /** How fast the pace recovers: this fraction per second of requests sent at it. */
-  static final double RATE_GROWTH = 0.05;
+  /**
+   * A Retry-After shorter than this tells when the server's next slot frees, which is the pace it allows; a
+   * longer one (most say whole seconds) only pauses every start once.
+   */
+  static final Duration TOKEN_HINT = Duration.ofSeconds(1);
+  /** How fast the pace probes upward again: this fraction per second of requests sent at it. */
+  static final double RATE_GROWTH = 0.01;
   /** Weight of a new latency in the smoothed round trip (as TCP's SRTT). */
   private static final double RTT_GAIN = 0.125;
 
@@ -37,10 +51,13 @@ public final class AdaptiveLimiter {
   public static final class Permit {
     private final long epoch;
     private final long startNanos;
+    /** Whether the pace held this start back: only then does its success say the pace could be faster. */
+    private final boolean paced;
 
-    private Permit(long epoch, long startNanos) {
+    private Permit(long epoch, long startNanos, boolean paced) {
       this.epoch = epoch;
       this.startNanos = startNanos;
+      this.paced = paced;
     }
   }
 
@@ -65,6 +82,10 @@ public final class AdaptiveLimiter {
   /** The least time between two starts once 429s were seen; 0 while the server has not limited the rate. */
   private double spacingNanos;
   private double widestSpacingNanos;
+  /** The pace (as spacing) of the last 429 that slowed it; 0 before the first. */
+  private double failedSpacingNanos;
+  /** Whether that 429 came at or below a pace that had failed before: the next such one slows hard. */
+  private boolean failedAtSettledPace;
 
   public AdaptiveLimiter(int ceiling) {
     this(ceiling, System::nanoTime);
@@ -92,13 +113,15 @@ public final class AdaptiveLimiter {
   public Permit acquire(long deadlineNanos) throws InterruptedException {
     lock.lock();
     try {
+      boolean heldByPace = false;
       while (true) {
         long now = nanoClock.getAsLong();
         long paused = nextStart - now;
+        heldByPace |= paused > 0 && inFlight < limit();
         if (inFlight < limit() && paused <= 0) {
           inFlight++;
           nextStart = Math.max(now, nextStart) + (long) spacingNanos;
-          return new Permit(epoch, now);
+          return new Permit(epoch, now, heldByPace);
         }
         long left = deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadlineNanos - now;
         if (left <= 0) {
@@ -135,7 +158,7 @@ public final class AdaptiveLimiter {
         if (limit < ceiling && limitBound) {
           limit = Math.min(ceiling, limit + 1.0 / limit);
         }
-        if (spacingNanos > 0) {
+        if (spacingNanos > 0 && permit.paced) {
           // The pace quickens by about RATE_GROWTH per second of requests: steady, and it probes the limit again.
           spacingNanos *= 1 - Math.min(0.5, RATE_GROWTH * spacingNanos / 1e9);
         }
@@ -144,11 +167,7 @@ public final class AdaptiveLimiter {
         nextStart = Math.max(nextStart, now + pause);
         if (permit.epoch == epoch && now >= noDecreaseBefore) {
           limit = Math.max(1, Math.floor(limit * DECREASE_FACTOR));
-          // Pace no faster than the server's Retry-After says a slot frees, and slower than before.
-          // Without a Retry-After, the pace the limit implied (a round trip per request in flight) is the guess.
-          double implied = spacingNanos > 0 ? spacingNanos / RATE_DECREASE
-              : pause > 0 ? pause : smoothedRttNanos / Math.max(1, before);
-          spacingNanos = Math.min(MAX_PAUSE.toNanos(), Math.max(implied, pause));
+          spacingNanos = Math.min(MAX_PAUSE.toNanos(), slowerPace(pause, before));
           widestSpacingNanos = Math.max(widestSpacingNanos, spacingNanos);
           epoch++;
           decreases++;
@@ -164,6 +183,22 @@ public final class AdaptiveLimiter {
     } finally {
       lock.unlock();
     }
+  }
+
+  /**
+   * The spacing of starts after a counted 429. The first one guesses the pace from a sub-second Retry-After
+   * (when the next slot frees), else from the concurrency limit (a round trip per request in flight). Later ones
+   * settle just under the pace that failed; if that settled pace fails too, twice running, the limit must
+   * have dropped, and the pace slows by {@link #RATE_DECREASE} until it holds.
+   */
+  private double slowerPace(long pause, int limitBefore) {
+    double failed = spacingNanos > 0 ? spacingNanos
+        : pause > 0 && pause < TOKEN_HINT.toNanos() ? pause : smoothedRttNanos / Math.max(1, limitBefore);
+    boolean settled = failedSpacingNanos > 0 && failed >= failedSpacingNanos;
+    double next = settled && failedAtSettledPace ? failed / RATE_DECREASE : failed / NEAR_LIMIT;
+    failedAtSettledPace = settled;
+    failedSpacingNanos = failed;
+    return next;
   }
 
   /** The number of requests allowed in flight now. */

@@ -1,6 +1,7 @@
 package dev.jmlebench.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -136,5 +137,76 @@ class AdaptiveLimiterTest {
     l.release(held.get(0), AdaptiveLimiter.Signal.SUCCESS);
     assertThat(got.await(5, TimeUnit.SECONDS)).isTrue();
     t.join();
+  }
+
+  /** Sends one request that the server turns away with this Retry-After, {@code rtt} after it started. */
+  private void rejected(AdaptiveLimiter l, long rttNanos, java.time.Duration retryAfter) throws InterruptedException {
+    AdaptiveLimiter.Permit p = l.acquire();
+    clock.addAndGet(rttNanos);
+    l.release(p, AdaptiveLimiter.Signal.RATE_LIMITED, retryAfter);
+  }
+
+  @Test
+  void afterTheFirst429ThePaceSettlesJustUnderTheSlotTheServerNamed() throws InterruptedException {
+    AdaptiveLimiter l = new AdaptiveLimiter(64, clock::get);
+    rejected(l, 50_000_000, java.time.Duration.ofMillis(20)); // 50 requests/s
+    assertThat(l.report().lastPace()).isCloseTo(50 * AdaptiveLimiter.NEAR_LIMIT, within(1e-9));
+  }
+
+  @Test
+  void aWholeSecondRetryAfterDoesNotSetThePace() throws InterruptedException {
+    AdaptiveLimiter l = new AdaptiveLimiter(10, clock::get);
+    AdaptiveLimiter.Permit ok = l.acquire();
+    clock.addAndGet(100_000_000);
+    l.release(ok, AdaptiveLimiter.Signal.SUCCESS); // a 100 ms round trip
+    rejected(l, 100_000_000, java.time.Duration.ofSeconds(1));
+    // Guessed from the concurrency instead: 10 in flight per 100 ms = 100 requests/s, just under it.
+    assertThat(l.report().lastPace()).isCloseTo(100 * AdaptiveLimiter.NEAR_LIMIT, within(1e-6));
+  }
+
+  @Test
+  void a429AtTheSettledPaceIsTakenForJitterOnceAndTwiceRunningSlowsThePaceHard() throws InterruptedException {
+    AdaptiveLimiter l = new AdaptiveLimiter(64, clock::get);
+    rejected(l, 50_000_000, java.time.Duration.ofMillis(20));
+    double settled = l.report().lastPace();
+    clock.addAndGet(1_000_000_000);
+    rejected(l, 50_000_000, null); // at the settled pace, slower than the one that failed
+    double second = l.report().lastPace();
+    assertThat(second).isCloseTo(settled * AdaptiveLimiter.NEAR_LIMIT, within(1e-9));
+    clock.addAndGet(1_000_000_000);
+    rejected(l, 50_000_000, null);
+    assertThat(l.report().lastPace()).isCloseTo(second * AdaptiveLimiter.RATE_DECREASE, within(1e-9));
+    assertThat(l.report().decreases()).isEqualTo(3);
+  }
+
+  @Test
+  void thePaceGrowsOnlyWithSuccessesOfStartsItHeldBack() throws InterruptedException {
+    AdaptiveLimiter l = new AdaptiveLimiter(64, clock::get);
+    rejected(l, 50_000_000, java.time.Duration.ofMillis(20));
+    double settled = l.report().lastPace();
+    clock.addAndGet(10_000_000_000L); // long idle: the next starts are not held back by the pace
+    for (int i = 0; i < 50; i++) {
+      AdaptiveLimiter.Permit p = l.acquire();
+      clock.addAndGet(1_000_000_000);
+      l.release(p, AdaptiveLimiter.Signal.SUCCESS);
+    }
+    assertThat(l.report().lastPace()).isEqualTo(settled);
+    // Held back by the pace (each start waits for its slot): about 1% faster per second of them, here ~1 s.
+    Thread waiter = new Thread(() -> {
+      try {
+        for (int i = 0; i < 49; i++) {
+          l.release(l.acquire(), AdaptiveLimiter.Signal.SUCCESS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    waiter.start();
+    while (waiter.isAlive()) {
+      clock.addAndGet(1_000_000);
+      Thread.sleep(0, 100_000);
+    }
+    waiter.join();
+    assertThat(l.report().lastPace()).isBetween(settled * 1.001, settled * 1.02);
   }
 }
