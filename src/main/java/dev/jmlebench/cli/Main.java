@@ -40,6 +40,7 @@ public final class Main implements Runnable {
     COMMANDS.put("suite", () -> new SuiteCommand());
     COMMANDS.put("serve", () -> new ServeCommand());
     COMMANDS.put("report", () -> new ReportCommand());
+    COMMANDS.put("cache", () -> new CacheCommand());
     COMMANDS.put("mock-server", () -> new MockServerCommand());
     COMMANDS.put("bench", () -> new BenchCommand());
     COMMANDS.put("generate-completion", () -> new AutoComplete.GenerateCompletion());

@@ -30,7 +30,10 @@ import picocli.CommandLine.Spec;
         + "apart by model and extra body (e.g. for 'suite run --base-url'). Without, it answers "
         + "deterministically. Faults on "
         + "demand: latency, random 500s, dropped connections and truncated bodies, 429 with Retry-After "
-        + "above a rate limit. Runs until Ctrl-C."})
+        + "above a rate limit, replies cut off at the token limit, OpenRouter-style usage.cost.",
+        "It also speaks Anthropic's Messages API (POST .../messages), OpenAI's Batch API (/files, /batches) and "
+        + "Anthropic's Message Batches (/messages/batches), answering batched requests the same way. Runs until "
+        + "Ctrl-C."})
 final class MockServerCommand implements Callable<Integer> {
   @Option(names = "--port", paramLabel = "P", defaultValue = "8765",
       description = "Port on 127.0.0.1 (0: any free port). Default: ${DEFAULT-VALUE}")
@@ -60,6 +63,16 @@ final class MockServerCommand implements Callable<Integer> {
           + "(for run --repeats).")
   boolean vary;
 
+  @Option(names = "--truncate-rate", paramLabel = "F", defaultValue = "0",
+      description = "Share of the questions (0-1, fixed by a seed) whose first answer is cut in half with "
+          + "finish_reason \"length\"; asked again, they get a whole answer. Default: ${DEFAULT-VALUE}")
+  double truncateRate;
+
+  @Option(names = "--report-cost",
+      description = "Put usage.cost in every reply, as OpenRouter does ($1 per million prompt tokens, $4 per "
+          + "million completion tokens; characters count as tokens).")
+  boolean reportCost;
+
   @Mixin DatasetOption dataset;
   @Spec CommandSpec spec;
 
@@ -77,12 +90,16 @@ final class MockServerCommand implements Callable<Integer> {
     if (!(rateLimit >= 0)) {
       throw new UserError("--rate-limit: should be 0 (no limit) or more, not " + rateLimit);
     }
+    if (!(truncateRate >= 0 && truncateRate <= 1)) {
+      throw new UserError("--truncate-rate: should be from 0 to 1, not " + truncateRate);
+    }
     Dataset d = dataset.load();
     List<ResultFile> replayed = replay == null ? List.of() : Files.isDirectory(replay)
         ? ResultFolder.list(replay, "--replay " + replay).stream().map(ResultFolder::readIfResultFile)
             .flatMap(Optional::stream).toList()
         : List.of(ResultFiles.read(replay));
-    MockOptions options = new MockOptions(Duration.ofMillis(latencyMs), failRate, rateLimit, 1, null, vary);
+    MockOptions options = new MockOptions(Duration.ofMillis(latencyMs), failRate, rateLimit, 1, null, vary,
+        truncateRate, reportCost);
     MockServer server;
     try {
       server = MockServer.startReplaying(port, d, replayed, options);

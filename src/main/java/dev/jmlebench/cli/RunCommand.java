@@ -1,6 +1,11 @@
 package dev.jmlebench.cli;
 
+import dev.jmlebench.cache.ResponseCache;
 import dev.jmlebench.client.ApiKey;
+import dev.jmlebench.client.ApiKind;
+import dev.jmlebench.client.anthropic.AnthropicClient;
+import dev.jmlebench.cost.PriceList;
+import dev.jmlebench.cost.Prices;
 import dev.jmlebench.client.ClientSettings;
 import dev.jmlebench.client.RetrySettings;
 import dev.jmlebench.client.Secrets;
@@ -9,9 +14,11 @@ import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.leaderboard.ReadmeLeaderboard;
 import dev.jmlebench.leaderboard.ReadmeUpdate;
+import dev.jmlebench.runner.AskOptions;
 import dev.jmlebench.runner.ExtraBody;
 import dev.jmlebench.runner.FinishedRun;
 import dev.jmlebench.runner.ProgressStyle;
+import dev.jmlebench.runner.Reask;
 import dev.jmlebench.runner.RunConfig;
 import dev.jmlebench.runner.Runner;
 import dev.jmlebench.runner.UnfinishedRun;
@@ -52,6 +59,8 @@ final class RunCommand implements Callable<Integer> {
     String launcher = System.getProperty("jmle.launcher");
     return launcher == null || launcher.isBlank() ? "./jmle-bench" : launcher;
   }
+
+  static final String ANTHROPIC_BASE_URL = "https://api.anthropic.com/v1";
 
   @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model id, as the API names it.")
   String model;
@@ -126,6 +135,51 @@ final class RunCommand implements Callable<Integer> {
           + "as an error. Default: ${DEFAULT-VALUE}")
   double retryBudgetMinutes;
 
+  @Option(names = "--api", paramLabel = "API", defaultValue = "openai",
+      description = "openai: OpenAI-compatible chat completions (the published protocol); anthropic: Anthropic's Messages API "
+          + "(key in x-api-key, default base URL https://api.anthropic.com/v1, key from $ANTHROPIC_API_KEY). "
+          + "Default: ${DEFAULT-VALUE}")
+  String api;
+
+  @Option(names = "--max-tokens", paramLabel = "N",
+      description = "max_tokens of every request. Default: the server's (Anthropic's Messages needs one: "
+          + AnthropicClient.DEFAULT_MAX_TOKENS + ").")
+  Integer maxTokens;
+
+  @Option(names = "--price-input", paramLabel = "USD",
+      description = "Price of a million prompt tokens, to cost answers whose provider reports no cost "
+          + "(OpenRouter reports its own: usage.cost).")
+  Double priceInput;
+
+  @Option(names = "--price-output", paramLabel = "USD",
+      description = "Price of a million completion tokens (reasoning included).")
+  Double priceOutput;
+
+  @Option(names = "--prices", paramLabel = "FILE",
+      description = "JSON file of prices per model: {\"MODEL\": {\"input\": USD, \"output\": USD}} per million "
+          + "tokens; used like --price-input/--price-output.")
+  Path prices;
+
+  @Option(names = "--retry", paramLabel = "WHAT", split = ",",
+      description = "What a resumed run asks again, comma-separated: errors (always), unparsed (no 【回答】), "
+          + "truncated (finish_reason length, or an empty reply). Default: errors (every answer that arrived "
+          + "is kept, as the upstream benchmark resumes).")
+  List<String> retryWhat;
+
+  @Option(names = "--cache", paramLabel = "DIR", arity = "0..1", fallbackValue = "",
+      description = "Keep every successful reply in a response cache and answer a request asked before from "
+          + "it, with no request (repeats stay independent: the sample number is part of the key). Without DIR: "
+          + "$XDG_CACHE_HOME/jmle-bench/responses (~/.cache/...). See 'cache stats|prune'.")
+  String cache;
+
+  @Option(names = "--batch",
+      description = "Submit the questions to ask as one batch (OpenAI Batch API, or Anthropic Message Batches with "
+          + "--api anthropic; half price, answered within 24 h), wait for it with a progress line and record "
+          + "each answer as it is mapped back. A run stopped meanwhile reattaches to its batch when run again "
+          + "(the batch id is kept in RESULT.batch.json); requests the batch failed or let expire are asked one "
+          + "by one.")
+  boolean batch;
+
   @Option(names = "--readme", paramLabel = "FILE",
       description = "After a run that ends without errors, put its rows into the leaderboard tables of this "
           + "README (between the leaderboard markers; see 'leaderboard'). Default: none.")
@@ -136,8 +190,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ApiKey key = ApiKey.ofNullable(apiKey != null ? apiKey : System.getenv("OPENAI_API_KEY"));
     Instant now = Instant.now();
+    ApiKey key = ApiKey.ofNullable(apiKey != null ? apiKey : System.getenv(keyVariable(apiKind())));
     RunConfig config = config(key, now);
     if (readme != null && !Files.isRegularFile(readme)) {
       throw new UserError("--readme " + readme + ": no such file");
@@ -164,18 +218,27 @@ final class RunCommand implements Callable<Integer> {
 
   /** The run these options describe, every option checked; {@code key} is null when none is given. */
   RunConfig config(ApiKey key, Instant now) {
-    URI url = baseUrl();
+    ApiKind apiKind = apiKind();
+    URI url = baseUrl(apiKind);
     if (key == null && !ClientSettings.isLoopback(url)) {
-      throw new UserError("no API key for " + Secrets.publicUrl(url) + ": pass --api-key KEY or set OPENAI_API_KEY");
+      throw new UserError("no API key for " + Secrets.publicUrl(url) + ": pass --api-key KEY or set "
+          + keyVariable(apiKind));
     }
+    AskOptions ask = new AskOptions(apiKind, maxTokens == null ? null : positive("--max-tokens", maxTokens),
+        prices(), retryWhat == null ? Reask.DEFAULT : Reask.parse(retryWhat), cacheDirectory(), batch);
     RunConfig config = new RunConfig(model, url, mode(), ExtraBody.parse(extraBody), blocks(),
         out != null ? out : resume != null ? resume : RunConfig.defaultOut(model, now), resume, displayName,
         positive("--parallel", parallel), Duration.ofSeconds(positive("--timeout", timeoutSeconds)), retry(), now,
-        positive("--repeats", repeats), maxBodyBytes(), regrade);
+        positive("--repeats", repeats), maxBodyBytes(), regrade, ask);
     if (resume != null && !resume.toFile().exists()) {
       throw new UserError("--resume " + resume + ": no such result file");
     }
     return config;
+  }
+
+  /** The variable the key is read from when --api-key is not given. */
+  static String keyVariable(ApiKind kind) {
+    return kind == ApiKind.ANTHROPIC ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY";
   }
 
   /** A run with errors is not finished: its row would understate the model, so it waits for the continue. */
@@ -191,7 +254,42 @@ final class RunCommand implements Callable<Integer> {
     printer.flush();
   }
 
-  private URI baseUrl() {
+  private ApiKind apiKind() {
+    ApiKind k = ApiKind.fromWireName(api);
+    if (k == null) {
+      throw new UserError("--api: expected openai or anthropic, not '" + api + "'");
+    }
+    return k;
+  }
+
+  private Prices prices() {
+    if ((priceInput == null) != (priceOutput == null)) {
+      throw new UserError((priceInput == null ? "--price-output" : "--price-input") + " is given without "
+          + (priceInput == null ? "--price-input" : "--price-output") + ": give both (USD per million tokens)");
+    }
+    if (priceInput != null && prices != null) {
+      throw new UserError("--prices and --price-input/--price-output both say what tokens cost: give one");
+    }
+    if (priceInput != null) {
+      if (!(priceInput >= 0) || !(priceOutput >= 0) || priceInput.isInfinite() || priceOutput.isInfinite()) {
+        throw new UserError("--price-input/--price-output: should be US dollars per million tokens, 0 or more");
+      }
+      return Prices.of(priceInput, priceOutput);
+    }
+    return prices == null ? null : PriceList.forModel(prices, model);
+  }
+
+  private Path cacheDirectory() {
+    if (cache == null) {
+      return null;
+    }
+    return cache.isEmpty() ? ResponseCache.defaultDirectory() : Path.of(cache);
+  }
+
+  private URI baseUrl(ApiKind kind) {
+    if (kind == ApiKind.ANTHROPIC && spec.commandLine().getParseResult().matchedOption("--base-url") == null) {
+      return URI.create(ANTHROPIC_BASE_URL);
+    }
     try {
       URI url = new URI(baseUrl);
       String problem = ClientSettings.baseUrlProblem(url);

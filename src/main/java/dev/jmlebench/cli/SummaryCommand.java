@@ -3,6 +3,8 @@ package dev.jmlebench.cli;
 import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.results.RunUsage;
+import dev.jmlebench.results.UsageReport;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Summary;
 import dev.jmlebench.score.SummaryReport;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "summary", mixinStandardHelpOptions = true,
     description = {"Print, per result file, the score out of 500 with its required and general parts and "
         + "pass/fail against the exam's criteria, the accuracy, parse failures, errors, and the breakdowns "
-        + "by block, type and image; then 95%% confidence intervals for the score and the accuracy and the "
+        + "by block, type and image; the tokens, the cost (per point and per correct answer) and the truncated "
+        + "answers, '—' where the file records none; then 95%% confidence intervals for the score and the accuracy and the "
         + "probability of passing (seeded bootstrap over the questions, docs/STATISTICS.md).",
         "A file without a summary is scored from its results (this needs the dataset)."})
 final class SummaryCommand implements Callable<Integer> {
@@ -47,6 +50,7 @@ final class SummaryCommand implements Callable<Integer> {
       String mode = file.metadata().imageMode() == null ? "" : ", " + file.metadata().imageMode();
       out.print(SummaryReport.render(file.metadata().name() + "  (" + file.metadata().model() + mode + ")  " + f,
           s, criteria));
+      out.print(UsageReport.render(RunUsage.of(file, f.toString()), s));
       out.print(StatisticsReport.forSummary(file, criteria, f.toString()));
       out.print(RepeatsReport.forFile(file, criteria, f.toString()));
     }

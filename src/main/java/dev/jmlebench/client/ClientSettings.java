@@ -45,11 +45,19 @@ public record ClientSettings(URI baseUrl, String model, ApiKey apiKey, Duration 
    * query (some gateways take the key there) stays after the path.
    */
   public URI chatCompletions() {
+    return endpoint("chat/completions");
+  }
+
+  /**
+   * {@code {base_url}/PATH}, e.g. {@code messages} or {@code batches/ID}: a trailing slash on the base URL is
+   * allowed, and a query (some gateways take the key there) stays after the path.
+   */
+  public URI endpoint(String relative) {
     String path = baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath();
     // Userinfo is left out: the client has no use for it, and it must not travel in a request line.
     String host = baseUrl.getHost() + (baseUrl.getPort() < 0 ? "" : ":" + baseUrl.getPort());
     String base = baseUrl.getScheme() + "://" + host + path;
-    return URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions"
+    return URI.create((base.endsWith("/") ? base : base + "/") + relative
         + (baseUrl.getRawQuery() == null ? "" : "?" + baseUrl.getRawQuery()));
   }
 

@@ -5,9 +5,13 @@ package dev.jmlebench.client;
  *
  * @param content {@code choices[0].message.content}, an empty string when null
  * @param reasoning {@code message.reasoning}, else {@code message.reasoning_content}, else null
- * @param finishReason {@code choices[0].finish_reason}, or null
+ * @param finishReason {@code choices[0].finish_reason} (an Anthropic {@code max_tokens} stop is {@code length}),
+ *     or null
  */
 public record Completion(String content, String reasoning, Usage usage, String finishReason) {
+  /** The finish reason of a reply cut off at the token limit. */
+  public static final String LENGTH = "length";
+
   public Completion {
     content = content == null ? "" : content;
     usage = usage == null ? Usage.NONE : usage;

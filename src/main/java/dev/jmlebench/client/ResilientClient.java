@@ -23,16 +23,21 @@ public final class ResilientClient {
   /** Jitter spreads retries of many questions apart, so they do not return in one wave; it only adds. */
   static final double JITTER = 0.25;
 
-  private final ChatClient client;
+  private final ModelApi client;
   private final RetrySettings retry;
   private final AdaptiveLimiter limiter;
   private final AtomicBoolean serverAnswered = new AtomicBoolean();
   private final AtomicInteger retries = new AtomicInteger();
 
-  public ResilientClient(ChatClient client, RetrySettings retry, AdaptiveLimiter limiter) {
+  public ResilientClient(ModelApi client, RetrySettings retry, AdaptiveLimiter limiter) {
     this.client = client;
     this.retry = retry;
     this.limiter = limiter;
+  }
+
+  /** The API asked, for the exact request a cache keys on. */
+  public ModelApi api() {
+    return client;
   }
 
   public AdaptiveLimiter limiter() {

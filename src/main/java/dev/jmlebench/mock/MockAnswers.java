@@ -36,8 +36,12 @@ import java.util.Map;
  * matches gets no answer. With one replay file, every request is answered from it.
  */
 final class MockAnswers {
-  /** The reply to one question; {@code reasoning} is null when there is none. */
-  record Reply(String content, String reasoning) {}
+  /** The reply to one question; {@code reasoning} is null when there is none; {@code cut} when truncated. */
+  record Reply(String content, String reasoning, boolean cut) {
+    Reply(String content, String reasoning) {
+      this(content, reasoning, false);
+    }
+  }
 
   private static final String PREAMBLE = "模擬モデルの回答です。";
   private final List<Replay> replays;

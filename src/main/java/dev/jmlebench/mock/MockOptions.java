@@ -13,10 +13,14 @@ import java.time.Duration;
  * @param requiredKey the only API key accepted, or null to accept any request
  * @param vary without a replay file, answer a question differently when it is asked again (see
  *     {@link MockAnswers}), so that repeated asks disagree the way a sampled model's do
+ * @param truncateRate the share of questions whose first answer is cut off: half its text, with
+ *     {@code finish_reason: "length"} ({@code stop_reason: "max_tokens"}); which ones is fixed by the seed
+ * @param reportCost whether replies carry {@code usage.cost} as OpenRouter's do ({@link MockServer#COST_PER_PROMPT_TOKEN}
+ *     and {@link MockServer#COST_PER_COMPLETION_TOKEN})
  */
 public record MockOptions(Duration latency, double failRate, double rateLimit, long seed, String requiredKey,
-    boolean vary) {
-  public static final MockOptions INSTANT = new MockOptions(Duration.ZERO, 0, 0, 1, null, false);
+    boolean vary, double truncateRate, boolean reportCost) {
+  public static final MockOptions INSTANT = new MockOptions(Duration.ZERO, 0, 0, 1, null, false, 0, false);
 
   public MockOptions {
     if (latency.isNegative()) {
@@ -25,28 +29,39 @@ public record MockOptions(Duration latency, double failRate, double rateLimit, l
     if (!(failRate >= 0 && failRate < 1)) {
       throw new IllegalArgumentException("fail rate should be at least 0 and below 1, not " + failRate);
     }
+    if (!(truncateRate >= 0 && truncateRate <= 1)) {
+      throw new IllegalArgumentException("truncate rate should be from 0 to 1, not " + truncateRate);
+    }
     if (!(rateLimit >= 0)) {
       throw new IllegalArgumentException("rate limit should be 0 (none) or more, not " + rateLimit);
     }
   }
 
   public MockOptions withLatency(Duration d) {
-    return new MockOptions(d, failRate, rateLimit, seed, requiredKey, vary);
+    return new MockOptions(d, failRate, rateLimit, seed, requiredKey, vary, truncateRate, reportCost);
   }
 
   public MockOptions withFailRate(double f) {
-    return new MockOptions(latency, f, rateLimit, seed, requiredKey, vary);
+    return new MockOptions(latency, f, rateLimit, seed, requiredKey, vary, truncateRate, reportCost);
   }
 
   public MockOptions withRateLimit(double rps) {
-    return new MockOptions(latency, failRate, rps, seed, requiredKey, vary);
+    return new MockOptions(latency, failRate, rps, seed, requiredKey, vary, truncateRate, reportCost);
   }
 
   public MockOptions withVariedAnswers() {
-    return new MockOptions(latency, failRate, rateLimit, seed, requiredKey, true);
+    return new MockOptions(latency, failRate, rateLimit, seed, requiredKey, true, truncateRate, reportCost);
   }
 
   public MockOptions withRequiredKey(String key) {
-    return new MockOptions(latency, failRate, rateLimit, seed, key, vary);
+    return new MockOptions(latency, failRate, rateLimit, seed, key, vary, truncateRate, reportCost);
+  }
+
+  public MockOptions withTruncateRate(double rate) {
+    return new MockOptions(latency, failRate, rateLimit, seed, requiredKey, vary, rate, reportCost);
+  }
+
+  public MockOptions withReportedCost() {
+    return new MockOptions(latency, failRate, rateLimit, seed, requiredKey, vary, truncateRate, true);
   }
 }

@@ -37,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class MockServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PATH_SUFFIX = "/chat/completions";
+  private static final String MESSAGES_SUFFIX = "/messages";
 
   /** What a request got when the mock failed it on purpose. */
   enum Fault { SERVER_ERROR, DROPPED, TRUNCATED }
@@ -57,6 +58,7 @@ public final class MockServer implements AutoCloseable {
   private final AtomicInteger rateLimited = new AtomicInteger();
   private final AtomicInteger faults = new AtomicInteger();
   private final AtomicInteger total = new AtomicInteger();
+  private final MockBatches batches = new MockBatches(this);
 
   private MockServer(HttpServer server, ExecutorService executor, Dataset dataset, List<ResultFile> replays,
       MockOptions options) {
@@ -149,32 +151,71 @@ public final class MockServer implements AutoCloseable {
     return faults.get();
   }
 
+  /** Batches created (OpenAI and Anthropic). */
+  public int batchesCreated() {
+    return batches.created();
+  }
+
+  /** A batch finishes at its {@code polls}-th status request (1 by default). */
+  public MockServer slowBatches(int polls) {
+    batches.slow(polls);
+    return this;
+  }
+
+  /** Every n-th request of a batch fails; 0 for none. */
+  public MockServer failBatchItemsEvery(int n) {
+    batches.failEvery(n);
+    return this;
+  }
+
+  /** Batches expire with every second request unanswered. */
+  public MockServer expireBatches(boolean on) {
+    batches.expire(on);
+    return this;
+  }
+
   @Override
   public void close() {
     server.stop(0);
     executor.shutdownNow();
   }
 
+  /** The two wire protocols the mock speaks: their paths, and how a reply to a request looks. */
+  enum Protocol { CHAT, MESSAGES }
+
+  /** A reply to one model request: its HTTP status and body. */
+  record Reply(int status, byte[] body) {}
+
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       total.incrementAndGet();
-      if (!"POST".equals(ex.getRequestMethod()) || !ex.getRequestURI().getPath().endsWith(PATH_SUFFIX)) {
-        send(ex, 404, error("no such endpoint: " + ex.getRequestMethod() + " " + ex.getRequestURI().getPath()
-            + " (POST .../chat/completions)"));
-        return;
-      }
+      String path = ex.getRequestURI().getPath();
+      String method = ex.getRequestMethod();
       byte[] body;
       try (InputStream in = ex.getRequestBody()) {
         body = in.readAllBytes();
       }
-      if (options.requiredKey() != null) {
-        String auth = ex.getRequestHeaders().getFirst("Authorization");
-        if (!("Bearer " + options.requiredKey()).equals(auth)) {
-          // Like real providers, echo the rejected key: the client must keep it out of what it shows.
-          String given = auth == null ? "(none)" : auth.replaceFirst("^Bearer ", "");
-          send(ex, 401, error("Incorrect API key provided: " + given));
-          return;
+      if (options.requiredKey() != null && !authorized(ex)) {
+        // Like real providers, echo the rejected key: the client must keep it out of what it shows.
+        String given = given(ex);
+        send(ex, 401, error("Incorrect API key provided: " + given));
+        return;
+      }
+      Protocol protocol = "POST".equals(method) && path.endsWith(PATH_SUFFIX) ? Protocol.CHAT
+          : "POST".equals(method) && path.endsWith(MESSAGES_SUFFIX) ? Protocol.MESSAGES : null;
+      if (protocol == null) {
+        Reply batch = batches.handle(method, path, body);
+        if (batch == null) {
+          send(ex, 404, error("no such endpoint: " + method + " " + path
+              + " (POST .../chat/completions, POST .../messages, or a batch endpoint)"));
+        } else {
+          send(ex, batch.status(), batch.body());
         }
+        return;
+      }
+      if (protocol == Protocol.MESSAGES && ex.getRequestHeaders().getFirst("anthropic-version") == null) {
+        send(ex, 400, error("anthropic-version header is required"));
+        return;
       }
       if (bucket != null) {
         long waitMs = bucket.tryTake();
@@ -193,38 +234,57 @@ public final class MockServer implements AutoCloseable {
         send(ex, 400, error("request body is not JSON"));
         return;
       }
-      if (!answers.answers(request)) {
-        send(ex, 404, error("no replayed run of model '" + request.path("model").asText()
-            + "' with these request fields"));
-        return;
-      }
-      Question q = byPromptText.get(userText(request));
-      if (q == null) {
-        send(ex, 400, error("not a question of the dataset (the user text matches none)"));
-        return;
-      }
-      requests.computeIfAbsent(q.questionId(), k -> new AtomicInteger()).incrementAndGet();
-      List<String> images = imageUrls(request);
-      if (!images.isEmpty()) {
-        sentImages.add(q.questionId());
-        if (!images.equals(expectedImages(q))) {
-          imageMismatches.incrementAndGet();
-          send(ex, 400, error("image parts of " + q.questionId() + " are not its clinical images in order"));
-          return;
-        }
-      }
       sleep(options.latency().toMillis());
       Fault fault = nextFault();
-      AtomicInteger sent = answered.computeIfAbsent(q.questionId(), k -> new AtomicInteger());
-      String model = request.path("model").asText("mock");
-      if (fault != null) {
+      Reply r = answer(request, protocol, fault == null);
+      if (fault != null && r.status() == 200) {
         faults.incrementAndGet();
-        fail(ex, fault, completion(model, q, request, sent.get()));
+        fail(ex, fault, r.body());
         return;
       }
-      // Counted as it is taken, so that concurrent asks of one question get different answers under --vary.
-      send(ex, 200, completion(model, q, request, sent.getAndIncrement()));
+      send(ex, r.status(), r.body());
     }
+  }
+
+  private boolean authorized(HttpExchange ex) {
+    return ("Bearer " + options.requiredKey()).equals(ex.getRequestHeaders().getFirst("Authorization"))
+        || options.requiredKey().equals(ex.getRequestHeaders().getFirst("x-api-key"));
+  }
+
+  private static String given(HttpExchange ex) {
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    String xKey = ex.getRequestHeaders().getFirst("x-api-key");
+    return auth != null ? auth.replaceFirst("^Bearer ", "") : xKey != null ? xKey : "(none)";
+  }
+
+  /**
+   * The reply to one model request, counted per question; {@code taken} false peeks at the reply a fault
+   * then spoils, without taking an answer. Also used for every request of a batch.
+   */
+  Reply answer(JsonNode request, Protocol protocol, boolean taken) throws IOException {
+    if (!answers.answers(request)) {
+      return new Reply(404, error("no replayed run of model '" + request.path("model").asText()
+          + "' with these request fields"));
+    }
+    Question q = byPromptText.get(userText(request));
+    if (q == null) {
+      return new Reply(400, error("not a question of the dataset (the user text matches none)"));
+    }
+    requests.computeIfAbsent(q.questionId(), k -> new AtomicInteger()).incrementAndGet();
+    List<String> images = imageUrls(request);
+    if (!images.isEmpty()) {
+      sentImages.add(q.questionId());
+      if (!images.equals(expectedImages(q))) {
+        imageMismatches.incrementAndGet();
+        return new Reply(400, error("image parts of " + q.questionId() + " are not its clinical images in order"));
+      }
+    }
+    AtomicInteger sent = answered.computeIfAbsent(q.questionId(), k -> new AtomicInteger());
+    // Counted as it is taken, so that concurrent asks of one question get different answers under --vary.
+    int before = taken ? sent.getAndIncrement() : sent.get();
+    String model = request.path("model").asText("mock");
+    return new Reply(200, protocol == Protocol.CHAT ? completion(model, q, request, before)
+        : message(model, q, request, before));
   }
 
   private List<String> expectedImages(Question q) {
@@ -280,14 +340,41 @@ public final class MockServer implements AutoCloseable {
       for (JsonNode part : m.path("content")) {
         if ("image_url".equals(part.path("type").asText())) {
           urls.add(part.path("image_url").path("url").asText());
+        } else if ("image".equals(part.path("type").asText())) {
+          JsonNode source = part.path("source");
+          urls.add("data:" + source.path("media_type").asText() + ";base64," + source.path("data").asText());
         }
       }
     }
     return urls;
   }
 
-  private byte[] completion(String model, Question q, JsonNode request, int answeredBefore) throws IOException {
+  /** What the mock charges per token when it reports a cost, as OpenRouter's {@code usage.cost} does. */
+  public static final double COST_PER_PROMPT_TOKEN = 0.000_001;
+  public static final double COST_PER_COMPLETION_TOKEN = 0.000_004;
+
+  /** The k-th answer to the question, cut in half when the question is one the mock truncates. */
+  private MockAnswers.Reply replyTo(Question q, JsonNode request, int answeredBefore) {
     MockAnswers.Reply r = answers.reply(q, request, answeredBefore);
+    if (!truncates(q, answeredBefore)) {
+      return r;
+    }
+    String cut = r.content().substring(0, r.content().length() / 2);
+    return new MockAnswers.Reply(cut, null, true);
+  }
+
+  /** The first answers of a fixed share of the questions, chosen by the seed: a retry gets a whole one. */
+  boolean truncates(Question q, int answeredBefore) {
+    if (answeredBefore > 0 || options.truncateRate() <= 0) {
+      return false;
+    }
+    // SplittableRandom mixes its seed well: java.util.Random's first draws of nearby seeds are alike.
+    return new java.util.SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + q.questionId().hashCode()).nextDouble()
+        < options.truncateRate();
+  }
+
+  private byte[] completion(String model, Question q, JsonNode request, int answeredBefore) throws IOException {
+    MockAnswers.Reply r = replyTo(q, request, answeredBefore);
     ObjectNode root = JSON.createObjectNode();
     root.put("id", "chatcmpl-mock-" + q.questionId());
     root.put("object", "chat.completion");
@@ -300,13 +387,38 @@ public final class MockServer implements AutoCloseable {
     if (r.reasoning() != null) {
       message.put("reasoning", r.reasoning());
     }
-    choice.put("finish_reason", "stop");
+    choice.put("finish_reason", r.cut() ? "length" : "stop");
     // Characters stand in for tokens: enough to show that usage is recorded and summed.
     int reasoning = r.reasoning() == null ? 0 : r.reasoning().length();
+    int prompt = Prompt.userText(q).length();
+    int completion = r.content().length() + reasoning;
     ObjectNode usage = root.putObject("usage");
-    usage.put("prompt_tokens", Prompt.userText(q).length());
-    usage.put("completion_tokens", r.content().length() + reasoning);
+    usage.put("prompt_tokens", prompt);
+    usage.put("completion_tokens", completion);
     usage.putObject("completion_tokens_details").put("reasoning_tokens", reasoning);
+    if (options.reportCost()) {
+      usage.put("cost", prompt * COST_PER_PROMPT_TOKEN + completion * COST_PER_COMPLETION_TOKEN);
+    }
+    return JSON.writeValueAsBytes(root);
+  }
+
+  /** The same answer as an Anthropic Messages reply: reasoning as a thinking block before the text. */
+  private byte[] message(String model, Question q, JsonNode request, int answeredBefore) throws IOException {
+    MockAnswers.Reply r = replyTo(q, request, answeredBefore);
+    ObjectNode root = JSON.createObjectNode();
+    root.put("id", "msg_mock_" + q.questionId());
+    root.put("type", "message");
+    root.put("role", "assistant");
+    root.put("model", model);
+    var content = root.putArray("content");
+    if (r.reasoning() != null) {
+      content.addObject().put("type", "thinking").put("thinking", r.reasoning()).put("signature", "mock");
+    }
+    content.addObject().put("type", "text").put("text", r.content());
+    root.put("stop_reason", r.cut() ? "max_tokens" : "end_turn");
+    int reasoning = r.reasoning() == null ? 0 : r.reasoning().length();
+    root.putObject("usage").put("input_tokens", Prompt.userText(q).length())
+        .put("output_tokens", r.content().length() + reasoning);
     return JSON.writeValueAsBytes(root);
   }
 

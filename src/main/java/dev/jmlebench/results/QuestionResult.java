@@ -62,9 +62,16 @@ public record QuestionResult(
     return OptionalLong.of((hasPrompt ? prompt.longValue() : 0) + (hasCompletion ? completion.longValue() : 0));
   }
 
-  /** Whether resume may keep this result instead of asking again (SPEC §5). */
-  public boolean isKeptOnResume() {
-    return error == null && parseSuccess;
+  /**
+   * Whether the model's reply was cut off ({@code finish_reason: "length"}) or empty: graded as it is, but
+   * counted apart so that it is not taken for a plain wrong answer.
+   */
+  public boolean isTruncated() {
+    if (error != null) {
+      return false;
+    }
+    JsonNode finish = extra.get(ResultSchema.Result.FINISH_REASON);
+    return rawResponse.isEmpty() || finish != null && ResultSchema.Result.FINISH_LENGTH.equals(finish.asText());
   }
 
   public QuestionResult withExtra(Map<String, JsonNode> newExtra) {

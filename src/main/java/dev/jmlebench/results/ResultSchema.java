@@ -10,10 +10,12 @@ import java.util.List;
  * <p>Readers of the published format ignore the extensions. Version history of the extensions:
  * 1 = latency, attempts, token usage and finish reason per question; harness, dataset, request, totals, wall
  * time and concurrency per run; samples and repeats for {@code run --repeats}.
+ * 2 = cost and its source per answer, {@code cached} for an answer from the response cache; the run's cost
+ * total, and its API, max_tokens, prices and batch in the request.
  */
 public final class ResultSchema {
   /** Written as {@code metadata.schema_version} by runs of this project; absent in the published files. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   public static final String METADATA = "metadata";
   public static final String SUMMARY = "summary";
@@ -61,6 +63,15 @@ public final class ResultSchema {
     public static final String RETRY_BUDGET_S = "retry_budget_s";
     public static final String MAX_BODY_BYTES = "max_body_bytes";
     public static final String BLOCKS = "blocks";
+    /** {@code openai} or {@code anthropic}. */
+    public static final String API = "api";
+    public static final String MAX_TOKENS = "max_tokens";
+    /** {@code {"input": USD, "output": USD}} per million tokens, when given. */
+    public static final String PRICES = "prices_usd_per_million";
+    public static final String PRICE_INPUT = "input";
+    public static final String PRICE_OUTPUT = "output";
+    /** True for a run that asked through a batch API. */
+    public static final String BATCH = "batch";
 
     private Request() {}
   }
@@ -69,6 +80,8 @@ public final class ResultSchema {
   public static final class Totals {
     public static final String REQUESTS = "requests";
     public static final String RETRIES = "retries";
+    /** The sum of the answers' costs in US dollars; absent, not 0, when no answer has a cost. */
+    public static final String COST_USD = "cost_usd";
 
     private Totals() {}
   }
@@ -139,6 +152,10 @@ public final class ResultSchema {
     public static final String ATTEMPTS = "attempts";
     public static final String USAGE = "usage";
     public static final String FINISH_REASON = "finish_reason";
+    /** The finish reason of a reply cut off at the token limit. */
+    public static final String FINISH_LENGTH = "length";
+    /** True when the answer came from the response cache, without a request. */
+    public static final String CACHED = "cached";
     /** All answers of a run with repeats; see {@link Samples}. */
     public static final String SAMPLES = "samples";
 
@@ -152,6 +169,9 @@ public final class ResultSchema {
     public static final String REASONING_TOKENS = "reasoning_tokens";
     /** In the order runs write them. */
     public static final List<String> ALL = List.of(PROMPT_TOKENS, COMPLETION_TOKENS, REASONING_TOKENS);
+    /** US dollars, and who said so: {@code provider} (its own figure) or {@code prices} (tokens × prices). */
+    public static final String COST = "cost";
+    public static final String COST_SOURCE = "cost_source";
 
     private Usage() {}
   }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -17,10 +18,12 @@ import java.util.stream.Stream;
  */
 final class Answers {
   private final int repeats;
+  private final Set<Reask> reask;
   private final Map<String, QuestionResult[]> byQuestion = new HashMap<>();
 
-  Answers(int repeats) {
+  Answers(int repeats, Set<Reask> reask) {
     this.repeats = repeats;
+    this.reask = reask;
   }
 
   synchronized void put(String questionId, int sample, QuestionResult r) {
@@ -42,7 +45,12 @@ final class Answers {
   /** Whether every sample of the question has an answer a resume would keep. */
   synchronized boolean isAnswered(String questionId) {
     QuestionResult[] samples = byQuestion.get(questionId);
-    return samples != null && Arrays.stream(samples).allMatch(r -> r != null && r.isKeptOnResume());
+    return samples != null && Arrays.stream(samples).allMatch(r -> r != null && Reask.keeps(reask, r));
+  }
+
+  /** Truncated samples that a resume with these {@code --retry} settings would keep. */
+  synchronized long keptTruncated() {
+    return all().filter(r -> r.isTruncated() && Reask.keeps(reask, r)).count();
   }
 
   synchronized int samples() {

@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * The live bar's one line, fitted to the terminal's width: a line longer than the terminal wraps, and every
  * redraw then leaves a stale copy above. Fields give way in order of interest — in-flight and retry counts,
- * then parse failures, the name, the times, errors, accuracy — and the bar shrinks before it goes; the
+ * then parse failures, the name, the times, truncated answers, errors, accuracy — and the bar shrinks before it goes; the
  * percentage and done/total always stay.
  */
 final class BarLine {
@@ -25,11 +25,15 @@ final class BarLine {
     List<String> extras = new ArrayList<>(List.of(
         "acc " + Progress.accuracy(s),
         "err " + s.errors(),
+        "cut " + s.truncated(),
         Progress.clock(s.elapsed()) + " < " + Progress.clock(s.eta()),
         "jmle-bench",
         "? " + s.parseFailures(),
         "retries " + s.retries(),
         "in flight " + s.inFlight()));
+    if (s.truncated() == 0) {
+      extras.remove("cut 0"); // shown once an answer was cut off at the token limit
+    }
     while (true) {
       boolean named = extras.contains("jmle-bench");
       List<String> tail = new ArrayList<>(extras);

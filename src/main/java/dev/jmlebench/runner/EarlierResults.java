@@ -14,6 +14,7 @@ import dev.jmlebench.results.ResultSchema.Metadata;
 import dev.jmlebench.results.Samples;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,22 +22,23 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What a resumed run keeps (SPEC §5): the answered samples of the earlier result file and of its journal
- * (a journal line is newer than the file), those with no error and a parsed answer, re-graded against the
- * current gold answers. Everything else is asked again. A run that asks once has one sample per question,
- * sample 0.
+ * What a resumed run keeps: the answered samples of the earlier result file and of its journal (a journal
+ * line is newer than the file), re-graded against the current gold answers; what {@code --retry} names
+ * ({@link Reask}: failed requests always, unparsed or truncated answers on request) is asked again. A run
+ * that asks once has one sample per question, sample 0.
  *
- * @param kept per question id, the kept samples by sample number
  * <p>Answers are kept only when they were given to the same question texts and graded by the same answer
  * key: a file made with another dataset is refused, unless only the key changed and the user asks to
  * re-grade ({@code --regrade}).
  *
+ * @param kept per question id, the kept samples by sample number
  * @param timestamp the earlier file's timestamp (the start of the run's first segment), or null when none
  * @param file the earlier result file, or null: what this run does not write itself is carried over from it
  * @param wallMs the wall time of the earlier segments (file or journal, whichever knows more)
+ * @param held every sample the earlier run holds, kept or not ({@link #sampleKey})
  */
 record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String timestamp, ResultFile file,
-    long wallMs) {
+    long wallMs, Set<String> held) {
   /** The data a run is made with, as a result file's metadata and a journal's header record it. */
   record Data(String datasetSha256, String questionsSha256) {
     static Data of(JsonNode fields) {
@@ -45,8 +47,12 @@ record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String tim
     }
   }
 
+  static String sampleKey(String questionId, int sample) {
+    return questionId + "#" + sample;
+  }
+
   static EarlierResults load(Path resultFile, Path journal, String model, Dataset dataset, Data current,
-      Set<String> selected, int repeats, boolean regrade) {
+      Set<String> selected, int repeats, boolean regrade, Set<Reask> reask) {
     Map<String, TreeMap<Integer, QuestionResult>> latest = new LinkedHashMap<>();
     String timestamp = null;
     ResultFile earlier = null;
@@ -79,6 +85,7 @@ record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String tim
         latest.computeIfAbsent(e.result().questionId(), id -> new TreeMap<>()).put(e.sample(), e.result()));
 
     Map<String, Map<Integer, QuestionResult>> kept = new LinkedHashMap<>();
+    Set<String> heldSamples = new HashSet<>();
     latest.forEach((id, samples) -> {
       Question q = dataset.question(id).orElseThrow(() ->
           new UserError(resultFile + ": unknown question id '" + id + "' (not in the dataset)"));
@@ -93,12 +100,13 @@ record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String tim
             + repeats + " asks: pass --repeats " + held + " to resume it, or choose another --out");
       }
       samples.forEach((k, r) -> {
-        if (r.isKeptOnResume()) {
+        heldSamples.add(sampleKey(id, k));
+        if (Reask.keeps(reask, r)) {
           kept.computeIfAbsent(id, x -> new TreeMap<>()).put(k, Rescorer.regrade(q, r));
         }
       });
     });
-    return new EarlierResults(kept, timestamp, earlier, wallMs);
+    return new EarlierResults(kept, timestamp, earlier, wallMs, heldSamples);
   }
 
   /**

@@ -35,7 +35,8 @@ final class LineProgress implements Progress {
       case WRONG -> String.join(",", r.predicted()) + " (gold " + String.join(",", r.gold()) + ")";
     };
     // One line per question, whatever a server put in its error message.
-    out.printf("%c %-9s %s%n", Progress.mark(r), TerminalText.oneLine(label), TerminalText.oneLine(detail));
+    out.printf("%c %-9s %s%s%n", Progress.mark(r), TerminalText.oneLine(label), TerminalText.oneLine(detail),
+        r.isTruncated() ? " [truncated]" : "");
     if (s.done() % TALLY_EVERY == 0 || s.done() == s.total()) {
       out.printf("  %d/%d · %s · ETA %s%n", s.done(), s.total(), Progress.counts(s), Progress.clock(s.eta()));
     }

@@ -42,10 +42,11 @@ public interface Progress extends AutoCloseable {
     };
   }
 
-  /** "accuracy 90.0% (9/10) · errors 0 · parse failures 0 · retries 2 · in flight 8" */
+  /** "accuracy 90.0% (9/10) · errors 0 · parse failures 0 · truncated 1 · retries 2 · in flight 8" */
   static String counts(RunningCounts.Snapshot s) {
     return "accuracy " + accuracy(s) + " (" + s.correct() + "/" + s.done() + ") · errors " + s.errors()
-        + " · parse failures " + s.parseFailures() + " · retries " + s.retries() + " · in flight " + s.inFlight();
+        + " · parse failures " + s.parseFailures() + (s.truncated() > 0 ? " · truncated " + s.truncated() : "")
+        + " · retries " + s.retries() + " · in flight " + s.inFlight();
   }
 
   /** "88.8%", or "-" before any question is done. */

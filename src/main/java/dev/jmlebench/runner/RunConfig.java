@@ -26,6 +26,7 @@ import java.util.List;
  * @param repeats how many times each question is asked (its samples); 1 for the published protocol
  * @param maxBodyBytes the most bytes of one reply body read; a larger reply is an error for its question
  * @param regrade whether to keep the answers of a file made with another answer key, graded by this one
+ * @param ask the API, token limit, prices, re-asks, cache and batching
  */
 public record RunConfig(
     String model,
@@ -42,7 +43,8 @@ public record RunConfig(
     Instant startedAt,
     int repeats,
     long maxBodyBytes,
-    boolean regrade) {
+    boolean regrade,
+    AskOptions ask) {
 
   public RunConfig {
     blocks = List.copyOf(blocks);
@@ -57,12 +59,12 @@ public record RunConfig(
     }
   }
 
-  /** A run with the default cap on reply bodies. */
+  /** A run with the default cap on reply bodies and the default way of asking (OpenAI-compatible, one by one). */
   public RunConfig(String model, URI baseUrl, ImageMode imageMode, ObjectNode extraBody, List<String> blocks, Path out,
       Path resumeFrom, String displayName, int parallel, Duration timeout, RetrySettings retry, Instant startedAt,
       int repeats) {
     this(model, baseUrl, imageMode, extraBody, blocks, out, resumeFrom, displayName, parallel, timeout, retry,
-        startedAt, repeats, ClientSettings.DEFAULT_MAX_BODY_BYTES, false);
+        startedAt, repeats, ClientSettings.DEFAULT_MAX_BODY_BYTES, false, AskOptions.DEFAULT);
   }
 
   /** A run that asks each question once, as the published benchmark does. */
@@ -75,7 +77,7 @@ public record RunConfig(
   /** The same run, written to {@code newOut}. */
   public RunConfig withOut(Path newOut) {
     return new RunConfig(model, baseUrl, imageMode, extraBody, blocks, newOut, resumeFrom, displayName, parallel,
-        timeout, retry, startedAt, repeats, maxBodyBytes, regrade);
+        timeout, retry, startedAt, repeats, maxBodyBytes, regrade, ask);
   }
 
   /** The defaults of {@code run}; a printed command leaves out what equals them. */

@@ -9,6 +9,8 @@ import dev.jmlebench.client.Answer;
 import dev.jmlebench.client.Secrets;
 import dev.jmlebench.common.HarnessVersion;
 import dev.jmlebench.common.Hashing;
+import dev.jmlebench.cost.Cost;
+import dev.jmlebench.cost.Prices;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.prompt.Prompt;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,7 @@ import dev.jmlebench.results.ResultSchema.Result;
 import dev.jmlebench.results.ResultSchema.Totals;
 import dev.jmlebench.results.ResultSchema.Usage;
 import dev.jmlebench.results.RunMetadata;
+import dev.jmlebench.results.RunUsage;
 import dev.jmlebench.results.Samples;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -41,16 +44,26 @@ final class RunRecords {
 
   private RunRecords() {}
 
-  static Map<String, JsonNode> questionExtra(Answer a) {
+  /**
+   * @param prices what tokens cost when the provider reports no cost, or null
+   */
+  static Map<String, JsonNode> questionExtra(Answer a, Prices prices) {
     Map<String, JsonNode> extra = new LinkedHashMap<>();
     extra.put(Result.LATENCY_MS, NODES.numberNode(a.latency().toMillis()));
     extra.put(Result.ATTEMPTS, NODES.numberNode(a.attempts()));
     if (a.ok()) {
+      if (a.attempts() == 0) {
+        extra.put(Result.CACHED, NODES.booleanNode(true));
+      }
       dev.jmlebench.client.Usage u = a.completion().usage();
       ObjectNode usage = NODES.objectNode();
       putIfReported(usage, Usage.PROMPT_TOKENS, u.promptTokens());
       putIfReported(usage, Usage.COMPLETION_TOKENS, u.completionTokens());
       putIfReported(usage, Usage.REASONING_TOKENS, u.reasoningTokens());
+      Cost.of(u, prices).ifPresent(c -> {
+        usage.put(Usage.COST, c.usd());
+        usage.put(Usage.COST_SOURCE, c.source().wireName());
+      });
       if (!usage.isEmpty()) {
         extra.put(Result.USAGE, usage);
       }
@@ -123,6 +136,17 @@ final class RunRecords {
     o.put(Request.MAX_RETRIES, c.retry().maxRetries());
     o.put(Request.RETRY_BUDGET_S, c.retry().budget().toSeconds());
     o.put(Request.MAX_BODY_BYTES, c.maxBodyBytes());
+    o.put(Request.API, c.ask().api().wireName());
+    if (c.ask().maxTokens() != null) {
+      o.put(Request.MAX_TOKENS, c.ask().maxTokens());
+    }
+    if (c.ask().prices() != null) {
+      o.putObject(Request.PRICES).put(Request.PRICE_INPUT, c.ask().prices().input())
+          .put(Request.PRICE_OUTPUT, c.ask().prices().output());
+    }
+    if (c.ask().batch()) {
+      o.put(Request.BATCH, true);
+    }
     if (c.blocks().isEmpty()) {
       o.putNull(Request.BLOCKS);
     } else {
@@ -138,22 +162,20 @@ final class RunRecords {
    */
   private static ObjectNode totals(List<QuestionResult> results) {
     long requests = 0;
-    List<String> fields = Usage.ALL;
-    long[] tokens = new long[fields.size()];
     for (QuestionResult r : results) {
       JsonNode attempts = r.extra().get(Result.ATTEMPTS);
       requests += attempts != null && attempts.canConvertToInt() ? attempts.intValue() : 0;
-      JsonNode usage = r.extra().get(Result.USAGE);
-      for (int i = 0; i < fields.size(); i++) {
-        JsonNode n = usage == null ? null : usage.get(fields.get(i));
-        tokens[i] += n != null && n.canConvertToLong() ? n.longValue() : 0;
-      }
     }
+    RunUsage usage = RunUsage.ofSamples(results);
     ObjectNode o = NODES.objectNode();
     o.put(Totals.REQUESTS, requests);
     o.put(Totals.RETRIES, requests - results.stream().filter(r -> r.extra().containsKey(Result.ATTEMPTS)).count());
-    for (int i = 0; i < fields.size(); i++) {
-      o.put(fields.get(i), tokens[i]);
+    o.put(Usage.PROMPT_TOKENS, usage.promptTokens());
+    o.put(Usage.COMPLETION_TOKENS, usage.completionTokens());
+    o.put(Usage.REASONING_TOKENS, usage.reasoningTokens());
+    if (usage.hasCost()) {
+      // Absent, not 0, when no answer was priced: an unknown cost is not free.
+      o.put(Totals.COST_USD, usage.cost());
     }
     return o;
   }

@@ -4,14 +4,21 @@ import dev.jmlebench.client.AdaptiveLimiter;
 import dev.jmlebench.client.Answer;
 import dev.jmlebench.client.ApiFailure;
 import dev.jmlebench.client.ApiKey;
-import dev.jmlebench.client.ChatClient;
+import dev.jmlebench.batch.BatchAsking;
+import dev.jmlebench.batch.BatchJournal;
+import dev.jmlebench.cache.CachedAsking;
+import dev.jmlebench.cache.ResponseCache;
 import dev.jmlebench.client.ClientSettings;
+import dev.jmlebench.client.Completion;
+import dev.jmlebench.client.RequestExtras;
 import dev.jmlebench.client.ResilientClient;
 import dev.jmlebench.client.Secrets;
 import dev.jmlebench.client.Transience;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.cost.Prices;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.prompt.Prompt;
@@ -23,7 +30,8 @@ import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.results.ResultSchema.Metadata;
 import dev.jmlebench.results.ResultSchema.Totals;
-import dev.jmlebench.results.ResultSchema.Usage;
+import dev.jmlebench.results.RunUsage;
+import dev.jmlebench.results.UsageReport;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Summary;
 import dev.jmlebench.score.SummaryReport;
@@ -35,6 +43,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +55,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -93,13 +104,21 @@ public final class Runner {
     this.secrets = Secrets.of(apiKey, config.baseUrl());
     this.out = out;
     this.program = program;
-    this.answers = new Answers(config.repeats());
+    this.answers = new Answers(config.repeats(), config.ask().reask());
   }
 
-  /** One ask: sample {@code sample} (0-based) of the question. */
-  private record Ask(Question question, int sample) {
+  /**
+   * One ask: sample {@code sample} (0-based) of the question; {@code fresh} when it asks again an answer
+   * the earlier run holds (a {@code --retry}), which a cached reply must not answer.
+   */
+  private record Ask(Question question, int sample, boolean fresh) {
     String label(int repeats) {
       return repeats == 1 ? question.questionId() : question.questionId() + "#" + (sample + 1);
+    }
+
+    /** The id of this ask in a batch: letters, digits, - and _ only, as Anthropic requires. */
+    String customId() {
+      return question.questionId() + "_" + sample;
     }
   }
 
@@ -122,25 +141,29 @@ public final class Runner {
     Path journalPath = Journal.pathFor(config.out());
     EarlierResults.Data data = RunRecords.data(dataset);
     EarlierResults earlier = EarlierResults.load(earlierFile(), journalPath, config.model(), dataset, data, selected,
-        config.repeats(), config.regrade());
+        config.repeats(), config.regrade(), config.ask().reask());
     earlier.kept().forEach((id, samples) -> samples.forEach((k, r) -> answers.put(id, k, r)));
     List<Ask> pending = new ArrayList<>();
     for (int k = 0; k < config.repeats(); k++) {
       for (Question q : selection.questions()) {
         if (!earlier.kept().getOrDefault(q.questionId(), Map.of()).containsKey(k)) {
-          pending.add(new Ask(q, k));
+          pending.add(new Ask(q, k, earlier.held().contains(EarlierResults.sampleKey(q.questionId(), k))));
         }
       }
     }
     String timestamp = earlier.timestamp() != null ? earlier.timestamp() : RunConfig.timestamp(config.startedAt());
 
-    ChatClient chat = new ChatClient(new ClientSettings(config.baseUrl(), config.model(), apiKey, config.timeout(),
-        config.extraBody(), config.maxBodyBytes()));
-    ResilientClient client = new ResilientClient(chat, config.retry(), new AdaptiveLimiter(config.parallel()));
+    ClientSettings settings = new ClientSettings(config.baseUrl(), config.model(), apiKey, config.timeout(),
+        RequestExtras.merged(config.baseUrl(), config.ask().maxTokens(), config.extraBody()), config.maxBodyBytes());
+    ResilientClient client = new ResilientClient(config.ask().api().client(settings), config.retry(),
+        new AdaptiveLimiter(config.parallel()));
+    CachedAsking cached = config.ask().cache() == null ? null
+        : new CachedAsking(ResponseCache.at(config.ask().cache()), client);
     List<QuestionResult> keptSamples = earlier.kept().values().stream().flatMap(m -> m.values().stream()).toList();
     int keptCorrect = (int) keptSamples.stream().filter(QuestionResult::correct).count();
-    RunningCounts counts = new RunningCounts(selection.questions().size() * config.repeats(), keptSamples.size(), keptCorrect);
-    Finisher finisher = new Finisher(selection, timestamp, client, start, journalPath, earlier);
+    RunningCounts counts = new RunningCounts(selection.questions().size() * config.repeats(), keptSamples.size(),
+        keptCorrect);
+    Finisher finisher = new Finisher(selection, timestamp, client, cached, start, journalPath, earlier);
 
     Thread hook = new Thread(() -> finisher.finish(true), "jmle-bench-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -150,17 +173,23 @@ public final class Runner {
              .put(ResultSchema.Metadata.DATASET_SHA256, data.datasetSha256())
              .put(ResultSchema.Metadata.QUESTIONS_SHA256, data.questionsSha256()))) {
       progress.started(counts.snapshot(0, 0));
+      BiConsumer<Ask, QuestionResult> record = (a, r) -> {
+        // Kept first: a Ctrl-C file written in between then holds all that the journal does.
+        answers.put(r.questionId(), a.sample(), r);
+        journal.append(r, a.sample(), earlier.wallMs() + (System.nanoTime() - start) / 1_000_000);
+        synchronized (counts) {
+          // One at a time, so the printed tallies come in order.
+          progress.finished(a.label(config.repeats()), r,
+              counts.add(r, client.retries(), client.limiter().inFlight()));
+        }
+      };
+      if (config.ask().batch() && !pending.isEmpty()) {
+        pending = batchFirst(pending, settings, client, record);
+      }
       askAll(pending, a -> {
-        QuestionResult r = ask(a.question(), client);
+        QuestionResult r = ask(a, client, cached);
         if (r != null) {
-          // Kept first: a Ctrl-C file written in between then holds all that the journal does.
-          answers.put(r.questionId(), a.sample(), r);
-          journal.append(r, a.sample(), earlier.wallMs() + (System.nanoTime() - start) / 1_000_000);
-          synchronized (counts) {
-            // One at a time, so the printed tallies come in order.
-            progress.finished(a.label(config.repeats()), r,
-                counts.add(r, client.retries(), client.limiter().inFlight()));
-          }
+          record.accept(a, r);
         }
       });
     } finally {
@@ -238,20 +267,62 @@ public final class Runner {
     }
   }
 
+  /**
+   * Asks the pending questions as one batch ({@link BatchAsking}), recording each answer as it comes back;
+   * returns the asks the batch left without an answer, for asking one by one.
+   */
+  private List<Ask> batchFirst(List<Ask> pending, ClientSettings settings, ResilientClient client,
+      BiConsumer<Ask, QuestionResult> record) {
+    Map<String, Ask> byId = new LinkedHashMap<>();
+    List<BatchAsking.Pending> requests = new ArrayList<>();
+    for (Ask a : pending) {
+      byId.put(a.customId(), a);
+      requests.add(new BatchAsking.Pending(a.customId(), client.api().body(prompt(a.question()))));
+    }
+    Prices batchPrices = config.ask().prices() == null ? null : config.ask().prices().halved();
+    try {
+      Set<String> left = new BatchAsking(config.ask().api().batches(settings), BatchJournal.pathFor(config.out()), out)
+          .run(requests, (id, c) -> {
+            Ask a = byId.get(id);
+            anyAnswered.set(true);
+            record.accept(a, graded(a.question(), c, RunRecords.questionExtra(new Answer(c, null, 1, Duration.ZERO),
+                batchPrices)));
+          });
+      return pending.stream().filter(a -> left.contains(a.customId())).toList();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopping = true;
+      return List.of();
+    }
+  }
+
+  /**
+   * The graded answer of a completion, however it came (a request, the cache, a batch). A key in an answer
+   * can only be a server echoing it: it is hidden before anything is written.
+   */
+  private QuestionResult graded(Question q, Completion c, Map<String, JsonNode> extra) {
+    return Grader.grade(q, secrets.redact(c.content()), secrets.redact(c.reasoning()), extra);
+  }
+
+  private Prompt prompt(Question q) {
+    return Prompt.of(q, config.imageMode(), dataset.imagesDirectory());
+  }
+
   /** Asks one question and grades the answer; null when the run is stopping for a failure of the whole run. */
-  QuestionResult ask(Question q, ResilientClient client) throws InterruptedException {
-    Answer a = client.ask(Prompt.of(q, config.imageMode(), dataset.imagesDirectory()));
+  private QuestionResult ask(Ask ask, ResilientClient client, CachedAsking cached) throws InterruptedException {
+    Question q = ask.question();
+    Prompt prompt = prompt(q);
+    Answer a = cached == null ? client.ask(prompt) : cached.ask(prompt, ask.sample(), ask.fresh());
     if (a.ok()) {
       anyAnswered.set(true);
-      // A key in an answer can only be a server echoing it: it is hidden before anything is written.
-      return Grader.grade(q, secrets.redact(a.completion().content()), secrets.redact(a.completion().reasoning()),
-          RunRecords.questionExtra(a));
+      return graded(q, a.completion(), RunRecords.questionExtra(a, config.ask().prices()));
     }
     if (Transience.isFatalForRun(a.failure()) && !anyAnswered.get()) {
       fatal.compareAndSet(null, a.failure());
       return null;
     }
-    return QuestionResult.failed(q.questionId(), q.answer(), a.failure().getMessage(), RunRecords.questionExtra(a));
+    return QuestionResult.failed(q.questionId(), q.answer(), a.failure().getMessage(),
+        RunRecords.questionExtra(a, config.ask().prices()));
   }
 
   private static String hint(ApiFailure f) {
@@ -283,16 +354,18 @@ public final class Runner {
     private final Selection selection;
     private final String timestamp;
     private final ResilientClient client;
+    private final CachedAsking cached;
     private final long startNanos;
     private final Path journalPath;
     private final EarlierResults earlier;
 
-    Finisher(Selection selection, String timestamp, ResilientClient client, long startNanos, Path journalPath,
-        EarlierResults earlier) {
+    Finisher(Selection selection, String timestamp, ResilientClient client, CachedAsking cached, long startNanos,
+        Path journalPath, EarlierResults earlier) {
       this.earlier = earlier;
       this.selection = selection;
       this.timestamp = timestamp;
       this.client = client;
+      this.cached = cached;
       this.startNanos = startNanos;
       this.journalPath = journalPath;
     }
@@ -353,14 +426,19 @@ public final class Runner {
       out.print(SummaryReport.render(m.name() + "  (" + m.model() + ", " + m.imageMode() + ")  " + o.out(),
           o.file().summary(), criteria));
       out.print(RepeatsReport.forFile(o.file(), criteria, o.out().toString()));
+      RunUsage usage = RunUsage.of(o.file(), o.out().toString());
+      out.print(UsageReport.render(usage, o.file().summary()));
       var totals = m.extra().get(Metadata.TOTALS);
-      // Totals of the whole run, earlier segments included, as the file records them.
-      out.printf("  Run        %s wall · %d requests, %d retries · tokens %d prompt, %d completion, %d reasoning%n",
+      // Totals of the whole run, earlier segments included, as the file records them (tokens: the line above).
+      out.printf("  Run        %s wall · %d requests, %d retries%n",
           Progress.clock(Duration.ofMillis(m.extra().get(Metadata.WALL_TIME_MS).asLong())),
-          totals.path(Totals.REQUESTS).asLong(), totals.path(Totals.RETRIES).asLong(),
-          totals.path(Usage.PROMPT_TOKENS).asLong(), totals.path(Usage.COMPLETION_TOKENS).asLong(),
-          totals.path(Usage.REASONING_TOKENS).asLong());
+          totals.path(Totals.REQUESTS).asLong(), totals.path(Totals.RETRIES).asLong());
       out.println("  Requests   " + o.concurrency().describe());
+      if (cached != null) {
+        out.println("  Cache      " + cached.hits() + " answer(s) from the cache without a request"
+            + (cached.hits() > 0 && totals.path(Totals.REQUESTS).asLong() == 0 ? " — nothing was asked" : "") + ", "
+            + cached.stored() + " stored (" + cached.cache().directory() + ")");
+      }
       out.println("Wrote " + o.out());
       if (!o.unanswered().isEmpty()) {
         out.println(o.unanswered().size() + " question(s) without "
@@ -368,6 +446,14 @@ public final class Runner {
             + " errors): " + String.join(" ", o.unanswered()));
         out.println("Ask only those again with:");
         out.println("  " + o.command());
+      }
+      long keptTruncated = answers.keptTruncated();
+      if (keptTruncated > 0) {
+        out.println(keptTruncated + " truncated answer(s) kept as they are (graded as given). Ask them again, "
+            + "perhaps with a larger --max-tokens, with:");
+        Set<Reask> withTruncated = EnumSet.copyOf(config.ask().reask());
+        withTruncated.add(Reask.TRUNCATED);
+        out.println("  " + ContinueCommand.render(program, config, dataset.directory(), withTruncated));
       }
       out.flush();
     }

@@ -15,6 +15,7 @@ public final class RunningCounts {
   private int correct;
   private int parseFailures;
   private int errors;
+  private int truncated;
 
   RunningCounts(int total, int alreadyDone, int alreadyCorrect) {
     this.total = total;
@@ -29,6 +30,7 @@ public final class RunningCounts {
     correct += o == Outcome.CORRECT ? 1 : 0;
     errors += o == Outcome.ERROR ? 1 : 0;
     parseFailures += o.isParseFailure() ? 1 : 0;
+    truncated += r.isTruncated() ? 1 : 0;
     return snapshot(retries, inFlight);
   }
 
@@ -36,13 +38,14 @@ public final class RunningCounts {
     Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
     int doneNow = done - alreadyDone;
     Duration eta = doneNow == 0 ? null : elapsed.multipliedBy(total - done).dividedBy(doneNow);
-    return new Snapshot(done, total, correct, parseFailures, errors, retries, inFlight, elapsed, eta);
+    return new Snapshot(done, total, correct, parseFailures, errors, truncated, retries, inFlight, elapsed, eta);
   }
 
   /**
    * @param parseFailures counted as the summary counts them ({@link Outcome#isParseFailure}): failed requests too
+   * @param truncated answers of this session cut off at the token limit or empty
    * @param eta null until a question of this session has finished
    */
-  public record Snapshot(int done, int total, int correct, int parseFailures, int errors, int retries, int inFlight,
-      Duration elapsed, Duration eta) {}
+  public record Snapshot(int done, int total, int correct, int parseFailures, int errors, int truncated, int retries,
+      int inFlight, Duration elapsed, Duration eta) {}
 }

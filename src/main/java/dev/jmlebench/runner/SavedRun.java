@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * What is on disk of a run: how many of its asks (questions × repeats) have an answer that a resume keeps,
- * counted as a resume counts them (result file and journal), and whether the result file is complete.
+ * counted as a resume with the default {@code --retry} counts them (result file and journal), and whether
+ * the result file is complete.
  *
  * @param started whether a result file or a journal exists
  * @param complete the result file holds an answer to every ask and no journal is left beside it
@@ -27,7 +28,7 @@ public record SavedRun(int answered, int total, boolean started, boolean complet
     }
     Set<String> asked = selection.questions().stream().map(Question::questionId).collect(Collectors.toSet());
     EarlierResults earlier = EarlierResults.load(out, journal, model, dataset, RunRecords.data(dataset), asked,
-        repeats, true);
+        repeats, true, Reask.DEFAULT);
     int answered = earlier.kept().values().stream().mapToInt(Map::size).sum();
     return new SavedRun(answered, total, true, answered == total && Files.exists(out) && !Files.exists(journal));
   }

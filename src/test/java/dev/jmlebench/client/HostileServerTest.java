@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Each attack of issue 10 on the client, reproduced against {@link HostileServer}; each test is bounded in time. */
 @Timeout(60)
@@ -26,7 +28,12 @@ class HostileServerTest {
       dataset.imagesDirectory());
 
   private static ChatClient chat(URI url, Duration timeout, long maxBody) {
-    return new ChatClient(new ClientSettings(url, "m", ApiKey.ofNullable(KEY), timeout, null, maxBody));
+    return (ChatClient) api(ApiKind.OPENAI, url, timeout, maxBody);
+  }
+
+  /** Both APIs send through the one hardened exchange ({@link JsonHttp}): each attack is tried on both. */
+  private static ModelApi api(ApiKind kind, URI url, Duration timeout, long maxBody) {
+    return kind.client(new ClientSettings(url, "m", ApiKey.ofNullable(KEY), timeout, null, maxBody));
   }
 
   private static ResilientClient resilient(URI url, Duration timeout, int maxRetries, Duration budget) {
@@ -38,21 +45,23 @@ class HostileServerTest {
     return Duration.ofNanos(System.nanoTime() - startNanos);
   }
 
-  @Test
-  void theTimeoutCoversABodyTrickledOneByteAtATime() throws Exception {
+  @ParameterizedTest
+  @EnumSource(ApiKind.class)
+  void theTimeoutCoversABodyTrickledOneByteAtATime(ApiKind kind) throws Exception {
     try (HostileServer server = HostileServer.start(HostileServer.tricklingBody(200))) {
       long start = System.nanoTime();
-      ApiFailure f = catchFailure(() -> chat(server.baseUrl(), Duration.ofSeconds(1), 1 << 20).complete(prompt));
+      ApiFailure f = catchFailure(() -> api(kind, server.baseUrl(), Duration.ofSeconds(1), 1 << 20).complete(prompt));
       assertThat(f.kind()).isEqualTo(ApiFailure.Kind.TIMEOUT);
       assertThat(since(start)).isLessThan(Duration.ofSeconds(4));
     }
   }
 
-  @Test
-  void theTimeoutCoversAChunkedBodyThatNeverEnds() throws Exception {
+  @ParameterizedTest
+  @EnumSource(ApiKind.class)
+  void theTimeoutCoversAChunkedBodyThatNeverEnds(ApiKind kind) throws Exception {
     try (HostileServer server = HostileServer.start(HostileServer.endlessChunkedBody())) {
       long start = System.nanoTime();
-      ApiFailure f = catchFailure(() -> chat(server.baseUrl(), Duration.ofSeconds(1), 1 << 20).complete(prompt));
+      ApiFailure f = catchFailure(() -> api(kind, server.baseUrl(), Duration.ofSeconds(1), 1 << 20).complete(prompt));
       assertThat(f.kind()).isEqualTo(ApiFailure.Kind.TIMEOUT);
       assertThat(since(start)).isLessThan(Duration.ofSeconds(4));
     }
@@ -107,23 +116,25 @@ class HostileServerTest {
     }
   }
 
-  @Test
-  void aKeyEchoedAcrossTheCutOfAnErrorMessageIsHiddenWhole() throws Exception {
+  @ParameterizedTest
+  @EnumSource(ApiKind.class)
+  void aKeyEchoedAcrossTheCutOfAnErrorMessageIsHiddenWhole(ApiKind kind) throws Exception {
     for (int at = 282; at < 300; at++) {
       String message = "x".repeat(at) + KEY + " was rejected";
       HostileServer.Behaviour echo = (r, out) ->
           HostileServer.json(out, 400, Map.of(), "{\"error\":{\"message\":" + HostileServer.quote(message) + "}}");
       try (HostileServer server = HostileServer.start(echo)) {
-        ApiFailure f = catchFailure(() -> chat(server.baseUrl(), Duration.ofSeconds(5), 1 << 20).complete(prompt));
+        ApiFailure f = catchFailure(() -> api(kind, server.baseUrl(), Duration.ofSeconds(5), 1 << 20).complete(prompt));
         assertThat(f.getMessage()).as("key at %d", at).doesNotContain(KEY.substring(0, 4)).contains("***");
       }
     }
   }
 
-  @Test
-  void aReplyLargerThanTheCapIsAnErrorOfThatQuestionAndIsNotAskedAgain() throws Exception {
+  @ParameterizedTest
+  @EnumSource(ApiKind.class)
+  void aReplyLargerThanTheCapIsAnErrorOfThatQuestionAndIsNotAskedAgain(ApiKind kind) throws Exception {
     try (HostileServer server = HostileServer.start(HostileServer.hugeBody(50))) {
-      ResilientClient c = new ResilientClient(chat(server.baseUrl(), Duration.ofSeconds(20), 1 << 20),
+      ResilientClient c = new ResilientClient(api(kind, server.baseUrl(), Duration.ofSeconds(20), 1 << 20),
           new RetrySettings(3, Duration.ofSeconds(20), Duration.ofMillis(100), Duration.ofSeconds(1)),
           new AdaptiveLimiter(1));
       Answer a = c.ask(prompt);
@@ -149,6 +160,27 @@ class HostileServerTest {
       assertThat(f.getMessage()).contains("bad /v1/chat/completions?api-key=***").doesNotContain(KEY);
       assertThat(Secrets.publicUrl(url).toString()).isEqualTo("http://***@127.0.0.1:" + url.getPort()
           + "/v1?api-key=***");
+    }
+  }
+
+  @Test
+  void anAnthropicBatchWhoseResultsAreOnAnotherServerIsNotFetchedWithTheKey() throws Exception {
+    try (HostileServer elsewhere = HostileServer.start((r, out) -> HostileServer.json(out, 200, Map.of(), "")) ) {
+      String away = "http://localhost:" + elsewhere.baseUrl().getPort() + "/steal";
+      HostileServer.Behaviour pointsAway = (r, out) -> HostileServer.json(out, 200, Map.of(),
+          "{\"id\":\"msgbatch_1\",\"processing_status\":\"ended\",\"request_counts\":{\"succeeded\":1},"
+              + "\"results_url\":" + HostileServer.quote(away) + "}");
+      try (HostileServer server = HostileServer.start(pointsAway)) {
+        var batches = ApiKind.ANTHROPIC.batches(new ClientSettings(server.baseUrl(), "m", ApiKey.ofNullable(KEY),
+            Duration.ofSeconds(5), null));
+        var ended = batches.status("msgbatch_1");
+        ApiFailure f = catchFailure(() -> {
+          batches.outcomes(ended);
+          return null;
+        });
+        assertThat(f.getMessage()).contains("the results are on another server").doesNotContain(KEY);
+        assertThat(elsewhere.requests()).as("nothing sent to the other server").isZero();
+      }
     }
   }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The live bar drawn through the progress bar library into a terminal of a given width. */
 class BarProgressTest {
   private static RunningCounts.Snapshot snapshot(int done) {
-    return new RunningCounts.Snapshot(done, 400, done * 9 / 10, 1, 2, 13, 8, Duration.ofSeconds(42 + done),
+    return new RunningCounts.Snapshot(done, 400, done * 9 / 10, 1, 2, 0, 13, 8, Duration.ofSeconds(42 + done),
         done == 0 ? null : Duration.ofSeconds(4 * (400 - done)));
   }
 
@@ -62,5 +62,15 @@ class BarProgressTest {
     assertThat(BarLine.render(s, 60)).startsWith(" 50% │").contains("│ 200/400 · acc 90.0% · err 2")
         .doesNotContain("retries");
     assertThat(BarLine.render(s, 20)).isEqualTo(" 50% 200/400");
+  }
+
+  @Test
+  void truncatedAnswersAreShownBesideTheErrorsOnceThereAreAny() {
+    RunningCounts.Snapshot cut = new RunningCounts.Snapshot(200, 400, 180, 1, 2, 7, 13, 8, Duration.ofSeconds(242),
+        Duration.ofSeconds(800));
+
+    assertThat(BarLine.render(cut, 200)).contains("│ 200/400 · acc 90.0% · err 2 · cut 7 · ");
+    assertThat(BarLine.render(cut, 80)).hasSizeLessThanOrEqualTo(80).contains("err 2 · cut 7");
+    assertThat(BarLine.render(snapshot(200), 200)).doesNotContain("cut");
   }
 }

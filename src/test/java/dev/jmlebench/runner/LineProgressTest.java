@@ -18,7 +18,7 @@ class LineProgressTest {
     QuestionResult failed = QuestionResult.failed("120A-1", List.of("a"),
         "HTTP 500: \u001b]0;owned\u0007\u001b[2J\no 120A-2    a", Map.of());
 
-    progress.finished("120A-1", failed, new RunningCounts.Snapshot(1, 400, 0, 0, 1, 0, 0, Duration.ZERO, null));
+    progress.finished("120A-1", failed, new RunningCounts.Snapshot(1, 400, 0, 0, 1, 0, 0, 0, Duration.ZERO, null));
 
     assertThat(printed.toString())
         .isEqualTo("! 120A-1    HTTP 500: \\u001B]0;owned\\u0007\\u001B[2J\\u000Ao 120A-2    a\n");

@@ -2,6 +2,7 @@ package dev.jmlebench.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jmlebench.client.ClientSettings;
 import dev.jmlebench.client.RetrySettings;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.ImageMode;
@@ -114,18 +115,35 @@ class RunEndToEndTest {
   }
 
   @Test
-  void rerunningWithTheSameOutKeepsAnsweredQuestionsAndAsksOnlyTheRest() throws Exception {
+  void rerunningWithTheSameOutKeepsEveryAnswerThatArrivedAndAsksOnlyTheFailedAndMissingQuestions() throws Exception {
     ResultFile published = ResultFiles.read(SharedData.results().resolve("Qwen_Qwen3-32B.json"));
-    Path out = dir.resolve("q.json");
-    // An earlier run whose file holds 3 answers, an error and a parse failure.
-    List<QuestionResult> earlier = List.of(
-        published.results().get(0), published.results().get(1), published.results().get(2),
-        QuestionResult.failed(published.results().get(3).questionId(), List.of("a"), "HTTP 500: x", Map.of()),
-        new QuestionResult(published.results().get(4).questionId(), List.of(), List.of("a"), false, "わからない",
-            false, null, null, Map.of()));
-    ResultFiles.write(out, new ResultFile(published.metadata(), null, earlier));
+    Path out = earlierRunWithAnErrorAndAParseFailure(published);
     try (MockServer server = MockServer.start(0, dataset, published, MockOptions.INSTANT)) {
       FinishedRun o = run(server, "Qwen/Qwen3-32B", ImageMode.BLIND, 8, out);
+      for (int i = 0; i < 3; i++) {
+        assertThat(server.requests(published.results().get(i).questionId())).isZero();
+      }
+      assertThat(server.requests(published.results().get(3).questionId())).as("the error").isEqualTo(1);
+      assertThat(server.requests(published.results().get(4).questionId())).as("the unparsed answer, kept").isZero();
+      assertThat(server.totalRequests()).isEqualTo(396);
+      QuestionResult kept = o.file().results().stream()
+          .filter(r -> r.questionId().equals(published.results().get(4).questionId())).findFirst().orElseThrow();
+      assertThat(kept.rawResponse()).isEqualTo("わからない");
+      assertThat(kept.parseSuccess()).isFalse();
+      assertThat(o.file().metadata().timestamp()).as("the earlier run's timestamp").isEqualTo("20260225");
+    }
+  }
+
+  @Test
+  void retryErrorsAndUnparsedAsksTheUnparsedAnswerAgainAsThePublishedProtocolResumes() throws Exception {
+    ResultFile published = ResultFiles.read(SharedData.results().resolve("Qwen_Qwen3-32B.json"));
+    Path out = earlierRunWithAnErrorAndAParseFailure(published);
+    try (MockServer server = MockServer.start(0, dataset, published, MockOptions.INSTANT)) {
+      AskOptions ask = new AskOptions(AskOptions.DEFAULT.api(), null, null, Reask.parse(List.of("unparsed")), null,
+          false);
+      FinishedRun o = run(new RunConfig("Qwen/Qwen3-32B", server.baseUrl(), ImageMode.BLIND, null, List.of(), out,
+          null, null, 8, Duration.ofSeconds(30), FAST_RETRY, Instant.parse("2026-02-25T01:02:03Z"), 1,
+          ClientSettings.DEFAULT_MAX_BODY_BYTES, false, ask));
       for (int i = 0; i < 3; i++) {
         assertThat(server.requests(published.results().get(i).questionId())).isZero();
       }
@@ -133,8 +151,19 @@ class RunEndToEndTest {
       assertThat(server.requests(published.results().get(4).questionId())).isEqualTo(1);
       assertThat(server.totalRequests()).isEqualTo(397);
       assertThat(o.file().summary()).isEqualTo(published.summary());
-      assertThat(o.file().metadata().timestamp()).as("the earlier run's timestamp").isEqualTo("20260225");
     }
+  }
+
+  /** An earlier run whose file holds 3 answers, an error and a parse failure. */
+  private Path earlierRunWithAnErrorAndAParseFailure(ResultFile published) {
+    Path out = dir.resolve("q.json");
+    List<QuestionResult> earlier = List.of(
+        published.results().get(0), published.results().get(1), published.results().get(2),
+        QuestionResult.failed(published.results().get(3).questionId(), List.of("a"), "HTTP 500: x", Map.of()),
+        new QuestionResult(published.results().get(4).questionId(), List.of(), List.of("a"), false, "わからない",
+            false, null, null, Map.of()));
+    ResultFiles.write(out, new ResultFile(published.metadata(), null, earlier));
+    return out;
   }
 
   @Test

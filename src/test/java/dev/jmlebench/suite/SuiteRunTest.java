@@ -149,7 +149,7 @@ class SuiteRunTest {
   @Test
   void aRejectedKeyAndAMissingKeyVariableStopOnlyTheirRunsAndNoKeyIsShown() throws IOException {
     String key = System.getenv("PATH"); // a variable every test machine has, standing in for a key
-    MockOptions wantsAnotherKey = new MockOptions(Duration.ZERO, 0, 0, 1, "sk-the-right-one", false);
+    MockOptions wantsAnotherKey = MockOptions.INSTANT.withRequiredKey("sk-the-right-one");
     ResultFile qwen = published("Qwen_Qwen3-32B");
     try (MockServer strict = MockServer.start(0, SharedData.dataset(), qwen, wantsAnotherKey)) {
       Path file = suite(entry("rejected", qwen, strict.baseUrl().toString()) + "  api_key_env: PATH\n",

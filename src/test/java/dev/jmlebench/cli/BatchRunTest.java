@@ -1,0 +1,145 @@
+package dev.jmlebench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jmlebench.dataset.Question;
+import dev.jmlebench.mock.MockOptions;
+import dev.jmlebench.mock.MockServer;
+import dev.jmlebench.results.QuestionResult;
+import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.results.ResultSchema;
+import dev.jmlebench.testing.Cli;
+import dev.jmlebench.testing.SharedData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code run --batch} against the mock's OpenAI Batch API and Anthropic Message Batches. */
+class BatchRunTest {
+  private static final String KEY = "sk-batch-5ecret-K3y-never-written";
+  private static final Duration PATIENCE = Duration.ofMinutes(2);
+  private final ResultFile published = ResultFiles.read(SharedData.results().resolve("Qwen_Qwen3-32B.json"));
+
+  @TempDir Path dir;
+
+  private List<String> args(MockServer server, Path out, String... more) {
+    List<String> a = new ArrayList<>(List.of("run", "--model", "Qwen/Qwen3-32B", "--base-url",
+        server.baseUrl().toString(), "--api-key", KEY, "--dataset", SharedData.root().toString(), "--out",
+        out.toString(), "--parallel", "16"));
+    a.addAll(List.of(more));
+    return a;
+  }
+
+  private Process start(List<String> args, Path log) throws IOException {
+    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", cp, Main.class.getName()));
+    cmd.addAll(args);
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  /** The published fields of every answer, which a run with and without --batch must agree on. */
+  private static List<String> answers(ResultFile f) {
+    return f.results().stream().map(r -> r.questionId() + " " + r.predicted() + " " + r.correct() + " "
+        + r.parseSuccess() + " " + r.error() + " " + r.rawResponse().hashCode() + " " + r.reasoning()).toList();
+  }
+
+  @Test
+  void aBatchRunKilledAfterSubmissionReattachesOnResumeAndEndsWithTheAnswersOfARunWithoutBatch() throws Exception {
+    Path plain = dir.resolve("plain.json");
+    try (MockServer server = MockServer.start(0, SharedData.dataset(), published,
+        MockOptions.INSTANT.withRequiredKey(KEY))) {
+      Cli.Outcome o = Cli.run(args(server, plain).toArray(String[]::new));
+      assertThat(o.exitCode()).as(o.err()).isZero();
+    }
+    try (MockServer server = MockServer.start(0, SharedData.dataset(), published,
+        MockOptions.INSTANT.withRequiredKey(KEY)).slowBatches(1_000_000)) {
+      Path out = dir.resolve("batched.json");
+      Path batchJournal = dir.resolve("batched.batch.json");
+      Process first = start(args(server, out, "--batch"), dir.resolve("first.log"));
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      while (!Files.exists(batchJournal) || server.batchesCreated() == 0) {
+        assertThat(first.isAlive()).as("the run is waiting for its batch").isTrue();
+        assertThat(System.nanoTime()).as("batch submitted in time").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      Thread.sleep(1500);
+      first.destroyForcibly();
+      assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(Files.readString(dir.resolve("first.log"))).contains("Submitted batch ").contains(" in_progress, ");
+      assertThat(out).as("killed while waiting: no result file").doesNotExist();
+
+      server.slowBatches(1);
+      Cli.Outcome resumed = Cli.run(args(server, out, "--batch").toArray(String[]::new));
+      assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+      assertThat(resumed.out()).contains("Reattaching to batch ").contains("instead of submitting again")
+          .contains(" completed: 400 answered.");
+      assertThat(server.batchesCreated()).as("no second batch").isEqualTo(1);
+      for (Question q : SharedData.dataset().questions()) {
+        assertThat(server.requests(q.questionId())).as(q.questionId()).isEqualTo(1);
+      }
+      ResultFile batched = ResultFiles.read(out);
+      assertThat(batched.results()).hasSize(400);
+      assertThat(answers(batched)).isEqualTo(answers(ResultFiles.read(plain)));
+      assertThat(batched.summary()).isEqualTo(published.summary());
+      assertThat(batchJournal).as("forgotten once every answer is journaled").doesNotExist();
+
+      assertThat(filesBelow(dir)).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain(KEY));
+      assertThat(resumed.out() + resumed.err()).doesNotContain(KEY);
+    }
+  }
+
+  @Test
+  void failedAndExpiredBatchRequestsAreAskedOneByOne() {
+    try (MockServer server = MockServer.start(0, SharedData.dataset(), published,
+        MockOptions.INSTANT.withRequiredKey(KEY)).failBatchItemsEvery(7).slowBatches(3)) {
+      Path out = dir.resolve("partial.json");
+      Cli.Outcome o = Cli.run(args(server, out, "--batch").toArray(String[]::new));
+      assertThat(o.exitCode()).as(o.err()).isZero();
+      // 400 requests, every 7th failed: 57 asked again one by one.
+      assertThat(o.out()).contains(" completed: 343 answered, 57 without an answer (failed or expired), asked one by one.")
+          .contains("batch_mock_").contains(" in_progress, 0/400 done");
+      assertThat(ResultFiles.read(out).summary()).isEqualTo(published.summary());
+      for (Question q : SharedData.dataset().questions()) {
+        assertThat(server.requests(q.questionId())).as(q.questionId()).isEqualTo(1);
+      }
+    }
+    ResultFile opus = ResultFiles.read(SharedData.results().resolve("anthropic_claude-opus-4.6.json"));
+    try (MockServer server = MockServer.start(0, SharedData.dataset(), opus,
+        MockOptions.INSTANT.withRequiredKey(KEY)).expireBatches(true)) {
+      Path out = dir.resolve("expired.json");
+      Cli.Outcome o = Cli.run("run", "--api", "anthropic", "--batch", "--model", "claude-opus-4-6", "--base-url",
+          server.baseUrl().toString(), "--api-key", KEY, "--dataset", SharedData.root().toString(), "--out",
+          out.toString(), "--image-mode", "vision", "--parallel", "16");
+      assertThat(o.exitCode()).as(o.err()).isZero();
+      assertThat(o.out()).contains("Submitted batch msgbatch_mock_")
+          .contains(" ended: 200 answered, 200 without an answer (failed or expired), asked one by one.");
+      ResultFile written = ResultFiles.read(out);
+      assertThat(written.summary()).isEqualTo(opus.summary());
+      assertThat(written.results().stream().filter(r -> r.reasoning() != null).count())
+          .isEqualTo(opus.results().stream().filter(r -> r.reasoning() != null).count());
+      assertThat(server.imageMismatches()).isZero();
+    }
+  }
+
+  private static List<String> filesBelow(Path root) throws IOException {
+    try (Stream<Path> s = Files.walk(root)) {
+      return s.filter(Files::isRegularFile).map(p -> {
+        try {
+          return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).toList();
+    }
+  }
+}
