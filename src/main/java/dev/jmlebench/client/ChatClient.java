@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.prompt.Prompt;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * One chat-completions request, one attempt: builds the body (SPEC §2), sends it through {@link JsonHttp}
@@ -45,11 +44,6 @@ public final class ChatClient implements ModelApi {
 
   @Override
   public Completion complete(Prompt prompt, Duration timeout) throws InterruptedException {
-    JsonHttp.Reply reply = http.postJson(endpoint(), JsonHttp.bytes(body(prompt)), Map.of(), timeout);
-    Completion c = OpenAiReply.completion(http.json(reply));
-    if (c == null) {
-      throw http.malformed(reply, "reply has no choices[0].message");
-    }
-    return c;
+    return http.complete(endpoint(), body(prompt), timeout, OpenAiReply::completion, "reply has no choices[0].message");
   }
 }

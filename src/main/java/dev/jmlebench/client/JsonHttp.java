@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * One HTTP exchange with a model provider, the one path for every API this tool speaks (chat completions,
@@ -168,6 +169,20 @@ public final class JsonHttp {
       throw failure(ApiFailure.Kind.MALFORMED, r.status(), null, "empty reply");
     }
     return root;
+  }
+
+  /**
+   * One model request: POSTs {@code body} and reads the reply with {@code read}; a reply in which it finds
+   * nothing is malformed ({@code missing} says what was missing).
+   */
+  public Completion complete(URI url, JsonNode body, Duration timeout, Function<JsonNode, Completion> read,
+      String missing) throws InterruptedException {
+    Reply reply = postJson(url, bytes(body), Map.of(), timeout);
+    Completion c = read.apply(json(reply));
+    if (c == null) {
+      throw malformed(reply, missing);
+    }
+    return c;
   }
 
   /** A reply of the wrong shape: {@code what} says what was missing; the body follows, cut short. */

@@ -10,16 +10,15 @@ import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.testing.Cli;
+import dev.jmlebench.testing.FileTexts;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,7 +92,7 @@ class BatchRunTest {
       assertThat(batched.summary()).isEqualTo(published.summary());
       assertThat(batchJournal).as("forgotten once every answer is journaled").doesNotExist();
 
-      assertThat(filesBelow(dir)).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain(KEY));
+      assertThat(FileTexts.below(dir)).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain(KEY));
       assertThat(resumed.out() + resumed.err()).doesNotContain(KEY);
     }
   }
@@ -128,18 +127,6 @@ class BatchRunTest {
       assertThat(written.results().stream().filter(r -> r.reasoning() != null).count())
           .isEqualTo(opus.results().stream().filter(r -> r.reasoning() != null).count());
       assertThat(server.imageMismatches()).isZero();
-    }
-  }
-
-  private static List<String> filesBelow(Path root) throws IOException {
-    try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(Files::isRegularFile).map(p -> {
-        try {
-          return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).toList();
     }
   }
 }

@@ -9,9 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.mock.MockOptions;
 import dev.jmlebench.mock.MockServer;
 import dev.jmlebench.testing.Cli;
+import dev.jmlebench.testing.FileTexts;
 import dev.jmlebench.testing.HostileServer;
 import dev.jmlebench.testing.SharedData;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,14 +41,8 @@ class HostileRunTest {
     return Cli.run(all);
   }
 
-  private static String everything(Path folder) throws Exception {
-    StringBuilder b = new StringBuilder();
-    try (var files = Files.walk(folder)) {
-      for (Path p : files.filter(Files::isRegularFile).toList()) {
-        b.append(Files.readString(p, StandardCharsets.UTF_8));
-      }
-    }
-    return b.toString();
+  private static String everything(Path folder) {
+    return String.join("", FileTexts.below(folder));
   }
 
   @Test

@@ -13,16 +13,14 @@ import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.results.Samples;
 import dev.jmlebench.testing.Cli;
+import dev.jmlebench.testing.FileTexts;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,7 +172,7 @@ class PaidRunTest {
       assertThat(again.exitCode()).as(again.err()).isZero();
       assertThat(again.out()).contains("150 answer(s) from the cache without a request — nothing was asked");
 
-      assertThat(filesBelow(dir)).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain(KEY));
+      assertThat(FileTexts.below(dir)).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain(KEY));
       for (Cli.Outcome o : List.of(first, second, repeats, again)) {
         assertThat(o.out() + o.err()).doesNotContain(KEY);
       }
@@ -202,18 +200,6 @@ class PaidRunTest {
       assertThat(written.results().stream().filter(r -> r.reasoning() != null).count()).isEqualTo(withReasoning);
       assertThat(written.metadata().extra().get("request").get("api").asText()).isEqualTo("anthropic");
       assertThat(o.out() + o.err()).doesNotContain(KEY);
-    }
-  }
-
-  private static List<String> filesBelow(Path root) throws IOException {
-    try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(Files::isRegularFile).map(p -> {
-        try {
-          return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).toList();
     }
   }
 }

@@ -7,15 +7,13 @@ import dev.jmlebench.mock.MockServer;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.testing.Cli;
+import dev.jmlebench.testing.FileTexts;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,20 +27,6 @@ class RunCommandTest {
     assertThat(o.exitCode()).as(o.err()).isEqualTo(2);
     assertThat(o.err().lines().toList()).as(o.err()).hasSize(1);
     assertThat(o.err()).startsWith("jmle-bench: ").contains(expected).doesNotContain("Exception").doesNotContain("\tat ");
-  }
-
-  private List<String> filesBelow(Path root) {
-    try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(Files::isRegularFile).map(p -> {
-        try {
-          return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   @Test
@@ -89,7 +73,7 @@ class RunCommandTest {
       assertThat(o.exitCode()).as(o.err()).isZero();
       assertThat(server.answered("120B-1")).isEqualTo(1);
       assertThat(o.out() + o.err()).doesNotContain(KEY);
-      assertThat(filesBelow(dir)).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain(KEY));
+      assertThat(FileTexts.below(dir)).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain(KEY));
     }
   }
 
@@ -103,7 +87,7 @@ class RunCommandTest {
       assertThat(o.err()).contains("check --api-key or OPENAI_API_KEY");
       assertThat(o.out() + o.err()).doesNotContain(KEY);
       assertThat(server.totalRequests()).as("stopped early, not 400 requests").isLessThan(50);
-      assertThat(filesBelow(dir)).allSatisfy(text -> assertThat(text).doesNotContain(KEY));
+      assertThat(FileTexts.below(dir)).allSatisfy(text -> assertThat(text).doesNotContain(KEY));
       assertThat(dir.resolve("m.json")).doesNotExist();
     }
   }

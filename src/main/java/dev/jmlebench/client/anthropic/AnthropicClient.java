@@ -76,12 +76,7 @@ public final class AnthropicClient implements ModelApi {
 
   @Override
   public Completion complete(Prompt prompt, Duration timeout) throws InterruptedException {
-    JsonHttp.Reply reply = http.postJson(endpoint(), JsonHttp.bytes(body(prompt)), Map.of(), timeout);
-    Completion c = completion(http.json(reply));
-    if (c == null) {
-      throw http.malformed(reply, "reply has no content array");
-    }
-    return c;
+    return http.complete(endpoint(), body(prompt), timeout, AnthropicClient::completion, "reply has no content array");
   }
 
   /**
