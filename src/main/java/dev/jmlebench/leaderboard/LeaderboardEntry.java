@@ -1,10 +1,13 @@
 package dev.jmlebench.leaderboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.results.Completeness;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.results.RunMetadata;
 import dev.jmlebench.score.Summary;
 import java.util.Comparator;
@@ -56,6 +59,23 @@ public record LeaderboardEntry(String source, RunMetadata metadata, Summary summ
   /** Whether the run answered every question it set out to ask. */
   public Completeness completeness() {
     return Completeness.of(metadata, summary);
+  }
+
+  /** What the run cost in US dollars as its file records it ({@code totals.cost_usd}), or null when unknown. */
+  public Double costUsd() {
+    JsonNode cost = totals().get(ResultSchema.Totals.COST_USD);
+    return cost != null && cost.isNumber() ? cost.doubleValue() : null;
+  }
+
+  /** Answers cut off at the token limit or empty, as the file records them, or null when it does not. */
+  public Integer truncated() {
+    JsonNode n = totals().get(ResultSchema.Totals.TRUNCATED);
+    return n != null && n.canConvertToInt() ? n.intValue() : null;
+  }
+
+  private JsonNode totals() {
+    JsonNode t = metadata.extra().get(ResultSchema.Metadata.TOTALS);
+    return t != null && t.isObject() ? t : JsonNodeFactory.instance.objectNode();
   }
 
   /** The name as tables show it: marked "(partial 20/400)" when the run is partial. */

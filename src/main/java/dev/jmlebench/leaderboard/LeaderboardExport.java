@@ -78,6 +78,11 @@ final class LeaderboardExport {
     c.put("partial", e.completeness().partial());
     c.put("answered", e.completeness().answered());
     c.put("expected", e.completeness().expected());
+    // Unknown (null, an empty CSV cell) for a file that records no cost or truncation, e.g. a published one.
+    Double cost = e.costUsd();
+    c.put(ResultSchema.Totals.COST_USD, cost);
+    c.put("cost_usd_per_point", cost == null || s.score() <= 0 ? null : cost / s.score());
+    c.put(ResultSchema.Totals.TRUNCATED, e.truncated());
     return c;
   }
 

@@ -82,6 +82,8 @@ public final class ResultSchema {
     public static final String RETRIES = "retries";
     /** The sum of the answers' costs in US dollars; absent, not 0, when no answer has a cost. */
     public static final String COST_USD = "cost_usd";
+    /** Answers cut off at the token limit or empty ({@code QuestionResult.isTruncated}). */
+    public static final String TRUNCATED = "truncated";
 
     private Totals() {}
   }

@@ -173,6 +173,7 @@ final class RunRecords {
     o.put(Usage.PROMPT_TOKENS, usage.promptTokens());
     o.put(Usage.COMPLETION_TOKENS, usage.completionTokens());
     o.put(Usage.REASONING_TOKENS, usage.reasoningTokens());
+    o.put(Totals.TRUNCATED, usage.truncated());
     if (usage.hasCost()) {
       // Absent, not 0, when no answer was priced: an unknown cost is not free.
       o.put(Totals.COST_USD, usage.cost());

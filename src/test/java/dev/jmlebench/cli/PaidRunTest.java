@@ -17,6 +17,7 @@ import dev.jmlebench.testing.FileTexts;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -104,6 +105,44 @@ class PaidRunTest {
           java.math.RoundingMode.HALF_EVEN).toPlainString() + " · ");
       assertThat(score).isPositive();
     }
+  }
+
+  @Test
+  void theLeaderboardExportsCarryARunsCostAndTruncatedAnswersAndLeaveThemUnknownForAPublishedFile()
+      throws Exception {
+    Path results = dir.resolve("results");
+    Files.createDirectories(results);
+    Files.copy(SharedData.results().resolve("Qwen_Qwen3-32B.json"), results.resolve("Qwen_Qwen3-32B.json"));
+    Path out = results.resolve("priced.json");
+    try (MockServer server = MockServer.start(0, SharedData.dataset(), null,
+        MockOptions.INSTANT.withTruncateRate(0.1))) {
+      Cli.Outcome o = run(server, out, "--price-input", "0.5", "--price-output", "2");
+      assertThat(o.exitCode()).as(o.err()).isZero();
+    }
+    ResultFile priced = ResultFiles.read(out);
+    double cost = priced.metadata().extra().get("totals").get("cost_usd").doubleValue();
+    long truncated = priced.results().stream().filter(QuestionResult::isTruncated).count();
+    assertThat(truncated).isPositive();
+
+    Cli.Outcome board = Cli.run("leaderboard", "--results", results.toString(), "--dataset", DATASET);
+    assertThat(board.exitCode()).as(board.err()).isZero();
+    JsonNode runs = new com.fasterxml.jackson.databind.ObjectMapper().readTree(results.resolve("leaderboard.json")
+        .toFile()).get("runs");
+    for (JsonNode run : runs) {
+      if (run.get("source_file").asText().equals("priced.json")) {
+        assertThat(run.get("cost_usd").asDouble()).isEqualTo(cost);
+        assertThat(run.get("cost_usd_per_point").asDouble()).isEqualTo(cost / priced.summary().score());
+        assertThat(run.get("truncated").asLong()).isEqualTo(truncated);
+      } else {
+        assertThat(run.get("cost_usd").isNull()).as("a published file records no cost: unknown, not 0").isTrue();
+        assertThat(run.get("cost_usd_per_point").isNull()).isTrue();
+        assertThat(run.get("truncated").isNull()).isTrue();
+      }
+    }
+    List<String> csv = Files.readAllLines(results.resolve("leaderboard.csv"));
+    assertThat(csv.get(0)).contains(",expected,cost_usd,cost_usd_per_point,truncated,");
+    assertThat(csv.stream().filter(l -> l.contains("Qwen_Qwen3-32B.json")).findFirst().orElseThrow())
+        .containsPattern(",\\d+,\\d+,,,,");
   }
 
   @Test
