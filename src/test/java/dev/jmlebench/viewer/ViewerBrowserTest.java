@@ -287,6 +287,28 @@ class ViewerBrowserTest {
         .hasText(Percent.format(gptOss.file().summary().scorePct()) + " [" + range(s.scorePctCi()) + "]");
     expect(page.locator(".card [data-testid=accuracy-ci]")).hasText("95% CI " + range(s.accuracyBootstrap()) + "%");
     expect(page.locator(".card [data-testid=pass-probability]")).hasText(passText(s.passProbability()));
+    expect(page.locator(".card [data-testid=accuracy-ci]")).isVisible();
+    expect(page.locator("[data-testid=cost]")).hasCount(0); // a published file records no cost: none is shown
+    expect(page.locator(".cards")).not().containsText("truncated");
+  }
+
+  @Test
+  void aRunThatRecordsItsCostAndTruncatedAnswersShowsThemOnItsPage(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var file = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+        SharedData.results().resolve(CLAUDE + ".json").toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) file.get("metadata")).putObject("totals")
+        .put("requests", 400).put("cost_usd", 4.93).put("truncated", 7);
+    json.writeValue(dir.resolve("priced.json").toFile(), file);
+    try (ViewerServer priced = ViewerServer.start(new ViewerApi(ViewerData.load(dir, dataset)), "127.0.0.1", 0)) {
+      Page page = chromium.page();
+      page.navigate("http://127.0.0.1:" + priced.port() + "/#/model/priced");
+      // 493 points and 393 correct answers (the published summary) share the $4.93.
+      expect(page.locator(".card [data-testid=cost]")).hasText("$4.93");
+      expect(page.locator(".cards")).containsText("$0.01000 per point · $0.01254 per correct answer");
+      expect(page.locator(".cards")).containsText("· 7 truncated");
+    }
   }
 
   /** The comparisons the matrix must show, computed by the statistics package from the files themselves. */

@@ -67,7 +67,27 @@ function verdictClass(p, v) {
   return v.xRight > v.yRight ? 'better' : 'worse';
 }
 
+/** $1.23, with four significant digits for amounts under a dollar ($0.004321), as `summary` prints them. */
+function dollars(usd) {
+  const abs = Math.abs(usd);
+  const decimals = abs >= 1 || abs === 0 ? 2 : Math.max(2, 3 - Math.floor(Math.log10(abs)));
+  return '$' + usd.toFixed(decimals);
+}
+
+/**
+ * A run's cost as its file records it (metadata.totals.cost_usd), in total, per point and per correct answer;
+ * null when it records none (every published file): an unknown cost is not shown as $0.
+ */
+function costOf(totals, summary) {
+  if (!totals || typeof totals.cost_usd !== 'number') return null;
+  const c = totals.cost_usd;
+  return { total: dollars(c), perPoint: summary.score > 0 ? dollars(c / summary.score) : '—', perCorrect: summary.correct > 0 ? dollars(c / summary.correct) : '—' };
+}
+
+/** Answers cut off at the token limit or empty, as the run recorded them (metadata.totals.truncated); null when it did not. */
+const truncatedOf = (totals) => (totals && Number.isInteger(totals.truncated) ? totals.truncated : null);
+
 // Node's test runner loads this file on its own (src/test/js); in the page it is part of the one script.
 if (typeof module !== 'undefined') {
-  module.exports = { pct, ratio, answerText, num, blockIds, isRequired, requiredIds, RESULT_FILTERS, filterOf, matches, median, signed, pText, pShort, pairIndex, seenFromRow, verdictClass };
+  module.exports = { pct, ratio, answerText, num, blockIds, isRequired, requiredIds, RESULT_FILTERS, filterOf, matches, median, signed, pText, pShort, pairIndex, seenFromRow, verdictClass, dollars, costOf, truncatedOf };
 }

@@ -18,6 +18,8 @@ async function modelPage(r, index) {
   if (shownFirst) selectedDocs(m.id, shownFirst);
   const doc = await load('model/' + m.id);
   const s = m.summary;
+  const cost = costOf(doc.metadata.totals, s);
+  const truncated = truncatedOf(doc.metadata.totals);
   const c = index.exam.pass;
   const examBlocks = blockIds(index.exam);
   const rows = index.questions.map((q, i) => ({ q, res: doc.results[i], o: m.outcomes[i] })).filter((x) => matches(f, x.q, x.o));
@@ -56,7 +58,9 @@ async function modelPage(r, index) {
       card('Score', s.score + '/' + s.score_max, [h('span', { 'data-testid': 'score-ci' }, s.score_pct_text + ' [' + m.stats.score_pct_ci_text + ']'),
         (m.stats.score_ci ? ' · ' + m.stats.score_ci[0] + '–' + m.stats.score_ci[1] + ' points' : '') + ' · rank ' + m.rank + ' of ' + index.models.length], s.required_pass == null ? null : passBadge(s.passed)),
       card('Accuracy', s.accuracy_text, [h('span', { 'data-testid': 'accuracy-ci' }, '95% CI ' + m.stats.accuracy_ci_text + (m.stats.accuracy_ci ? '%' : '')), ' (Wilson ' + m.stats.accuracy_wilson_ci_text + ') · '
-        + s.correct + '/' + s.attempted + ' correct · ' + s.parse_failures + ' parse failures · ' + s.errors + ' errors']),
+        + s.correct + '/' + s.attempted + ' correct · ' + s.parse_failures + ' parse failures · ' + s.errors + ' errors'
+        + (truncated == null ? '' : ' · ' + truncated + ' truncated')]),
+      cost ? card('Cost', h('span', { 'data-testid': 'cost' }, cost.total), cost.perPoint + ' per point · ' + cost.perCorrect + ' per correct answer') : null,
       card('P(pass)', h('span', { 'data-testid': 'pass-probability', title: passTitle(m.stats, index.bootstrap) }, m.stats.pass_probability_text),
         m.stats.pass_probability == null ? 'not judged: the run does not cover a whole part of the exam'
           : 'probability of passing: the share of ' + num(index.bootstrap.resamples) + ' bootstrap resamples in which both criteria hold'),
