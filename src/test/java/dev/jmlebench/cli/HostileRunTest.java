@@ -51,10 +51,13 @@ class HostileRunTest {
         HostileServer.completion("【回答】a\nYour key is " + r.key(), "I was called with " + r.key(), "stop"));
     try (HostileServer server = HostileServer.start(echo)) {
       Path out = dir.resolve("results/echo.json");
-      Cli.Outcome o = run(server.baseUrl().toString(), out, "--api-key", KEY);
+      Cli.Outcome o = run(server.baseUrl().toString(), out, "--api-key", KEY, "--cache",
+          dir.resolve("cache").toString());
       assertThat(o.exitCode()).as(o.err()).isZero();
       String files = everything(dir);
       assertThat(files).contains("Your key is ***").contains("I was called with ***").doesNotContain(KEY);
+      assertThat(FileTexts.below(dir.resolve("cache"))).as("the response cache's stored replies").isNotEmpty()
+          .allSatisfy(reply -> assertThat(reply).contains("Your key is ***").doesNotContain(KEY));
       assertThat(o.out() + o.err()).doesNotContain(KEY);
     }
   }
