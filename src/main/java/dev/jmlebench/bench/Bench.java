@@ -1,14 +1,17 @@
 package dev.jmlebench.bench;
 
+import dev.jmlebench.client.ClientSettings;
 import dev.jmlebench.client.RetrySettings;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.mock.MockOptions;
 import dev.jmlebench.mock.MockServer;
+import dev.jmlebench.runner.AskOptions;
 import dev.jmlebench.runner.FinishedRun;
 import dev.jmlebench.runner.ProgressStyle;
 import dev.jmlebench.runner.RunConfig;
 import dev.jmlebench.runner.Runner;
+import dev.jmlebench.score.AnswerKey;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -62,11 +65,14 @@ public final class Bench {
   private final Dataset dataset;
   private final Settings settings;
   private final PrintWriter out;
+  private final AnswerKey key;
 
-  public Bench(Dataset dataset, Settings settings, PrintWriter out) {
+  /** @param key the answer key the runs are graded with, and whose gold answers the mock server plays */
+  public Bench(Dataset dataset, Settings settings, PrintWriter out, AnswerKey key) {
     this.dataset = dataset;
     this.settings = settings;
     this.out = out;
+    this.key = key;
   }
 
   public void run() {
@@ -138,10 +144,11 @@ public final class Bench {
 
   private Result measure(MockOptions options, int parallel) {
     Path dir = tempDir();
-    try (MockServer server = MockServer.start(0, dataset, null, options)) {
+    try (MockServer server = MockServer.start(0, dataset, null, options, key::gold)) {
       RunConfig config = new RunConfig("bench", server.baseUrl(), ImageMode.BLIND, null, settings.blocks(),
           dir.resolve("bench.json"), null, null, parallel, Duration.ofSeconds(60),
-          RetrySettings.of(5, Duration.ofMinutes(10)), Instant.now());
+          RetrySettings.of(5, Duration.ofMinutes(10)), Instant.now(), 1, ClientSettings.DEFAULT_MAX_BODY_BYTES, false,
+          AskOptions.DEFAULT, key.name());
       long start = System.nanoTime();
       FinishedRun o = new Runner(config, dataset, null, ProgressStyle.QUIET, new PrintWriter(Writer.nullWriter()),
           "jmle-bench").run();

@@ -1,6 +1,7 @@
 package dev.jmlebench.cli;
 
 import dev.jmlebench.bench.Bench;
+import dev.jmlebench.dataset.Dataset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,6 +25,7 @@ final class BenchCommand implements Callable<Integer> {
   List<Bench.Scenario> scenarios;
 
   @Mixin DatasetOption dataset;
+  @Mixin AnswerKeyOption answerKey;
   @Spec CommandSpec spec;
 
   @Override
@@ -31,7 +33,8 @@ final class BenchCommand implements Callable<Integer> {
     Bench.Settings base = quick ? Bench.Settings.QUICK : Bench.Settings.FULL;
     Bench.Settings settings = scenarios == null ? base
         : new Bench.Settings(base.blocks(), scenarios, base.parallels(), base.latencies());
-    new Bench(dataset.load(), settings, spec.commandLine().getOut()).run();
+    Dataset d = dataset.load();
+    new Bench(d, settings, spec.commandLine().getOut(), answerKey.forDataset(d)).run();
     return Main.OK;
   }
 }

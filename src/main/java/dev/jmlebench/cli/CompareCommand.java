@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,9 +26,13 @@ import picocli.CommandLine.Spec;
         + "where they differ.",
         "With --all DIR, compare every pair of result files in DIR, adjust the p-values for multiple "
         + "comparisons (Holm) and tell which leaderboard neighbours are statistically distinguishable.",
+        "Both files are graded under the same answer key (--key): a file graded with another key is "
+        + "re-graded in memory from its stored answers (this needs the dataset), never rewritten.",
         "Bootstraps are seeded: the same files give the same output. Methods: docs/STATISTICS.md."})
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin DatasetOption dataset;
+  @Mixin AnswerKeyOption answerKey;
 
   @Parameters(arity = "0..2", paramLabel = "FILE", description = "The two result files, A and B.")
   List<Path> files = List.of();
@@ -47,7 +52,7 @@ final class CompareCommand implements Callable<Integer> {
         throw new UserError("compare: give either two files or --all DIR, not both");
       }
       PrintWriter err = spec.commandLine().getErr();
-      List<ScoredRun> runs = ScoredRun.readDirectory(all, skipped -> err.println("skipped " + skipped
+      List<ScoredRun> runs = ScoredRun.readDirectory(all, answerKey::forExam, dataset.lazily(), skipped -> err.println("skipped " + skipped
           + ": not a result file (no results array)"));
       err.flush();
       if (runs.size() < 2) {
@@ -59,7 +64,9 @@ final class CompareCommand implements Callable<Integer> {
       if (files.size() != 2) {
         throw new UserError("compare: give two result files A and B, or --all DIR");
       }
-      PairedComparison result = PairedComparison.of(ScoredRun.read(files.get(0)), ScoredRun.read(files.get(1)));
+      PairedComparison result = PairedComparison.of(
+          ScoredRun.read(files.get(0), answerKey::forExam, dataset.lazily()),
+          ScoredRun.read(files.get(1), answerKey::forExam, dataset.lazily()));
       out.print(json ? StatisticsJson.write(StatisticsJson.compare(result)) : StatisticsReport.compare(result));
     }
     out.flush();

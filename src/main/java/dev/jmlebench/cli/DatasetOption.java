@@ -9,6 +9,7 @@ import dev.jmlebench.dataset.Manifest;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** The {@code --dataset} option shared by every command that reads the exam. */
@@ -39,6 +40,21 @@ public final class DatasetOption {
       progress.flush();
     }
     return load();
+  }
+
+  /** The dataset, loaded on first use only, once: for commands that need it for some files only. */
+  public Supplier<Dataset> lazily() {
+    return new Supplier<>() {
+      private Dataset loaded;
+
+      @Override
+      public synchronized Dataset get() {
+        if (loaded == null) {
+          loaded = load();
+        }
+        return loaded;
+      }
+    };
   }
 
   public Dataset load() {

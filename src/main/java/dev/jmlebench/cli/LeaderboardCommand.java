@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code leaderboard}: README tables, exports and charts from a folder of result files. */
 @Command(name = "leaderboard", mixinStandardHelpOptions = true,
@@ -19,10 +19,13 @@ import picocli.CommandLine.Model.CommandSpec;
         + "draw the score chart and the per-block heat map (PNG and SVG) beside the chart file, and, with "
         + "--readme FILE, rebuild that README's two leaderboard tables (all questions, text-only) between "
         + "their markers.",
+        "Every file is ranked as the answer key (--key) grades its stored answers; a file graded with another "
+        + "key is re-graded in memory (this needs the dataset) and left as it is on disk.",
         "No README is written unless --readme names it. Its text outside the markers is never changed; a "
         + "README without them is left untouched with a warning that names the markers to add."})
 final class LeaderboardCommand implements Callable<Integer> {
   @Mixin DatasetOption dataset;
+  @Mixin AnswerKeyOption answerKey;
   @Spec CommandSpec spec;
 
   @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
@@ -54,7 +57,8 @@ final class LeaderboardCommand implements Callable<Integer> {
       throw new UserError("--readme " + readme + ": no such file");
     }
     Leaderboard.Report report = Leaderboard.build(new Leaderboard.Request(results, readme,
-        chart != null ? chart : results.resolve("leaderboard.png"), plotOnly, rescore, dataset::load));
+        chart != null ? chart : results.resolve("leaderboard.png"), plotOnly, rescore, dataset::load,
+        answerKey::forExam));
     report.done().forEach(out::println);
     if (readme == null && !plotOnly) {
       out.println("no README named, so no tables written (--readme FILE rebuilds a README's tables)");

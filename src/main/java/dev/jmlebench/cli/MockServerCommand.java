@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         "With --replay it answers with the raw response and reasoning recorded in a result file, so a run "
         + "against it reproduces that file's score; given a folder, it plays every run in it, telling them "
         + "apart by model and extra body (e.g. for 'suite run --base-url'). Without, it answers "
-        + "deterministically. Faults on "
+        + "deterministically from the gold answers of the answer key (--key). Faults on "
         + "demand: latency, random 500s, dropped connections and truncated bodies, 429 with Retry-After "
         + "above a rate limit, replies cut off at the token limit, OpenRouter-style usage.cost.",
         "It also speaks Anthropic's Messages API (POST .../messages), OpenAI's Batch API (/files, /batches) and "
@@ -74,6 +74,7 @@ final class MockServerCommand implements Callable<Integer> {
   boolean reportCost;
 
   @Mixin DatasetOption dataset;
+  @Mixin AnswerKeyOption answerKey;
   @Spec CommandSpec spec;
 
   @Override
@@ -102,7 +103,7 @@ final class MockServerCommand implements Callable<Integer> {
         truncateRate, reportCost);
     MockServer server;
     try {
-      server = MockServer.startReplaying(port, d, replayed, options);
+      server = MockServer.startReplaying(port, d, replayed, options, answerKey.forDataset(d)::gold);
     } catch (java.io.UncheckedIOException e) {
       throw new UserError("--port " + port + ": " + e.getCause().getMessage()
           + " (another server there? try --port 0)");
@@ -117,7 +118,7 @@ final class MockServerCommand implements Callable<Integer> {
         + (replay != null ? "replaying " + replay : vary ? "deterministic answers, varied on repeated asks"
             : "deterministic answers") + ". Ctrl-C stops it.");
     out.println("Try: " + RunCommand.program() + " run --model demo --base-url " + server.baseUrl()
-        + " --dataset " + d.directory());
+        + " --dataset " + d.directory() + (answerKey.asGiven() == null ? "" : " --key " + answerKey.asGiven()));
     out.flush();
     stopped.await();
     return Main.OK;

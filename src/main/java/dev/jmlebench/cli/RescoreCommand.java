@@ -1,10 +1,9 @@
 package dev.jmlebench.cli;
 
 import dev.jmlebench.dataset.Dataset;
-import dev.jmlebench.results.ResultFile;
-import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.Rescorer;
-import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.Percent;
 import dev.jmlebench.score.Summary;
 import java.io.PrintWriter;
@@ -14,18 +13,19 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code rescore FILE...}: re-parse and re-grade result files in place. */
 @Command(name = "rescore", mixinStandardHelpOptions = true,
     description = {"Re-parse every answer from its raw response (falling back to the reasoning), re-grade it "
-        + "against the current gold answers, recompute the summary and rewrite the file atomically.",
+        + "under the answer key (--key), recompute the summary and rewrite the file atomically.",
         "Every file is checked before any is written: one bad file leaves all of them untouched.",
         "Changed questions are listed as + (gained), - (lost) or ~ (other change)."})
 final class RescoreCommand implements Callable<Integer> {
   @Mixin DatasetOption dataset;
+  @Mixin AnswerKeyOption answerKey;
   @Spec CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Result files to rescore.")
@@ -34,10 +34,10 @@ final class RescoreCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Dataset d = dataset.load();
-    ExamCriteria criteria = ExamCriteria.forExam(d.exam());
+    AnswerKey key = answerKey.forDataset(d);
     List<Rescorer.Rescored> done = new ArrayList<>();
     for (Path f : files) {
-      done.add(Rescorer.rescore(ResultFiles.read(f), d, criteria, f.toString()));
+      done.add(Rescorer.rescore(ResultFiles.read(f), d, key, f.toString()));
     }
     PrintWriter out = spec.commandLine().getOut();
     for (int i = 0; i < files.size(); i++) {

@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -186,6 +185,7 @@ final class RunCommand implements Callable<Integer> {
   Path readme;
 
   @Mixin DatasetOption dataset;
+  @Mixin AnswerKeyOption answerKey;
   @Spec CommandSpec spec;
 
   @Override
@@ -229,7 +229,7 @@ final class RunCommand implements Callable<Integer> {
     RunConfig config = new RunConfig(model, url, mode(), ExtraBody.parse(extraBody), blocks(),
         out != null ? out : resume != null ? resume : RunConfig.defaultOut(model, now), resume, displayName,
         positive("--parallel", parallel), Duration.ofSeconds(positive("--timeout", timeoutSeconds)), retry(), now,
-        positive("--repeats", repeats), maxBodyBytes(), regrade, ask);
+        positive("--repeats", repeats), maxBodyBytes(), regrade, ask, answerKey.asGiven());
     if (resume != null && !resume.toFile().exists()) {
       throw new UserError("--resume " + resume + ": no such result file");
     }

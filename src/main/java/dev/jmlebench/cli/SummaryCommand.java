@@ -1,11 +1,12 @@
 package dev.jmlebench.cli;
 
+import dev.jmlebench.results.GradedWith;
 import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.RunUsage;
 import dev.jmlebench.results.UsageReport;
-import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.Summary;
 import dev.jmlebench.score.SummaryReport;
 import dev.jmlebench.stats.RepeatsReport;
@@ -13,6 +14,7 @@ import dev.jmlebench.stats.StatisticsReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,9 +29,12 @@ import picocli.CommandLine.Spec;
         + "by block, type and image; the tokens, the cost (per point and per correct answer) and the truncated "
         + "answers, '—' where the file records none; then 95%% confidence intervals for the score and the accuracy and the "
         + "probability of passing (seeded bootstrap over the questions, docs/STATISTICS.md).",
-        "A file without a summary is scored from its results (this needs the dataset)."})
+        "A file is shown as graded, with the pass criteria of its answer key; when that key is not the one "
+        + "asked (--key), one more line gives the score under the asked key and the command that rewrites "
+        + "the file with it. A file without a summary is scored from its results (this needs the dataset)."})
 final class SummaryCommand implements Callable<Integer> {
   @Mixin DatasetOption dataset;
+  @Mixin AnswerKeyOption answerKey;
   @Spec CommandSpec spec;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Result files.")
@@ -41,18 +46,29 @@ final class SummaryCommand implements Callable<Integer> {
     boolean first = true;
     for (Path f : files) {
       ResultFile file = ResultFiles.read(f);
-      ExamCriteria criteria = ExamCriteria.forExam(ResultFiles.examOf(file));
-      Summary s = Rescorer.summaryOf(file, dataset::load, criteria, f.toString());
+      AnswerKey key = answerKey.forExam(ResultFiles.examOf(file));
+      // The file is shown as graded (with the criteria of its own key); a file without a summary, or whose
+      // key cannot be told, is graded under the asked key.
+      Optional<String> own = GradedWith.edition(file, key.exam()).filter(key.exam().editions()::containsKey);
+      AnswerKey shownKey = own.map(e -> AnswerKey.of(key.exam(), e)).orElse(key);
+      ResultFile shown = file.summary() != null && own.isPresent() ? file
+          : Rescorer.regrade(file, dataset.load(), key, f.toString());
+      // Computed before anything is printed: a file that fails to grade prints nothing but its error.
+      String otherKey = shownKey.name().equals(key.name()) ? null : SummaryReport.otherKey(shownKey.name(),
+          key.name(), Rescorer.regrade(file, dataset.load(), key, f.toString()).summary(), f.toString());
       if (!first) {
         out.println();
       }
       first = false;
       String mode = file.metadata().imageMode() == null ? "" : ", " + file.metadata().imageMode();
       out.print(SummaryReport.render(file.metadata().name() + "  (" + file.metadata().model() + mode + ")  " + f,
-          s, criteria));
-      out.print(UsageReport.render(RunUsage.of(file, f.toString()), s));
-      out.print(StatisticsReport.forSummary(file, criteria, f.toString()));
-      out.print(RepeatsReport.forFile(file, criteria, f.toString()));
+          shown.summary(), shownKey.criteria()));
+      if (otherKey != null) {
+        out.println(otherKey);
+      }
+      out.print(UsageReport.render(RunUsage.of(file, f.toString()), shown.summary()));
+      out.print(StatisticsReport.forSummary(shown, shownKey.criteria(), f.toString()));
+      out.print(RepeatsReport.forFile(shown, shownKey.criteria(), f.toString()));
     }
     out.flush();
     return Main.OK;

@@ -1,5 +1,6 @@
 package dev.jmlebench.cli;
 
+import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.viewer.ViewerApi;
 import dev.jmlebench.viewer.ViewerData;
 import java.nio.file.Path;
@@ -13,8 +14,10 @@ final class ViewerSource {
   Path results;
 
   @Mixin DatasetOption dataset;
+  @Mixin AnswerKeyOption answerKey;
 
   ViewerApi load() {
-    return new ViewerApi(ViewerData.load(results, dataset.load()));
+    Dataset d = dataset.load();
+    return new ViewerApi(ViewerData.load(results, d, answerKey.forDataset(d)));
   }
 }

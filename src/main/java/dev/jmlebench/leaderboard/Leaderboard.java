@@ -6,6 +6,7 @@ import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultFolder;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -32,14 +34,17 @@ public final class Leaderboard {
    * @param chart the score chart's PNG; the other outputs are named after it (see {@link Outputs})
    * @param rescore files to rescore first: null for none, empty for every file of {@code resultsDir}
    * @param dataset loads the dataset; called only when a file must be scored
+   * @param key the answer key to rank by, given the exam; every file is graded under it (files are rewritten
+   *     only with {@code rescore})
    */
   public record Request(Path resultsDir, Path readme, Path chart, boolean plotOnly, List<Path> rescore,
-      Supplier<Dataset> dataset) {
+      Supplier<Dataset> dataset, Function<String, AnswerKey> key) {
     public Request {
       Objects.requireNonNull(resultsDir, "resultsDir");
       Objects.requireNonNull(chart, "chart");
       rescore = rescore == null ? null : List.copyOf(rescore);
       Objects.requireNonNull(dataset, "dataset");
+      Objects.requireNonNull(key, "key");
       if (plotOnly && rescore != null) {
         throw new UserError("--plot-only only redraws the charts; it cannot be combined with --rescore");
       }
@@ -68,19 +73,19 @@ public final class Leaderboard {
     List<String> warnings = new ArrayList<>();
 
     Map<Path, ResultFile> rescored = request.rescore() == null ? Map.of()
-        : rescore(request.rescore().isEmpty() ? files : request.rescore(), dataset, done);
+        : rescore(request.rescore().isEmpty() ? files : request.rescore(), dataset, request.key(), done);
     // Each file's bootstrap is computed right after it is read, on the same core: the 10,000 resamples are
     // the leaderboard's largest piece of arithmetic, and so it spreads over both cores with the reading.
     // Files unchanged since the last export reuse its figures instead.
     IntervalCache cache = IntervalCache.read(out.json());
     List<Read> read = files.parallelStream()
-        .map(f -> read(f, rescored, dataset, cache))
+        .map(f -> read(f, rescored, dataset, request.key(), cache))
         .toList();
     List<LeaderboardEntry> entries = read.stream().map(Read::entry).toList();
     entries.stream().filter(e -> e.completeness().partial()).forEach(e -> warnings.add(e.source()
         + ": a partial run (" + e.completeness().answered() + " of " + e.completeness().expected()
         + " questions answered); its rows and export are marked partial, and its score is not comparable"));
-    ExamCriteria criteria = criteria(entries, files);
+    ExamCriteria criteria = request.key().apply(exam(entries, files)).criteria();
     Map<String, RunIntervals> statistics = new LinkedHashMap<>();
     read.stream().filter(r -> r.statistics() != null)
         .forEach(r -> statistics.put(r.entry().source(), r.statistics()));
@@ -135,14 +140,15 @@ public final class Leaderboard {
    * Rescores every file first and writes them only when all succeeded; returns them by path. A file whose
    * rescoring changes nothing is not rewritten: its content would be the same.
    */
-  private static Map<Path, ResultFile> rescore(List<Path> targets, Supplier<Dataset> dataset, List<String> done) {
+  private static Map<Path, ResultFile> rescore(List<Path> targets, Supplier<Dataset> dataset,
+      Function<String, AnswerKey> key, List<String> done) {
     // The dataset is loaded by the first file read that needs it, while the other core reads on.
     List<Rescoring> results = targets.parallelStream()
         .map(f -> {
           ResultFile before = ResultFiles.read(f);
           Dataset d = dataset.get();
           return new Rescoring(f.toAbsolutePath().normalize(), before,
-              Rescorer.rescore(before, d, ExamCriteria.forExam(d.exam()), f.toString()));
+              Rescorer.rescore(before, d, key.apply(d.exam()), f.toString()));
         })
         .toList();
     List<Rescoring> changed = results.stream().filter(Rescoring::changed).toList();
@@ -171,21 +177,20 @@ public final class Leaderboard {
   /** A file as ranked, and the uncertainty of its figures: null when it answered no question to resample. */
   private record Read(LeaderboardEntry entry, RunIntervals statistics) {}
 
-  private static Read read(Path f, Map<Path, ResultFile> rescored, Supplier<Dataset> dataset, IntervalCache cache) {
+  private static Read read(Path f, Map<Path, ResultFile> rescored, Supplier<Dataset> dataset,
+      Function<String, AnswerKey> keyOf, IntervalCache cache) {
     ResultFile file = rescored.get(f.toAbsolutePath().normalize());
     if (file == null) {
       file = ResultFiles.read(f);
     }
-    if (file.summary() == null) {
-      file = file.withSummary(Rescorer.summaryOf(file, dataset, ExamCriteria.forExam(ResultFiles.examOf(file)),
-          f.toString()));
-    }
+    AnswerKey key = keyOf.apply(ResultFiles.examOf(file));
+    file = Rescorer.under(file, key, dataset, f.toString());
     LeaderboardEntry entry = LeaderboardEntry.of(f.getFileName().toString(), file);
-    return new Read(entry, file.results().isEmpty() ? null
-        : cache.of(file, ExamCriteria.forExam(entry.exam()), entry.source()));
+    return new Read(entry, file.results().isEmpty() ? null : cache.of(file, key.criteria(), entry.source()));
   }
 
-  private static ExamCriteria criteria(List<LeaderboardEntry> entries, List<Path> files) {
+  /** The one exam every file is of: a leaderboard ranks one exam. */
+  private static String exam(List<LeaderboardEntry> entries, List<Path> files) {
     String exam = entries.get(0).exam();
     for (int i = 1; i < entries.size(); i++) {
       if (!entries.get(i).exam().equals(exam)) {
@@ -193,7 +198,7 @@ public final class Leaderboard {
             + " is of exam " + exam + "; a leaderboard ranks one exam, so keep each exam's results in its own folder");
       }
     }
-    return ExamCriteria.forExam(exam);
+    return exam;
   }
 
   private static <T> Supplier<T> memoized(Supplier<T> s) {

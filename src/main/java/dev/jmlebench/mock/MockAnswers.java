@@ -8,6 +8,7 @@ import dev.jmlebench.results.ResultFile;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What the mock model answers: with a replay file, that file's recorded raw response and reasoning for
@@ -46,6 +47,7 @@ final class MockAnswers {
   private static final String PREAMBLE = "模擬モデルの回答です。";
   private final List<Replay> replays;
   private final boolean vary;
+  private final Function<Question, List<String>> gold;
 
   /** One replayed run: its answers by question id, and what its requests carried. */
   private record Replay(String model, JsonNode extraBody, Map<String, QuestionResult> recorded) {
@@ -74,9 +76,11 @@ final class MockAnswers {
     }
   }
 
-  MockAnswers(List<ResultFile> replays, boolean vary) {
+  /** @param gold the gold answer of a question under the answer key the mock plays to */
+  MockAnswers(List<ResultFile> replays, boolean vary, Function<Question, List<String>> gold) {
     this.replays = replays.stream().map(Replay::of).toList();
     this.vary = vary;
+    this.gold = gold;
   }
 
   /** Whether a request has a run to be answered from: always without replays or with a single one. */
@@ -110,17 +114,17 @@ final class MockAnswers {
     if (r != null) {
       return new Reply(r.rawResponse(), r.reasoning());
     }
-    List<String> answer = vary ? varied(q, answeredBefore) : deterministic(q);
+    List<String> answer = vary ? varied(q, gold.apply(q), answeredBefore) : deterministic(q, gold.apply(q));
     return new Reply(answer == null ? PREAMBLE + "（回答できません）" : PREAMBLE + "\n【回答】" + String.join(",", answer),
         null);
   }
 
-  static List<String> deterministic(Question q) {
-    return q.number() % 7 != 0 ? q.answer() : wrong(q, 1);
+  static List<String> deterministic(Question q, List<String> gold) {
+    return q.number() % 7 != 0 ? gold : wrong(q, gold, 1);
   }
 
   /** The k-th answer under variation (the table above); null for a reply without 【回答】. */
-  static List<String> varied(Question q, int k) {
+  static List<String> varied(Question q, List<String> gold, int k) {
     int shift = switch (q.number() % 5) {
       case 1 -> k % 3 == 1 ? 1 : 0;
       case 2 -> k % 3 == 0 ? 1 : 0;
@@ -128,15 +132,15 @@ final class MockAnswers {
       case 4 -> k % 3 == 2 ? -1 : 1;
       default -> 0;
     };
-    return shift < 0 ? null : shift == 0 ? q.answer() : wrong(q, shift);
+    return shift < 0 ? null : shift == 0 ? gold : wrong(q, gold, shift);
   }
 
   /** Each gold letter moved {@code shift} places along a..e, sorted; {@code shift - 1} for a calculation. */
-  private static List<String> wrong(Question q, int shift) {
+  private static List<String> wrong(Question q, List<String> gold, int shift) {
     if (q.type() == QuestionType.CALCULATION) {
       return List.of(String.valueOf(shift - 1));
     }
-    return q.answer().stream().map(a -> String.valueOf((char) ('a' + (a.charAt(0) - 'a' + shift) % 5)))
+    return gold.stream().map(a -> String.valueOf((char) ('a' + (a.charAt(0) - 'a' + shift) % 5)))
         .sorted().toList();
   }
 }

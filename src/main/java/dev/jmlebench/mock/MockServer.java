@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * An OpenAI-compatible chat-completions server on loopback that plays a model: it recognises the question
@@ -61,12 +62,12 @@ public final class MockServer implements AutoCloseable {
   private final MockBatches batches = new MockBatches(this);
 
   private MockServer(HttpServer server, ExecutorService executor, Dataset dataset, List<ResultFile> replays,
-      MockOptions options) {
+      MockOptions options, Function<Question, List<String>> gold) {
     this.server = server;
     this.executor = executor;
     this.dataset = dataset;
     this.options = options;
-    this.answers = new MockAnswers(replays, options.vary());
+    this.answers = new MockAnswers(replays, options.vary(), gold);
     this.bucket = options.rateLimit() > 0 ? new TokenBucket(options.rateLimit(), System::nanoTime) : null;
     this.random = new Random(options.seed());
     for (Question q : dataset.questions()) {
@@ -84,12 +85,27 @@ public final class MockServer implements AutoCloseable {
 
   /** Starts serving on 127.0.0.1; port 0 picks a free port (see {@link #port()}). */
   public static MockServer start(int port, Dataset dataset, ResultFile replay, MockOptions options) {
-    return startReplaying(port, dataset, replay == null ? List.of() : List.of(replay), options);
+    return start(port, dataset, replay, options, Question::answer);
+  }
+
+  /**
+   * Starts serving; without a replay, deterministic answers follow {@code gold} (an answer key's gold), so
+   * a run graded under that key scores as the answer pattern intends.
+   */
+  public static MockServer start(int port, Dataset dataset, ResultFile replay, MockOptions options,
+      Function<Question, List<String>> gold) {
+    return startReplaying(port, dataset, replay == null ? List.of() : List.of(replay), options, gold);
   }
 
   /** Starts serving on 127.0.0.1 as every run of {@code replays}, told apart by model and extra body. */
   public static MockServer startReplaying(int port, Dataset dataset, List<ResultFile> replays,
       MockOptions options) {
+    return startReplaying(port, dataset, replays, options, Question::answer);
+  }
+
+  /** As above, deterministic answers following {@code gold} when no replay answers. */
+  public static MockServer startReplaying(int port, Dataset dataset, List<ResultFile> replays,
+      MockOptions options, Function<Question, List<String>> gold) {
     try {
       HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
       AtomicInteger n = new AtomicInteger();
@@ -98,7 +114,7 @@ public final class MockServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
       });
-      MockServer mock = new MockServer(http, executor, dataset, List.copyOf(replays), options);
+      MockServer mock = new MockServer(http, executor, dataset, List.copyOf(replays), options, gold);
       http.createContext("/", mock::handle);
       http.setExecutor(executor);
       http.start();

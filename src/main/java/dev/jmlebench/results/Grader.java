@@ -4,30 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.parse.AnswerParser;
 import dev.jmlebench.parse.ParsedAnswer;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import dev.jmlebench.score.AnswerKey;
 import java.util.Map;
 
-/** Grades a model's reply to one question: parse it (SPEC §3) and compare with the gold answer. */
+/**
+ * Grades a model's reply to one question: parse it (SPEC §3), then let the answer key judge it. Correctness
+ * itself is {@link AnswerKey#isCorrect}'s to decide.
+ */
 public final class Grader {
   private Grader() {}
 
-  public static QuestionResult grade(Question q, String content, String reasoning, Map<String, JsonNode> extra) {
+  public static QuestionResult grade(Question q, String content, String reasoning, Map<String, JsonNode> extra,
+      AnswerKey key) {
     String raw = content == null ? "" : content;
     ParsedAnswer parsed = AnswerParser.parse(raw, reasoning, q.type());
-    return new QuestionResult(q.questionId(), parsed.predicted(), q.answer(),
-        isCorrect(parsed, q.answer()), raw, parsed.success(), null, reasoning, extra);
+    return new QuestionResult(q.questionId(), parsed.predicted(), key.gold(q),
+        key.isCorrect(q, parsed.predicted(), parsed.success()), raw, parsed.success(), null, reasoning, extra);
   }
 
-  /** Correct iff parsing succeeded and the sorted predictions equal the sorted gold, as strings. */
-  public static boolean isCorrect(ParsedAnswer parsed, List<String> gold) {
-    return parsed.success() && sorted(parsed.predicted()).equals(sorted(gold));
-  }
-
-  private static List<String> sorted(List<String> values) {
-    List<String> copy = new ArrayList<>(values);
-    Collections.sort(copy);
-    return copy;
+  /** The stored answer judged again under {@code key}, without re-parsing: only gold and correct change. */
+  public static QuestionResult regrade(Question q, QuestionResult stored, AnswerKey key) {
+    return new QuestionResult(stored.questionId(), stored.predicted(), key.gold(q),
+        stored.error() == null && key.isCorrect(q, stored.predicted(), stored.parseSuccess()), stored.rawResponse(),
+        stored.parseSuccess(), stored.error(), stored.reasoning(), stored.extra());
   }
 }

@@ -3,17 +3,21 @@ package dev.jmlebench.results;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.Question;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.GradedQuestion;
 import dev.jmlebench.score.Scorer;
 import dev.jmlebench.score.Summary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * Re-derives everything a result file computes from its raw responses: each answer re-parsed (content,
- * then reasoning), re-graded against the current gold answers, and the summary recomputed.
+ * Re-derives what a result file computes. {@link #rescore} re-parses every raw response (content, then
+ * reasoning) and grades it under an answer key, as the {@code rescore} command rewrites files;
+ * {@link #regrade} only judges the stored predictions again under a key, as the leaderboard, {@code compare}
+ * and the viewer do without rewriting anything. Both recompute the summary under the key's criteria.
  */
 public final class Rescorer {
   private Rescorer() {}
@@ -23,7 +27,34 @@ public final class Rescorer {
 
   public record Rescored(ResultFile file, List<Change> changes) {}
 
-  public static Rescored rescore(ResultFile file, Dataset dataset, ExamCriteria criteria, String fileName) {
+  public static Rescored rescore(ResultFile file, Dataset dataset, AnswerKey key, String fileName) {
+    return redo(file, dataset, key, fileName, (q, old) -> rescore(q, old, key));
+  }
+
+  /** One result re-parsed and graded under {@code key} (rescore, and a resumed run): a failed request stays failed. */
+  public static QuestionResult rescore(Question q, QuestionResult old, AnswerKey key) {
+    return old.error() != null
+        ? QuestionResult.failed(old.questionId(), key.gold(q), old.error(), old.extra())
+        : Grader.grade(q, old.rawResponse(), old.reasoning(), old.extra(), key);
+  }
+
+  /** The file as {@code key} grades its stored predictions; nothing is re-parsed, nothing written. */
+  public static ResultFile regrade(ResultFile file, Dataset dataset, AnswerKey key, String fileName) {
+    return redo(file, dataset, key, fileName, (q, old) -> Grader.regrade(q, old, key)).file();
+  }
+
+  /**
+   * The file as {@code key} grades it: as stored when its grading already is the key's (so no dataset is
+   * needed), else its stored predictions re-graded, which loads the dataset.
+   */
+  public static ResultFile under(ResultFile file, AnswerKey key, Supplier<Dataset> dataset, String fileName) {
+    boolean same = GradedWith.edition(file, key.exam()).filter(key.name()::equals).isPresent();
+    return same && file.summary() != null ? file : regrade(file, dataset.get(), key, fileName);
+  }
+
+  private static Rescored redo(ResultFile file, Dataset dataset, AnswerKey key, String fileName,
+      BiFunction<Question, QuestionResult, QuestionResult> grade) {
+    key.checkedAgainst(dataset);
     List<QuestionResult> out = new ArrayList<>(file.results().size());
     List<Change> changes = new ArrayList<>();
     for (QuestionResult old : file.results()) {
@@ -33,11 +64,11 @@ public final class Rescorer {
         // A run with repeats: every sample is re-graded, and the published fields follow the first.
         List<QuestionResult> samples = new ArrayList<>();
         for (QuestionResult sample : Samples.of(old, fileName)) {
-          samples.add(sample == null ? null : regrade(q, sample));
+          samples.add(sample == null ? null : grade.apply(q, sample));
         }
         now = Samples.publish(samples);
       } else {
-        now = regrade(q, old);
+        now = grade.apply(q, old);
       }
       out.add(now);
       Change c = change(old, now);
@@ -45,24 +76,8 @@ public final class Rescorer {
         changes.add(c);
       }
     }
-    ResultFile rescored = file.withResults(out);
-    return new Rescored(rescored.withSummary(summarize(rescored, dataset, criteria, fileName)), changes);
-  }
-
-  /** One result graded again against the question: a failed request stays failed. */
-  public static QuestionResult regrade(Question q, QuestionResult old) {
-    return old.error() != null
-        ? QuestionResult.failed(old.questionId(), q.answer(), old.error(), old.extra())
-        : Grader.grade(q, old.rawResponse(), old.reasoning(), old.extra());
-  }
-
-  /**
-   * The file's own summary, or, for a file without one, the summary of its results (only then is the
-   * dataset loaded).
-   */
-  public static Summary summaryOf(ResultFile file, Supplier<Dataset> dataset, ExamCriteria criteria,
-      String fileName) {
-    return file.summary() != null ? file.summary() : summarize(file, dataset.get(), criteria, fileName);
+    ResultFile redone = file.withResults(out).withMetadata(GradedWith.recording(file, key));
+    return new Rescored(redone.withSummary(summarize(redone, dataset, key.criteria(), fileName)), changes);
   }
 
   public static Summary summarize(ResultFile file, Dataset dataset, ExamCriteria criteria, String fileName) {

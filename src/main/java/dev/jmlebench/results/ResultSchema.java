@@ -11,11 +11,12 @@ import java.util.List;
  * 1 = latency, attempts, token usage and finish reason per question; harness, dataset, request, totals, wall
  * time and concurrency per run; samples and repeats for {@code run --repeats}.
  * 2 = cost and its source per answer, {@code cached} for an answer from the response cache; the run's cost
- * total, and its API, max_tokens, prices and batch in the request.
+ * total, and its API, max_tokens, prices and batch in the request. 3 = the answer key the file was graded
+ * with ({@code answer_key}).
  */
 public final class ResultSchema {
   /** Written as {@code metadata.schema_version} by runs of this project; absent in the published files. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   public static final String METADATA = "metadata";
   public static final String SUMMARY = "summary";
@@ -51,6 +52,8 @@ public final class ResultSchema {
     public static final String TOTALS = "totals";
     public static final String WALL_TIME_MS = "wall_time_ms";
     public static final String CONCURRENCY = "concurrency";
+    /** The answer-key edition the file was graded with; see {@link GradedWith}. */
+    public static final String ANSWER_KEY = "answer_key";
 
     private Metadata() {}
   }

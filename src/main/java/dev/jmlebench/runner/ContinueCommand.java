@@ -62,6 +62,9 @@ final class ContinueCommand {
     if (c.displayName() != null) {
       args.addAll(List.of("--display-name", c.displayName()));
     }
+    if (c.answerKey() != null) {
+      args.addAll(List.of("--key", c.answerKey()));
+    }
     args.addAll(List.of("--dataset", datasetDir.toString(), "--resume", c.out().toString()));
     String line = ShellWords.join(args);
     if (Secrets.hasCredentials(c.baseUrl())) {

@@ -12,6 +12,7 @@ import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultSchema.Metadata;
 import dev.jmlebench.results.Samples;
+import dev.jmlebench.score.AnswerKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -52,7 +53,7 @@ record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String tim
   }
 
   static EarlierResults load(Path resultFile, Path journal, String model, Dataset dataset, Data current,
-      Set<String> selected, int repeats, boolean regrade, Set<Reask> reask) {
+      Set<String> selected, int repeats, boolean regrade, Set<Reask> reask, AnswerKey key) {
     Map<String, TreeMap<Integer, QuestionResult>> latest = new LinkedHashMap<>();
     String timestamp = null;
     ResultFile earlier = null;
@@ -65,7 +66,7 @@ record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String tim
       wallMs = wall != null && wall.canConvertToLong() ? wall.longValue() : 0;
       ObjectNode fields = JsonNodeFactory.instance.objectNode();
       earlier.metadata().extra().forEach(fields::set);
-      requireSameData(resultFile, Data.of(fields), current, earlier.results(), dataset, regrade);
+      requireSameData(resultFile, Data.of(fields), current, earlier.results(), dataset, key, regrade);
       for (QuestionResult r : earlier.results()) {
         List<QuestionResult> samples = Samples.of(r, resultFile.toString());
         for (int k = 0; k < samples.size(); k++) {
@@ -78,7 +79,7 @@ record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String tim
     Journal.Contents journaled = Journal.read(journal);
     if (journaled.model() != null) {
       requireSameModel(journal, journaled.model(), model);
-      requireSameData(journal, Data.of(journaled.header()), current, journaled.results(), dataset, regrade);
+      requireSameData(journal, Data.of(journaled.header()), current, journaled.results(), dataset, key, regrade);
     }
     wallMs = Math.max(wallMs, journaled.wallMs());
     journaled.entries().forEach(e ->
@@ -102,7 +103,7 @@ record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String tim
       samples.forEach((k, r) -> {
         heldSamples.add(sampleKey(id, k));
         if (Reask.keeps(reask, r)) {
-          kept.computeIfAbsent(id, x -> new TreeMap<>()).put(k, Rescorer.regrade(q, r));
+          kept.computeIfAbsent(id, x -> new TreeMap<>()).put(k, Rescorer.rescore(q, r, key));
         }
       });
     });
@@ -115,7 +116,7 @@ record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String tim
    * re-graded by the current key, as SPEC §5 says of every resume.
    */
   private static void requireSameData(Path file, Data earlier, Data current, List<QuestionResult> results,
-      Dataset dataset, boolean regrade) {
+      Dataset dataset, AnswerKey key, boolean regrade) {
     if (earlier.datasetSha256() == null || earlier.datasetSha256().equals(current.datasetSha256())) {
       return;
     }
@@ -127,7 +128,8 @@ record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String tim
       return;
     }
     List<String> changed = results.stream()
-        .filter(r -> dataset.question(r.questionId()).map(q -> !sorted(q.answer()).equals(sorted(r.gold()))).orElse(false))
+        .filter(r -> dataset.question(r.questionId()).map(q -> !sorted(key.gold(q)).equals(sorted(r.gold())))
+            .orElse(false))
         .map(QuestionResult::questionId).distinct().sorted().toList();
     String what = changed.isEmpty()
         ? "another dataset (dataset_sha256 " + abbreviate(earlier.datasetSha256()) + ", this one "

@@ -27,6 +27,7 @@ import java.util.List;
  * @param maxBodyBytes the most bytes of one reply body read; a larger reply is an error for its question
  * @param regrade whether to keep the answers of a file made with another answer key, graded by this one
  * @param ask the API, token limit, prices, re-asks, cache and batching
+ * @param answerKey the answer key to grade with, as {@code --key} names it; null for the exam's default
  */
 public record RunConfig(
     String model,
@@ -44,7 +45,8 @@ public record RunConfig(
     int repeats,
     long maxBodyBytes,
     boolean regrade,
-    AskOptions ask) {
+    AskOptions ask,
+    String answerKey) {
 
   public RunConfig {
     blocks = List.copyOf(blocks);
@@ -59,12 +61,15 @@ public record RunConfig(
     }
   }
 
-  /** A run with the default cap on reply bodies and the default way of asking (OpenAI-compatible, one by one). */
+  /**
+   * A run with the default cap on reply bodies and the default way of asking (OpenAI-compatible, one by one),
+   * graded with the exam's default answer key.
+   */
   public RunConfig(String model, URI baseUrl, ImageMode imageMode, ObjectNode extraBody, List<String> blocks, Path out,
       Path resumeFrom, String displayName, int parallel, Duration timeout, RetrySettings retry, Instant startedAt,
       int repeats) {
     this(model, baseUrl, imageMode, extraBody, blocks, out, resumeFrom, displayName, parallel, timeout, retry,
-        startedAt, repeats, ClientSettings.DEFAULT_MAX_BODY_BYTES, false, AskOptions.DEFAULT);
+        startedAt, repeats, ClientSettings.DEFAULT_MAX_BODY_BYTES, false, AskOptions.DEFAULT, null);
   }
 
   /** A run that asks each question once, as the published benchmark does. */
@@ -77,7 +82,7 @@ public record RunConfig(
   /** The same run, written to {@code newOut}. */
   public RunConfig withOut(Path newOut) {
     return new RunConfig(model, baseUrl, imageMode, extraBody, blocks, newOut, resumeFrom, displayName, parallel,
-        timeout, retry, startedAt, repeats, maxBodyBytes, regrade, ask);
+        timeout, retry, startedAt, repeats, maxBodyBytes, regrade, ask, answerKey);
   }
 
   /** The defaults of {@code run}; a printed command leaves out what equals them. */

@@ -18,16 +18,17 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.results.QuestionResult;
-import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.results.ResultSchema.Concurrency;
 import dev.jmlebench.results.ResultSchema.Metadata;
 import dev.jmlebench.results.ResultSchema.Request;
 import dev.jmlebench.results.ResultSchema.Result;
 import dev.jmlebench.results.ResultSchema.Totals;
 import dev.jmlebench.results.ResultSchema.Usage;
+import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.results.RunMetadata;
 import dev.jmlebench.results.RunUsage;
 import dev.jmlebench.results.Samples;
+import dev.jmlebench.score.AnswerKey;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -88,7 +89,8 @@ final class RunRecords {
    * @param wall the run's wall time, earlier segments included
    */
   static RunMetadata metadata(RunConfig config, String timestamp, Selection selection, Dataset dataset,
-      List<QuestionResult> results, Duration wall, AdaptiveLimiter.Report concurrency, RunMetadata earlier) {
+      List<QuestionResult> results, Duration wall, AdaptiveLimiter.Report concurrency, RunMetadata earlier,
+      AnswerKey key) {
     Map<String, JsonNode> extra = new LinkedHashMap<>();
     if (earlier != null) {
       extra.putAll(earlier.extra());
@@ -102,6 +104,7 @@ final class RunRecords {
     } else {
       extra.remove(Metadata.REPEATS);
     }
+    extra.put(Metadata.ANSWER_KEY, NODES.textNode(key.name()));
     extra.put(Metadata.REQUEST, request(config));
     extra.put(Metadata.TOTALS, totals(results.stream().flatMap(r -> Samples.of(r, config.out().toString()).stream())
         .filter(Objects::nonNull).toList()));

@@ -32,6 +32,7 @@ import dev.jmlebench.results.ResultSchema.Metadata;
 import dev.jmlebench.results.ResultSchema.Totals;
 import dev.jmlebench.results.RunUsage;
 import dev.jmlebench.results.UsageReport;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Summary;
 import dev.jmlebench.score.SummaryReport;
@@ -76,6 +77,7 @@ public final class Runner {
   private final Secrets secrets;
   private final PrintWriter out;
   private final String program;
+  private final AnswerKey key;
 
   private final Answers answers;
   private final AtomicBoolean anyAnswered = new AtomicBoolean();
@@ -105,6 +107,7 @@ public final class Runner {
     this.out = out;
     this.program = program;
     this.answers = new Answers(config.repeats(), config.ask().reask());
+    this.key = AnswerKey.chosen(dataset.exam(), config.answerKey()).checkedAgainst(dataset);
   }
 
   /**
@@ -141,7 +144,7 @@ public final class Runner {
     Path journalPath = Journal.pathFor(config.out());
     EarlierResults.Data data = RunRecords.data(dataset);
     EarlierResults earlier = EarlierResults.load(earlierFile(), journalPath, config.model(), dataset, data, selected,
-        config.repeats(), config.regrade(), config.ask().reask());
+        config.repeats(), config.regrade(), config.ask().reask(), key);
     earlier.kept().forEach((id, samples) -> samples.forEach((k, r) -> answers.put(id, k, r)));
     List<Ask> pending = new ArrayList<>();
     for (int k = 0; k < config.repeats(); k++) {
@@ -301,7 +304,7 @@ public final class Runner {
    * can only be a server echoing it: it is hidden before anything is written.
    */
   private QuestionResult graded(Question q, Completion c, Map<String, JsonNode> extra) {
-    return Grader.grade(q, secrets.redact(c.content()), secrets.redact(c.reasoning()), extra);
+    return Grader.grade(q, secrets.redact(c.content()), secrets.redact(c.reasoning()), extra, key);
   }
 
   private Prompt prompt(Question q) {
@@ -321,7 +324,7 @@ public final class Runner {
       fatal.compareAndSet(null, a.failure());
       return null;
     }
-    return QuestionResult.failed(q.questionId(), q.answer(), a.failure().getMessage(),
+    return QuestionResult.failed(q.questionId(), key.gold(q), a.failure().getMessage(),
         RunRecords.questionExtra(a, config.ask().prices()));
   }
 
@@ -383,9 +386,9 @@ public final class Runner {
         ResultFile before = earlier.file();
         // Fields this project does not know, at the top, in metadata and in the summary, are carried over.
         ResultFile file = new ResultFile(RunRecords.metadata(config, timestamp, selection, dataset, all, totalWall,
-            concurrency, before == null ? null : before.metadata()), null, all,
+            concurrency, before == null ? null : before.metadata(), key), null, all,
             before == null ? Map.of() : before.summaryExtra(), before == null ? Map.of() : before.extra());
-        ExamCriteria criteria = ExamCriteria.forExam(dataset.exam());
+        ExamCriteria criteria = key.criteria();
         Summary summary = Rescorer.summarize(file, dataset, criteria, config.out().toString());
         file = file.withSummary(summary);
         ResultFiles.write(config.out(), file);

@@ -3,6 +3,7 @@ package dev.jmlebench.runner;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.dataset.Question;
+import dev.jmlebench.score.AnswerKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,7 @@ public record SavedRun(int answered, int total, boolean started, boolean complet
     }
     Set<String> asked = selection.questions().stream().map(Question::questionId).collect(Collectors.toSet());
     EarlierResults earlier = EarlierResults.load(out, journal, model, dataset, RunRecords.data(dataset), asked,
-        repeats, true, Reask.DEFAULT);
+        repeats, true, Reask.DEFAULT, AnswerKey.chosen(dataset.exam(), null)); // the key grades, not counts
     int answered = earlier.kept().values().stream().mapToInt(Map::size).sum();
     return new SavedRun(answered, total, true, answered == total && Files.exists(out) && !Files.exists(journal));
   }

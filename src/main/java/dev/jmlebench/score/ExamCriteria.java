@@ -1,18 +1,12 @@
 package dev.jmlebench.score;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.jmlebench.common.UserError;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import dev.jmlebench.exam.Criteria;
+import dev.jmlebench.exam.Edition;
 import java.util.Set;
 
 /**
- * The pass criteria of one exam, kept as data ({@code criteria/<exam>.json} in the jar, or a file given by
- * the user) so that a new year's official numbers are a data change. Questions excluded from scoring
+ * The pass criteria of one answer-key edition (its data lives in {@code exam/<id>/editions/*.json}), judging
+ * a required and a general score. Questions excluded from scoring
  * (採点除外) score for nobody and lower both maxima; the required threshold is then
  * {@code min_ratio_with_exclusions} of the remaining required maximum, as the ministry states it.
  */
@@ -25,53 +19,15 @@ public record ExamCriteria(
     int generalMinScore,
     Set<String> excludedQuestions) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   public ExamCriteria {
     excludedQuestions = Set.copyOf(excludedQuestions);
   }
 
-  /** The bundled criteria of an exam, e.g. {@code "120"}. */
-  public static ExamCriteria forExam(String exam) {
-    String name = "criteria/" + exam + ".json";
-    try (InputStream in = ExamCriteria.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new UserError("no pass criteria are bundled for exam " + exam + "; pass --criteria FILE");
-      }
-      return parse(JSON.readTree(in), name);
-    } catch (IOException e) {
-      throw new UserError(name + ": cannot read criteria: " + e.getMessage());
-    }
-  }
-
-  public static ExamCriteria fromFile(Path file) {
-    try {
-      return parse(JSON.readTree(Files.readAllBytes(file)), file.toString());
-    } catch (IOException e) {
-      throw new UserError(file + ": cannot read criteria: " + e.getMessage());
-    }
-  }
-
-  static ExamCriteria parse(JsonNode root, String name) {
-    try {
-      JsonNode req = root.required("required");
-      JsonNode gen = root.required("general");
-      Set<String> excluded = new LinkedHashSet<>();
-      JsonNode ex = root.path("excluded_questions");
-      for (JsonNode id : ex) {
-        excluded.add(id.asText());
-      }
-      return new ExamCriteria(
-          root.required("exam").asText(),
-          req.required("max").intValue(),
-          req.required("min_score").intValue(),
-          req.path("min_ratio_with_exclusions").asDouble(0.8),
-          gen.required("max").intValue(),
-          gen.required("min_score").intValue(),
-          excluded);
-    } catch (IllegalArgumentException e) {
-      throw new UserError(name + ": invalid criteria: " + e.getMessage());
-    }
+  /** The criteria of an answer-key edition: its pass marks and the questions it excludes. */
+  public static ExamCriteria of(Edition edition) {
+    Criteria c = edition.criteria();
+    return new ExamCriteria(edition.exam(), c.requiredMax(), c.requiredMinScore(), c.requiredMinRatioWithExclusions(),
+        c.generalMax(), c.generalMinScore(), edition.excludedQuestions());
   }
 
   public boolean isExcluded(String questionId) {

@@ -28,6 +28,16 @@ public final class SummaryReport {
     return sb.toString();
   }
 
+  /**
+   * The line saying a file was graded with another key than the one asked, e.g. {@code graded with the author
+   * key; under the official key: 486/500 (97.2%), PASS — `jmle-bench rescore --key official FILE` rewrites it}.
+   */
+  public static String otherKey(String graded, String asked, Summary under, String file) {
+    return String.format("  Key        graded with the %s key; under the %s key: %d/%d (%s), %s — "
+        + "`jmle-bench rescore --key %s %s` rewrites it", graded, asked, under.score(), under.scoreMax(),
+        Percent.format(under.scorePct()), verdict(under), asked, file);
+  }
+
   private static String fraction(int n, int d, double ratio) {
     return String.format("%3d/%-3d (%s)", n, d, Percent.format(ratio));
   }

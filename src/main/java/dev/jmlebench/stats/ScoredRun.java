@@ -1,11 +1,14 @@
 package dev.jmlebench.stats;
 
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.QuestionId;
 import dev.jmlebench.results.QuestionResult;
+import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultFolder;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Outcome;
 import dev.jmlebench.score.Points;
@@ -15,6 +18,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The per-question outcomes of one result file, in exam order (block, then number). Points come from the
@@ -31,10 +36,18 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
     questions = questions.stream().sorted(EXAM_ORDER).toList();
   }
 
-  /** Reads a result file, with the criteria of its exam (for the questions excluded from scoring). */
-  public static ScoredRun read(Path file) {
-    ResultFile f = ResultFiles.read(file);
-    return of(f, ExamCriteria.forExam(ResultFiles.examOf(f)), file.toString());
+  /**
+   * Reads a result file as the answer key of its exam grades it ({@code keyOf} gives the key of an exam); a
+   * file graded with another key is re-graded in memory, which loads the dataset.
+   */
+  public static ScoredRun read(Path file, Function<String, AnswerKey> keyOf, Supplier<Dataset> dataset) {
+    return graded(ResultFiles.read(file), keyOf, dataset, file.toString());
+  }
+
+  private static ScoredRun graded(ResultFile file, Function<String, AnswerKey> keyOf, Supplier<Dataset> dataset,
+      String source) {
+    AnswerKey key = keyOf.apply(ResultFiles.examOf(file));
+    return of(Rescorer.under(file, key, dataset, source), key.criteria(), source);
   }
 
   /**
@@ -43,14 +56,15 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
    * writes {@code leaderboard.json} there by default): it is passed to {@code skipped}, not read. Anything
    * else that fails to read is an error naming the file.
    */
-  public static List<ScoredRun> readDirectory(Path dir, Consumer<Path> skipped) {
+  public static List<ScoredRun> readDirectory(Path dir, Function<String, AnswerKey> keyOf, Supplier<Dataset> dataset,
+      Consumer<Path> skipped) {
     List<ScoredRun> runs = new ArrayList<>();
     for (Path f : ResultFolder.list(dir, dir.toString())) {
       Optional<ResultFile> file = ResultFolder.readIfResultFile(f);
       if (file.isEmpty()) {
         skipped.accept(f);
       } else {
-        runs.add(of(file.get(), ExamCriteria.forExam(ResultFiles.examOf(file.get())), f.toString()));
+        runs.add(graded(file.get(), keyOf, dataset, f.toString()));
       }
     }
     return runs;
@@ -61,7 +75,7 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
     for (QuestionResult r : file.results()) {
       QuestionId id = QuestionId.parse(r.questionId()).orElseThrow(() -> new UserError(source
           + ": results: question id '" + r.questionId() + "' is not of the form 120A-1 (exam, block A-F, number)"));
-      out.add(new ScoredQuestion(r.questionId(), id.block(), id.number(), Points.of(id.block(), id.number()),
+      out.add(new ScoredQuestion(r.questionId(), id.block(), id.number(), Points.of(id),
           !criteria.isExcluded(r.questionId()), r.outcome() == Outcome.CORRECT, r.predicted(), r.gold()));
     }
     return new ScoredRun(file.metadata().name(), file.metadata().model(), source, out);

@@ -6,6 +6,7 @@ import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.leaderboard.Leaderboard;
 import dev.jmlebench.runner.Progress;
 import dev.jmlebench.runner.FinishedRun;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.Percent;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -207,7 +208,8 @@ public final class SuiteRunner {
     Leaderboard.Report report;
     try {
       report = Leaderboard.build(new Leaderboard.Request(suite.results(), readme ? suite.readme() : null,
-          suite.results().resolve("leaderboard.png"), false, null, () -> dataset));
+          suite.results().resolve("leaderboard.png"), false, null, () -> dataset,
+          exam -> AnswerKey.chosen(exam, null)));
     } catch (UserError e) {
       // The runs' files are written; a folder the leaderboard cannot rank is said, not a failed suite.
       out.println("leaderboard not rebuilt: " + e.getMessage());

@@ -7,6 +7,7 @@ import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultFolder;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Summary;
 import java.nio.file.Files;
@@ -20,8 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything the viewer shows: the dataset and every result file of one folder, each with its summary,
- * ranked by score. Read once; the viewer never writes.
+ * Everything the viewer shows: the dataset and every result file of one folder, each graded under one answer
+ * key with its summary, ranked by score. Read once; the viewer never writes.
  */
 public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs, List<Skipped> skipped) {
 
@@ -32,7 +33,9 @@ public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs,
    * One result file.
    *
    * @param id the file name without {@code .json}, reduced to URL- and file-safe characters, unique
-   * @param summary the file's own summary, or one computed from its results when the file has none
+   * @param result the file as the viewer's answer key grades it (re-graded in memory when it was graded with
+   *     another key; never written)
+   * @param summary the summary under that key
    */
   public record Run(String id, Path file, ResultFile result, Summary summary) {
     public String name() {
@@ -52,8 +55,8 @@ public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs,
    * fault is an error. A symbolic link is skipped unread: it could lead anywhere on the disk, and the viewer
    * shows only the files of the folder it was given.
    */
-  public static ViewerData load(Path resultsDir, Dataset dataset) {
-    ExamCriteria criteria = ExamCriteria.forExam(dataset.exam());
+  public static ViewerData load(Path resultsDir, Dataset dataset, AnswerKey key) {
+    ExamCriteria criteria = key.checkedAgainst(dataset).criteria();
     List<Path> files = ResultFolder.list(resultsDir, "--results " + resultsDir);
     List<Run> runs = new ArrayList<>(files.size());
     List<Skipped> skipped = new ArrayList<>();
@@ -73,8 +76,8 @@ public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs,
       if (!exam.equals(dataset.exam())) {
         throw new UserError(f + ": holds results of exam " + exam + ", but the dataset is exam " + dataset.exam());
       }
-      Summary summary = Rescorer.summaryOf(result, () -> dataset, criteria, f.toString());
-      runs.add(new Run(uniqueId(f, ids), f, result, summary));
+      ResultFile graded = Rescorer.under(result, key, () -> dataset, f.toString());
+      runs.add(new Run(uniqueId(f, ids), f, graded, graded.summary()));
     }
     if (runs.isEmpty()) {
       throw new UserError("--results " + resultsDir + ": holds no result files (*.json)");

@@ -34,7 +34,7 @@ class CoreCommandsTest {
   @MethodSource("published")
   void summaryPrintsThePublishedFigures(Path file) throws IOException {
     JsonNode s = JSON.readTree(file.toFile()).get("summary");
-    Cli.Outcome r = Cli.run("summary", file.toString());
+    Cli.Outcome r = Cli.run("summary", "--key", "author", file.toString());
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.err()).isEmpty();
@@ -52,6 +52,66 @@ class CoreCommandsTest {
     s.get("by_block").fields().forEachRemaining(b -> assertThat(r.out()).contains(
         b.getKey() + " " + b.getValue().get("correct").intValue() + "/" + b.getValue().get("total").intValue() + " "
             + Percent.format(b.getValue().get("accuracy").doubleValue())));
+  }
+
+  @Test
+  void summarySaysWhenAFileWasGradedWithAnotherKeyAndWhatTheAskedKeyGivesWithoutRewritingIt() throws IOException {
+    Path file = SharedData.results().resolve("openai_gpt-5.2.json");
+    byte[] before = Files.readAllBytes(file);
+
+    Cli.Outcome official = Cli.run("summary", "--dataset", dataset, file.toString());
+    Cli.Outcome author = Cli.run("summary", "--dataset", dataset, "--key", "author", file.toString());
+
+    assertThat(official.exitCode()).as(official.err()).isZero();
+    assertThat(official.out()).contains("Score      488/500 (97.6%)   PASS")
+        .contains("General    290/300 (96.7%)   pass (≥221/300)")
+        .contains("  Key        graded with the author key; under the official key: 486/500 (97.2%), PASS — "
+            + "`jmle-bench rescore --key official " + file + "` rewrites it\n");
+    assertThat(author.out()).doesNotContain("Key  ").contains("Score      488/500 (97.6%)   PASS");
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+  }
+
+  static List<Path> publishedBefore20260316() {
+    return SharedData.publishedResultsGradedWith("author");
+  }
+
+  @ParameterizedTest
+  @MethodSource("publishedBefore20260316")
+  void rescoreWithTheAuthorKeyLeavesAFilePublishedBeforeTheOfficialKeyByteIdentical(Path file) throws IOException {
+    Path copy = Files.copy(file, tmp.resolve(file.getFileName()));
+
+    Cli.Outcome r = Cli.run("rescore", "--key", "author", "--dataset", dataset, copy.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains(", 0 changed");
+    assertThat(Files.readAllBytes(copy)).isEqualTo(Files.readAllBytes(file));
+  }
+
+  @Test
+  void rescoreWithTheOfficialKeyRegradesTheFiveCorrectedQuestionsAndRecordsTheKey() throws IOException {
+    Path copy = Files.copy(SharedData.results().resolve("openai_gpt-5.2.json"), tmp.resolve("gpt.json"));
+
+    Cli.Outcome r = Cli.run("rescore", "--key", "official", "--dataset", dataset, copy.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith(copy + ": score 486/500 (97.2%), accuracy 386/400 (96.5%)");
+    JsonNode after = JSON.readTree(copy.toFile());
+    assertThat(after.at("/metadata/answer_key").asText()).isEqualTo("official");
+    assertThat(after.at("/summary/general_pass").booleanValue()).isTrue();
+    for (JsonNode q : after.get("results")) {
+      String id = q.get("question_id").asText();
+      if (id.equals("120F-58")) {
+        assertThat(q.get("gold").toString()).isEqualTo("[\"b\",\"d\"]");
+      } else if (List.of("120C-57", "120C-68", "120E-6", "120F-44").contains(id)) {
+        assertThat(q.get("gold").toString()).isEqualTo("[\"b\"]");
+      }
+    }
+    // And back: the author key gives the published file again, except that the key is now on record.
+    Cli.run("rescore", "--key", "author", "--dataset", dataset, copy.toString());
+    ObjectNode back = (ObjectNode) JSON.readTree(copy.toFile());
+    assertThat(back.at("/metadata/answer_key").asText()).isEqualTo("author");
+    ((ObjectNode) back.get("metadata")).remove("answer_key");
+    assertThat(back).isEqualTo(JSON.readTree(SharedData.results().resolve("openai_gpt-5.2.json").toFile()));
   }
 
   private static String figure(String label, JsonNode s, String score, String max, String pct) {
@@ -76,7 +136,7 @@ class CoreCommandsTest {
     root.get("results").forEach(r -> ((ObjectNode) r).remove(List.of("predicted", "parse_success", "correct")));
     Files.write(copy, JSON.writeValueAsBytes(root));
 
-    Cli.Outcome r = Cli.run("rescore", "--dataset", dataset, copy.toString());
+    Cli.Outcome r = Cli.run("rescore", "--key", "author", "--dataset", dataset, copy.toString());
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).startsWith(copy + ": score 433/500 (86.6%), accuracy 343/400 (85.8%)");
@@ -108,7 +168,7 @@ class CoreCommandsTest {
       }
     });
 
-    Cli.Outcome r = Cli.run("rescore", "--dataset", dataset.toString(), results.toString());
+    Cli.Outcome r = Cli.run("rescore", "--key", "author", "--dataset", dataset.toString(), results.toString());
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("2 changed")
@@ -192,7 +252,7 @@ class CoreCommandsTest {
     Path bad = tmp.resolve("bad.json");
     Files.writeString(bad, "[]");
 
-    Cli.Outcome r = Cli.run("rescore", "--dataset", dataset, good.toString(), bad.toString());
+    Cli.Outcome r = Cli.run("rescore", "--key", "author", "--dataset", dataset, good.toString(), bad.toString());
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains(bad.toString());

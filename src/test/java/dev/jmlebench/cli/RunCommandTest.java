@@ -35,7 +35,8 @@ class RunCommandTest {
     try (MockServer server = MockServer.start(0, SharedData.dataset(), published, MockOptions.INSTANT)) {
       Path out = dir.resolve("results/qwen.json");
       Cli.Outcome o = Cli.run("run", "--model", "Qwen/Qwen3-32B", "--base-url", server.baseUrl().toString(),
-          "--dataset", dataset, "--out", out.toString(), "--parallel", "16", "--display-name", "Qwen3-32B");
+          "--dataset", dataset, "--out", out.toString(), "--parallel", "16", "--display-name", "Qwen3-32B",
+          "--key", "author");
       assertThat(o.exitCode()).as(o.err()).isZero();
       ResultFile written = ResultFiles.read(out);
       assertThat(written.summary()).isEqualTo(published.summary());
@@ -54,7 +55,7 @@ class RunCommandTest {
       Path out = dir.resolve("opus.json");
       Cli.Outcome o = Cli.run("run", "--model", "anthropic/claude-opus-4.6", "--base-url",
           server.baseUrl().toString(), "--dataset", dataset, "--out", out.toString(), "--image-mode", "vision",
-          "--extra-body", "{\"reasoning\": {\"enabled\": true}}", "--parallel", "16");
+          "--extra-body", "{\"reasoning\": {\"enabled\": true}}", "--parallel", "16", "--key", "author");
       assertThat(o.exitCode()).as(o.err()).isZero();
       ResultFile written = ResultFiles.read(out);
       assertThat(written.summary()).isEqualTo(published.summary());
@@ -136,7 +137,7 @@ class RunCommandTest {
     ResultFile published = ResultFiles.read(old);
     try (MockServer server = MockServer.start(0, SharedData.dataset(), published, MockOptions.INSTANT)) {
       String[] args = {"run", "--model", "Qwen/Qwen3-32B", "--base-url", server.baseUrl().toString(), "--dataset",
-          dataset, "--resume", old.toString(), "--out", dir.resolve("new.json").toString()};
+          dataset, "--resume", old.toString(), "--out", dir.resolve("new.json").toString(), "--key", "author"};
       Cli.Outcome o = Cli.run(args);
       assertThat(o.exitCode()).as(o.err()).isZero();
       assertThat(server.totalRequests()).as("every published answer is kept").isZero();

@@ -32,7 +32,7 @@ class RunReadmeTest {
     try (MockServer server = MockServer.start(0, SharedData.dataset(), published, MockOptions.INSTANT)) {
       Cli.Outcome o = Cli.run("run", "--model", "Qwen/Qwen3-32B", "--base-url", server.baseUrl().toString(),
           "--dataset", SharedData.root().toString(), "--out", dir.resolve("q.json").toString(), "--parallel", "16",
-          "--display-name", "Qwen3-32B", "--readme", readme.toString());
+          "--display-name", "Qwen3-32B", "--readme", readme.toString(), "--key", "author");
       assertThat(o.exitCode()).as(o.err()).isZero();
       assertThat(o.out()).contains(readme + ": leaderboard updated");
     }

@@ -3,7 +3,7 @@ package dev.jmlebench.leaderboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmlebench.results.ResultFiles;
-import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.Ratio;
 import dev.jmlebench.stats.Interval;
 import dev.jmlebench.stats.RunStatistics;
@@ -46,14 +46,14 @@ class ChartsTest {
     exported = new HashMap<>();
     for (Path f : SharedData.publishedResults()) {
       String name = f.getFileName().toString();
-      RunStatistics s = RunStatistics.of(ResultFiles.read(f), ExamCriteria.forExam("120"), name);
+      RunStatistics s = RunStatistics.of(ResultFiles.read(f), AnswerKey.of("120", "author").criteria(), name);
       statistics.put(name, s);
       exported.put(name, new RunIntervals("key of " + name, StatisticsJson.run(s)));
     }
   }
 
   private static ChartData chartData(List<LeaderboardEntry> shown) {
-    return ChartData.of(shown, exported, ExamCriteria.forExam("120"));
+    return ChartData.of(shown, exported, AnswerKey.of("120", "author").criteria());
   }
 
   @Test

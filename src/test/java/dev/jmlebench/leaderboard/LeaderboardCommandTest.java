@@ -2,6 +2,7 @@ package dev.jmlebench.leaderboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.jmlebench.results.ResultFiles;
-import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.stats.RunStatistics;
 import dev.jmlebench.stats.StatisticsJson;
 import dev.jmlebench.testing.Cli;
@@ -32,8 +33,13 @@ class LeaderboardCommandTest {
 
   @TempDir Path tmp;
 
+  /** The published files graded with the author key, which the tests below rank with {@code --key author}. */
+  private static List<Path> authorFiles() {
+    return SharedData.publishedResultsGradedWith("author");
+  }
+
   private Path copyOfPublished() throws IOException {
-    return copyOf(SharedData.publishedResults());
+    return copyOf(authorFiles());
   }
 
   private Path copyOf(List<Path> files) throws IOException {
@@ -48,6 +54,75 @@ class LeaderboardCommandTest {
     Path readme = tmp.resolve("README.md");
     Files.writeString(readme, "# Board\n\n" + ExpectedLeaderboard.readme(List.of(), List.of()));
     return readme;
+  }
+
+  /** Today's public leaderboard (graded with the official key since 2026-03-16), row for row. */
+  private static final List<String> OFFICIAL_ALL = List.of(
+      "| **Claude Opus 4.6** | ✓ | 493/500 (98.6%) | 393/400 (98.2%) |",
+      "| **Gemini 3.1 Pro Preview** | ✓ | 493/500 (98.6%) | 393/400 (98.2%) |",
+      "| **GPT-5.2** | ✓ | 486/500 (97.2%) | 386/400 (96.5%) |",
+      "| **Qwen3.5-122B-A10B** | ✓ | 479/500 (95.8%) | 381/400 (95.2%) |",
+      "| **Qwen3.5-27B (no-think)** | ✓ | 463/500 (92.6%) | 365/400 (91.2%) |",
+      "| **Qwen3-32B** | - | 449/500 (89.8%) | 353/400 (88.2%) |",
+      "| **Preferred-MedRECT-32B** | - | 449/500 (89.8%) | 357/400 (89.2%) |",
+      "| **gpt-oss-120b (low)** | - | 434/500 (86.8%) | 344/400 (86.0%) |");
+  private static final List<String> OFFICIAL_TEXT = List.of(
+      "| Claude Opus 4.6 | 380/382 (99.5%) | 300/302 (99.3%) |",
+      "| Gemini 3.1 Pro Preview | 378/382 (99.0%) | 298/302 (98.7%) |",
+      "| GPT-5.2 | 376/382 (98.4%) | 296/302 (98.0%) |",
+      "| Qwen3.5-122B-A10B | 367/382 (96.1%) | 289/302 (95.7%) |",
+      "| Qwen3.5-27B (no-think) | 359/382 (94.0%) | 281/302 (93.0%) |",
+      "| Preferred-MedRECT-32B | 351/382 (91.9%) | 277/302 (91.7%) |",
+      "| Qwen3-32B | 349/382 (91.4%) | 273/302 (90.4%) |",
+      "| gpt-oss-120b (low) | 333/382 (87.2%) | 263/302 (87.1%) |");
+
+  @Test
+  void underTheOfficialKeyTheEightPublishedFilesGiveTodaysPublicLeaderboardRowForRow() throws IOException {
+    Path dir = copyOf(ExpectedLeaderboard.eight());
+    Path readme = readme();
+
+    Cli.Outcome r = Cli.run("leaderboard", "--key", "official", "--rescore", "--results", dir.toString(),
+        "--readme", readme.toString(), "--dataset", SharedData.root().toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(Files.readString(readme)).isEqualTo("# Board\n\n" + ExpectedLeaderboard.readme(OFFICIAL_ALL, OFFICIAL_TEXT));
+    for (Path f : ExpectedLeaderboard.eight()) {
+      assertThat(JSON.readTree(dir.resolve(f.getFileName()).toFile()).at("/metadata/answer_key").asText())
+          .as("a rescored file records its new key").isEqualTo("official");
+    }
+  }
+
+  @Test
+  void withoutRescoreTheOfficialKeyGradesEveryFileInMemoryAndRewritesNone() throws IOException {
+    Path dir = copyOf(ExpectedLeaderboard.eight());
+    Path readme = readme();
+
+    Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme.toString(),
+        "--dataset", SharedData.root().toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(Files.readString(readme)).as("official is the default key")
+        .isEqualTo("# Board\n\n" + ExpectedLeaderboard.readme(OFFICIAL_ALL, OFFICIAL_TEXT));
+    for (Path f : ExpectedLeaderboard.eight()) {
+      assertThat(Files.readString(dir.resolve(f.getFileName()))).isEqualTo(Files.readString(f));
+    }
+  }
+
+  @Test
+  void furtherPublishedFilesGradedWithTheOfficialKeyRankAsTheirOwnSummariesSay() throws IOException {
+    // Files published after 2026-03-16 carry the official gold: their own summaries are the expectation.
+    List<Path> official = SharedData.publishedResultsGradedWith("official");
+    assumeFalse(official.isEmpty(), "every published file here was graded with the author key");
+    Path dir = copyOf(official);
+    Path readme = readme();
+
+    Cli.Outcome r = Cli.run("leaderboard", "--key", "official", "--results", dir.toString(), "--readme",
+        readme.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<ExpectedLeaderboard.Run> runs = ExpectedLeaderboard.read(official);
+    assertThat(Files.readString(readme)).isEqualTo("# Board\n\n"
+        + ExpectedLeaderboard.readme(ExpectedLeaderboard.allRows(runs), ExpectedLeaderboard.textRows(runs)));
   }
 
   @Test
@@ -115,18 +190,18 @@ class LeaderboardCommandTest {
     Path dir = copyOfPublished();
     Path readme = readme();
 
-    Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme.toString(),
+    Cli.Outcome r = Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme.toString(),
         "--rescore", "--dataset", SharedData.root().toString());
 
     assertThat(r.err()).isEmpty();
     assertThat(r.exitCode()).isZero();
-    int n = SharedData.publishedResults().size();
+    int n = authorFiles().size();
     assertThat(r.out()).contains("rescored " + n + " files: 0 answers changed, 0 files rewritten",
         readme + ": all: ", "wrote " + dir.resolve("leaderboard.json"), "drew " + dir.resolve("leaderboard.png"));
-    for (Path f : SharedData.publishedResults()) {
+    for (Path f : authorFiles()) {
       assertThat(Files.readString(dir.resolve(f.getFileName()))).isEqualTo(Files.readString(f));
     }
-    List<ExpectedLeaderboard.Run> runs = ExpectedLeaderboard.read(SharedData.publishedResults());
+    List<ExpectedLeaderboard.Run> runs = ExpectedLeaderboard.read(authorFiles());
     assertThat(Files.readString(readme)).isEqualTo("# Board\n\n"
         + ExpectedLeaderboard.readme(ExpectedLeaderboard.allRows(runs), ExpectedLeaderboard.textRows(runs)));
     for (String out : List.of("leaderboard.png", "leaderboard.svg", "leaderboard-blocks.png",
@@ -151,7 +226,7 @@ class LeaderboardCommandTest {
     Files.writeString(stale, JSON.writeValueAsString(root));
     Path readme = readme();
 
-    Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme.toString(),
+    Cli.Outcome r = Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme.toString(),
         "--rescore", stale.toString(), "--dataset", SharedData.root().toString());
 
     assertThat(r.exitCode()).isZero();
@@ -164,7 +239,7 @@ class LeaderboardCommandTest {
   void theExportsHoldOneRowPerRunWithTheSummaryFigures() throws IOException {
     Path dir = copyOf(ExpectedLeaderboard.eight());
 
-    Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme().toString(),
+    Cli.Outcome r = Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme().toString(),
         "--chart", tmp.resolve("out/board.png").toString());
 
     assertThat(r.exitCode()).isZero();
@@ -200,7 +275,7 @@ class LeaderboardCommandTest {
   void eachExportRowCarriesTheIntervalsAndPassProbabilityOfItsOwnFile() throws IOException {
     Path dir = copyOf(ExpectedLeaderboard.eight());
 
-    Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme().toString(),
+    Cli.Outcome r = Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme().toString(),
         "--chart", tmp.resolve("out/board.png").toString());
 
     assertThat(r.exitCode()).isZero();
@@ -210,7 +285,7 @@ class LeaderboardCommandTest {
     for (int i = 0; i < runs.size(); i++) {
       JsonNode row = runs.get(i);
       String source = row.get("source_file").asText();
-      RunStatistics s = RunStatistics.of(ResultFiles.read(dir.resolve(source)), ExamCriteria.forExam("120"), source);
+      RunStatistics s = RunStatistics.of(ResultFiles.read(dir.resolve(source)), AnswerKey.of("120", "author").criteria(), source);
       JsonNode in = row.get("intervals");
       assertThat(in).as(source).isEqualTo(JSON.readTree(StatisticsJson.write(StatisticsJson.run(s))));
       assertThat(in.get("score_ci").get(0).intValue()).isEqualTo(s.scoreCi().lower());
@@ -242,7 +317,7 @@ class LeaderboardCommandTest {
   void aRebuildReusesTheIntervalsOfUnchangedFilesAndRecomputesThoseOfAChangedOne() throws IOException {
     Path dir = copyOf(ExpectedLeaderboard.eight());
     Path export = dir.resolve("leaderboard.json");
-    assertThat(Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme().toString()).exitCode())
+    assertThat(Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme().toString()).exitCode())
         .isZero();
     // Mark every row's figures, so a reused row is told apart from a recomputed one.
     ObjectNode marked = (ObjectNode) JSON.readTree(export.toFile());
@@ -259,13 +334,13 @@ class LeaderboardCommandTest {
     }
     Files.writeString(changed, JSON.writeValueAsString(file));
 
-    assertThat(Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme().toString()).exitCode())
+    assertThat(Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme().toString()).exitCode())
         .isZero();
 
     for (JsonNode row : JSON.readTree(export.toFile()).get("runs")) {
       String source = row.get("source_file").asText();
       if (source.equals(changed.getFileName().toString())) {
-        RunStatistics now = RunStatistics.of(ResultFiles.read(changed), ExamCriteria.forExam("120"), source);
+        RunStatistics now = RunStatistics.of(ResultFiles.read(changed), AnswerKey.of("120", "author").criteria(), source);
         assertThat(row.get("intervals")).isEqualTo(JSON.readTree(StatisticsJson.write(StatisticsJson.run(now))));
       } else {
         assertThat(row.get("intervals").get("pass_probability").doubleValue()).as(source).isEqualTo(0.1234);
@@ -278,7 +353,7 @@ class LeaderboardCommandTest {
     Path dir = copyOf(ExpectedLeaderboard.eight());
     Files.writeString(dir.resolve("leaderboard.json"), "{\"runs\": [{\"source_file\": 3, \"intervals\": ");
 
-    Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme().toString());
+    Cli.Outcome r = Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme().toString());
 
     assertThat(r.err()).isEmpty();
     assertThat(r.exitCode()).isZero();
@@ -297,11 +372,11 @@ class LeaderboardCommandTest {
   void aSecondBuildDoesNotTakeItsOwnExportForAResultFile() throws IOException {
     Path dir = copyOfPublished();
     Path readme = readme();
-    assertThat(Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme.toString()).exitCode())
+    assertThat(Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme.toString()).exitCode())
         .isZero();
     String first = Files.readString(readme);
 
-    Cli.Outcome again = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme.toString());
+    Cli.Outcome again = Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme.toString());
 
     assertThat(again.err()).isEmpty();
     assertThat(again.exitCode()).isZero();
@@ -315,7 +390,7 @@ class LeaderboardCommandTest {
     Path readme = readme();
     String before = Files.readString(readme);
 
-    Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme.toString(),
+    Cli.Outcome r = Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme.toString(),
         "--plot-only");
 
     assertThat(r.exitCode()).isZero();
@@ -334,7 +409,7 @@ class LeaderboardCommandTest {
     FileTime mtime = FileTime.fromMillis(1_000_000_000_000L);
     Files.setLastModifiedTime(readme, mtime);
 
-    Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme.toString());
+    Cli.Outcome r = Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme.toString());
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.err()).startsWith("jmle-bench: warning: " + readme).contains("<!-- leaderboard-all-start -->",
@@ -352,7 +427,7 @@ class LeaderboardCommandTest {
     String before = Files.readString(readme);
     byte[] original = Files.readAllBytes(dir.resolve("openai_gpt-5.2.json"));
 
-    Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--readme", readme.toString(),
+    Cli.Outcome r = Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme.toString(),
         "--rescore", "--dataset", SharedData.root().toString());
 
     assertThat(r.exitCode()).isEqualTo(2);
@@ -364,11 +439,11 @@ class LeaderboardCommandTest {
 
   @Test
   void aMissingResultsFolderOrReadmeIsOneLineAndExitCodeTwo() {
-    Cli.Outcome noDir = Cli.run("leaderboard", "--results", tmp.resolve("nope").toString());
+    Cli.Outcome noDir = Cli.run("leaderboard", "--key", "author", "--results", tmp.resolve("nope").toString());
     assertThat(noDir.exitCode()).isEqualTo(2);
     assertThat(noDir.err()).isEqualTo("jmle-bench: --results " + tmp.resolve("nope") + ": no such folder\n");
 
-    Cli.Outcome noReadme = Cli.run("leaderboard", "--results", SharedData.results().toString(), "--readme",
+    Cli.Outcome noReadme = Cli.run("leaderboard", "--key", "author", "--results", SharedData.results().toString(), "--readme",
         tmp.resolve("MISSING.md").toString(), "--chart", tmp.resolve("c.png").toString());
     assertThat(noReadme.exitCode()).isEqualTo(2);
     assertThat(noReadme.err()).isEqualTo("jmle-bench: --readme " + tmp.resolve("MISSING.md") + ": no such file\n");

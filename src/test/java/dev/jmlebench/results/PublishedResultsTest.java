@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.exam.Exams;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +48,7 @@ class PublishedResultsTest {
     ResultFile read = ResultFiles.fromJson(erased, file.toString());
     assertThat(read.summary()).isNull();
 
-    Rescorer.Rescored rescored = Rescorer.rescore(read, SharedData.dataset(), ExamCriteria.forExam("120"),
-        file.toString());
+    Rescorer.Rescored rescored = Rescorer.rescore(read, SharedData.dataset(), keyItCarries(read), file.toString());
 
     assertThat(PythonJson.toString(ResultFiles.toJson(rescored.file()))).isEqualTo(original);
   }
@@ -56,8 +56,15 @@ class PublishedResultsTest {
   @ParameterizedTest
   @MethodSource("published")
   void rescoringAnIntactPublishedFileChangesNothing(Path file) {
-    Rescorer.Rescored rescored = Rescorer.rescore(ResultFiles.read(file), SharedData.dataset(),
-        ExamCriteria.forExam("120"), file.toString());
+    ResultFile read = ResultFiles.read(file);
+    Rescorer.Rescored rescored = Rescorer.rescore(read, SharedData.dataset(), keyItCarries(read), file.toString());
     assertThat(rescored.changes()).isEmpty();
+    assertThat(PythonJson.toString(ResultFiles.toJson(rescored.file()))).isEqualTo(
+        PythonJson.toString(ResultFiles.toJson(read)));
+  }
+
+  /** The key a published file was graded with: the author's before 2026-03-16, the official one after. */
+  private static AnswerKey keyItCarries(ResultFile file) {
+    return AnswerKey.of("120", GradedWith.edition(file, Exams.get("120")).orElseThrow());
   }
 }

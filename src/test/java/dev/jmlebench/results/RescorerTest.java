@@ -2,7 +2,7 @@ package dev.jmlebench.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.testing.SharedData;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +26,7 @@ class RescorerTest {
     QuestionResult withSamples = Samples.publish(Arrays.asList(
         stale("120A-1", "【回答】a"), stale("120A-1", "【回答】b"), null));
 
-    ResultFile rescored = Rescorer.rescore(fileOf(withSamples), SharedData.dataset(), ExamCriteria.forExam("120"),
+    ResultFile rescored = Rescorer.rescore(fileOf(withSamples), SharedData.dataset(), AnswerKey.of("120", "author"),
         "r.json").file();
 
     QuestionResult r = rescored.results().get(0);
@@ -46,7 +46,7 @@ class RescorerTest {
   @Test
   void aFailedRequestStaysAFailureWithItsError() {
     QuestionResult failed = QuestionResult.failed("120A-2", List.of("x"), "HTTP 500 after 6 attempts", Map.of());
-    QuestionResult r = Rescorer.rescore(fileOf(failed), SharedData.dataset(), ExamCriteria.forExam("120"), "r.json")
+    QuestionResult r = Rescorer.rescore(fileOf(failed), SharedData.dataset(), AnswerKey.of("120", "author"), "r.json")
         .file().results().get(0);
     assertThat(r.error()).isEqualTo("HTTP 500 after 6 attempts");
     assertThat(r.parseSuccess()).isFalse();

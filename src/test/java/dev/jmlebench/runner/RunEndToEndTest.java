@@ -38,7 +38,8 @@ class RunEndToEndTest {
 
   private FinishedRun run(MockServer server, String model, ImageMode mode, int parallel, Path out) {
     return run(new RunConfig(model, server.baseUrl(), mode, null, List.of(), out, null, null, parallel,
-        Duration.ofSeconds(30), FAST_RETRY, Instant.parse("2026-02-25T01:02:03Z")));
+        Duration.ofSeconds(30), FAST_RETRY, Instant.parse("2026-02-25T01:02:03Z"), 1, ClientSettings.DEFAULT_MAX_BODY_BYTES, false,
+        AskOptions.DEFAULT, "author"));
   }
 
   private FinishedRun run(RunConfig config) {
@@ -47,7 +48,8 @@ class RunEndToEndTest {
 
   private FinishedRun runBlockB(MockServer server, Path out, int repeats) {
     return run(new RunConfig("m", server.baseUrl(), ImageMode.BLIND, null, List.of("B"), out, null, null, 4,
-        Duration.ofSeconds(30), FAST_RETRY, Instant.parse("2026-02-25T01:02:03Z"), repeats));
+        Duration.ofSeconds(30), FAST_RETRY, Instant.parse("2026-02-25T01:02:03Z"), repeats,
+        ClientSettings.DEFAULT_MAX_BODY_BYTES, false, AskOptions.DEFAULT, "author"));
   }
 
   @Test
@@ -143,7 +145,7 @@ class RunEndToEndTest {
           false);
       FinishedRun o = run(new RunConfig("Qwen/Qwen3-32B", server.baseUrl(), ImageMode.BLIND, null, List.of(), out,
           null, null, 8, Duration.ofSeconds(30), FAST_RETRY, Instant.parse("2026-02-25T01:02:03Z"), 1,
-          ClientSettings.DEFAULT_MAX_BODY_BYTES, false, ask));
+          ClientSettings.DEFAULT_MAX_BODY_BYTES, false, ask, "author"));
       for (int i = 0; i < 3; i++) {
         assertThat(server.requests(published.results().get(i).questionId())).isZero();
       }

@@ -3,21 +3,22 @@ package dev.jmlebench.score;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmlebench.dataset.Question;
+import dev.jmlebench.dataset.QuestionId;
 import dev.jmlebench.testing.SharedData;
 import org.junit.jupiter.api.Test;
 
 class PointsTest {
   @Test
   void requiredBlocksWeighTheSecondHalfThreeTimes() {
-    assertThat(Points.of("B", 25)).isEqualTo(1);
-    assertThat(Points.of("B", 26)).isEqualTo(3);
-    assertThat(Points.of("E", 50)).isEqualTo(3);
-    assertThat(Points.of("A", 75)).isEqualTo(1);
-    assertThat(Points.of("C", 30)).isEqualTo(1);
+    assertThat(Points.of(QuestionId.parse("120B-25").orElseThrow())).isEqualTo(1);
+    assertThat(Points.of(QuestionId.parse("120B-26").orElseThrow())).isEqualTo(3);
+    assertThat(Points.of(QuestionId.parse("120E-50").orElseThrow())).isEqualTo(3);
+    assertThat(Points.of(QuestionId.parse("120A-75").orElseThrow())).isEqualTo(1);
+    assertThat(Points.of(QuestionId.parse("120C-30").orElseThrow())).isEqualTo(1);
   }
 
   @Test
-  void theQuestionsOfThe120thExamAddUpToItsMaxima() {
+  void theQuestionsOfThe120thExamAddUpToTheMaximaOfEveryEdition() {
     int required = 0;
     int general = 0;
     for (Question q : SharedData.dataset().questions()) {
@@ -27,8 +28,10 @@ class PointsTest {
         general += Points.of(q);
       }
     }
-    ExamCriteria criteria = ExamCriteria.forExam("120");
-    assertThat(required).isEqualTo(criteria.requiredMax()).isEqualTo(200);
-    assertThat(general).isEqualTo(criteria.generalMax()).isEqualTo(300);
+    for (String edition : new String[] {"author", "official"}) {
+      ExamCriteria criteria = AnswerKey.of("120", edition).criteria();
+      assertThat(required).as(edition).isEqualTo(criteria.requiredMax()).isEqualTo(200);
+      assertThat(general).as(edition).isEqualTo(criteria.generalMax()).isEqualTo(300);
+    }
   }
 }

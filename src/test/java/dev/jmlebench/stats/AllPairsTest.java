@@ -4,22 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class AllPairsTest {
+  /** The published files as published: graded with the author key. */
+  private static final Function<String, AnswerKey> AUTHOR = exam -> AnswerKey.of(exam, "author");
   private static List<ScoredRun> runs;
   private static AllPairs all;
 
   @BeforeAll
   static void compareEveryPublishedRun() {
-    runs = ScoredRun.readDirectory(SharedData.results(), skipped -> {
+    runs = ScoredRun.readDirectory(SharedData.results(), AUTHOR, SharedData::dataset, skipped -> {
       throw new AssertionError("skipped " + skipped);
     });
     all = AllPairs.of(runs);

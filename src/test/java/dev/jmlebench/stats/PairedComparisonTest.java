@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
@@ -17,9 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class PairedComparisonTest {
+  /** The published files as published: graded with the author key. */
+  private static final Function<String, AnswerKey> AUTHOR = exam -> AnswerKey.of(exam, "author");
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Path opus = SharedData.results().resolve("anthropic_claude-opus-4.6.json");
   private final Path gpt = SharedData.results().resolve("openai_gpt-5.2.json");
@@ -47,7 +51,7 @@ class PairedComparisonTest {
         }
       }
 
-      PairedComparison c = PairedComparison.of(ScoredRun.read(pair[0]), ScoredRun.read(pair[1]));
+      PairedComparison c = PairedComparison.of(ScoredRun.read(pair[0], AUTHOR, SharedData::dataset), ScoredRun.read(pair[1], AUTHOR, SharedData::dataset));
 
       assertThat(c.questions()).isEqualTo(400);
       assertThat(c.aOnly()).as("A right, B wrong").isEqualTo(aOnly);
@@ -60,7 +64,7 @@ class PairedComparisonTest {
 
   @Test
   void opusAgainstGpt52DiffersOnThirteenQuestions() throws IOException {
-    PairedComparison c = PairedComparison.of(ScoredRun.read(opus), ScoredRun.read(gpt));
+    PairedComparison c = PairedComparison.of(ScoredRun.read(opus, AUTHOR, SharedData::dataset), ScoredRun.read(gpt, AUTHOR, SharedData::dataset));
 
     // Counted from the two files: 9 questions only Opus got right, 4 only gpt-5.2.
     assertThat(c.aOnly()).isEqualTo(9);
@@ -75,7 +79,7 @@ class PairedComparisonTest {
   void scoresAndBlocksAgreeWithThePublishedSummaries() throws IOException {
     JsonNode a = JSON.readTree(qwen32.toFile()).get("summary");
     JsonNode b = JSON.readTree(medrect.toFile()).get("summary");
-    PairedComparison c = PairedComparison.of(ScoredRun.read(qwen32), ScoredRun.read(medrect));
+    PairedComparison c = PairedComparison.of(ScoredRun.read(qwen32, AUTHOR, SharedData::dataset), ScoredRun.read(medrect, AUTHOR, SharedData::dataset));
 
     assertThat(c.aScore()).isEqualTo(a.get("score").intValue());
     assertThat(c.bScore()).isEqualTo(b.get("score").intValue());
@@ -96,7 +100,7 @@ class PairedComparisonTest {
 
   @Test
   void aRunComparedWithItselfHasNoDifferenceAtAll() {
-    ScoredRun run = ScoredRun.read(gpt);
+    ScoredRun run = ScoredRun.read(gpt, AUTHOR, SharedData::dataset);
     PairedComparison c = PairedComparison.of(run, run);
 
     assertThat(c.aOnly()).isZero();
@@ -108,8 +112,8 @@ class PairedComparisonTest {
 
   @Test
   void swappingTheRunsSwapsTheCountsAndKeepsTheTest() {
-    PairedComparison ab = PairedComparison.of(ScoredRun.read(qwen32), ScoredRun.read(medrect));
-    PairedComparison ba = PairedComparison.of(ScoredRun.read(medrect), ScoredRun.read(qwen32));
+    PairedComparison ab = PairedComparison.of(ScoredRun.read(qwen32, AUTHOR, SharedData::dataset), ScoredRun.read(medrect, AUTHOR, SharedData::dataset));
+    PairedComparison ba = PairedComparison.of(ScoredRun.read(medrect, AUTHOR, SharedData::dataset), ScoredRun.read(qwen32, AUTHOR, SharedData::dataset));
 
     assertThat(ba.aOnly()).isEqualTo(ab.bOnly());
     assertThat(ba.bOnly()).isEqualTo(ab.aOnly());
@@ -122,9 +126,9 @@ class PairedComparisonTest {
     ResultFile full = ResultFiles.read(gpt);
     ResultFile requiredOnly = full.withResults(full.results().stream()
         .filter(r -> r.questionId().startsWith("120B-") || r.questionId().startsWith("120E-")).toList());
-    ScoredRun partial = ScoredRun.of(requiredOnly, ExamCriteria.forExam("120"), "required only");
+    ScoredRun partial = ScoredRun.of(requiredOnly, AnswerKey.of("120", "author").criteria(), "required only");
 
-    PairedComparison c = PairedComparison.of(ScoredRun.read(opus), partial);
+    PairedComparison c = PairedComparison.of(ScoredRun.read(opus, AUTHOR, SharedData::dataset), partial);
 
     assertThat(c.questions()).isEqualTo(100);
     assertThat(c.scoreMax()).isEqualTo(200);
@@ -134,7 +138,7 @@ class PairedComparisonTest {
   @Test
   void runsWithNoQuestionInCommonAreAUserError() {
     ResultFile full = ResultFiles.read(gpt);
-    ExamCriteria criteria = ExamCriteria.forExam("120");
+    ExamCriteria criteria = AnswerKey.of("120", "author").criteria();
     ScoredRun onlyA = ScoredRun.of(full.withResults(full.results().stream()
         .filter(r -> r.questionId().startsWith("120A-")).toList()), criteria, "a.json");
     ScoredRun onlyB = ScoredRun.of(full.withResults(full.results().stream()
@@ -146,8 +150,8 @@ class PairedComparisonTest {
 
   @Test
   void seededComparisonsAreIdenticalRunToRun() {
-    assertThat(PairedComparison.of(ScoredRun.read(qwen32), ScoredRun.read(medrect)))
-        .isEqualTo(PairedComparison.of(ScoredRun.read(qwen32), ScoredRun.read(medrect)));
+    assertThat(PairedComparison.of(ScoredRun.read(qwen32, AUTHOR, SharedData::dataset), ScoredRun.read(medrect, AUTHOR, SharedData::dataset)))
+        .isEqualTo(PairedComparison.of(ScoredRun.read(qwen32, AUTHOR, SharedData::dataset), ScoredRun.read(medrect, AUTHOR, SharedData::dataset)));
   }
 
   /** question_id → correct, read straight from the file's JSON, not through the project's reader. */

@@ -9,7 +9,7 @@ import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.results.RunMetadata;
 import dev.jmlebench.results.Samples;
-import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.AnswerKey;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -124,7 +124,7 @@ class RepeatsTest {
     assertThat(Samples.present(read)).isTrue();
     assertThat(Samples.repeats(read, "r.json")).isEqualTo(3);
 
-    Repeats r = Repeats.of(read, ExamCriteria.forExam("120"), "r.json");
+    Repeats r = Repeats.of(read, AnswerKey.of("120", "author").criteria(), "r.json");
     // Repeat 0: 120A-1 (1) + 120B-1 (1); repeat 1: 120B-30 (3); repeat 2: 120B-30 + 120A-1 = 4.
     assertThat(r.scores()).containsExactly(2, 3, 4);
     assertThat(r.scoreMax()).isEqualTo(5);
@@ -140,7 +140,7 @@ class RepeatsTest {
   void aPublishedFileHasNoSamplesAndNoRepeatLines() {
     ResultFile published = ResultFiles.read(dev.jmlebench.testing.SharedData.results().resolve("Qwen_Qwen3-32B.json"));
     assertThat(Samples.present(published)).isFalse();
-    assertThat(RepeatsReport.forFile(published, ExamCriteria.forExam("120"), "q.json")).isEmpty();
+    assertThat(RepeatsReport.forFile(published, AnswerKey.of("120", "author").criteria(), "q.json")).isEmpty();
     QuestionResult first = published.results().get(0);
     assertThat(Samples.of(first, "q.json")).containsExactly(first);
   }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class RunStatisticsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ExamCriteria CRITERIA = ExamCriteria.forExam("120");
+  private static final ExamCriteria CRITERIA = AnswerKey.of("120", "author").criteria();
 
   static List<Path> published() {
     return SharedData.publishedResults();

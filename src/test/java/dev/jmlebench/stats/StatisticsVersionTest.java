@@ -3,7 +3,7 @@ package dev.jmlebench.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmlebench.results.ResultFiles;
-import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.testing.SharedData;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,7 +23,7 @@ class StatisticsVersionTest {
   @Test
   void theFiguresOfThisStatisticsVersionAreTheOnesPinnedForIt() {
     Path file = SharedData.results().resolve("openai_gpt-oss-120b_low.json");
-    RunStatistics s = RunStatistics.of(ResultFiles.read(file), ExamCriteria.forExam("120"), file.toString());
+    RunStatistics s = RunStatistics.of(ResultFiles.read(file), AnswerKey.of("120", "author").criteria(), file.toString());
     assertThat(PINNED).as("figures pinned for version " + RunStatistics.VERSION).containsKey(RunStatistics.VERSION);
     assertThat(StatisticsJson.run(s).toString()).isEqualTo(PINNED.get(RunStatistics.VERSION));
   }

@@ -6,6 +6,9 @@ import dev.jmlebench.dataset.DatasetLocation;
 import dev.jmlebench.dataset.Manifest;
 import dev.jmlebench.dataset.Upstream;
 import dev.jmlebench.dataset.sources.IgakuQa119Source;
+import dev.jmlebench.exam.Exams;
+import dev.jmlebench.results.GradedWith;
+import dev.jmlebench.results.ResultFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -70,6 +73,16 @@ public final class SharedData {
       dataset119 = IgakuQa119Source.load(root119(), Set.of("119E-28"));
     }
     return dataset119;
+  }
+
+  /**
+   * The published result files graded with answer key {@code edition}: files published before 2026-03-16
+   * carry the author's key, later ones the official key (recognised by the gold answers they carry).
+   */
+  public static List<Path> publishedResultsGradedWith(String edition) {
+    return publishedResults().stream()
+        .filter(f -> GradedWith.edition(ResultFiles.read(f), Exams.get("120")).filter(edition::equals).isPresent())
+        .toList();
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.jmlebench.viewer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ class HostileRequestsTest {
         .replace("\"Qwen/Qwen3-32B\"", "\"" + OUTSIDE_MODEL + "\""));
     Files.createSymbolicLink(results.resolve("linked-out.json"), outside);
     Files.createSymbolicLink(results.resolve("passwd.json"), Path.of("/etc/passwd"));
-    data = ViewerData.load(results, SharedData.dataset());
+    data = ViewerData.load(results, SharedData.dataset(), AnswerKey.of("120", "official"));
     server = ViewerServer.start(new ViewerApi(data), "127.0.0.1", 0);
   }
 

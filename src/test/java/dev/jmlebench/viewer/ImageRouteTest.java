@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.DatasetLoader;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
 import java.net.URI;
@@ -44,7 +45,7 @@ class ImageRouteTest {
     Files.writeString(datasetDir.resolve("beside-the-images.txt"), SECRET);
     Files.createSymbolicLink(images.resolve(LINKED_IMAGE), secret);
     Dataset dataset = DatasetLoader.load(datasetDir);
-    server = ViewerServer.start(new ViewerApi(ViewerData.load(SharedData.results(), dataset)), "127.0.0.1", 0);
+    server = ViewerServer.start(new ViewerApi(ViewerData.load(SharedData.results(), dataset, AnswerKey.of("120", "author"))), "127.0.0.1", 0);
     http = HttpClient.newHttpClient();
   }
 

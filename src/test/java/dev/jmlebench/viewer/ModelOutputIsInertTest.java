@@ -8,8 +8,8 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.testing.SharedData;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +48,7 @@ class ModelOutputIsInertTest {
     }
     Path dir = temp.resolve("results");
     ResultFiles.write(dir.resolve("crafted.json"), gpt.withResults(results));
-    ViewerApi api = new ViewerApi(ViewerData.load(dir, SharedData.dataset()));
+    ViewerApi api = new ViewerApi(ViewerData.load(dir, SharedData.dataset(), AnswerKey.of("120", "author")));
     server = ViewerServer.start(api, "127.0.0.1", 0);
     report = ReportWriter.write(api, temp.resolve("report")).folder();
     chromium = Chromium.launch();

@@ -7,6 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.LoadState;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ class ReportBrowserTest {
 
   @BeforeAll
   static void writeTheReport() {
-    ViewerApi api = new ViewerApi(ViewerData.load(SharedData.results(), SharedData.dataset()));
+    ViewerApi api = new ViewerApi(ViewerData.load(SharedData.results(), SharedData.dataset(), AnswerKey.of("120", "author")));
     index = ReportWriter.write(api, temp.resolve("report")).folder().resolve("index.html").toUri().toString();
     chromium = Chromium.launch();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ class ReportWriterTest {
 
   @BeforeAll
   static void load() {
-    api = new ViewerApi(ViewerData.load(SharedData.results(), SharedData.dataset()));
+    api = new ViewerApi(ViewerData.load(SharedData.results(), SharedData.dataset(), AnswerKey.of("120", "author")));
   }
 
   @Test

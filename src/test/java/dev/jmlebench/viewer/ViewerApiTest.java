@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.results.QuestionResult;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Percent;
 import dev.jmlebench.score.Ratio;
@@ -29,7 +30,7 @@ class ViewerApiTest {
 
   @BeforeAll
   static void load() {
-    api = new ViewerApi(ViewerData.load(SharedData.results(), SharedData.dataset()));
+    api = new ViewerApi(ViewerData.load(SharedData.results(), SharedData.dataset(), AnswerKey.of("120", "author")));
   }
 
   private static JsonNode doc(String key) throws IOException {
@@ -59,8 +60,8 @@ class ViewerApiTest {
     Files.copy(gpt, dir.resolve("openai_gpt-5.2_again.json"));
     PartialRun.write(SharedData.results().resolve("Qwen_Qwen3-32B.json"), dir.resolve("qwen_cut.json"), 20);
 
-    JsonNode models = JSON.readTree(new ViewerApi(ViewerData.load(dir, SharedData.dataset())).json("index")
-        .orElseThrow()).get("models");
+    ViewerData data = ViewerData.load(dir, SharedData.dataset(), AnswerKey.of("120", "official"));
+    JsonNode models = JSON.readTree(new ViewerApi(data).json("index").orElseThrow()).get("models");
 
     assertThat(models).extracting(m -> m.get("name").asText()).containsExactlyInAnyOrder(
         "GPT-5.2 · openai_gpt-5.2.json", "GPT-5.2 · openai_gpt-5.2_again.json", "Qwen3-32B (partial 20/400)");
@@ -115,7 +116,7 @@ class ViewerApiTest {
 
   @Test
   void eachRunCarriesTheIntervalsAndPassProbabilityOfTheStatisticsPackage() throws IOException {
-    ExamCriteria criteria = ExamCriteria.forExam("120");
+    ExamCriteria criteria = AnswerKey.of("120", "author").criteria();
     for (JsonNode m : doc("index").get("models")) {
       Published p = Published.byId(m.get("id").asText());
       RunStatistics s = RunStatistics.of(p.file(), criteria, p.path().toString());
@@ -132,7 +133,7 @@ class ViewerApiTest {
   @Test
   void thePairsDocumentIsTheStatisticsPackagesComparisonOfAllRunsWithViewerIds() throws IOException {
     AllPairs all = AllPairs.of(Published.all().stream()
-        .map(p -> ScoredRun.of(p.file(), ExamCriteria.forExam("120"), p.path().getFileName().toString())).toList());
+        .map(p -> ScoredRun.of(p.file(), AnswerKey.of("120", "author").criteria(), p.path().getFileName().toString())).toList());
     JsonNode doc = doc("pairs");
     assertThat(doc.get("pairs")).hasSize(all.pairs().size());
     for (int i = 0; i < all.ranking().size(); i++) {
@@ -159,7 +160,7 @@ class ViewerApiTest {
       throws IOException {
     java.nio.file.Files.copy(SharedData.results().resolve("openai_gpt-5.2.json"), dir.resolve("gpt.json"));
     java.nio.file.Files.writeString(dir.resolve("leaderboard.json"), "{\"models\": []}");
-    ViewerData data = ViewerData.load(dir, SharedData.dataset());
+    ViewerData data = ViewerData.load(dir, SharedData.dataset(), AnswerKey.of("120", "author"));
     assertThat(data.runs()).extracting(ViewerData.Run::id).containsExactly("gpt");
     assertThat(data.skipped()).containsExactly(new ViewerData.Skipped(dir.resolve("leaderboard.json"), "not a result file"));
   }
@@ -170,7 +171,7 @@ class ViewerApiTest {
     java.nio.file.Files.copy(SharedData.results().resolve("openai_gpt-5.2.json"), dir.resolve("gpt.json"));
     dev.jmlebench.results.ResultFile gpt = Published.byId("openai_gpt-5.2").file();
     dev.jmlebench.results.ResultFiles.write(dir.resolve("empty.json"), gpt.withResults(List.of()));
-    ViewerApi two = new ViewerApi(ViewerData.load(dir, SharedData.dataset()));
+    ViewerApi two = new ViewerApi(ViewerData.load(dir, SharedData.dataset(), AnswerKey.of("120", "author")));
     JsonNode models = JSON.readTree(two.json("index").orElseThrow()).get("models");
     JsonNode empty = models.get(0).get("id").asText().equals("empty") ? models.get(0) : models.get(1);
     assertThat(empty.at("/stats/score_pct_ci").isMissingNode()).isTrue();
@@ -198,7 +199,7 @@ class ViewerApiTest {
     long expected = totals.get("prompt_tokens").asLong() + totals.get("completion_tokens").asLong();
     assertThat(expected).as("the mock server reports usage").isPositive();
 
-    JsonNode doc = JSON.readTree(new ViewerApi(ViewerData.load(dir, SharedData.dataset())).json("model/qwen")
+    JsonNode doc = JSON.readTree(new ViewerApi(ViewerData.load(dir, SharedData.dataset(), AnswerKey.of("120", "author"))).json("model/qwen")
         .orElseThrow());
     long shown = 0;
     int answers = 0;

@@ -1,6 +1,7 @@
 package dev.jmlebench.viewer;
 
 import com.microsoft.playwright.Page;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.testing.SharedData;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +36,7 @@ public final class ViewerBenchmark {
     }
     System.out.printf("machine: %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
     long t0 = System.nanoTime();
-    ViewerApi api = new ViewerApi(ViewerData.load(dir, SharedData.dataset()));
+    ViewerApi api = new ViewerApi(ViewerData.load(dir, SharedData.dataset(), AnswerKey.of("120", "author")));
     System.out.printf("load %d result files, bootstrap each run, build the index and model documents: %d ms%n",
         FILES, (System.nanoTime() - t0) / 1_000_000);
     api.json("pairs").orElseThrow();

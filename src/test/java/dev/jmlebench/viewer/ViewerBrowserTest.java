@@ -10,20 +10,20 @@ import com.microsoft.playwright.options.ColorScheme;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.results.QuestionResult;
-import dev.jmlebench.testing.SharedData;
-import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.Percent;
 import dev.jmlebench.stats.AllPairs;
 import dev.jmlebench.stats.Interval;
 import dev.jmlebench.stats.RunStatistics;
 import dev.jmlebench.stats.ScoredRun;
+import dev.jmlebench.testing.SharedData;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +44,7 @@ class ViewerBrowserTest {
   static void startServerAndBrowser() {
     dataset = SharedData.dataset();
     published = Published.all();
-    server = ViewerServer.start(new ViewerApi(ViewerData.load(SharedData.results(), dataset)), "127.0.0.1", 0);
+    server = ViewerServer.start(new ViewerApi(ViewerData.load(SharedData.results(), dataset, AnswerKey.of("120", "author"))), "127.0.0.1", 0);
     base = "http://127.0.0.1:" + server.port() + "/";
     chromium = Chromium.launch();
   }
@@ -248,7 +248,7 @@ class ViewerBrowserTest {
 
   /** What the statistics package says of a published run (computed once: each is 10,000 resamples). */
   private static RunStatistics statistics(Published p) {
-    return STATISTICS.computeIfAbsent(p.id(), id -> RunStatistics.of(p.file(), ExamCriteria.forExam("120"), id));
+    return STATISTICS.computeIfAbsent(p.id(), id -> RunStatistics.of(p.file(), AnswerKey.of("120", "author").criteria(), id));
   }
 
   private static String range(Interval i) {
@@ -301,7 +301,7 @@ class ViewerBrowserTest {
     ((com.fasterxml.jackson.databind.node.ObjectNode) file.get("metadata")).putObject("totals")
         .put("requests", 400).put("cost_usd", 4.93).put("truncated", 7);
     json.writeValue(dir.resolve("priced.json").toFile(), file);
-    try (ViewerServer priced = ViewerServer.start(new ViewerApi(ViewerData.load(dir, dataset)), "127.0.0.1", 0)) {
+    try (ViewerServer priced = ViewerServer.start(new ViewerApi(ViewerData.load(dir, dataset, AnswerKey.of("120", "author"))), "127.0.0.1", 0)) {
       Page page = chromium.page();
       page.navigate("http://127.0.0.1:" + priced.port() + "/#/model/priced");
       // 493 points and 393 correct answers (the published summary) share the $4.93.
@@ -315,7 +315,7 @@ class ViewerBrowserTest {
   private static synchronized AllPairs allPairs() {
     if (allPairs == null) {
       allPairs = AllPairs.of(published.stream()
-          .map(p -> ScoredRun.of(p.file(), ExamCriteria.forExam("120"), p.id())).toList());
+          .map(p -> ScoredRun.of(p.file(), AnswerKey.of("120", "author").criteria(), p.id())).toList());
     }
     return allPairs;
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.jmlebench.leaderboard.ChartScales;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
@@ -19,9 +20,9 @@ class ViewerExamRulesTest {
 
   @Test
   void theIndexCarriesTheBlocksPassMarksAndChartScalesWorkedOutInJava() throws IOException {
-    ViewerData data = ViewerData.load(SharedData.results(), SharedData.dataset());
+    ViewerData data = ViewerData.load(SharedData.results(), SharedData.dataset(), AnswerKey.of("120", "official"));
     JsonNode exam = JSON.readTree(new ViewerApi(data).json("index").orElseThrow()).get("exam");
-    ExamCriteria criteria = ExamCriteria.forExam("120");
+    ExamCriteria criteria = AnswerKey.of("120", "official").criteria();
     assertThat(exam.get("id").asText()).isEqualTo("120");
     assertThat(exam.get("score_max").asInt()).isEqualTo(500);
     assertThat(exam.get("blocks").findValuesAsText("id")).containsExactly("A", "B", "C", "D", "E", "F");
@@ -29,7 +30,10 @@ class ViewerExamRulesTest {
         .extracting(b -> b.get("id").asText()).containsExactly("B", "E");
     assertThat(exam.at("/pass/general_min").asInt()).isEqualTo(criteria.generalMinScore());
     assertThat(exam.get("pass_line").asDouble()).isEqualTo(ChartScales.passMark(criteria));
-    assertThat(exam.get("pass_line_points").asText()).isEqualTo("381/500");
+    // The official key's pass marks, 160/200 and 224/300 (the author key's were 160 and 221: 381/500).
+    assertThat(exam.at("/pass/required_min").asInt()).isEqualTo(160);
+    assertThat(exam.at("/pass/general_min").asInt()).isEqualTo(224);
+    assertThat(exam.get("pass_line_points").asText()).isEqualTo("384/500");
     // The lowest figure shown is MedRECT's text-only share 0.77…; its interval reaches lower, below 0.75.
     assertThat(exam.get("score_axis_start").asDouble()).isBetween(0.0, 0.75);
     assertThat(exam.get("score_axis_start").asDouble() * 100 % 5).isCloseTo(0.0, org.assertj.core.data.Offset.offset(1e-9));
@@ -37,7 +41,7 @@ class ViewerExamRulesTest {
 
   @Test
   void anExamWhoseRequiredBlocksDifferShowsThemAsRequired() {
-    ViewerData data = ViewerData.load(SharedData.results(), SharedData.dataset());
+    ViewerData data = ViewerData.load(SharedData.results(), SharedData.dataset(), AnswerKey.of("120", "official"));
     ViewerExam other = new ViewerExam("120", List.of(new ViewerExam.Block("A", true), new ViewerExam.Block("B", false),
         new ViewerExam.Block("C", true), new ViewerExam.Block("D", false), new ViewerExam.Block("E", false),
         new ViewerExam.Block("F", false)), data.criteria());

@@ -1,0 +1,39 @@
+package dev.jmlebench.exam;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One answer key of an exam ({@code editions/<name>.json}): the gold answers it sets over the dataset's, its
+ * pass criteria, the questions it excludes from scoring, how answers are compared per question type, and the
+ * sources of each rule. A later correction, or a new year, is a new file of this shape.
+ *
+ * @param answers gold answers by question id that replace the dataset's (sorted lower-case letters, or one
+ *     numeric string); a question not listed keeps the dataset's gold
+ * @param comparison the comparison rule by question type ({@code multiple_choice}, {@code calculation}), by
+ *     name ({@code string}, {@code numeric}); the scorer knows what each name means
+ */
+public record Edition(
+    String exam,
+    String name,
+    String title,
+    String published,
+    String description,
+    Map<String, List<String>> answers,
+    Criteria criteria,
+    Set<String> excludedQuestions,
+    Map<String, String> comparison,
+    List<Citation> sources) {
+
+  public Edition {
+    TreeMap<String, List<String>> copy = new TreeMap<>();
+    answers.forEach((id, gold) -> copy.put(id, List.copyOf(gold)));
+    answers = java.util.Collections.unmodifiableMap(copy);
+    excludedQuestions = java.util.Collections.unmodifiableSet(new TreeSet<>(excludedQuestions));
+    comparison = Map.copyOf(comparison);
+    sources = List.copyOf(sources);
+  }
+}

@@ -1,0 +1,150 @@
+package dev.jmlebench.exam;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jmlebench.common.JsonFiles;
+import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.QuestionId;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The registry of exams bundled as resources, one folder per exam ({@code exam/120/exam.json} and its
+ * {@code editions/*.json}), and the reader of an edition file a user gives. Reading validates every field
+ * and names the file and field of a fault; nothing here grades.
+ */
+public final class Exams {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, ExamSpec> LOADED = new ConcurrentHashMap<>();
+
+  private Exams() {}
+
+  /** The bundled exam {@code id}, e.g. {@code "120"}. */
+  public static ExamSpec get(String id) {
+    return LOADED.computeIfAbsent(id, Exams::load);
+  }
+
+  /** An edition file a user gives for an exam; its question ids must be the exam's. */
+  public static Edition editionFile(Path file, ExamSpec exam) {
+    JsonNode root = JsonFiles.parse(JsonFiles.readBytes(file, "no such edition file"), file, "");
+    return edition(new ExamJson(root, file.toString(), ""), exam.id(), exam.blocks());
+  }
+
+  private static ExamSpec load(String id) {
+    String folder = id + "/";
+    ExamJson root = resource(folder + "exam.json", id);
+    if (!root.text("id").equals(id)) {
+      throw root.fault("id: expected " + id + ", the folder's name");
+    }
+    ExamJson source = root.object("source");
+    List<Block> blocks = new ArrayList<>();
+    for (ExamJson b : root.objects("blocks")) {
+      List<Block.PointRange> points = new ArrayList<>();
+      for (ExamJson p : b.objects("points")) {
+        points.add(new Block.PointRange(p.integer("from"), p.integer("to"), p.integer("points")));
+      }
+      try {
+        blocks.add(new Block(b.text("name"), b.integer("questions"), b.bool("required"), points));
+      } catch (IllegalArgumentException e) {
+        throw b.fault(e.getMessage());
+      }
+    }
+    Map<String, Edition> editions = new LinkedHashMap<>();
+    for (String name : root.texts("editions")) {
+      ExamJson e = resource(folder + "editions/" + name + ".json", id);
+      Edition edition = edition(e, id, blocks);
+      if (!edition.name().equals(name)) {
+        throw e.fault("name: expected " + name + ", the file's name");
+      }
+      editions.put(name, edition);
+    }
+    try {
+      return new ExamSpec(id, root.text("title"), root.text("held"), source.text("repository"),
+          source.text("commit"), blocks, editions, root.text("default_edition"));
+    } catch (IllegalArgumentException e) {
+      throw root.fault(e.getMessage());
+    }
+  }
+
+  private static ExamJson resource(String name, String exam) {
+    try (InputStream in = Exams.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new UserError("no exam " + exam + " is bundled (missing " + name + ")");
+      }
+      return new ExamJson(JSON.readTree(in), "exam/" + name, "");
+    } catch (IOException e) {
+      throw new UserError("exam/" + name + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  private static Edition edition(ExamJson e, String exam, List<Block> blocks) {
+    if (!e.text("exam").equals(exam)) {
+      throw e.fault("exam: expected " + exam + ", not " + e.text("exam"));
+    }
+    Map<String, List<String>> answers = new LinkedHashMap<>();
+    ExamJson answerNode = e.object("answers");
+    var fields = answerNode.node().fields();
+    while (fields.hasNext()) {
+      var f = fields.next();
+      String at = e.where("answers") + "." + f.getKey();
+      checkQuestion(f.getKey(), exam, blocks, e.file(), at);
+      List<String> gold = answerNode.texts(f.getValue(), at);
+      if (gold.isEmpty()) {
+        throw new UserError(e.file() + ": " + at + ": a gold answer needs at least one value");
+      }
+      answers.put(f.getKey(), gold);
+    }
+    Set<String> excluded = new LinkedHashSet<>();
+    for (String id : e.texts("excluded_questions")) {
+      checkQuestion(id, exam, blocks, e.file(), e.where("excluded_questions"));
+      excluded.add(id);
+    }
+    ExamJson c = e.object("criteria");
+    ExamJson req = c.object("required");
+    ExamJson gen = c.object("general");
+    Criteria criteria;
+    try {
+      criteria = new Criteria(req.integer("max"), req.integer("min_score"), req.ratio("min_ratio_with_exclusions"),
+          gen.integer("max"), gen.integer("min_score"));
+    } catch (IllegalArgumentException ex) {
+      throw c.fault(ex.getMessage());
+    }
+    Map<String, String> comparison = new LinkedHashMap<>();
+    ExamJson cmp = e.object("comparison");
+    Set<String> names = new HashSet<>();
+    cmp.node().fieldNames().forEachRemaining(names::add);
+    for (String type : names) {
+      comparison.put(type, cmp.text(type));
+    }
+    List<Citation> sources = new ArrayList<>();
+    for (ExamJson s : e.objects("sources")) {
+      sources.add(new Citation(s.text("what"), s.text("url")));
+    }
+    if (sources.isEmpty()) {
+      throw e.fault("sources: an edition cites where its rules come from; none given");
+    }
+    return new Edition(exam, e.text("name"), e.text("title"), e.text("published"), e.text("description"),
+        answers, criteria, excluded, comparison, sources);
+  }
+
+  /** A question id the edition names must be one of the exam's questions. */
+  private static void checkQuestion(String id, String exam, List<Block> blocks, String file, String at) {
+    boolean known = QuestionId.parse(id)
+        .filter(q -> q.exam().equals(exam))
+        .flatMap(q -> blocks.stream().filter(b -> b.name().equals(q.block()) && q.number() <= b.questions())
+            .findFirst())
+        .isPresent();
+    if (!known) {
+      throw new UserError(file + ": " + at + ": '" + id + "' is not a question of the " + exam + "th exam");
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.jmlebench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jmlebench.mock.MockOptions;
+import dev.jmlebench.mock.MockServer;
+import dev.jmlebench.score.AnswerKey;
+import dev.jmlebench.testing.Cli;
+import dev.jmlebench.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --key} on every command that grades or shows grades: runs record their key and grade the five
+ * corrected questions by it, files graded with different keys compare under the asked one, and bad values are
+ * one line and exit code 2.
+ */
+class AnswerKeyOptionTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> CORRECTED = List.of("120C-57", "120C-68", "120E-6", "120F-44", "120F-58");
+  private static final String DATASET = SharedData.root().toString();
+  private static final String FILE = SharedData.results().resolve("openai_gpt-5.2.json").toString();
+
+  @TempDir Path tmp;
+
+  /** Each command's arguments with {@code KEY} where --key's value goes. */
+  private List<String[]> commands() {
+    String results = SharedData.results().toString();
+    return List.of(
+        new String[] {"summary", "--dataset", DATASET, "--key", "KEY", FILE},
+        new String[] {"rescore", "--dataset", DATASET, "--key", "KEY", tmp.resolve("copy.json").toString()},
+        new String[] {"leaderboard", "--dataset", DATASET, "--key", "KEY", "--results", results,
+            "--chart", tmp.resolve("c.png").toString(), "--readme", tmp.resolve("README.md").toString()},
+        new String[] {"compare", "--dataset", DATASET, "--key", "KEY", FILE, FILE},
+        new String[] {"serve", "--dataset", DATASET, "--key", "KEY", "--results", results, "--port", "0"},
+        new String[] {"report", "--dataset", DATASET, "--key", "KEY", "--results", results, "--out",
+            tmp.resolve("site").toString()},
+        new String[] {"run", "--dataset", DATASET, "--key", "KEY", "--model", "m", "--base-url",
+            "http://127.0.0.1:9/v1", "--out", tmp.resolve("run.json").toString()},
+        new String[] {"mock-server", "--dataset", DATASET, "--key", "KEY", "--port", "0"},
+        new String[] {"bench", "--dataset", DATASET, "--key", "KEY", "--quick"});
+  }
+
+  /** A run of blocks C, E and F against a mock server playing {@code played}'s gold, graded with {@code key}. */
+  private JsonNode runAgainstMock(String played, String key) throws IOException {
+    Path out = tmp.resolve(played + "-" + key + ".json");
+    try (MockServer server = MockServer.start(0, SharedData.dataset(), null, MockOptions.INSTANT,
+        AnswerKey.of("120", played)::gold)) {
+      Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", server.baseUrl().toString(), "--dataset", DATASET,
+          "--blocks", "C,E,F", "--out", out.toString(), "--key", key);
+      assertThat(o.exitCode()).as(o.err()).isZero();
+    }
+    return JSON.readTree(out.toFile());
+  }
+
+  private static Map<String, Boolean> correctOfCorrected(JsonNode file) {
+    Map<String, Boolean> out = new TreeMap<>();
+    for (JsonNode r : file.get("results")) {
+      if (CORRECTED.contains(r.get("question_id").asText())) {
+        out.put(r.get("question_id").asText(), r.get("correct").booleanValue());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aRunThroughTheMockServerRecordsItsKeyAndGradesTheFiveCorrectedQuestionsByIt() throws IOException {
+    Map<String, Boolean> allRight = new TreeMap<>();
+    Map<String, Boolean> allWrong = new TreeMap<>();
+    CORRECTED.forEach(id -> {
+      allRight.put(id, true);
+      allWrong.put(id, false);
+    });
+    for (String key : List.of("author", "official")) {
+      JsonNode same = runAgainstMock(key, key);
+      assertThat(same.at("/metadata/answer_key").asText()).isEqualTo(key);
+      assertThat(correctOfCorrected(same)).as("the mock answers %s's gold, graded with it", key).isEqualTo(allRight);
+      String other = key.equals("author") ? "official" : "author";
+      JsonNode crossed = runAgainstMock(other, key);
+      assertThat(crossed.at("/metadata/answer_key").asText()).isEqualTo(key);
+      assertThat(correctOfCorrected(crossed)).as("%s's gold graded with the %s key", other, key).isEqualTo(allWrong);
+      for (JsonNode r : crossed.get("results")) {
+        if (r.get("question_id").asText().equals("120F-58")) {
+          assertThat(r.get("gold").toString()).isEqualTo(key.equals("official") ? "[\"b\",\"d\"]" : "[\"b\",\"e\"]");
+        }
+      }
+    }
+  }
+
+  @Test
+  void compareGradesTwoFilesOfDifferentKeysBothUnderTheAskedKey() throws IOException {
+    // The same answers, once as published (author key) and once rescored with the official key.
+    Path author = Files.copy(Path.of(FILE), tmp.resolve("a.json"));
+    Path official = Files.copy(Path.of(FILE), tmp.resolve("o.json"));
+    assertThat(Cli.run("rescore", "--dataset", DATASET, "--key", "official", official.toString()).exitCode()).isZero();
+    byte[] before = Files.readAllBytes(official);
+
+    for (String key : List.of("official", "author")) {
+      Cli.Outcome r = Cli.run("compare", "--dataset", DATASET, "--key", key, "--json", author.toString(),
+          official.toString());
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      JsonNode c = JSON.readTree(r.out());
+      int expected = key.equals("official") ? 486 : 488;
+      assertThat(c.get("a_score").intValue()).as(key).isEqualTo(expected);
+      assertThat(c.get("b_score").intValue()).as(key).isEqualTo(expected);
+      assertThat(c.get("a_right_b_wrong").intValue() + c.get("a_wrong_b_right").intValue()).isZero();
+    }
+    assertThat(Files.readAllBytes(official)).as("compare rewrites nothing").isEqualTo(before);
+  }
+
+  @Test
+  void anUnknownKeyIsOneLineNamingTheChoicesAndExitCodeTwoOnEveryCommand() throws IOException {
+    Files.copy(Path.of(FILE), tmp.resolve("copy.json"));
+    Files.writeString(tmp.resolve("README.md"), "# r\n");
+    byte[] before = Files.readAllBytes(tmp.resolve("copy.json"));
+    for (String[] args : commands()) {
+      String[] withKey = args.clone();
+      withKey[4] = "oficial";
+      Cli.Outcome r = Cli.run(withKey);
+      assertThat(r.exitCode()).as(args[0] + ": " + r.err()).isEqualTo(Main.USAGE);
+      assertThat(r.err().strip()).as(args[0]).doesNotContain("\n")
+          .contains("--key oficial: unknown answer key of the 120th exam; choose one of author, official");
+    }
+    assertThat(Files.readAllBytes(tmp.resolve("copy.json"))).as("nothing written").isEqualTo(before);
+    assertThat(tmp.resolve("run.json")).doesNotExist();
+  }
+
+  @Test
+  void anEditionFileNamingAnUnknownQuestionIsOneLineAndExitCodeTwo() throws IOException {
+    Path edition = tmp.resolve("fixed.json");
+    Files.writeString(edition, Files.readString(
+        Path.of("src/main/resources/dev/jmlebench/exam/120/editions/official.json")).replace("120C-68", "120C-99"));
+    Path copy = Files.copy(Path.of(FILE), tmp.resolve("copy.json"));
+    byte[] before = Files.readAllBytes(copy);
+    Cli.Outcome r = Cli.run("rescore", "--dataset", DATASET, "--key", edition.toString(), copy.toString());
+    assertThat(r.exitCode()).isEqualTo(Main.USAGE);
+    assertThat(r.err().strip()).isEqualTo("jmle-bench: " + edition
+        + ": answers.120C-99: '120C-99' is not a question of the 120th exam");
+    assertThat(Files.readAllBytes(copy)).isEqualTo(before);
+  }
+
+  @Test
+  void aValidEditionFileGradesLikeTheBundledEditionItCopies() throws IOException {
+    Path edition = tmp.resolve("mine.json");
+    Files.copy(Path.of("src/main/resources/dev/jmlebench/exam/120/editions/official.json"), edition);
+    Cli.Outcome r = Cli.run("summary", "--dataset", DATASET, "--key", edition.toString(), FILE);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("under the official key: 486/500 (97.2%)");
+  }
+}

@@ -1,0 +1,84 @@
+package dev.jmlebench.exam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.Question;
+import dev.jmlebench.dataset.QuestionId;
+import dev.jmlebench.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExamsTest {
+  @TempDir Path tmp;
+
+  @Test
+  void the120thExamIsBundledWithItsBlocksPinnedSourceAndTwoEditions() {
+    ExamSpec exam = Exams.get("120");
+    assertThat(exam.blocks()).extracting(Block::name).containsExactly("A", "B", "C", "D", "E", "F");
+    assertThat(exam.blocks()).filteredOn(Block::required).extracting(Block::name).containsExactly("B", "E");
+    assertThat(exam.sourceCommit()).isEqualTo("76c4b29475d3008072a77a091a0d27df049dadcd");
+    assertThat(exam.editions()).containsOnlyKeys("author", "official");
+    assertThat(exam.defaultEdition()).isEqualTo("official");
+    assertThat(exam.edition("official").published()).isEqualTo("2026-03-16");
+  }
+
+  @Test
+  void theBlocksOfTheExamDataMatchTheDatasetQuestionForQuestion() {
+    ExamSpec exam = Exams.get("120");
+    int total = 0;
+    for (Question q : SharedData.dataset().questions()) {
+      Block b = exam.block(q.block()).orElseThrow();
+      assertThat(q.number()).isLessThanOrEqualTo(b.questions());
+      assertThat(b.required()).isEqualTo(q.isRequired());
+      total += b.pointsOf(q.number());
+    }
+    assertThat(total).isEqualTo(500);
+    assertThat(exam.blocks().stream().mapToInt(Block::questions).sum())
+        .isEqualTo(SharedData.dataset().questions().size());
+  }
+
+  @Test
+  void anUnknownEditionNameIsTheUsersMistakeNamedWithTheChoices() {
+    assertThatThrownBy(() -> Exams.get("120").edition("draft")).isInstanceOf(UserError.class)
+        .hasMessage("--key draft: unknown answer key of the 120th exam; choose one of author, official "
+            + "(or give an edition file, *.json)");
+  }
+
+  @Test
+  void anEditionFileThatNamesAQuestionTheExamDoesNotHaveIsRejectedNamingIt() throws IOException {
+    Path file = tmp.resolve("corrected.json");
+    Files.writeString(file, Files.readString(Path.of("src/main/resources/dev/jmlebench/exam/120/editions/official.json"))
+        .replace("\"120F-58\"", "\"120F-76\""));
+    assertThatThrownBy(() -> Exams.editionFile(file, Exams.get("120"))).isInstanceOf(UserError.class)
+        .hasMessage(file + ": answers.120F-76: '120F-76' is not a question of the 120th exam");
+
+    Files.writeString(file, Files.readString(Path.of("src/main/resources/dev/jmlebench/exam/120/editions/official.json"))
+        .replace("\"excluded_questions\": []", "\"excluded_questions\": [\"119A-1\"]"));
+    assertThatThrownBy(() -> Exams.editionFile(file, Exams.get("120"))).isInstanceOf(UserError.class)
+        .hasMessage(file + ": excluded_questions: '119A-1' is not a question of the 120th exam");
+  }
+
+  @Test
+  void anEditionFileWithoutSourcesOrWithAMissingFieldIsRejectedNamingTheField() throws IOException {
+    Path file = tmp.resolve("e.json");
+    String official = Files.readString(Path.of("src/main/resources/dev/jmlebench/exam/120/editions/official.json"));
+    Files.writeString(file, official.replace("\"min_score\": 224", "\"min_score\": \"224\""));
+    assertThatThrownBy(() -> Exams.editionFile(file, Exams.get("120")))
+        .hasMessage(file + ": criteria.general.min_score: expected a whole number ≥ 0");
+    Files.writeString(file, official.replace("\"min_score\": 224", "\"min_score\": 301"));
+    assertThatThrownBy(() -> Exams.editionFile(file, Exams.get("120")))
+        .hasMessage(file + ": criteria: a pass mark is above its maximum");
+  }
+
+  @Test
+  void questionIdsOfTheDatasetAreAllOfTheExam() {
+    for (Question q : SharedData.dataset().questions()) {
+      assertThat(QuestionId.parse(q.questionId()).orElseThrow().exam()).isEqualTo(Exams.get("120").id());
+    }
+  }
+}
