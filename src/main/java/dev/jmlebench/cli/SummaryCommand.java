@@ -1,5 +1,6 @@
 package dev.jmlebench.cli;
 
+import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.results.GradedWith;
 import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
@@ -7,7 +8,6 @@ import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.RunUsage;
 import dev.jmlebench.results.UsageReport;
 import dev.jmlebench.score.AnswerKey;
-import dev.jmlebench.score.Summary;
 import dev.jmlebench.score.SummaryReport;
 import dev.jmlebench.stats.RepeatsReport;
 import dev.jmlebench.stats.StatisticsReport;
@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,11 +28,13 @@ import picocli.CommandLine.Spec;
     description = {"Print, per result file, the score out of 500 with its required and general parts and "
         + "pass/fail against the exam's criteria, the accuracy, parse failures, errors, and the breakdowns "
         + "by block, type and image; the tokens, the cost (per point and per correct answer) and the truncated "
-        + "answers, '—' where the file records none; then 95%% confidence intervals for the score and the accuracy and the "
-        + "probability of passing (seeded bootstrap over the questions, docs/STATISTICS.md).",
+        + "answers, '—' where the file records none; then 95%% confidence intervals for the score and the "
+        + "accuracy and the probability of passing (seeded bootstrap over the questions, each serial group "
+        + "resampled whole; docs/STATISTICS.md).",
         "A file is shown as graded, with the pass criteria of its answer key; when that key is not the one "
         + "asked (--key), one more line gives the score under the asked key and the command that rewrites "
-        + "the file with it. A file without a summary is scored from its results (this needs the dataset)."})
+        + "the file with it. A file without a summary is scored from its results.",
+        "Needs the dataset: the bootstrap resamples each serial group (連問) as one unit."})
 final class SummaryCommand implements Callable<Integer> {
   @Mixin DatasetOption dataset;
   @Mixin AnswerKeyOption answerKey;
@@ -44,6 +47,7 @@ final class SummaryCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     boolean first = true;
+    Supplier<Dataset> d = dataset.lazily();
     for (Path f : files) {
       ResultFile file = ResultFiles.read(f);
       AnswerKey key = answerKey.forExam(ResultFiles.examOf(file));
@@ -52,10 +56,10 @@ final class SummaryCommand implements Callable<Integer> {
       Optional<String> own = GradedWith.edition(file, key.exam()).filter(key.exam().editions()::containsKey);
       AnswerKey shownKey = own.map(e -> AnswerKey.of(key.exam(), e)).orElse(key);
       ResultFile shown = file.summary() != null && own.isPresent() ? file
-          : Rescorer.regrade(file, dataset.load(), key, f.toString());
+          : Rescorer.regrade(file, d.get(), key, f.toString());
       // Computed before anything is printed: a file that fails to grade prints nothing but its error.
       String otherKey = shownKey.name().equals(key.name()) ? null : SummaryReport.otherKey(shownKey.name(),
-          key.name(), Rescorer.regrade(file, dataset.load(), key, f.toString()).summary(), f.toString());
+          key.name(), Rescorer.regrade(file, d.get(), key, f.toString()).summary(), f.toString());
       if (!first) {
         out.println();
       }
@@ -67,7 +71,7 @@ final class SummaryCommand implements Callable<Integer> {
         out.println(otherKey);
       }
       out.print(UsageReport.render(RunUsage.of(file, f.toString()), shown.summary()));
-      out.print(StatisticsReport.forSummary(shown, shownKey.criteria(), f.toString()));
+      out.print(StatisticsReport.forSummary(shown, shownKey.criteria(), d.get(), f.toString()));
       out.print(RepeatsReport.forFile(shown, shownKey.criteria(), f.toString()));
     }
     out.flush();

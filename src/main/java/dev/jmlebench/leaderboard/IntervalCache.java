@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.common.Hashing;
+import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.dataset.Question;
+import dev.jmlebench.dataset.SerialGroup;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.score.ExamCriteria;
@@ -24,9 +27,10 @@ import java.util.TreeSet;
  * (10,000 resamples of its questions) is the largest piece of arithmetic a leaderboard build does, about
  * 50 ms a file; rebuilding after one new run should not redo it for every unchanged file. A row is reused
  * only when its {@code intervals_key} equals the key of the file now: a hash of everything the figures
- * depend on — each question id and whether it was answered correctly, the exam's criteria, the bootstrap's
- * parameters, and {@link RunStatistics#VERSION}, the version of the statistics code (so changed code never
- * serves stale figures). Anything unreadable is simply not reused: this is a cache, never an input.
+ * depend on — each question id, whether it was answered correctly and its serial group, the criteria of the
+ * answer key, the bootstrap's parameters, and {@link RunStatistics#VERSION}, the version of the statistics
+ * code (so changed code never serves stale figures). Anything unreadable is simply not reused: this is a
+ * cache, never an input.
  */
 final class IntervalCache {
   static final String KEY_FIELD = "intervals_key";
@@ -58,24 +62,27 @@ final class IntervalCache {
   }
 
   /** The statistics of {@code file}: the previous build's when its key matches, else computed now. */
-  RunIntervals of(ResultFile file, ExamCriteria criteria, String source) {
-    String key = key(file, criteria);
+  RunIntervals of(ResultFile file, ExamCriteria criteria, Dataset dataset, String source) {
+    String key = key(file, criteria, dataset);
     RunIntervals earlier = bySource.get(source);
     if (earlier != null && earlier.key().equals(key)) {
       return earlier;
     }
-    return new RunIntervals(key, StatisticsJson.run(RunStatistics.of(file, criteria, source)));
+    return new RunIntervals(key, StatisticsJson.run(RunStatistics.of(file, criteria, dataset, source)));
   }
 
-  static String key(ResultFile file, ExamCriteria criteria) {
+  static String key(ResultFile file, ExamCriteria criteria, Dataset dataset) {
     StringBuilder sb = new StringBuilder(16 * file.results().size() + 256)
         .append(RunStatistics.VERSION).append('|').append(Bootstrap.DEFAULT).append('|')
         .append(criteria.exam()).append(',').append(criteria.requiredMax()).append(',')
         .append(criteria.requiredMinScore()).append(',').append(criteria.requiredMinRatioWithExclusions())
         .append(',').append(criteria.generalMax()).append(',').append(criteria.generalMinScore()).append(',')
         .append(new TreeSet<>(criteria.excludedQuestions())).append('|');
+    // Each question with its flag and the serial group it is resampled with.
     for (QuestionResult r : file.results()) {
-      sb.append(r.questionId()).append(r.outcome() == Outcome.CORRECT ? '+' : '-');
+      sb.append(r.questionId()).append(r.outcome() == Outcome.CORRECT ? '+' : '-')
+          .append(dataset.question(r.questionId()).flatMap(Question::serialGroup).map(SerialGroup::groupId)
+              .orElse("")).append(';');
     }
     return Hashing.sha256Hex(sb.toString().getBytes(StandardCharsets.UTF_8));
   }

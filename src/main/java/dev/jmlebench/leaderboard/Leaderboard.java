@@ -33,7 +33,8 @@ public final class Leaderboard {
    * @param readme the README whose tables to rebuild, or null for none
    * @param chart the score chart's PNG; the other outputs are named after it (see {@link Outputs})
    * @param rescore files to rescore first: null for none, empty for every file of {@code resultsDir}
-   * @param dataset loads the dataset; called only when a file must be scored
+   * @param dataset loads the dataset (once): for the bootstrap's serial groups, and to grade a file under
+   *     another key
    * @param key the answer key to rank by, given the exam; every file is graded under it (files are rewritten
    *     only with {@code rescore})
    */
@@ -142,7 +143,6 @@ public final class Leaderboard {
    */
   private static Map<Path, ResultFile> rescore(List<Path> targets, Supplier<Dataset> dataset,
       Function<String, AnswerKey> key, List<String> done) {
-    // The dataset is loaded by the first file read that needs it, while the other core reads on.
     List<Rescoring> results = targets.parallelStream()
         .map(f -> {
           ResultFile before = ResultFiles.read(f);
@@ -186,7 +186,8 @@ public final class Leaderboard {
     AnswerKey key = keyOf.apply(ResultFiles.examOf(file));
     file = Rescorer.under(file, key, dataset, f.toString());
     LeaderboardEntry entry = LeaderboardEntry.of(f.getFileName().toString(), file);
-    return new Read(entry, file.results().isEmpty() ? null : cache.of(file, key.criteria(), entry.source()));
+    return new Read(entry, file.results().isEmpty() ? null
+        : cache.of(file, key.criteria(), dataset.get(), entry.source()));
   }
 
   /** The one exam every file is of: a leaderboard ranks one exam. */

@@ -100,6 +100,7 @@ public record PairedComparison(
     int n = pairs.size();
     int[][] difference = new int[1][n];
     List<String> strata = new ArrayList<>(n);
+    List<String> units = new ArrayList<>(n);
     int scoreMax = 0;
     int aScore = 0;
     int bScore = 0;
@@ -112,6 +113,7 @@ public record PairedComparison(
       ScoredQuestion qb = pairs.get(i)[1];
       difference[0][i] = qa.earnedPoints() - qb.earnedPoints();
       strata.add(qa.stratum());
+      units.add(qa.unit());
       scoreMax += qa.maxPoints();
       aScore += qa.earnedPoints();
       bScore += qb.earnedPoints();
@@ -124,7 +126,7 @@ public record PairedComparison(
     }
     int aOnly = (int) differing.stream().filter(d -> d.a().correct()).count();
     int bOnly = differing.size() - aOnly;
-    PointInterval ci = Bootstrap.percentile(bootstrap.resample(strata, difference)[0]);
+    PointInterval ci = Bootstrap.percentile(bootstrap.resample(strata, units, difference)[0]);
     return new PairedComparison(a, b, n, scoreMax, aScore, bScore, aCorrect, bCorrect, aOnly, bOnly,
         McNemar.exactP(aOnly, bOnly), ci, List.copyOf(blocks.values()), differing, bootstrap);
   }

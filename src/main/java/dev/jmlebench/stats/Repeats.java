@@ -47,7 +47,7 @@ public record Repeats(
 
   /** The repeat figures of a result file with samples, each result's points from its id (as {@link ScoredRun}). */
   public static Repeats of(ResultFile file, ExamCriteria criteria, String source) {
-    Map<String, Integer> points = ScoredRun.of(file, criteria, source).questions().stream()
+    Map<String, Integer> points = ScoredRun.ungrouped(file, criteria, source).questions().stream()
         .collect(Collectors.toMap(ScoredQuestion::questionId, ScoredQuestion::maxPoints));
     List<RepeatedQuestion> questions = new ArrayList<>();
     for (QuestionResult r : file.results()) {

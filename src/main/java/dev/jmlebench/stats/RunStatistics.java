@@ -1,5 +1,6 @@
 package dev.jmlebench.stats;
 
+import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.score.ExamCriteria;
 import java.util.List;
@@ -30,7 +31,7 @@ public record RunStatistics(
    * bootstrap, the interval methods, points, the pass rule): caches of earlier figures are keyed on it.
    * {@code StatisticsVersionTest} pins the figures of each version and fails when they move without a bump.
    */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
 
   private static final int REQUIRED = 0;
@@ -38,8 +39,8 @@ public record RunStatistics(
   private static final int CORRECT = 2;
 
   /** The statistics of a result file with the default bootstrap (10,000 resamples, fixed seed). */
-  public static RunStatistics of(ResultFile file, ExamCriteria criteria, String source) {
-    return of(ScoredRun.of(file, criteria, source), criteria, Bootstrap.DEFAULT);
+  public static RunStatistics of(ResultFile file, ExamCriteria criteria, Dataset dataset, String source) {
+    return of(ScoredRun.of(file, criteria, dataset, source), criteria, Bootstrap.DEFAULT);
   }
 
   public static RunStatistics of(ScoredRun run, ExamCriteria criteria, Bootstrap bootstrap) {
@@ -62,7 +63,8 @@ public record RunStatistics(
       observed[part] += columns[part][i];
       observed[CORRECT] += columns[CORRECT][i];
     }
-    int[][] sums = bootstrap.resample(qs.stream().map(ScoredQuestion::stratum).toList(), columns);
+    int[][] sums = bootstrap.resample(qs.stream().map(ScoredQuestion::stratum).toList(),
+        qs.stream().map(ScoredQuestion::unit).toList(), columns);
     int[] scores = new int[bootstrap.resamples()];
     for (int r = 0; r < scores.length; r++) {
       scores[r] = sums[REQUIRED][r] + sums[GENERAL][r];

@@ -9,6 +9,8 @@ import java.util.List;
  *
  * @param points the official points of the question (SPEC §4)
  * @param scored false for a question excluded from scoring (採点除外): it then counts for accuracy only
+ * @param unit what the bootstrap resamples as one: the serial group (連問) the question belongs to, whose
+ *     questions share one case text and so err together, else the question itself
  */
 public record ScoredQuestion(
     String questionId,
@@ -18,7 +20,8 @@ public record ScoredQuestion(
     boolean scored,
     boolean correct,
     List<String> predicted,
-    List<String> gold) {
+    List<String> gold,
+    String unit) {
 
   public ScoredQuestion {
     if (points < 1) {

@@ -2,7 +2,9 @@ package dev.jmlebench.stats;
 
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.dataset.Question;
 import dev.jmlebench.dataset.QuestionId;
+import dev.jmlebench.dataset.SerialGroup;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
@@ -23,7 +25,8 @@ import java.util.function.Supplier;
 
 /**
  * The per-question outcomes of one result file, in exam order (block, then number). Points come from the
- * question id ({@code 120B-30} → block B, number 30), so no dataset is needed.
+ * question id ({@code 120B-30} → block B, number 30); the serial groups the bootstrap keeps together come from
+ * the dataset.
  *
  * @param name the name leaderboards show (display name, else model)
  * @param source where the run came from, e.g. the file path, for messages and reports
@@ -47,7 +50,7 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
   private static ScoredRun graded(ResultFile file, Function<String, AnswerKey> keyOf, Supplier<Dataset> dataset,
       String source) {
     AnswerKey key = keyOf.apply(ResultFiles.examOf(file));
-    return of(Rescorer.under(file, key, dataset, source), key.criteria(), source);
+    return of(Rescorer.under(file, key, dataset, source), key.criteria(), dataset.get(), source);
   }
 
   /**
@@ -70,13 +73,29 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
     return runs;
   }
 
-  public static ScoredRun of(ResultFile file, ExamCriteria criteria, String source) {
+  /**
+   * The run's questions with their points, whether each is scored under {@code criteria}, and the serial
+   * group of each from {@code dataset} (a question the dataset does not know is a unit of its own).
+   */
+  public static ScoredRun of(ResultFile file, ExamCriteria criteria, Dataset dataset, String source) {
+    return of(file, criteria, id -> dataset.question(id).flatMap(Question::serialGroup).map(SerialGroup::groupId)
+        .orElse(id), source);
+  }
+
+  /** The run with every question a unit of its own: for what needs only points, never for resampling. */
+  static ScoredRun ungrouped(ResultFile file, ExamCriteria criteria, String source) {
+    return of(file, criteria, Function.identity(), source);
+  }
+
+  private static ScoredRun of(ResultFile file, ExamCriteria criteria, Function<String, String> unitOf,
+      String source) {
     List<ScoredQuestion> out = new ArrayList<>(file.results().size());
     for (QuestionResult r : file.results()) {
       QuestionId id = QuestionId.parse(r.questionId()).orElseThrow(() -> new UserError(source
           + ": results: question id '" + r.questionId() + "' is not of the form 120A-1 (exam, block A-F, number)"));
       out.add(new ScoredQuestion(r.questionId(), id.block(), id.number(), Points.of(id),
-          !criteria.isExcluded(r.questionId()), r.outcome() == Outcome.CORRECT, r.predicted(), r.gold()));
+          !criteria.isExcluded(r.questionId()), r.outcome() == Outcome.CORRECT, r.predicted(), r.gold(),
+          unitOf.apply(r.questionId())));
     }
     return new ScoredRun(file.metadata().name(), file.metadata().model(), source, out);
   }

@@ -1,6 +1,7 @@
 package dev.jmlebench.stats;
 
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Percent;
@@ -17,13 +18,13 @@ public final class StatisticsReport {
    * file's own summary and works on files whose questions it cannot place, so such a file gets a line
    * saying why instead of an error.
    */
-  public static String forSummary(ResultFile file, ExamCriteria criteria, String source) {
+  public static String forSummary(ResultFile file, ExamCriteria criteria, Dataset dataset, String source) {
     if (file.results().isEmpty()) {
       return "  95% CI     none: the file has no results\n";
     }
     ScoredRun run;
     try {
-      run = ScoredRun.of(file, criteria, source);
+      run = ScoredRun.of(file, criteria, dataset, source);
     } catch (UserError e) {
       return "  95% CI     not computed: " + e.getMessage() + "\n";
     }
@@ -105,7 +106,7 @@ public final class StatisticsReport {
   }
 
   private static String describe(Bootstrap b) {
-    return String.format(Locale.ROOT, "stratified by part and points, %,d resamples, seed %d, percentile method",
+    return String.format(Locale.ROOT, "stratified by part and points, serial groups resampled whole, %,d resamples, seed %d, percentile method",
         b.resamples(), b.seed());
   }
 

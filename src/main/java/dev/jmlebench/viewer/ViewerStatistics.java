@@ -48,7 +48,7 @@ final class ViewerStatistics {
     Map<String, ScoredRun> scored = new LinkedHashMap<>();
     for (Run run : data.runs()) {
       String source = run.file().getFileName().toString();
-      ScoredRun s = ScoredRun.of(run.result(), data.criteria(), source);
+      ScoredRun s = ScoredRun.of(run.result(), data.criteria(), data.dataset(), source);
       // A file without a single answer has nothing to resample or compare; its pages show no interval.
       if (!s.questions().isEmpty()) {
         bySource.put(source, run);

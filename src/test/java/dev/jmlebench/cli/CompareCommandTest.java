@@ -32,7 +32,7 @@ class CompareCommandTest {
 
   private static synchronized String allJson() {
     if (allJson == null) {
-      allJson = Cli.run("compare", "--key", "author", "--all", SharedData.results().toString(), "--json").out();
+      allJson = Cli.run("compare", "--dataset", SharedData.root().toString(), "--key", "author", "--all", SharedData.results().toString(), "--json").out();
     }
     return allJson;
   }
@@ -40,7 +40,7 @@ class CompareCommandTest {
   @Test
   void comparingTwoPublishedFilesPrintsTheHandCountedDiscordantPairs() throws IOException {
     int[] counts = handCount(qwen32, medrect);
-    Cli.Outcome r = Cli.run("compare", "--key", "author", qwen32, medrect);
+    Cli.Outcome r = Cli.run("compare", "--dataset", SharedData.root().toString(), "--key", "author", qwen32, medrect);
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.err()).isEmpty();
@@ -54,7 +54,7 @@ class CompareCommandTest {
 
   @Test
   void pairJsonHasTheDocumentedKeysInTheDocumentedOrder() throws IOException {
-    JsonNode j = JSON.readTree(Cli.run("compare", "--key", "author", "--json", qwen32, medrect).out());
+    JsonNode j = JSON.readTree(Cli.run("compare", "--dataset", SharedData.root().toString(), "--key", "author", "--json", qwen32, medrect).out());
 
     assertThat(fieldNames(j)).containsExactly("schema", "bootstrap", "a", "b", "questions", "score_max", "a_score",
         "b_score", "score_difference", "score_difference_ci", "a_correct", "b_correct", "a_right_b_wrong",
@@ -99,9 +99,9 @@ class CompareCommandTest {
 
   @Test
   void theSameFilesGiveByteIdenticalOutputRunToRun() {
-    assertThat(Cli.run("compare", "--key", "author", "--json", qwen32, medrect).out())
-        .isEqualTo(Cli.run("compare", "--key", "author", "--json", qwen32, medrect).out());
-    assertThat(Cli.run("compare", "--key", "author", "--all", results, "--json").out()).isEqualTo(allJson());
+    assertThat(Cli.run("compare", "--dataset", SharedData.root().toString(), "--key", "author", "--json", qwen32, medrect).out())
+        .isEqualTo(Cli.run("compare", "--dataset", SharedData.root().toString(), "--key", "author", "--json", qwen32, medrect).out());
+    assertThat(Cli.run("compare", "--dataset", SharedData.root().toString(), "--key", "author", "--all", results, "--json").out()).isEqualTo(allJson());
   }
 
   @Test
@@ -109,7 +109,7 @@ class CompareCommandTest {
     JsonNode all = JSON.readTree(allJson());
     for (JsonNode p : all.get("pairs")) {
       if (p.get("a").textValue().equals("Qwen3-32B") && p.get("b").textValue().equals("Preferred-MedRECT-32B")) {
-        JsonNode single = JSON.readTree(Cli.run("compare", "--key", "author", "--json", qwen32, medrect).out());
+        JsonNode single = JSON.readTree(Cli.run("compare", "--dataset", SharedData.root().toString(), "--key", "author", "--json", qwen32, medrect).out());
         assertThat(p.get("score_difference_ci")).isEqualTo(single.get("score_difference_ci"));
         assertThat(p.get("mcnemar_p")).isEqualTo(single.get("mcnemar_p"));
         return;
@@ -139,30 +139,30 @@ class CompareCommandTest {
 
   @Test
   void aMissingFileIsOneLineAndExitCodeTwo() {
-    Cli.Outcome r = Cli.run("compare", "--key", "author", qwen32, tmp.resolve("nope.json").toString());
+    Cli.Outcome r = Cli.run("compare", "--dataset", SharedData.root().toString(), "--key", "author", qwen32, tmp.resolve("nope.json").toString());
     assertThat(r.exitCode()).isEqualTo(Main.USAGE);
     assertThat(r.err().strip()).doesNotContain("\n").contains("nope.json").contains("no such result file");
   }
 
   @Test
   void oneFileOrBothFormsAtOnceAreUsageErrors() {
-    Cli.Outcome one = Cli.run("compare", "--key", "author", qwen32);
+    Cli.Outcome one = Cli.run("compare", "--dataset", SharedData.root().toString(), "--key", "author", qwen32);
     assertThat(one.exitCode()).isEqualTo(Main.USAGE);
     assertThat(one.err()).contains("give two result files A and B, or --all DIR");
 
-    Cli.Outcome both = Cli.run("compare", "--key", "author", qwen32, medrect, "--all", results);
+    Cli.Outcome both = Cli.run("compare", "--dataset", SharedData.root().toString(), "--key", "author", qwen32, medrect, "--all", results);
     assertThat(both.exitCode()).isEqualTo(Main.USAGE);
     assertThat(both.err()).contains("not both");
   }
 
   @Test
   void allOnADirectoryWithoutTwoResultFilesIsAUsageError() throws IOException {
-    Cli.Outcome empty = Cli.run("compare", "--key", "author", "--all", tmp.toString());
+    Cli.Outcome empty = Cli.run("compare", "--dataset", SharedData.root().toString(), "--key", "author", "--all", tmp.toString());
     assertThat(empty.exitCode()).isEqualTo(Main.USAGE);
     assertThat(empty.err()).contains(tmp.toString()).contains("found 0");
 
     Files.writeString(tmp.resolve("broken.json"), "{\"results\": [");
-    Cli.Outcome broken = Cli.run("compare", "--key", "author", "--all", tmp.toString());
+    Cli.Outcome broken = Cli.run("compare", "--dataset", SharedData.root().toString(), "--key", "author", "--all", tmp.toString());
     assertThat(broken.exitCode()).isEqualTo(Main.USAGE);
     assertThat(broken.err().strip()).doesNotContain("\n").contains("broken.json").contains("not valid JSON");
   }
@@ -178,7 +178,7 @@ class CompareCommandTest {
     }
     Cli.Outcome r;
     try {
-      r = Cli.run("compare", "--key", "author", "--all", dir.toString());
+      r = Cli.run("compare", "--dataset", SharedData.root().toString(), "--key", "author", "--all", dir.toString());
     } finally {
       for (Path link : links) {
         Files.delete(link); // links, not copies, of the shared files; removed so JUnit need not warn
@@ -193,7 +193,8 @@ class CompareCommandTest {
 
   @Test
   void summaryFollowsTheReportWithIntervalsAndThePassProbability() {
-    Cli.Outcome r = Cli.run("summary", "--key", "author", SharedData.results().resolve("openai_gpt-oss-120b_low.json").toString());
+    Cli.Outcome r = Cli.run("summary", "--key", "author", "--dataset", SharedData.root().toString(),
+        SharedData.results().resolve("openai_gpt-oss-120b_low.json").toString());
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).containsPattern("  95% CI     score \\d+–\\d+ \\(\\d+\\.\\d%–\\d+\\.\\d%\\)   accuracy "
         + "\\d+\\.\\d%–\\d+\\.\\d% \\(bootstrap\\), \\d+\\.\\d%–\\d+\\.\\d% \\(Wilson\\)\n")

@@ -34,7 +34,7 @@ class CoreCommandsTest {
   @MethodSource("published")
   void summaryPrintsThePublishedFigures(Path file) throws IOException {
     JsonNode s = JSON.readTree(file.toFile()).get("summary");
-    Cli.Outcome r = Cli.run("summary", "--key", "author", file.toString());
+    Cli.Outcome r = Cli.run("summary", "--key", "author", "--dataset", dataset, file.toString());
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.err()).isEmpty();
@@ -121,7 +121,8 @@ class CoreCommandsTest {
 
   @Test
   void summaryOfTheTopModelReadsAsOnTheLeaderboard() {
-    Cli.Outcome r = Cli.run("summary", SharedData.results().resolve("anthropic_claude-opus-4.6.json").toString());
+    Cli.Outcome r = Cli.run("summary", "--key", "author", "--dataset", dataset,
+        SharedData.results().resolve("anthropic_claude-opus-4.6.json").toString());
     assertThat(r.out()).startsWith("Claude Opus 4.6  (anthropic/claude-opus-4.6, vision)")
         .contains("Score      493/500 (98.6%)   PASS")
         .contains("Accuracy   393/400 (98.2%)   parse failures 0   errors 0");

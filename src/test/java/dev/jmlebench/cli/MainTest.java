@@ -30,9 +30,9 @@ class MainTest {
   void theLazilyBuiltCommandRunsLikeTheFullOne() {
     StringWriter out = new StringWriter();
     String file = SharedData.results().resolve("openai_gpt-5.2.json").toString();
-    CommandLine cl = Main.commandLine(new String[] {"summary", "--key", "author", file});
+    CommandLine cl = Main.commandLine(new String[] {"summary", "--key", "author", "--dataset", SharedData.root().toString(), file});
     cl.setOut(new PrintWriter(out, true));
-    assertThat(cl.execute("summary", "--key", "author", file)).isZero();
+    assertThat(cl.execute("summary", "--key", "author", "--dataset", SharedData.root().toString(), file)).isZero();
     assertThat(out.toString()).contains("Score      488/500 (97.6%)   PASS");
   }
 

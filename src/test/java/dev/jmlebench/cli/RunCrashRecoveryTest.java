@@ -34,7 +34,7 @@ class RunCrashRecoveryTest {
 
   private List<String> runArgs(MockServer server, Path out) {
     return List.of("run", "--model", "Qwen/Qwen3-32B", "--base-url", server.baseUrl().toString(),
-        "--dataset", SharedData.root().toString(), "--out", out.toString(), "--parallel", "4");
+        "--dataset", SharedData.root().toString(), "--out", out.toString(), "--parallel", "4", "--key", "author");
   }
 
   private void assertSameFinalResultAsPublished(Path out, MockServer server) {

@@ -105,7 +105,7 @@ class RunRepeatsTest {
       for (String line : expected) {
         assertThat(o.out()).contains(line);
       }
-      Cli.Outcome summary = Cli.run("summary", out.toString());
+      Cli.Outcome summary = Cli.run("summary", "--dataset", SharedData.root().toString(), out.toString());
       assertThat(summary.exitCode()).as(summary.err()).isZero();
       for (String line : expected) {
         assertThat(summary.out()).contains(line);

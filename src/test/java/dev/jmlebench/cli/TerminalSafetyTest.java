@@ -44,7 +44,7 @@ class TerminalSafetyTest {
 
   @Test
   void summaryShowsAHostileNameAndModelAsText() throws IOException {
-    Cli.Outcome r = Cli.run("summary", hostile("a.json", "").toString());
+    Cli.Outcome r = Cli.run("summary", "--key", "author", "--dataset", SharedData.root().toString(), hostile("a.json", "").toString());
 
     assertThat(r.exitCode()).isZero();
     assertInert(r);
@@ -53,7 +53,7 @@ class TerminalSafetyTest {
 
   @Test
   void compareShowsHostileNamesAsText() throws IOException {
-    Cli.Outcome r = Cli.run("compare", hostile("a.json", "").toString(),
+    Cli.Outcome r = Cli.run("compare", "--key", "author", "--dataset", SharedData.root().toString(), hostile("a.json", "").toString(),
         SharedData.results().resolve("Qwen_Qwen3-32B.json").toString());
 
     assertThat(r.exitCode()).isZero();
@@ -66,7 +66,7 @@ class TerminalSafetyTest {
     Files.copy(SharedData.results().resolve("Qwen_Qwen3-32B.json"), tmp.resolve("b.json"));
     Files.writeString(tmp.resolve("x" + CLEAR_AND_RETITLE + ".json"), "{\"not\": \"results\"}");
 
-    Cli.Outcome r = Cli.run("compare", "--all", tmp.toString());
+    Cli.Outcome r = Cli.run("compare", "--key", "author", "--dataset", SharedData.root().toString(), "--all", tmp.toString());
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.err()).contains("skipped ");
@@ -75,7 +75,7 @@ class TerminalSafetyTest {
 
   @Test
   void anErrorLineQuotingAHostileQuestionIdIsOneInertLine() throws IOException {
-    Cli.Outcome r = Cli.run("compare", hostile("a.json", "\n\u001b[5m").toString(),
+    Cli.Outcome r = Cli.run("compare", "--key", "author", "--dataset", SharedData.root().toString(), hostile("a.json", "\n\u001b[5m").toString(),
         SharedData.results().resolve("Qwen_Qwen3-32B.json").toString());
 
     assertThat(r.exitCode()).isEqualTo(2);

@@ -46,7 +46,7 @@ class ChartsTest {
     exported = new HashMap<>();
     for (Path f : SharedData.publishedResults()) {
       String name = f.getFileName().toString();
-      RunStatistics s = RunStatistics.of(ResultFiles.read(f), AnswerKey.of("120", "author").criteria(), name);
+      RunStatistics s = RunStatistics.of(ResultFiles.read(f), AnswerKey.of("120", "author").criteria(), SharedData.dataset(), name);
       statistics.put(name, s);
       exported.put(name, new RunIntervals("key of " + name, StatisticsJson.run(s)));
     }

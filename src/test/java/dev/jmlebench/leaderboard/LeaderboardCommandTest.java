@@ -116,7 +116,7 @@ class LeaderboardCommandTest {
     Path dir = copyOf(official);
     Path readme = readme();
 
-    Cli.Outcome r = Cli.run("leaderboard", "--key", "official", "--results", dir.toString(), "--readme",
+    Cli.Outcome r = Cli.run("leaderboard", "--dataset", SharedData.root().toString(), "--key", "official", "--results", dir.toString(), "--readme",
         readme.toString());
 
     assertThat(r.exitCode()).as(r.err()).isZero();
@@ -239,7 +239,7 @@ class LeaderboardCommandTest {
   void theExportsHoldOneRowPerRunWithTheSummaryFigures() throws IOException {
     Path dir = copyOf(ExpectedLeaderboard.eight());
 
-    Cli.Outcome r = Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme().toString(),
+    Cli.Outcome r = Cli.run("leaderboard", "--dataset", SharedData.root().toString(), "--key", "author", "--results", dir.toString(), "--readme", readme().toString(),
         "--chart", tmp.resolve("out/board.png").toString());
 
     assertThat(r.exitCode()).isZero();
@@ -275,7 +275,7 @@ class LeaderboardCommandTest {
   void eachExportRowCarriesTheIntervalsAndPassProbabilityOfItsOwnFile() throws IOException {
     Path dir = copyOf(ExpectedLeaderboard.eight());
 
-    Cli.Outcome r = Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme().toString(),
+    Cli.Outcome r = Cli.run("leaderboard", "--dataset", SharedData.root().toString(), "--key", "author", "--results", dir.toString(), "--readme", readme().toString(),
         "--chart", tmp.resolve("out/board.png").toString());
 
     assertThat(r.exitCode()).isZero();
@@ -285,7 +285,7 @@ class LeaderboardCommandTest {
     for (int i = 0; i < runs.size(); i++) {
       JsonNode row = runs.get(i);
       String source = row.get("source_file").asText();
-      RunStatistics s = RunStatistics.of(ResultFiles.read(dir.resolve(source)), AnswerKey.of("120", "author").criteria(), source);
+      RunStatistics s = RunStatistics.of(ResultFiles.read(dir.resolve(source)), AnswerKey.of("120", "author").criteria(), SharedData.dataset(), source);
       JsonNode in = row.get("intervals");
       assertThat(in).as(source).isEqualTo(JSON.readTree(StatisticsJson.write(StatisticsJson.run(s))));
       assertThat(in.get("score_ci").get(0).intValue()).isEqualTo(s.scoreCi().lower());
@@ -317,7 +317,7 @@ class LeaderboardCommandTest {
   void aRebuildReusesTheIntervalsOfUnchangedFilesAndRecomputesThoseOfAChangedOne() throws IOException {
     Path dir = copyOf(ExpectedLeaderboard.eight());
     Path export = dir.resolve("leaderboard.json");
-    assertThat(Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme().toString()).exitCode())
+    assertThat(Cli.run("leaderboard", "--dataset", SharedData.root().toString(), "--key", "author", "--results", dir.toString(), "--readme", readme().toString()).exitCode())
         .isZero();
     // Mark every row's figures, so a reused row is told apart from a recomputed one.
     ObjectNode marked = (ObjectNode) JSON.readTree(export.toFile());
@@ -334,13 +334,13 @@ class LeaderboardCommandTest {
     }
     Files.writeString(changed, JSON.writeValueAsString(file));
 
-    assertThat(Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme().toString()).exitCode())
+    assertThat(Cli.run("leaderboard", "--dataset", SharedData.root().toString(), "--key", "author", "--results", dir.toString(), "--readme", readme().toString()).exitCode())
         .isZero();
 
     for (JsonNode row : JSON.readTree(export.toFile()).get("runs")) {
       String source = row.get("source_file").asText();
       if (source.equals(changed.getFileName().toString())) {
-        RunStatistics now = RunStatistics.of(ResultFiles.read(changed), AnswerKey.of("120", "author").criteria(), source);
+        RunStatistics now = RunStatistics.of(ResultFiles.read(changed), AnswerKey.of("120", "author").criteria(), SharedData.dataset(), source);
         assertThat(row.get("intervals")).isEqualTo(JSON.readTree(StatisticsJson.write(StatisticsJson.run(now))));
       } else {
         assertThat(row.get("intervals").get("pass_probability").doubleValue()).as(source).isEqualTo(0.1234);
@@ -353,7 +353,7 @@ class LeaderboardCommandTest {
     Path dir = copyOf(ExpectedLeaderboard.eight());
     Files.writeString(dir.resolve("leaderboard.json"), "{\"runs\": [{\"source_file\": 3, \"intervals\": ");
 
-    Cli.Outcome r = Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme().toString());
+    Cli.Outcome r = Cli.run("leaderboard", "--dataset", SharedData.root().toString(), "--key", "author", "--results", dir.toString(), "--readme", readme().toString());
 
     assertThat(r.err()).isEmpty();
     assertThat(r.exitCode()).isZero();
@@ -372,11 +372,11 @@ class LeaderboardCommandTest {
   void aSecondBuildDoesNotTakeItsOwnExportForAResultFile() throws IOException {
     Path dir = copyOfPublished();
     Path readme = readme();
-    assertThat(Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme.toString()).exitCode())
+    assertThat(Cli.run("leaderboard", "--dataset", SharedData.root().toString(), "--key", "author", "--results", dir.toString(), "--readme", readme.toString()).exitCode())
         .isZero();
     String first = Files.readString(readme);
 
-    Cli.Outcome again = Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme.toString());
+    Cli.Outcome again = Cli.run("leaderboard", "--dataset", SharedData.root().toString(), "--key", "author", "--results", dir.toString(), "--readme", readme.toString());
 
     assertThat(again.err()).isEmpty();
     assertThat(again.exitCode()).isZero();
@@ -390,7 +390,7 @@ class LeaderboardCommandTest {
     Path readme = readme();
     String before = Files.readString(readme);
 
-    Cli.Outcome r = Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme.toString(),
+    Cli.Outcome r = Cli.run("leaderboard", "--dataset", SharedData.root().toString(), "--key", "author", "--results", dir.toString(), "--readme", readme.toString(),
         "--plot-only");
 
     assertThat(r.exitCode()).isZero();
@@ -409,7 +409,7 @@ class LeaderboardCommandTest {
     FileTime mtime = FileTime.fromMillis(1_000_000_000_000L);
     Files.setLastModifiedTime(readme, mtime);
 
-    Cli.Outcome r = Cli.run("leaderboard", "--key", "author", "--results", dir.toString(), "--readme", readme.toString());
+    Cli.Outcome r = Cli.run("leaderboard", "--dataset", SharedData.root().toString(), "--key", "author", "--results", dir.toString(), "--readme", readme.toString());
 
     assertThat(r.exitCode()).isZero();
     assertThat(r.err()).startsWith("jmle-bench: warning: " + readme).contains("<!-- leaderboard-all-start -->",
@@ -439,11 +439,11 @@ class LeaderboardCommandTest {
 
   @Test
   void aMissingResultsFolderOrReadmeIsOneLineAndExitCodeTwo() {
-    Cli.Outcome noDir = Cli.run("leaderboard", "--key", "author", "--results", tmp.resolve("nope").toString());
+    Cli.Outcome noDir = Cli.run("leaderboard", "--dataset", SharedData.root().toString(), "--key", "author", "--results", tmp.resolve("nope").toString());
     assertThat(noDir.exitCode()).isEqualTo(2);
     assertThat(noDir.err()).isEqualTo("jmle-bench: --results " + tmp.resolve("nope") + ": no such folder\n");
 
-    Cli.Outcome noReadme = Cli.run("leaderboard", "--key", "author", "--results", SharedData.results().toString(), "--readme",
+    Cli.Outcome noReadme = Cli.run("leaderboard", "--dataset", SharedData.root().toString(), "--key", "author", "--results", SharedData.results().toString(), "--readme",
         tmp.resolve("MISSING.md").toString(), "--chart", tmp.resolve("c.png").toString());
     assertThat(noReadme.exitCode()).isEqualTo(2);
     assertThat(noReadme.err()).isEqualTo("jmle-bench: --readme " + tmp.resolve("MISSING.md") + ": no such file\n");

@@ -30,7 +30,7 @@ class BootstrapTest {
 
   @Test
   void aStratumWhereEveryValueIsEqualHasADegenerateDistribution() {
-    int[][] sums = new Bootstrap(1000, 1).resample(List.of("s", "s", "s"), new int[][] {{3, 3, 3}});
+    int[][] sums = new Bootstrap(1000, 1).resample(List.of("s", "s", "s"), rows(3), new int[][] {{3, 3, 3}});
     assertThat(sums[0]).containsOnly(9);
   }
 
@@ -48,7 +48,7 @@ class BootstrapTest {
       correct[i * 3] = 1;
     }
     Bootstrap b = new Bootstrap(20_000, 42);
-    int[] replicates = b.resample(Collections.nCopies(n, "only"), new int[][] {correct})[0];
+    int[] replicates = b.resample(Collections.nCopies(n, "only"), rows(n), new int[][] {correct})[0];
 
     int[] frequency = new int[n + 1];
     for (int r : replicates) {
@@ -71,7 +71,7 @@ class BootstrapTest {
   void strataAreResampledSeparatelySoEachKeepsItsSize() {
     // Stratum "x" holds only 1s, stratum "y" only 0s: whatever is drawn, every resample sums to the size of x.
     List<String> strata = List.of("x", "y", "x", "y", "y", "x", "y");
-    int[][] sums = new Bootstrap(500, 3).resample(strata, new int[][] {{1, 0, 1, 0, 0, 1, 0}});
+    int[][] sums = new Bootstrap(500, 3).resample(strata, rows(strata.size()), new int[][] {{1, 0, 1, 0, 0, 1, 0}});
     assertThat(sums[0]).containsOnly(3);
   }
 
@@ -79,9 +79,9 @@ class BootstrapTest {
   void theSameSeedGivesTheSameReplicatesAndAnotherSeedOtherOnes() {
     List<String> strata = List.of("a", "a", "a", "b", "b", "b", "b");
     int[][] columns = {{1, 0, 1, 3, 0, 3, 3}, {1, 0, 1, 1, 0, 1, 1}};
-    int[][] first = new Bootstrap(2000, 99).resample(strata, columns);
-    int[][] second = new Bootstrap(2000, 99).resample(strata, columns);
-    int[][] other = new Bootstrap(2000, 100).resample(strata, columns);
+    int[][] first = new Bootstrap(2000, 99).resample(strata, rows(strata.size()), columns);
+    int[][] second = new Bootstrap(2000, 99).resample(strata, rows(strata.size()), columns);
+    int[][] other = new Bootstrap(2000, 100).resample(strata, rows(strata.size()), columns);
 
     assertThat(second).isDeepEqualTo(first);
     assertThat(other[0]).isNotEqualTo(first[0]);
@@ -111,5 +111,34 @@ class BootstrapTest {
       }
     }
     return n;
+  }
+
+  /** Every row a unit of its own: the plain stratified bootstrap. */
+  private static List<String> rows(int n) {
+    return java.util.stream.IntStream.range(0, n).mapToObj(i -> "q" + i).toList();
+  }
+
+  @Test
+  void aSerialGroupIsDrawnWholeSoItsQuestionsAreRightOrWrongTogether() {
+    // Two serial groups of two questions: g1 both right, g2 both wrong. Drawn whole, a resample holds
+    // 0, 2 or 4 right answers, never an odd number as drawing questions one by one would give.
+    int[][] sums = new Bootstrap(2000, 7).resample(List.of("s", "s", "s", "s"), List.of("g1", "g1", "g2", "g2"),
+        new int[][] {{1, 1, 0, 0}});
+    assertThat(java.util.Arrays.stream(sums[0]).distinct().sorted().toArray()).containsExactly(0, 2, 4);
+  }
+
+  @Test
+  void groupsAndSingleQuestionsOfOneStratumAreDrawnAmongTheirLikeSoTheStratumKeepsItsSize() {
+    // A stratum of one pair and three single questions: a pair is drawn among pairs, a single among singles,
+    // so every resample holds exactly five questions.
+    int[][] sums = new Bootstrap(500, 11).resample(Collections.nCopies(5, "s"), List.of("g", "g", "a", "b", "c"),
+        new int[][] {{1, 1, 1, 1, 1}});
+    assertThat(java.util.Arrays.stream(sums[0]).distinct().toArray()).containsExactly(5);
+  }
+
+  @Test
+  void aUnitSpanningTwoStrataIsRejected() {
+    assertThatThrownBy(() -> new Bootstrap(100, 1).resample(List.of("x", "y"), List.of("g", "g"), new int[][] {{1, 0}}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unit g spans strata x and y");
   }
 }

@@ -126,7 +126,7 @@ class PairedComparisonTest {
     ResultFile full = ResultFiles.read(gpt);
     ResultFile requiredOnly = full.withResults(full.results().stream()
         .filter(r -> r.questionId().startsWith("120B-") || r.questionId().startsWith("120E-")).toList());
-    ScoredRun partial = ScoredRun.of(requiredOnly, AnswerKey.of("120", "author").criteria(), "required only");
+    ScoredRun partial = ScoredRun.of(requiredOnly, AnswerKey.of("120", "author").criteria(), SharedData.dataset(), "required only");
 
     PairedComparison c = PairedComparison.of(ScoredRun.read(opus, AUTHOR, SharedData::dataset), partial);
 
@@ -140,9 +140,9 @@ class PairedComparisonTest {
     ResultFile full = ResultFiles.read(gpt);
     ExamCriteria criteria = AnswerKey.of("120", "author").criteria();
     ScoredRun onlyA = ScoredRun.of(full.withResults(full.results().stream()
-        .filter(r -> r.questionId().startsWith("120A-")).toList()), criteria, "a.json");
+        .filter(r -> r.questionId().startsWith("120A-")).toList()), criteria, SharedData.dataset(), "a.json");
     ScoredRun onlyB = ScoredRun.of(full.withResults(full.results().stream()
-        .filter(r -> r.questionId().startsWith("120B-")).toList()), criteria, "b.json");
+        .filter(r -> r.questionId().startsWith("120B-")).toList()), criteria, SharedData.dataset(), "b.json");
 
     assertThatThrownBy(() -> PairedComparison.of(onlyA, onlyB)).isInstanceOf(UserError.class)
         .hasMessage("a.json and b.json have no answered question in common");

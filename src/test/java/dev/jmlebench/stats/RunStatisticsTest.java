@@ -14,8 +14,12 @@ import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,7 +33,7 @@ class RunStatisticsTest {
   }
 
   private static RunStatistics statistics(Path file) {
-    return RunStatistics.of(ResultFiles.read(file), CRITERIA, file.toString());
+    return RunStatistics.of(ResultFiles.read(file), CRITERIA, SharedData.dataset(), file.toString());
   }
 
   @ParameterizedTest
@@ -48,23 +52,57 @@ class RunStatisticsTest {
   }
 
   /**
-   * With strata of fixed size, a resample's right answers in a stratum of n questions with k right are
-   * Binomial(n, k/n), independently across strata. So the bootstrap distribution of the score is known
-   * exactly: G + R1 + 3·R3 (general, required 1-point, required 3-point). Its exact quantiles, computed here
-   * from the raw file, must be the interval's ends to within the Monte Carlo error of 10,000 resamples, and
-   * the exact P(R1 + 3·R3 ≥ 160)·P(G ≥ 221) the pass probability.
+   * Units (a serial group, else a question) are drawn with replacement among the units of their stratum and
+   * size, so a group of m units whose right answers are c1…cm sums to the m-fold convolution of the empirical
+   * distribution of the c's, independently across groups. The bootstrap distribution of the score is thus
+   * known exactly; computed here from the raw result file and the raw dataset JSON, its quantiles must be the
+   * interval's ends to within the Monte Carlo error of 10,000 resamples, and the exact
+   * P(required ≥ 160)·P(general ≥ 221) the pass probability.
    */
   @ParameterizedTest
   @MethodSource("published")
   void intervalsAndPassProbabilityMatchTheExactBootstrapDistribution(Path file) throws IOException {
-    Strata k = Strata.count(JSON.readTree(file.toFile()));
-    double[] general = binomial(300, k.general);
-    double[] required1 = binomial(50, k.required1);
-    double[] required3 = binomial(50, k.required3);
-    double[] requiredScore = convolve(required1, stretch(required3, 3));
-    double[] score = convolve(general, requiredScore);
-    double[] correct = convolve(general, convolve(required1, required3));
-    double pass = Math.min(1, tailFrom(requiredScore, 160) * tailFrom(general, 221));
+    Map<String, String> groupOf = new HashMap<>();
+    for (JsonNode q : JSON.readTree(SharedData.root().resolve("jmle2026_dataset.json").toFile())) {
+      if (q.hasNonNull("serial_group")) {
+        groupOf.put(q.get("question_id").textValue(), q.get("serial_group").get("group_id").textValue());
+      }
+    }
+    // unit → {points, required (1/0), size, right}
+    Map<String, int[]> units = new LinkedHashMap<>();
+    for (JsonNode r : JSON.readTree(file.toFile()).get("results")) {
+      String id = r.get("question_id").textValue();
+      char block = id.charAt(3);
+      int number = Integer.parseInt(id.substring(5));
+      boolean required = block == 'B' || block == 'E';
+      int points = required && number > 25 ? 3 : 1;
+      int[] u = units.computeIfAbsent(groupOf.getOrDefault(id, id), x -> new int[] {points, required ? 1 : 0, 0, 0});
+      u[2]++;
+      u[3] += r.get("correct").booleanValue() ? 1 : 0;
+    }
+    // Per (points, part, size): the right counts of its units.
+    Map<List<Integer>, List<Integer>> groups = new TreeMap<>((a, b) -> a.toString().compareTo(b.toString()));
+    units.values().forEach(u -> groups.computeIfAbsent(List.of(u[0], u[1], u[2]), k -> new ArrayList<>()).add(u[3]));
+    double[] required = {1};
+    double[] general = {1};
+    double[] correct = {1};
+    for (Map.Entry<List<Integer>, List<Integer>> g : groups.entrySet()) {
+      int size = g.getKey().get(2);
+      double[] one = new double[size + 1];
+      g.getValue().forEach(c -> one[c] += 1.0 / g.getValue().size());
+      double[] sum = {1};
+      for (int i = 0; i < g.getValue().size(); i++) {
+        sum = convolve(sum, one);
+      }
+      correct = convolve(correct, sum);
+      if (g.getKey().get(1) == 1) {
+        required = convolve(required, stretch(sum, g.getKey().get(0)));
+      } else {
+        general = convolve(general, sum);
+      }
+    }
+    double[] score = convolve(general, required);
+    double pass = Math.min(1, tailFrom(required, 160) * tailFrom(general, 221));
 
     RunStatistics s = statistics(file);
 
@@ -91,7 +129,7 @@ class RunStatisticsTest {
   @Test
   void allCorrectGivesADegenerateIntervalAndCertainPass() {
     ResultFile perfect = withResults(SharedData.results().resolve("anthropic_claude-opus-4.6.json"), true);
-    RunStatistics s = RunStatistics.of(perfect, CRITERIA, "perfect");
+    RunStatistics s = RunStatistics.of(perfect, CRITERIA, SharedData.dataset(), "perfect");
 
     assertThat(s.scoreCi()).isEqualTo(new PointInterval(500, 500));
     assertThat(s.correctCi()).isEqualTo(new PointInterval(400, 400));
@@ -102,7 +140,7 @@ class RunStatisticsTest {
   @Test
   void allWrongGivesAZeroIntervalAndNoChanceToPass() {
     ResultFile hopeless = withResults(SharedData.results().resolve("anthropic_claude-opus-4.6.json"), false);
-    RunStatistics s = RunStatistics.of(hopeless, CRITERIA, "hopeless");
+    RunStatistics s = RunStatistics.of(hopeless, CRITERIA, SharedData.dataset(), "hopeless");
 
     assertThat(s.scoreCi()).isEqualTo(new PointInterval(0, 0));
     assertThat(s.passProbability()).isEqualTo(0.0);
@@ -113,7 +151,7 @@ class RunStatisticsTest {
     ResultFile full = ResultFiles.read(SharedData.results().resolve("openai_gpt-5.2.json"));
     ResultFile noBlockA = full.withResults(
         full.results().stream().filter(r -> !r.questionId().startsWith("120A-")).toList());
-    RunStatistics s = RunStatistics.of(noBlockA, CRITERIA, "no block A");
+    RunStatistics s = RunStatistics.of(noBlockA, CRITERIA, SharedData.dataset(), "no block A");
 
     assertThat(s.scoreMax()).isEqualTo(425);
     assertThat(s.passProbability()).isNull();
@@ -123,7 +161,7 @@ class RunStatisticsTest {
   void aQuestionExcludedFromScoringLowersTheMaximumButStillCountsForAccuracy() {
     ExamCriteria excluding = new ExamCriteria("120", 200, 160, 0.8, 300, 221, Set.of("120B-30", "120A-1"));
     RunStatistics s = RunStatistics.of(ResultFiles.read(SharedData.results().resolve("openai_gpt-5.2.json")),
-        excluding, "gpt-5.2");
+        excluding, SharedData.dataset(), "gpt-5.2");
 
     assertThat(s.scoreMax()).isEqualTo(500 - 3 - 1);
     assertThat(s.questions()).isEqualTo(400);
@@ -133,7 +171,7 @@ class RunStatisticsTest {
   @Test
   void aRunWithNoResultHasNothingToResample() {
     ResultFile full = ResultFiles.read(SharedData.results().resolve("openai_gpt-5.2.json"));
-    assertThatThrownBy(() -> RunStatistics.of(full.withResults(List.of()), CRITERIA, "empty"))
+    assertThatThrownBy(() -> RunStatistics.of(full.withResults(List.of()), CRITERIA, SharedData.dataset(), "empty"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
   }
 
@@ -145,13 +183,13 @@ class RunStatisticsTest {
     results.set(0, new QuestionResult("120Z-99", first.predicted(), first.gold(),
         first.correct(), first.rawResponse(), first.parseSuccess(), first.error(), first.reasoning(), first.extra()));
 
-    assertThat(StatisticsReport.forSummary(full.withResults(results), CRITERIA, "odd.json"))
+    assertThat(StatisticsReport.forSummary(full.withResults(results), CRITERIA, SharedData.dataset(), "odd.json"))
         .isEqualTo("  95% CI     not computed: odd.json: results: question id '120Z-99' is not of the form 120A-1 "
             + "(exam, block A-F, number)\n");
-    assertThat(StatisticsReport.forSummary(full.withResults(List.of()), CRITERIA, "empty.json"))
+    assertThat(StatisticsReport.forSummary(full.withResults(List.of()), CRITERIA, SharedData.dataset(), "empty.json"))
         .isEqualTo("  95% CI     none: the file has no results\n");
-    assertThat(StatisticsReport.forSummary(full, CRITERIA, "gpt.json"))
-        .isEqualTo(StatisticsReport.run(RunStatistics.of(full, CRITERIA, "gpt.json")));
+    assertThat(StatisticsReport.forSummary(full, CRITERIA, SharedData.dataset(), "gpt.json"))
+        .isEqualTo(StatisticsReport.run(RunStatistics.of(full, CRITERIA, SharedData.dataset(), "gpt.json")));
   }
 
   private static ResultFile withResults(Path file, boolean correct) {
@@ -160,41 +198,6 @@ class RunStatisticsTest {
         .map(r -> new QuestionResult(r.questionId(), r.predicted(), r.gold(), correct,
             r.rawResponse(), r.parseSuccess(), r.error(), r.reasoning(), r.extra()))
         .toList());
-  }
-
-  /** Right answers per stratum, counted from the raw JSON by the SPEC §4 rule. */
-  private record Strata(int general, int required1, int required3) {
-    static Strata count(JsonNode root) {
-      int g = 0;
-      int r1 = 0;
-      int r3 = 0;
-      for (JsonNode r : root.get("results")) {
-        if (!r.get("correct").booleanValue()) {
-          continue;
-        }
-        String id = r.get("question_id").textValue();
-        char block = id.charAt(3);
-        int number = Integer.parseInt(id.substring(5));
-        if (block == 'B' || block == 'E') {
-          if (number <= 25) {
-            r1++;
-          } else {
-            r3++;
-          }
-        } else {
-          g++;
-        }
-      }
-      return new Strata(g, r1, r3);
-    }
-  }
-
-  private static double[] binomial(int n, int k) {
-    double[] pmf = new double[n + 1];
-    for (int x = 0; x <= n; x++) {
-      pmf[x] = BootstrapTest.binomialPmf(n, x, (double) k / n);
-    }
-    return pmf;
   }
 
   /** The pmf of c·X from that of X. */

@@ -119,7 +119,7 @@ class ViewerApiTest {
     ExamCriteria criteria = AnswerKey.of("120", "author").criteria();
     for (JsonNode m : doc("index").get("models")) {
       Published p = Published.byId(m.get("id").asText());
-      RunStatistics s = RunStatistics.of(p.file(), criteria, p.path().toString());
+      RunStatistics s = RunStatistics.of(p.file(), criteria, SharedData.dataset(), p.path().toString());
       JsonNode stats = m.get("stats");
       assertThat(stats.at("/score_ci/0").asInt()).isEqualTo(s.scoreCi().lower());
       assertThat(stats.at("/score_ci/1").asInt()).isEqualTo(s.scoreCi().upper());
@@ -133,7 +133,7 @@ class ViewerApiTest {
   @Test
   void thePairsDocumentIsTheStatisticsPackagesComparisonOfAllRunsWithViewerIds() throws IOException {
     AllPairs all = AllPairs.of(Published.all().stream()
-        .map(p -> ScoredRun.of(p.file(), AnswerKey.of("120", "author").criteria(), p.path().getFileName().toString())).toList());
+        .map(p -> ScoredRun.of(p.file(), AnswerKey.of("120", "author").criteria(), SharedData.dataset(), p.path().getFileName().toString())).toList());
     JsonNode doc = doc("pairs");
     assertThat(doc.get("pairs")).hasSize(all.pairs().size());
     for (int i = 0; i < all.ranking().size(); i++) {

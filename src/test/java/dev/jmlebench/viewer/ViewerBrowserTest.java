@@ -248,7 +248,7 @@ class ViewerBrowserTest {
 
   /** What the statistics package says of a published run (computed once: each is 10,000 resamples). */
   private static RunStatistics statistics(Published p) {
-    return STATISTICS.computeIfAbsent(p.id(), id -> RunStatistics.of(p.file(), AnswerKey.of("120", "author").criteria(), id));
+    return STATISTICS.computeIfAbsent(p.id(), id -> RunStatistics.of(p.file(), AnswerKey.of("120", "author").criteria(), SharedData.dataset(), id));
   }
 
   private static String range(Interval i) {
@@ -315,7 +315,7 @@ class ViewerBrowserTest {
   private static synchronized AllPairs allPairs() {
     if (allPairs == null) {
       allPairs = AllPairs.of(published.stream()
-          .map(p -> ScoredRun.of(p.file(), AnswerKey.of("120", "author").criteria(), p.id())).toList());
+          .map(p -> ScoredRun.of(p.file(), AnswerKey.of("120", "author").criteria(), SharedData.dataset(), p.id())).toList());
     }
     return allPairs;
   }
