@@ -43,6 +43,13 @@ class ExamsTest {
   }
 
   @Test
+  void the119thExamIsBundledSoItsRunsGradeWithItsOwnCriteria() {
+    ExamSpec exam = Exams.get("119");
+    assertThat(exam.blocks().stream().mapToInt(Block::questions).sum()).isEqualTo(400);
+    assertThat(exam.edition(exam.defaultEdition()).criteria().generalMinScore()).isEqualTo(221);
+  }
+
+  @Test
   void anUnknownEditionNameIsTheUsersMistakeNamedWithTheChoices() {
     assertThatThrownBy(() -> Exams.get("120").edition("draft")).isInstanceOf(UserError.class)
         .hasMessage("--key draft: unknown answer key of the 120th exam; choose one of author, official "
