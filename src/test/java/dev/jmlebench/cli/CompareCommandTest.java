@@ -199,7 +199,7 @@ class CompareCommandTest {
     assertThat(r.out()).containsPattern("  95% CI     score \\d+–\\d+ \\(\\d+\\.\\d%–\\d+\\.\\d%\\)   accuracy "
         + "\\d+\\.\\d%–\\d+\\.\\d% \\(bootstrap\\), \\d+\\.\\d%–\\d+\\.\\d% \\(Wilson\\)\n")
         .containsPattern("  P\\(pass\\)    0\\.9\\d{3}   ")
-        .contains("  Bootstrap  stratified by part and points, 10,000 resamples, seed 1246579781");
+        .contains("  Bootstrap  stratified by part and points, serial groups resampled whole, 10,000 resamples, seed 1246579781");
   }
 
   /** {A right and B wrong, A wrong and B right}, counted from the files' correct flags. */

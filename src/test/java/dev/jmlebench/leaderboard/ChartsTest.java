@@ -89,7 +89,7 @@ class ChartsTest {
     assertThat(data.runs().get(0).allQuestions()).isEqualTo(0.986);
     assertThat(data.runs().get(0).textOnly()).isEqualTo(0.9921);
     assertThat(data.runs().get(7).blockAccuracy().get("D")).isEqualTo(0.8133);
-    assertThat(data.runs().get(7).allQuestionsCi()).isEqualTo(new Interval(414 / 500.0, 450 / 500.0));
+    assertThat(data.runs().get(7).allQuestionsCi()).isEqualTo(new Interval(413 / 500.0, 450 / 500.0));
     assertThat(ScoreChart.lowerBound(data)).isEqualTo(70.0);
   }
 
