@@ -28,9 +28,9 @@ public enum SuiteField {
   PARALLEL("parallel", Kind.POSITIVE, RunConfig.DEFAULT_PARALLEL, "--parallel"),
   TIMEOUT("timeout", Kind.POSITIVE, RunConfig.DEFAULT_TIMEOUT_SECONDS, "--timeout"),
   REPEATS(ResultSchema.Metadata.REPEATS, Kind.POSITIVE, 1, "--repeats"),
-  // `run` has no --exam or --key yet: the values are checked and carried, and passed on once it has.
+  // `run` has no --exam yet: the value is checked and carried, and passed on once it has.
   EXAM("exam", Kind.EXAM, "120", null),
-  KEY("key", Kind.ANSWER_KEY, "official", null),
+  KEY("key", Kind.ANSWER_KEY, "official", "--key"),
   DISPLAY_NAME(ResultSchema.Metadata.DISPLAY_NAME, Kind.TEXT, null, "--display-name"),
   OUT("out", Kind.PATH, null, "--out");
 

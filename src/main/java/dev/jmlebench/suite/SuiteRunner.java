@@ -209,7 +209,7 @@ public final class SuiteRunner {
     try {
       report = Leaderboard.build(new Leaderboard.Request(suite.results(), readme ? suite.readme() : null,
           suite.results().resolve("leaderboard.png"), false, null, () -> dataset,
-          exam -> AnswerKey.chosen(exam, null)));
+          exam -> AnswerKey.chosen(exam, leaderboardKey())));
     } catch (UserError e) {
       // The runs' files are written; a folder the leaderboard cannot rank is said, not a failed suite.
       out.println("leaderboard not rebuilt: " + e.getMessage());
@@ -219,6 +219,12 @@ public final class SuiteRunner {
     report.done().forEach(out::println);
     report.warnings().forEach(w -> out.println("warning: " + w));
     out.flush();
+  }
+
+  /** The key every entry grades with, so the leaderboard ranks the runs as they graded; else the exam's default. */
+  private String leaderboardKey() {
+    List<String> keys = suite.entries().stream().map(SuiteEntry::key).distinct().toList();
+    return keys.size() == 1 ? keys.get(0) : null;
   }
 
   /** Ctrl-C: every run's own hook saves its answers; this says how to go on. */

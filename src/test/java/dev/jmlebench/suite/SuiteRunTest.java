@@ -8,6 +8,7 @@ import dev.jmlebench.mock.MockServer;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.testing.Cli;
 import dev.jmlebench.testing.CliProcess;
 import dev.jmlebench.testing.SharedData;
@@ -59,12 +60,16 @@ class SuiteRunTest {
   private static final String EMPTY_TABLES = "# Ours\n\n<!-- leaderboard-all-start -->\n<!-- leaderboard-all-end -->\n\n"
       + "<!-- leaderboard-text-start -->\n<!-- leaderboard-text-end -->\n";
 
-  /** A suite of these entries whose results go to DIR/results, and whose README is DIR/README.md. */
+  /**
+   * A suite of these entries whose results go to DIR/results, and whose README is DIR/README.md. Its runs
+   * grade with the author key, the key of the published files they replay (run's own default is official),
+   * so a run that equals its published file also shows that the suite's key reached it.
+   */
   private Path suite(String... entries) throws IOException {
     Path file = dir.resolve("suite.yaml");
     Files.writeString(dir.resolve("README.md"), EMPTY_TABLES);
     Files.writeString(file, "results_dir: " + dir.resolve("results") + "\nreadme: " + dir.resolve("README.md")
-        + "\nruns:\n" + String.join("", entries));
+        + "\ndefaults:\n  key: author\nruns:\n" + String.join("", entries));
     return file;
   }
 
@@ -124,9 +129,12 @@ class SuiteRunTest {
         Path single = dir.resolve("single-" + c[0] + ".json");
         Cli.Outcome run = Cli.run("run", "--model", file0.metadata().model(), "--display-name",
             file0.metadata().displayName(), "--base-url", server.baseUrl().toString(), "--image-mode",
-            file0.metadata().imageMode(), "--parallel", "4", "--out", single.toString(), "--dataset", DATASET);
+            file0.metadata().imageMode(), "--parallel", "4", "--key", "author", "--out", single.toString(),
+            "--dataset", DATASET);
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertSameRun(ResultFiles.read(dir.resolve("results/" + c[0] + ".json")), ResultFiles.read(single));
+        ResultFile ofSuite = ResultFiles.read(dir.resolve("results/" + c[0] + ".json"));
+        assertThat(ofSuite.metadata().extra().get(ResultSchema.Metadata.ANSWER_KEY).asText()).isEqualTo("author");
+        assertSameRun(ofSuite, ResultFiles.read(single));
         assertSameRun(ResultFiles.read(single).withMetadata(file0.metadata()), file0.withMetadata(file0.metadata()));
       }
 
