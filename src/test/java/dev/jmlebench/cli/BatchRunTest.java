@@ -33,7 +33,7 @@ class BatchRunTest {
   private List<String> args(MockServer server, Path out, String... more) {
     List<String> a = new ArrayList<>(List.of("run", "--model", "Qwen/Qwen3-32B", "--base-url",
         server.baseUrl().toString(), "--api-key", KEY, "--dataset", SharedData.root().toString(), "--out",
-        out.toString(), "--parallel", "16"));
+        out.toString(), "--parallel", "16", "--key", "author")); // the published files' key
     a.addAll(List.of(more));
     return a;
   }
@@ -118,7 +118,7 @@ class BatchRunTest {
       Path out = dir.resolve("expired.json");
       Cli.Outcome o = Cli.run("run", "--api", "anthropic", "--batch", "--model", "claude-opus-4-6", "--base-url",
           server.baseUrl().toString(), "--api-key", KEY, "--dataset", SharedData.root().toString(), "--out",
-          out.toString(), "--image-mode", "vision", "--parallel", "16");
+          out.toString(), "--image-mode", "vision", "--parallel", "16", "--key", "author");
       assertThat(o.exitCode()).as(o.err()).isZero();
       assertThat(o.out()).contains("Submitted batch msgbatch_mock_")
           .contains(" ended: 200 answered, 200 without an answer (failed or expired), asked one by one.");

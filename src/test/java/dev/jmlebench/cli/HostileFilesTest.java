@@ -75,7 +75,7 @@ class HostileFilesTest {
         new String[] {"compare", file.toString(), SharedData.results().resolve("Qwen_Qwen3-32B.json").toString()},
         new String[] {"compare", "--all", dir.toString()},
         new String[] {"leaderboard", "--results", dir.toString(), "--readme", tmp.resolve("README.md").toString(),
-            "--chart", tmp.resolve("charts/leaderboard.png").toString()},
+            "--chart", tmp.resolve("charts/leaderboard.png").toString(), "--dataset", DATASET},
         new String[] {"report", "--dataset", DATASET, "--results", dir.toString(),
             "--out", tmp.resolve("site").toString()},
         new String[] {"run", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--dataset", DATASET,

@@ -166,7 +166,7 @@ class PaidRunTest {
   @Test
   void summaryOfAPublishedFileShowsNoFabricatedFigure() {
     for (Path published : SharedData.publishedResults()) {
-      Cli.Outcome o = Cli.run("summary", published.toString());
+      Cli.Outcome o = Cli.run("summary", "--dataset", DATASET, published.toString());
       assertThat(o.exitCode()).as(o.err()).isZero();
       assertThat(o.out()).as(published.toString())
           .contains("  Tokens     — (no usage recorded)")
@@ -228,10 +228,10 @@ class PaidRunTest {
       Path out = dir.resolve("opus.json");
       Cli.Outcome o = Cli.run("run", "--api", "anthropic", "--model", "claude-opus-4-6", "--base-url",
           server.baseUrl().toString(), "--api-key", KEY, "--dataset", DATASET, "--out", out.toString(),
-          "--image-mode", "vision", "--parallel", "16");
+          "--image-mode", "vision", "--parallel", "16", "--key", "author");
       assertThat(o.exitCode()).as(o.err()).isZero();
       ResultFile written = ResultFiles.read(out);
-      assertThat(written.summary()).isEqualTo(published.summary());
+      assertThat(written.summary()).isEqualTo(published.summary()); // the author key, as published
       assertThat(server.imageMismatches()).isZero();
       assertThat(server.questionsSentWithImages()).hasSize(98);
       // Thinking blocks come back as the reasoning.

@@ -105,8 +105,9 @@ class RunCrashRecoveryTest {
   @Test
   void theIdenticalCommandAfterCtrlCOrAKillFindsTheUnfinishedRunAndContinuesIt() throws Exception {
     try (MockServer server = slowServer()) {
+      // The author key: the published file's grading, which the continued run must end with.
       List<String> identical = List.of("run", "--model", "Qwen/Qwen3-32B", "--base-url", server.baseUrl().toString(),
-          "--dataset", SharedData.root().toAbsolutePath().toString(), "--parallel", "4");
+          "--dataset", SharedData.root().toAbsolutePath().toString(), "--parallel", "4", "--key", "author");
       Path results = dir.resolve("results");
       Process first = CliProcess.start(dir, identical, dir.resolve("first.log"));
       CliProcess.waitForJournal(onlyJournal(results, first), 40, first, PATIENCE);
