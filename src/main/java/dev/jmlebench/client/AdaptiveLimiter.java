@@ -86,6 +86,8 @@ public final class AdaptiveLimiter {
   private double failedSpacingNanos;
   /** Whether that 429 came at or below a pace that had failed before: the next such one slows hard. */
   private boolean failedAtSettledPace;
+  /** Whether the last 429 slowed the pace hard (the settled pace failed twice running). */
+  private boolean lastCutHard;
 
   public AdaptiveLimiter(int ceiling) {
     this(ceiling, System::nanoTime);
@@ -166,12 +168,23 @@ public final class AdaptiveLimiter {
         long pause = retryAfter == null ? 0 : Math.min(retryAfter.toNanos(), MAX_PAUSE.toNanos());
         nextStart = Math.max(nextStart, now + pause);
         if (permit.epoch == epoch && now >= noDecreaseBefore) {
-          limit = Math.max(1, Math.floor(limit * DECREASE_FACTOR));
+          boolean unpaced = spacingNanos == 0;
           spacingNanos = Math.min(MAX_PAUSE.toNanos(), slowerPace(pause, before));
+          // Once starts are paced, the pace answers a 429; fewer in flight only when it failed to (or was not
+          // there yet): cutting both at each 429 starved the pace (down to 2 in flight for 50 requests/s).
+          if (unpaced || lastCutHard) {
+            limit = Math.max(1, Math.floor(limit * DECREASE_FACTOR));
+          }
           widestSpacingNanos = Math.max(widestSpacingNanos, spacingNanos);
           epoch++;
           decreases++;
           noDecreaseBefore = now + Math.max((long) smoothedRttNanos, pause);
+        }
+        if (pause > 0 && pause < TOKEN_HINT.toNanos() && spacingNanos > 0) {
+          // Every 429 of a burst names when the server's next slot frees; the longest of them is the best
+          // guess of its pace (the first one, which set the pace, may have come just before a slot).
+          spacingNanos = Math.max(spacingNanos, Math.min(MAX_PAUSE.toNanos(), pause / NEAR_LIMIT));
+          widestSpacingNanos = Math.max(widestSpacingNanos, spacingNanos);
         }
       }
       int after = limit();
@@ -195,7 +208,8 @@ public final class AdaptiveLimiter {
     double failed = spacingNanos > 0 ? spacingNanos
         : pause > 0 && pause < TOKEN_HINT.toNanos() ? pause : smoothedRttNanos / Math.max(1, limitBefore);
     boolean settled = failedSpacingNanos > 0 && failed >= failedSpacingNanos;
-    double next = settled && failedAtSettledPace ? failed / RATE_DECREASE : failed / NEAR_LIMIT;
+    lastCutHard = settled && failedAtSettledPace;
+    double next = lastCutHard ? failed / RATE_DECREASE : failed / NEAR_LIMIT;
     failedAtSettledPace = settled;
     failedSpacingNanos = failed;
     return next;

@@ -42,7 +42,7 @@ class AdaptiveLimiterTest {
   }
 
   @Test
-  void a429WithinARoundTripOfTheLastDecreaseDoesNotShrinkTheLimitAgain() throws InterruptedException {
+  void a429WithinARoundTripOfTheLastDecreaseDoesNotShrinkTheLimitAgainAndAPacedOneSlowsThePaceFirst() throws InterruptedException {
     AdaptiveLimiter l = new AdaptiveLimiter(16, clock::get);
     AdaptiveLimiter.Permit p = l.acquire();
     clock.addAndGet(100_000_000); // a 100 ms round trip
@@ -53,10 +53,16 @@ class AdaptiveLimiterTest {
     clock.addAndGet(50_000_000);
     l.release(l.acquire(), AdaptiveLimiter.Signal.RATE_LIMITED);
     assertThat(l.limit()).isEqualTo(11);
+    // A round trip later: a new decrease, but now that starts are paced, the pace answers it alone...
     clock.addAndGet(60_000_000);
     l.release(l.acquire(), AdaptiveLimiter.Signal.RATE_LIMITED);
-    assertThat(l.limit()).isEqualTo(7);
+    assertThat(l.limit()).isEqualTo(11);
     assertThat(l.report().decreases()).isEqualTo(2);
+    // ...unless the settled pace fails again: then both the pace and the concurrency give way.
+    clock.addAndGet(200_000_000);
+    l.release(l.acquire(), AdaptiveLimiter.Signal.RATE_LIMITED);
+    assertThat(l.limit()).isEqualTo(7);
+    assertThat(l.report().decreases()).isEqualTo(3);
   }
 
   @Test
@@ -208,5 +214,17 @@ class AdaptiveLimiterTest {
     }
     waiter.join();
     assertThat(l.report().lastPace()).isBetween(settled * 1.001, settled * 1.02);
+  }
+
+  @Test
+  void theLongestSlotNamedInABurstOf429sSetsThePace() throws InterruptedException {
+    AdaptiveLimiter l = new AdaptiveLimiter(64, clock::get);
+    AdaptiveLimiter.Permit first = l.acquire();
+    AdaptiveLimiter.Permit second = l.acquire();
+    clock.addAndGet(50_000_000);
+    l.release(first, AdaptiveLimiter.Signal.RATE_LIMITED, java.time.Duration.ofMillis(5)); // just before a slot
+    l.release(second, AdaptiveLimiter.Signal.RATE_LIMITED, java.time.Duration.ofMillis(20));
+    assertThat(l.report().lastPace()).isCloseTo(50 * AdaptiveLimiter.NEAR_LIMIT, within(1e-9));
+    assertThat(l.report().decreases()).as("one burst, one decrease").isEqualTo(1);
   }
 }
