@@ -43,10 +43,30 @@ public final class ResultFiles {
 
   /** The exam a file belongs to, from its question ids ({@code 120A-1} → {@code 120}); 120 when empty. */
   public static String examOf(ResultFile file) {
+    JsonNode recorded = file.metadata().extra().get(ResultSchema.Metadata.EXAM);
+    if (recorded != null && recorded.isTextual()) {
+      return recorded.asText();
+    }
     return file.results().stream().findFirst()
         .flatMap(r -> QuestionId.parse(r.questionId()))
         .map(QuestionId::exam)
         .orElse("120");
+  }
+
+  /** A file is one exam's: its question ids, and the exam its metadata records, must agree. */
+  private static void checkOneExam(RunMetadata metadata, List<QuestionResult> results, String name) {
+    Map<String, String> firstIdOfExam = new LinkedHashMap<>();
+    JsonNode recorded = metadata.extra().get(ResultSchema.Metadata.EXAM);
+    if (recorded != null && recorded.isTextual()) {
+      firstIdOfExam.put(recorded.asText(), "metadata.exam");
+    }
+    for (QuestionResult r : results) {
+      QuestionId.parse(r.questionId()).ifPresent(id -> firstIdOfExam.putIfAbsent(id.exam(), r.questionId()));
+    }
+    if (firstIdOfExam.size() > 1) {
+      throw new UserError(name + ": mixes exams " + String.join(" and ", firstIdOfExam.keySet()) + " ("
+          + String.join(", ", firstIdOfExam.values()) + "); a result file holds the answers of one exam");
+    }
   }
 
   // ---- reading -------------------------------------------------------------------------------------
@@ -70,6 +90,7 @@ public final class ResultFiles {
       }
       results.add(r);
     }
+    checkOneExam(metadata, results, name);
     return new ResultFile(metadata, summary, results, summaryExtra,
         extra(root, Set.of(ResultSchema.METADATA, ResultSchema.SUMMARY, ResultSchema.RESULTS)));
   }

@@ -46,6 +46,10 @@ public final class ResultSchema {
     public static final String DATASET_SHA256 = "dataset_sha256";
     /** SHA-256 of the question texts alone: tells a changed answer key from changed questions on resume. */
     public static final String QUESTIONS_SHA256 = "questions_sha256";
+    /** The exam the run asked, e.g. {@code 119}; a file without it is recognised from its question ids. */
+    public static final String EXAM = "exam";
+    /** Of a file made by {@code import}: the source's format, repository and the files read, with SHA-256s. */
+    public static final String IMPORTED_FROM = "imported_from";
     /** The number of samples per question of a run with repeats; see {@link Samples}. */
     public static final String REPEATS = "repeats";
     public static final String REQUEST = "request";
@@ -161,6 +165,10 @@ public final class ResultSchema {
     public static final String FINISH_LENGTH = "length";
     /** True when the answer came from the response cache, without a request. */
     public static final String CACHED = "cached";
+    /** True for an image question asked as text in a vision run because its source has no image file. */
+    public static final String IMAGE_MISSING = "image_missing";
+    /** Of an imported answer: the confidence the source recorded. */
+    public static final String CONFIDENCE = "confidence";
     /** All answers of a run with repeats; see {@link Samples}. */
     public static final String SAMPLES = "samples";
 

@@ -47,9 +47,13 @@ final class RunRecords {
 
   /**
    * @param prices what tokens cost when the provider reports no cost, or null
+   * @param imageMissing the question needs an image its source lacks, and this vision run asked it as text
    */
-  static Map<String, JsonNode> questionExtra(Answer a, Prices prices) {
+  static Map<String, JsonNode> questionExtra(Answer a, Prices prices, boolean imageMissing) {
     Map<String, JsonNode> extra = new LinkedHashMap<>();
+    if (imageMissing) {
+      extra.put(Result.IMAGE_MISSING, NODES.booleanNode(true));
+    }
     extra.put(Result.LATENCY_MS, NODES.numberNode(a.latency().toMillis()));
     extra.put(Result.ATTEMPTS, NODES.numberNode(a.attempts()));
     if (a.ok()) {
@@ -99,6 +103,7 @@ final class RunRecords {
     extra.put(Metadata.HARNESS_VERSION, NODES.textNode(HarnessVersion.get()));
     extra.put(Metadata.DATASET_SHA256, NODES.textNode(dataset.sha256()));
     extra.put(Metadata.QUESTIONS_SHA256, NODES.textNode(questionsSha256(dataset)));
+    extra.put(Metadata.EXAM, NODES.textNode(dataset.exam()));
     if (config.repeats() > 1) {
       extra.put(Metadata.REPEATS, NODES.numberNode(config.repeats()));
     } else {

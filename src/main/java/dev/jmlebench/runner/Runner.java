@@ -20,6 +20,7 @@ import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.cost.Prices;
 import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.prompt.Prompt;
 import dev.jmlebench.results.Grader;
@@ -289,7 +290,7 @@ public final class Runner {
             Ask a = byId.get(id);
             anyAnswered.set(true);
             record.accept(a, graded(a.question(), c, RunRecords.questionExtra(new Answer(c, null, 1, Duration.ZERO),
-                batchPrices)));
+                batchPrices, imageMissing(a.question()))));
           });
       return pending.stream().filter(a -> left.contains(a.customId())).toList();
     } catch (InterruptedException e) {
@@ -307,6 +308,11 @@ public final class Runner {
     return Grader.grade(q, secrets.redact(c.content()), secrets.redact(c.reasoning()), extra, key);
   }
 
+  /** An image question asked as text in a vision run because its source has no image file. */
+  private boolean imageMissing(Question q) {
+    return config.imageMode() == ImageMode.VISION && q.requiresImage() && q.clinicalImages().isEmpty();
+  }
+
   private Prompt prompt(Question q) {
     return Prompt.of(q, config.imageMode(), dataset.imagesDirectory());
   }
@@ -318,14 +324,14 @@ public final class Runner {
     Answer a = cached == null ? client.ask(prompt) : cached.ask(prompt, ask.sample(), ask.fresh());
     if (a.ok()) {
       anyAnswered.set(true);
-      return graded(q, a.completion(), RunRecords.questionExtra(a, config.ask().prices()));
+      return graded(q, a.completion(), RunRecords.questionExtra(a, config.ask().prices(), imageMissing(q)));
     }
     if (Transience.isFatalForRun(a.failure()) && !anyAnswered.get()) {
       fatal.compareAndSet(null, a.failure());
       return null;
     }
     return QuestionResult.failed(q.questionId(), key.gold(q), a.failure().getMessage(),
-        RunRecords.questionExtra(a, config.ask().prices()));
+        RunRecords.questionExtra(a, config.ask().prices(), imageMissing(q)));
   }
 
   private static String hint(ApiFailure f) {
