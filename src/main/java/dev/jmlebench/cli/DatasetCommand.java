@@ -6,6 +6,8 @@ import dev.jmlebench.dataset.DatasetDownloader;
 import dev.jmlebench.dataset.DatasetVerifier;
 import dev.jmlebench.dataset.Manifest;
 import dev.jmlebench.dataset.Question;
+import dev.jmlebench.exam.ExamSpec;
+import dev.jmlebench.score.Points;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dataset download | verify | info}. */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
-    description = "Download, verify and describe the exam dataset.",
+    description = "Download, verify and describe an exam's dataset (--exam; every bundled exam with --all).",
     subcommands = {DatasetCommand.Download.class, DatasetCommand.Verify.class, DatasetCommand.Info.class})
 final class DatasetCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -32,22 +34,31 @@ final class DatasetCommand implements Runnable {
   }
 
   @Command(name = "download", mixinStandardHelpOptions = true,
-      description = {"Fetch the dataset and its 110 images from the public upstream at the pinned commit, "
-          + "verifying every SHA-256. Files already present and intact are kept, so an interrupted "
-          + "download resumes."})
+      description = {"Fetch an exam's files (questions, answer key, images) from its public upstream at the "
+          + "pinned commit, verifying every SHA-256. Files already present and intact are kept, so an "
+          + "interrupted download resumes."})
   static final class Download implements Callable<Integer> {
     @Mixin DatasetOption dataset;
     @Spec CommandSpec spec;
 
     @Option(names = "--source", paramLabel = "URL",
-        description = "Base URL to fetch the files from (a mirror of this one upstream). Default: "
-            + "$JMLE_BENCH_MIRROR/{owner}/{repo}/{commit}/ when that is set, else raw GitHub at the pinned commit.")
+        description = "Base URL to fetch from (a mirror). Default: raw GitHub at the pinned commit.")
     String source;
+
+    @Option(names = "--all", description = "Every bundled exam, each into its own cache folder.")
+    boolean all;
 
     @Override
     public Integer call() {
-      Manifest manifest = Manifest.bundled();
-      Path dir = dataset.directory();
+      for (ExamSpec exam : dataset.exams(all)) {
+        download(exam);
+      }
+      return Main.OK;
+    }
+
+    private void download(ExamSpec exam) {
+      Manifest manifest = Manifest.bundled(exam.sourceManifest());
+      Path dir = dataset.directory(exam);
       String from = source != null ? source : manifest.defaultSource();
       PrintWriter out = spec.commandLine().getOut();
       out.printf("Downloading %d files from %s%n  into %s%n", manifest.entries().size(), from, dir);
@@ -60,47 +71,67 @@ final class DatasetCommand implements Runnable {
       });
       out.printf("Done: %d fetched, %d already present, all %d verified (upstream %s).%n",
           fetched, manifest.entries().size() - fetched, manifest.entries().size(), manifest.commit());
-      return Main.OK;
+      out.flush();
     }
   }
 
   @Command(name = "verify", mixinStandardHelpOptions = true,
-      description = "Check a local dataset against the pinned SHA-256 manifest.")
+      description = "Check a local copy of an exam against its pinned SHA-256 manifest.")
   static final class Verify implements Callable<Integer> {
     @Mixin DatasetOption dataset;
     @Spec CommandSpec spec;
 
+    @Option(names = "--all", description = "Every bundled exam's cache folder.")
+    boolean all;
+
     @Override
     public Integer call() {
-      Manifest manifest = Manifest.bundled();
-      Path dir = dataset.directory();
+      for (ExamSpec exam : dataset.exams(all)) {
+        verify(exam);
+      }
+      return Main.OK;
+    }
+
+    private void verify(ExamSpec exam) {
+      Manifest manifest = Manifest.bundled(exam.sourceManifest());
+      Path dir = dataset.directory(exam);
       List<DatasetVerifier.Problem> problems = DatasetVerifier.verify(dir, manifest);
       PrintWriter out = spec.commandLine().getOut();
       if (problems.isEmpty()) {
         out.printf("%s: all %d files match the manifest (upstream %s)%n", dir, manifest.entries().size(),
             manifest.commit());
-        return Main.OK;
+        out.flush();
+        return;
       }
       PrintWriter err = spec.commandLine().getErr();
       problems.forEach(p -> err.println("  " + p.describe()));
       err.flush();
       throw new UserError(dir + ": " + problems.size() + " of " + manifest.entries().size()
-          + " files missing or corrupt; run `jmle-bench dataset download` to repair");
+          + " files missing or corrupt; run `jmle-bench dataset download --exam " + exam.id() + "` to repair");
     }
   }
 
   @Command(name = "info", mixinStandardHelpOptions = true,
-      description = "Print the dataset's counts by block, type, image and serial group.")
+      description = "Print an exam's counts by block, type, image and serial group, and its points.")
   static final class Info implements Callable<Integer> {
     @Mixin DatasetOption dataset;
     @Spec CommandSpec spec;
 
+    @Option(names = "--all", description = "Every bundled exam whose data is in its cache folder.")
+    boolean all;
+
     @Override
     public Integer call() {
-      Dataset d = dataset.load();
+      for (ExamSpec exam : dataset.exams(all)) {
+        info(dataset.load(exam));
+      }
+      return Main.OK;
+    }
+
+    private void info(Dataset d) {
       List<Question> qs = d.questions();
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("%s%n  exam %s, %d questions, sha256 %s%n", d.jsonFile(), d.exam(), qs.size(), d.sha256());
+      out.printf("%s%n  exam %s, %d questions, sha256 %s%n", d.directory(), d.exam(), qs.size(), d.sha256());
       Map<String, Long> blocks = qs.stream().collect(Collectors.groupingBy(Question::block, TreeMap::new,
           Collectors.counting()));
       out.println("  by block:  " + blocks.entrySet().stream()
@@ -122,7 +153,17 @@ final class DatasetCommand implements Runnable {
       long groups = qs.stream().flatMap(q -> q.serialGroup().stream()).map(g -> g.groupId()).distinct().count();
       long inGroups = qs.stream().filter(q -> q.serialGroup().isPresent()).count();
       out.printf("  serial groups: %d, covering %d questions%n", groups, inGroups);
-      return Main.OK;
+      List<String> imageless = qs.stream().filter(q -> q.requiresImage() && q.clinicalImages().isEmpty())
+          .map(Question::questionId).toList();
+      if (!imageless.isEmpty()) {
+        out.println("  image questions without an image file (asked as text): " + String.join(", ", imageless));
+      }
+      int required = qs.stream().filter(Question::isRequired).mapToInt(Points::of).sum();
+      int general = qs.stream().filter(q -> !q.isRequired()).mapToInt(Points::of).sum();
+      int textOnly = qs.stream().filter(q -> !q.requiresImage()).mapToInt(Points::of).sum();
+      out.printf("  points:    %d (required %d, general %d; text-only %d)%n", required + general, required,
+          general, textOnly);
+      out.flush();
     }
   }
 }

@@ -3,43 +3,98 @@ package dev.jmlebench.cli;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.DatasetDownloader;
-import dev.jmlebench.dataset.DatasetLoader;
 import dev.jmlebench.dataset.DatasetLocation;
 import dev.jmlebench.dataset.Manifest;
+import dev.jmlebench.dataset.sources.DatasetFormat;
+import dev.jmlebench.exam.ExamSpec;
+import dev.jmlebench.exam.Exams;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
-/** The {@code --dataset} option shared by every command that reads the exam. */
+/**
+ * The {@code --exam} and {@code --dataset} options shared by every command that reads an exam: which exam,
+ * and where its data is, laid out as that exam's upstream repository.
+ */
 public final class DatasetOption {
+  @Option(names = "--exam", paramLabel = "ID",
+      description = "The exam: 120 (February 2026, JMLE2026-Bench) or 119 (February 2025, IgakuQA119). "
+          + "Default: 120, or the exam of the result files given.")
+  String exam;
+
   @Option(names = "--dataset", paramLabel = "PATH",
-      description = "Dataset folder (or its jmle2026_dataset.json). Default: $JMLE_BENCH_DATASET, "
-          + "else ~/.cache/jmle-bench/jmle2026 (see 'dataset download').")
+      description = "The exam's folder laid out as its upstream repository (120: the folder of "
+          + "jmle2026_dataset.json, or that file; 119: an IgakuQA119 checkout). Default: $JMLE_BENCH_DATASET, "
+          + "else ~/.cache/jmle-bench/{exam} (see 'dataset download').")
   Path path;
 
-  public Path directory() {
-    return DatasetLocation.resolve(path);
+  /** The exam asked for with {@code --exam}, else 120. */
+  public ExamSpec exam() {
+    return Exams.bundled(exam != null ? exam : Exams.DEFAULT);
   }
 
   /**
-   * Loads the dataset; when it is missing from the default cache (no --dataset, no environment variable),
+   * The exam of result files ({@code recognised}, from their question ids); {@code --exam} must agree with
+   * it when given, so a 119th file is never graded against the 120th's key.
+   */
+  public ExamSpec exam(String recognised, String what) {
+    if (exam != null && !exam.equals(recognised)) {
+      throw new UserError("--exam " + exam + ": " + what + " holds results of exam " + recognised);
+    }
+    return Exams.bundled(recognised);
+  }
+
+  /** The exam asked for, or with {@code all} every bundled exam (each from its own cache folder). */
+  public List<ExamSpec> exams(boolean all) {
+    if (!all) {
+      return List.of(exam());
+    }
+    if (path != null || exam != null) {
+      throw new UserError("--all takes every bundled exam, each in its own cache folder; it cannot be combined "
+          + "with --exam or --dataset");
+    }
+    return Exams.ids().stream().map(Exams::bundled).toList();
+  }
+
+  public Path directory() {
+    return directory(exam());
+  }
+
+  public Path directory(ExamSpec spec) {
+    return DatasetLocation.resolve(path, spec.id());
+  }
+
+  /**
+   * Loads the exam; when it is missing from the default cache (no --dataset, no environment variable),
    * downloads it there first, so that a new user's first {@code run} needs no separate step.
    */
   public Dataset loadOrDownload(PrintWriter progress) {
-    Path dir = directory();
-    boolean isDefaultCache = path == null && System.getenv(DatasetLocation.ENV) == null;
-    if (isDefaultCache && !Files.isRegularFile(dir.resolve(Dataset.JSON_NAME))) {
-      Manifest manifest = Manifest.bundled();
-      progress.printf("Dataset not found in %s; downloading it (%d files, SHA-256 verified) ...%n", dir,
-          manifest.entries().size());
+    return loadOrDownload(exam(), progress);
+  }
+
+  public Dataset loadOrDownload(ExamSpec spec, PrintWriter progress) {
+    Path dir = directory(spec);
+    DatasetFormat format = format(spec);
+    if (DatasetLocation.isDefaultCache(path) && !format.isPresentIn(dir)) {
+      Manifest manifest = Manifest.bundled(spec.sourceManifest());
+      progress.printf("The %sth exam is not in %s; downloading it (%d files, SHA-256 verified) ...%n", spec.id(),
+          dir, manifest.entries().size());
       progress.flush();
       new DatasetDownloader(manifest, manifest.defaultSource()).download(dir, step -> { });
       progress.println("Dataset ready.");
       progress.flush();
     }
-    return load();
+    return load(spec);
+  }
+
+  public Dataset load() {
+    return load(exam());
   }
 
   /** The dataset, loaded on first use only, once: for commands that need it for some files only. */
@@ -57,12 +112,40 @@ public final class DatasetOption {
     };
   }
 
-  public Dataset load() {
-    Path dir = directory();
-    if (!Files.isRegularFile(dir.resolve(Dataset.JSON_NAME))) {
-      throw new UserError("no dataset at " + dir + ": run `jmle-bench dataset download`, "
-          + "or pass --dataset DIR (or set " + DatasetLocation.ENV + ")");
+  /**
+   * Each exam's dataset, loaded on first use, once: for commands reading result files of several exams.
+   * {@code --dataset} names one exam's folder, so it serves the exam it holds (or {@code --exam}'s).
+   */
+  public Function<String, Dataset> perExam() {
+    Map<String, Dataset> loaded = new ConcurrentHashMap<>();
+    return id -> loaded.computeIfAbsent(id, k -> load(exam(k, "a result file")));
+  }
+
+  /** The exam's dataset, converted from its upstream layout and checked to be that exam. */
+  public Dataset load(ExamSpec spec) {
+    Path dir = directory(spec);
+    DatasetFormat format = format(spec);
+    if (!format.isPresentIn(dir)) {
+      if (!Files.exists(dir) || DatasetLocation.isDefaultCache(path)) {
+        throw new UserError("no dataset at " + dir + " (the " + spec.id() + "th exam): run `jmle-bench dataset "
+            + "download --exam " + spec.id() + "`, or pass --dataset DIR (or set " + DatasetLocation.ENV + ")");
+      }
+      throw new UserError(dir + ": not the " + spec.id() + "th exam's upstream layout (" + format.wireName()
+          + "); pass the folder of that exam with --dataset, or --exam for the exam this folder holds");
     }
-    return DatasetLoader.load(dir);
+    Dataset d = format.load(dir, spec.alternativeAnswers());
+    if (!d.exam().equals(spec.id())) {
+      throw new UserError(dir + ": holds the " + d.exam() + "th exam, not the " + spec.id() + "th (--exam "
+          + spec.id() + ")");
+    }
+    return d;
+  }
+
+  private static DatasetFormat format(ExamSpec spec) {
+    DatasetFormat f = DatasetFormat.named(spec.sourceFormat());
+    if (f == null) {
+      throw new IllegalStateException("exam " + spec.id() + " names an unknown source format " + spec.sourceFormat());
+    }
+    return f;
   }
 }

@@ -35,6 +35,7 @@ public final class Main implements Runnable {
     COMMANDS.put("dataset", () -> new DatasetCommand());
     COMMANDS.put("summary", () -> new SummaryCommand());
     COMMANDS.put("rescore", () -> new RescoreCommand());
+    COMMANDS.put("import", () -> new ImportCommand());
     COMMANDS.put("leaderboard", () -> new LeaderboardCommand());
     COMMANDS.put("compare", () -> new CompareCommand());
     COMMANDS.put("suite", () -> new SuiteCommand());

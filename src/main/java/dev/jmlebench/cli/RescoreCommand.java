@@ -2,6 +2,7 @@ package dev.jmlebench.cli;
 
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.results.Rescorer;
+import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.Percent;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,11 +35,13 @@ final class RescoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Dataset d = dataset.load();
-    AnswerKey key = answerKey.forDataset(d);
+    // Every file is read and graded before any is written; each under its own exam's dataset and key.
+    Function<String, Dataset> datasets = dataset.perExam();
     List<Rescorer.Rescored> done = new ArrayList<>();
     for (Path f : files) {
-      done.add(Rescorer.rescore(ResultFiles.read(f), d, key, f.toString()));
+      ResultFile file = ResultFiles.read(f);
+      Dataset d = datasets.apply(ResultFiles.examOf(file));
+      done.add(Rescorer.rescore(file, d, answerKey.forDataset(d), f.toString()));
     }
     PrintWriter out = spec.commandLine().getOut();
     for (int i = 0; i < files.size(); i++) {

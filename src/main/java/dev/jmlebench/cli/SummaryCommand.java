@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,7 +47,7 @@ final class SummaryCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     boolean first = true;
-    Supplier<Dataset> d = dataset.lazily();
+    Function<String, Dataset> datasets = dataset.perExam();
     for (Path f : files) {
       ResultFile file = ResultFiles.read(f);
       AnswerKey key = answerKey.forExam(ResultFiles.examOf(file));
@@ -56,10 +56,11 @@ final class SummaryCommand implements Callable<Integer> {
       Optional<String> own = GradedWith.edition(file, key.exam()).filter(key.exam().editions()::containsKey);
       AnswerKey shownKey = own.map(e -> AnswerKey.of(key.exam(), e)).orElse(key);
       ResultFile shown = file.summary() != null && own.isPresent() ? file
-          : Rescorer.regrade(file, d.get(), key, f.toString());
+          : Rescorer.regrade(file, datasets.apply(key.exam().id()), key, f.toString());
       // Computed before anything is printed: a file that fails to grade prints nothing but its error.
       String otherKey = shownKey.name().equals(key.name()) ? null : SummaryReport.otherKey(shownKey.name(),
-          key.name(), Rescorer.regrade(file, d.get(), key, f.toString()).summary(), f.toString());
+          key.name(), Rescorer.regrade(file, datasets.apply(key.exam().id()), key, f.toString()).summary(),
+          f.toString());
       if (!first) {
         out.println();
       }
@@ -71,7 +72,8 @@ final class SummaryCommand implements Callable<Integer> {
         out.println(otherKey);
       }
       out.print(UsageReport.render(RunUsage.of(file, f.toString()), shown.summary()));
-      out.print(StatisticsReport.forSummary(shown, shownKey.criteria(), d.get(), f.toString()));
+      out.print(StatisticsReport.forSummary(shown, shownKey.criteria(), datasets.apply(shownKey.exam().id()),
+          f.toString()));
       out.print(RepeatsReport.forFile(shown, shownKey.criteria(), f.toString()));
     }
     out.flush();

@@ -5,20 +5,21 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where the dataset is looked for: {@code --dataset PATH}, else {@code JMLE_BENCH_DATASET}, else the user
- * cache ({@code $XDG_CACHE_HOME/jmle-bench/jmle2026}, by default {@code ~/.cache/jmle-bench/jmle2026}).
+ * Where an exam's dataset is looked for: {@code --dataset PATH}, else {@code JMLE_BENCH_DATASET}, else the
+ * user cache, one folder per exam ({@code $XDG_CACHE_HOME/jmle-bench/{exam}}, by default
+ * {@code ~/.cache/jmle-bench/{exam}}), laid out as the exam's upstream repository.
  */
 public final class DatasetLocation {
   public static final String ENV = "JMLE_BENCH_DATASET";
 
   private DatasetLocation() {}
 
-  /** The dataset folder; {@code flag} may name the folder or the JSON file inside it. */
-  public static Path resolve(Path flag) {
-    return resolve(flag, System.getenv());
+  /** The dataset folder of {@code exam}; {@code flag} may name the folder or a JSON file inside it. */
+  public static Path resolve(Path flag, String exam) {
+    return resolve(flag, exam, System.getenv());
   }
 
-  static Path resolve(Path flag, Map<String, String> env) {
+  static Path resolve(Path flag, String exam, Map<String, String> env) {
     if (flag != null) {
       return folderOf(flag);
     }
@@ -26,11 +27,17 @@ public final class DatasetLocation {
     if (fromEnv != null && !fromEnv.isBlank()) {
       return folderOf(Path.of(fromEnv));
     }
-    return cacheDirectory(env);
+    return cacheDirectory(exam, env);
   }
 
-  static Path cacheDirectory(Map<String, String> env) {
-    return cacheRoot(env).resolve("jmle2026");
+  /** Whether the folder is the default cache: neither {@code --dataset} nor the environment named one. */
+  public static boolean isDefaultCache(Path flag) {
+    String fromEnv = System.getenv(ENV);
+    return flag == null && (fromEnv == null || fromEnv.isBlank());
+  }
+
+  static Path cacheDirectory(String exam, Map<String, String> env) {
+    return cacheRoot(env).resolve(exam);
   }
 
   /** jmle-bench's user cache: {@code $XDG_CACHE_HOME/jmle-bench}, by default {@code ~/.cache/jmle-bench}. */

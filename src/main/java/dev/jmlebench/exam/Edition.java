@@ -13,6 +13,8 @@ import java.util.TreeSet;
  *
  * @param answers gold answers by question id that replace the dataset's (sorted lower-case letters, or one
  *     numeric string); a question not listed keeps the dataset's gold
+ * @param acceptedAlternatives questions for which any one of several answers is correct, by question id (119E28:
+ *     {@code [["a"], ["c"]]}: a alone or c alone, not both); each alternative is compared by the type's rule
  * @param comparison the comparison rule by question type ({@code multiple_choice}, {@code calculation}), by
  *     name ({@code string}, {@code numeric}); the scorer knows what each name means
  */
@@ -25,6 +27,7 @@ public record Edition(
     Map<String, List<String>> answers,
     Criteria criteria,
     Set<String> excludedQuestions,
+    Map<String, List<List<String>>> acceptedAlternatives,
     Map<String, String> comparison,
     List<Citation> sources) {
 
@@ -33,6 +36,9 @@ public record Edition(
     answers.forEach((id, gold) -> copy.put(id, List.copyOf(gold)));
     answers = java.util.Collections.unmodifiableMap(copy);
     excludedQuestions = java.util.Collections.unmodifiableSet(new TreeSet<>(excludedQuestions));
+    TreeMap<String, List<List<String>>> alternatives = new TreeMap<>();
+    acceptedAlternatives.forEach((id, alts) -> alternatives.put(id, alts.stream().map(List::copyOf).toList()));
+    acceptedAlternatives = java.util.Collections.unmodifiableMap(alternatives);
     comparison = Map.copyOf(comparison);
     sources = List.copyOf(sources);
   }

@@ -4,6 +4,8 @@ import dev.jmlebench.common.UserError;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One exam as data ({@code exam/<id>/exam.json}): where its questions come from, its blocks and their
@@ -11,6 +13,9 @@ import java.util.Optional;
  *
  * @param sourceRepository the upstream repository of the dataset
  * @param sourceCommit the commit the dataset download is pinned to
+ * @param sourceManifest the bundled SHA-256 manifest of the upstream files a download fetches (a resource)
+ * @param sourceFormat the upstream's layout, naming the converter that reads it ({@code jmle2026-bench},
+ *     {@code igakuqa119})
  * @param editions the editions by name, in the order the exam lists them
  */
 public record ExamSpec(
@@ -19,6 +24,8 @@ public record ExamSpec(
     String held,
     String sourceRepository,
     String sourceCommit,
+    String sourceManifest,
+    String sourceFormat,
     List<Block> blocks,
     Map<String, Edition> editions,
     String defaultEdition) {
@@ -29,6 +36,16 @@ public record ExamSpec(
     if (!editions.containsKey(defaultEdition)) {
       throw new IllegalArgumentException("default_edition '" + defaultEdition + "' is not one of " + editions.keySet());
     }
+  }
+
+  /**
+   * The questions whose gold letters are alternatives in some edition (either one is correct): the dataset
+   * asks for one letter of them.
+   */
+  public Set<String> alternativeAnswers() {
+    Set<String> ids = new TreeSet<>();
+    editions.values().forEach(e -> ids.addAll(e.acceptedAlternatives().keySet()));
+    return ids;
   }
 
   public Optional<Block> block(String name) {

@@ -28,9 +28,36 @@ public final class Exams {
 
   private Exams() {}
 
+  /** The exam a command uses when none is named. */
+  public static final String DEFAULT = "120";
+  private static final String INDEX = "exams.txt";
+
   /** The bundled exam {@code id}, e.g. {@code "120"}. */
   public static ExamSpec get(String id) {
     return LOADED.computeIfAbsent(id, Exams::load);
+  }
+
+  /** The ids of the bundled exams, as {@code exam/exams.txt} lists them (newest first). */
+  public static List<String> ids() {
+    try (InputStream in = Exams.class.getResourceAsStream(INDEX)) {
+      if (in == null) {
+        throw new IllegalStateException("the jar lacks exam/" + INDEX);
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The exam a user named ({@code --exam}): an id not bundled is one line naming the known ones. */
+  public static ExamSpec bundled(String id) {
+    List<String> known = ids();
+    if (!known.contains(id)) {
+      throw new UserError("--exam " + id + ": no such exam is bundled; known: "
+          + String.join(", ", known.stream().sorted().toList()));
+    }
+    return get(id);
   }
 
   /** An edition file a user gives for an exam; its question ids must be the exam's. */
@@ -68,8 +95,10 @@ public final class Exams {
       editions.put(name, edition);
     }
     try {
+      String format = source.text("format");
       return new ExamSpec(id, root.text("title"), root.text("held"), source.text("repository"),
-          source.text("commit"), blocks, editions, root.text("default_edition"));
+          source.text("commit"), "/" + source.text("manifest"), format, blocks, editions,
+          root.text("default_edition"));
     } catch (IllegalArgumentException e) {
       throw root.fault(e.getMessage());
     }
@@ -132,8 +161,26 @@ public final class Exams {
     if (sources.isEmpty()) {
       throw e.fault("sources: an edition cites where its rules come from; none given");
     }
+    Map<String, List<List<String>>> alternatives = new LinkedHashMap<>();
+    if (e.node().has("accepted_alternatives")) {
+      ExamJson alt = e.object("accepted_alternatives");
+      var entries = alt.node().fields();
+      while (entries.hasNext()) {
+        var f = entries.next();
+        String at = e.where("accepted_alternatives") + "." + f.getKey();
+        checkQuestion(f.getKey(), exam, blocks, e.file(), at);
+        if (!f.getValue().isArray() || f.getValue().size() < 2) {
+          throw new UserError(e.file() + ": " + at + ": expected at least two alternative answers, each an array");
+        }
+        List<List<String>> answersOf = new ArrayList<>();
+        for (JsonNode one : f.getValue()) {
+          answersOf.add(alt.texts(one, at));
+        }
+        alternatives.put(f.getKey(), answersOf);
+      }
+    }
     return new Edition(exam, e.text("name"), e.text("title"), e.text("published"), e.text("description"),
-        answers, criteria, excluded, comparison, sources);
+        answers, criteria, excluded, alternatives, comparison, sources);
   }
 
   /** A question id the edition names must be one of the exam's questions. */

@@ -28,6 +28,10 @@ public final class Rescorer {
   public record Rescored(ResultFile file, List<Change> changes) {}
 
   public static Rescored rescore(ResultFile file, Dataset dataset, AnswerKey key, String fileName) {
+    if (file.metadata().extra().containsKey(ResultSchema.Metadata.IMPORTED_FROM)) {
+      // An imported answer is not in this protocol's 【回答】 form: its prediction is what the import read.
+      return redo(file, dataset, key, fileName, (q, old) -> Grader.regrade(q, old, key));
+    }
     return redo(file, dataset, key, fileName, (q, old) -> rescore(q, old, key));
   }
 

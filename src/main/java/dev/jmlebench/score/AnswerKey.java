@@ -93,19 +93,32 @@ public final class AnswerKey {
     return edition.answers().getOrDefault(q.questionId(), q.answer());
   }
 
-  /** Correct iff the answer parsed and matches the gold by the edition's rule for the question's type. */
+  /**
+   * Correct iff the answer parsed and matches the gold by the edition's rule for the question's type, or,
+   * for a question with accepted alternatives, matches one of them.
+   */
   public boolean isCorrect(Question q, List<String> predicted, boolean parseSuccess) {
-    return parseSuccess && comparison.get(q.type()).matches(predicted, gold(q));
+    if (!parseSuccess) {
+      return false;
+    }
+    Comparison rule = comparison.get(q.type());
+    // Accepted alternatives (119E28: a or c): any one of them, compared by the type's rule, is correct.
+    List<List<String>> alternatives = edition.acceptedAlternatives().get(q.questionId());
+    if (alternatives != null) {
+      return alternatives.stream().anyMatch(alternative -> rule.matches(predicted, alternative));
+    }
+    return rule.matches(predicted, gold(q));
   }
 
   /** Every question the edition names must be in the dataset it grades; {@code where} names the edition. */
   public AnswerKey checkedAgainst(Dataset dataset) {
     Set<String> named = new TreeSet<>(edition.answers().keySet());
     named.addAll(edition.excludedQuestions());
+    named.addAll(edition.acceptedAlternatives().keySet());
     for (String id : named) {
       if (dataset.question(id).isEmpty()) {
-        throw new UserError("answer key " + name() + ": question " + id + " is not in the dataset "
-            + dataset.jsonFile());
+        throw new UserError("answer key " + name() + ": question " + id + " is not in the dataset at "
+            + dataset.directory());
       }
     }
     return this;

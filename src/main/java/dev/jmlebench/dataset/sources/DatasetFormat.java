@@ -1,0 +1,66 @@
+package dev.jmlebench.dataset.sources;
+
+import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.dataset.DatasetLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The layouts exams are published in upstream, each with its converter into the same {@link Dataset}; an
+ * exam's data names its format ({@code source.format} in {@code exam.json}), so a new year in a known layout
+ * is a data change, and a new layout is one more converter here.
+ */
+public enum DatasetFormat {
+  /** github.com/naoto-iwase/JMLE2026-Bench: one JSON file already in the project's model, images/. */
+  JMLE2026_BENCH("jmle2026-bench", Dataset.JSON_NAME) {
+    @Override
+    public Dataset load(Path directory, Set<String> alternatives) {
+      return DatasetLoader.load(directory);
+    }
+  },
+  /** github.com/docto-rin/IgakuQA119: a questions file per block, an answer-key CSV, images/. */
+  IGAKUQA119("igakuqa119", IgakuQa119Source.ANSWERS) {
+    @Override
+    public Dataset load(Path directory, Set<String> alternatives) {
+      return IgakuQa119Source.load(directory, alternatives);
+    }
+  };
+
+  private final String wireName;
+  private final String marker;
+
+  DatasetFormat(String wireName, String marker) {
+    this.wireName = wireName;
+    this.marker = marker;
+  }
+
+  /**
+   * Loads the exam from {@code directory} laid out as its upstream repository.
+   *
+   * @param alternatives question ids whose gold letters are alternatives (either one is correct), as the
+   *     exam's edition lists them
+   */
+  public abstract Dataset load(Path directory, Set<String> alternatives);
+
+  /** Whether {@code directory} looks like a copy of this layout (its key file is there). */
+  public boolean isPresentIn(Path directory) {
+    return Files.isRegularFile(directory.resolve(marker));
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  /** The format of a wire name; null when there is none of that name. */
+  public static DatasetFormat named(String name) {
+    return Arrays.stream(values()).filter(f -> f.wireName.equals(name)).findFirst().orElse(null);
+  }
+
+  /** The known names, for a message. */
+  public static String names() {
+    return Arrays.stream(values()).map(DatasetFormat::wireName).collect(Collectors.joining(", "));
+  }
+}
