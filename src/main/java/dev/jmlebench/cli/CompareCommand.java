@@ -52,7 +52,7 @@ final class CompareCommand implements Callable<Integer> {
         throw new UserError("compare: give either two files or --all DIR, not both");
       }
       PrintWriter err = spec.commandLine().getErr();
-      List<ScoredRun> runs = ScoredRun.readDirectory(all, answerKey::forExam, dataset.lazily(), skipped -> err.println("skipped " + skipped
+      List<ScoredRun> runs = ScoredRun.readDirectory(all, answerKey::forExam, dataset.perExam(), skipped -> err.println("skipped " + skipped
           + ": not a result file (no results array)"));
       err.flush();
       if (runs.size() < 2) {
@@ -64,9 +64,10 @@ final class CompareCommand implements Callable<Integer> {
       if (files.size() != 2) {
         throw new UserError("compare: give two result files A and B, or --all DIR");
       }
+      var datasets = dataset.perExam();
       PairedComparison result = PairedComparison.of(
-          ScoredRun.read(files.get(0), answerKey::forExam, dataset.lazily()),
-          ScoredRun.read(files.get(1), answerKey::forExam, dataset.lazily()));
+          ScoredRun.read(files.get(0), answerKey::forExam, datasets),
+          ScoredRun.read(files.get(1), answerKey::forExam, datasets));
       out.print(json ? StatisticsJson.write(StatisticsJson.compare(result)) : StatisticsReport.compare(result));
     }
     out.flush();

@@ -57,7 +57,7 @@ final class LeaderboardCommand implements Callable<Integer> {
       throw new UserError("--readme " + readme + ": no such file");
     }
     Leaderboard.Report report = Leaderboard.build(new Leaderboard.Request(results, readme,
-        chart != null ? chart : results.resolve("leaderboard.png"), plotOnly, rescore, dataset::load,
+        chart != null ? chart : results.resolve("leaderboard.png"), plotOnly, rescore, dataset.perExam(),
         answerKey::forExam));
     report.done().forEach(out::println);
     if (readme == null && !plotOnly) {

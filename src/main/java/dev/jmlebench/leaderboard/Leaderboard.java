@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The {@code leaderboard} command's work: result files of a folder → (optionally rescored) → README tables,
@@ -33,13 +32,13 @@ public final class Leaderboard {
    * @param readme the README whose tables to rebuild, or null for none
    * @param chart the score chart's PNG; the other outputs are named after it (see {@link Outputs})
    * @param rescore files to rescore first: null for none, empty for every file of {@code resultsDir}
-   * @param dataset loads the dataset (once): for the bootstrap's serial groups, and to grade a file under
-   *     another key
+   * @param dataset loads an exam's dataset (once per exam): for the bootstrap's serial groups, and to grade a
+   *     file under another key
    * @param key the answer key to rank by, given the exam; every file is graded under it (files are rewritten
    *     only with {@code rescore})
    */
   public record Request(Path resultsDir, Path readme, Path chart, boolean plotOnly, List<Path> rescore,
-      Supplier<Dataset> dataset, Function<String, AnswerKey> key) {
+      Function<String, Dataset> dataset, Function<String, AnswerKey> key) {
     public Request {
       Objects.requireNonNull(resultsDir, "resultsDir");
       Objects.requireNonNull(chart, "chart");
@@ -55,11 +54,16 @@ public final class Leaderboard {
   /** What was done, one line each, and what the user should know (warnings), one line each. */
   public record Report(List<String> done, List<String> warnings) {}
 
+  /**
+   * Builds the leaderboard of a folder. A folder may hold several exams: each is ranked on its own, into its
+   * own README tables and its own exports and charts (the 120th's, or else the newest exam's, named after
+   * {@code chart}; another exam's after {@code chart} with {@code -<exam>} added), and a README's model ×
+   * exam table sets them side by side.
+   */
   public static Report build(Request request) {
     Outputs out = Outputs.beside(request.chart());
-    Path export = out.json().toAbsolutePath().normalize();
     List<Path> files = ResultFolder.list(request.resultsDir(), "--results " + request.resultsDir()).stream()
-        .filter(p -> !p.toAbsolutePath().normalize().equals(export))
+        .filter(p -> !isExport(p, request.chart()))
         .toList();
     if (files.isEmpty()) {
       throw new UserError("--results " + request.resultsDir() + ": no result files (*.json) to rank");
@@ -69,7 +73,7 @@ public final class Leaderboard {
     Thread warmUp = new Thread(LeaderboardCharts::warmUp, "chart-warm-up");
     warmUp.setDaemon(true);
     warmUp.start();
-    Supplier<Dataset> dataset = memoized(request.dataset());
+    Function<String, Dataset> dataset = memoized(request.dataset());
     List<String> done = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
 
@@ -78,40 +82,85 @@ public final class Leaderboard {
     // Each file's bootstrap is computed right after it is read, on the same core: the 10,000 resamples are
     // the leaderboard's largest piece of arithmetic, and so it spreads over both cores with the reading.
     // Files unchanged since the last export reuse its figures instead.
-    IntervalCache cache = IntervalCache.read(out.json());
+    Map<String, IntervalCache> caches = new java.util.concurrent.ConcurrentHashMap<>();
     List<Read> read = files.parallelStream()
-        .map(f -> read(f, rescored, dataset, request.key(), cache))
+        .map(f -> read(f, rescored, dataset, request.key(),
+            exam -> caches.computeIfAbsent(exam, e -> {
+              // An exam's earlier export, else the plain one (a folder that held one exam); entries of
+              // another exam or criteria never match, so reading the wrong file only costs recomputing.
+              Path own = outputsOf(out, e, null).json();
+              return IntervalCache.read(java.nio.file.Files.isRegularFile(own) ? own : out.json());
+            })))
         .toList();
     List<LeaderboardEntry> entries = read.stream().map(Read::entry).toList();
     entries.stream().filter(e -> e.completeness().partial()).forEach(e -> warnings.add(e.source()
         + ": a partial run (" + e.completeness().answered() + " of " + e.completeness().expected()
         + " questions answered); its rows and export are marked partial, and its score is not comparable"));
-    ExamCriteria criteria = request.key().apply(exam(entries, files)).criteria();
-    Map<String, RunIntervals> statistics = new LinkedHashMap<>();
-    read.stream().filter(r -> r.statistics() != null)
-        .forEach(r -> statistics.put(r.entry().source(), r.statistics()));
+    Map<String, List<LeaderboardEntry>> byExam = ExamMatrix.byExam(entries);
+    String primary = byExam.containsKey(TableKind.UPSTREAM_EXAM) ? TableKind.UPSTREAM_EXAM
+        : byExam.keySet().iterator().next();
 
-    ChartData data = ChartData.of(entries, statistics, criteria);
-    CompletableFuture<LeaderboardCharts.Drawn> charts = CompletableFuture.supplyAsync(() -> {
-      joinQuietly(warmUp);
-      return LeaderboardCharts.write(data, out);
-    });
-    if (!request.plotOnly()) {
-      if (request.readme() != null) {
-        ReadmeUpdate u = ReadmeLeaderboard.rebuild(request.readme(), entries);
-        warnings.addAll(u.warnings());
-        if (!u.tables().isEmpty()) {
-          done.add(request.readme() + ": " + String.join(", ", u.tables()) + (u.changed() ? "" : " (unchanged)"));
-        }
+    List<CompletableFuture<Drawn>> charts = new ArrayList<>();
+    for (Map.Entry<String, List<LeaderboardEntry>> exam : byExam.entrySet()) {
+      Outputs outputs = outputsOf(out, exam.getKey(), primary);
+      List<LeaderboardEntry> runs = exam.getValue();
+      ExamCriteria criteria = request.key().apply(exam.getKey()).criteria();
+      Map<String, RunIntervals> statistics = new LinkedHashMap<>();
+      read.stream().filter(r -> r.statistics() != null && runs.contains(r.entry()))
+          .forEach(r -> statistics.put(r.entry().source(), r.statistics()));
+      ChartData data = ChartData.of(runs, statistics, criteria);
+      charts.add(CompletableFuture.supplyAsync(() -> {
+        joinQuietly(warmUp);
+        return new Drawn(outputs, LeaderboardCharts.write(data, outputs));
+      }));
+      if (!request.plotOnly()) {
+        LeaderboardExport.write(outputs.json(), outputs.csv(), runs, statistics, criteria);
+        done.add("wrote " + outputs.json() + " and " + outputs.csv() + " (" + runs.size() + " runs"
+            + (byExam.size() > 1 ? " of exam " + exam.getKey() : "") + ")");
       }
-      LeaderboardExport.write(out.json(), out.csv(), entries, statistics, criteria);
-      done.add("wrote " + out.json() + " and " + out.csv() + " (" + entries.size() + " runs)");
     }
-    LeaderboardCharts.Drawn drawn = join(charts);
-    drawn.warning().ifPresent(warnings::add);
-    done.add("drew " + String.join(", ", out.charts().stream().map(Path::toString).toList())
-        + " (font: " + drawn.fontFamily() + ")");
+    if (!request.plotOnly() && request.readme() != null) {
+      ReadmeUpdate u = ReadmeLeaderboard.rebuild(request.readme(), entries);
+      warnings.addAll(u.warnings());
+      if (!u.tables().isEmpty()) {
+        done.add(request.readme() + ": " + String.join(", ", u.tables()) + (u.changed() ? "" : " (unchanged)"));
+      }
+    }
+    for (CompletableFuture<Drawn> c : charts) {
+      Drawn d = join(c);
+      d.drawn().warning().filter(w -> !warnings.contains(w)).ifPresent(warnings::add);
+      done.add("drew " + String.join(", ", d.outputs().charts().stream().map(Path::toString).toList())
+          + " (font: " + d.drawn().fontFamily() + ")");
+    }
     return new Report(done, warnings);
+  }
+
+  /** One exam's charts, drawn. */
+  private record Drawn(Outputs outputs, LeaderboardCharts.Drawn drawn) {
+  }
+
+  /** The outputs of one exam: the primary exam's are named after the chart, another's carry its id. */
+  private static Outputs outputsOf(Outputs out, String exam, String primary) {
+    if (exam.equals(primary) || primary == null && exam.equals(TableKind.UPSTREAM_EXAM)) {
+      return out;
+    }
+    Path chart = out.scorePng();
+    String name = chart.getFileName().toString();
+    String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4)
+        : name;
+    return Outputs.beside(chart.resolveSibling(stem + "-" + exam + ".png"));
+  }
+
+  /** Whether a file is one of the leaderboard's own exports ({@code leaderboard.json}, {@code leaderboard-119.json}). */
+  private static boolean isExport(Path file, Path chart) {
+    String name = chart.getFileName().toString();
+    String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4)
+        : name;
+    Path dir = chart.toAbsolutePath().normalize().getParent();
+    Path f = file.toAbsolutePath().normalize();
+    String fn = f.getFileName().toString();
+    return f.getParent().equals(dir) && (fn.equals(stem + ".json") || fn.matches(java.util.regex.Pattern.quote(stem)
+        + "-\\d+\\.json"));
   }
 
   /** The value of a task, or the exception it failed with, as thrown by the task itself. */
@@ -141,12 +190,12 @@ public final class Leaderboard {
    * Rescores every file first and writes them only when all succeeded; returns them by path. A file whose
    * rescoring changes nothing is not rewritten: its content would be the same.
    */
-  private static Map<Path, ResultFile> rescore(List<Path> targets, Supplier<Dataset> dataset,
+  private static Map<Path, ResultFile> rescore(List<Path> targets, Function<String, Dataset> dataset,
       Function<String, AnswerKey> key, List<String> done) {
     List<Rescoring> results = targets.parallelStream()
         .map(f -> {
           ResultFile before = ResultFiles.read(f);
-          Dataset d = dataset.get();
+          Dataset d = dataset.apply(ResultFiles.examOf(before));
           return new Rescoring(f.toAbsolutePath().normalize(), before,
               Rescorer.rescore(before, d, key.apply(d.exam()), f.toString()));
         })
@@ -177,41 +226,26 @@ public final class Leaderboard {
   /** A file as ranked, and the uncertainty of its figures: null when it answered no question to resample. */
   private record Read(LeaderboardEntry entry, RunIntervals statistics) {}
 
-  private static Read read(Path f, Map<Path, ResultFile> rescored, Supplier<Dataset> dataset,
-      Function<String, AnswerKey> keyOf, IntervalCache cache) {
+  private static Read read(Path f, Map<Path, ResultFile> rescored, Function<String, Dataset> dataset,
+      Function<String, AnswerKey> keyOf, Function<String, IntervalCache> caches) {
     ResultFile file = rescored.get(f.toAbsolutePath().normalize());
     if (file == null) {
       file = ResultFiles.read(f);
     }
-    AnswerKey key = keyOf.apply(ResultFiles.examOf(file));
-    file = Rescorer.under(file, key, dataset, f.toString());
+    String exam = ResultFiles.examOf(file);
+    AnswerKey key = keyOf.apply(exam);
+    file = Rescorer.under(file, key, () -> dataset.apply(exam), f.toString());
     LeaderboardEntry entry = LeaderboardEntry.of(f.getFileName().toString(), file);
     return new Read(entry, file.results().isEmpty() ? null
-        : cache.of(file, key.criteria(), dataset.get(), entry.source()));
+        : caches.apply(exam).of(file, key.criteria(), dataset.apply(exam), entry.source()));
   }
 
-  /** The one exam every file is of: a leaderboard ranks one exam. */
-  private static String exam(List<LeaderboardEntry> entries, List<Path> files) {
-    String exam = entries.get(0).exam();
-    for (int i = 1; i < entries.size(); i++) {
-      if (!entries.get(i).exam().equals(exam)) {
-        throw new UserError(files.get(i) + ": is of exam " + entries.get(i).exam() + " but " + files.get(0)
-            + " is of exam " + exam + "; a leaderboard ranks one exam, so keep each exam's results in its own folder");
-      }
-    }
-    return exam;
-  }
-
-  private static <T> Supplier<T> memoized(Supplier<T> s) {
-    return new Supplier<>() {
-      private T value;
-
-      @Override
-      public synchronized T get() {
-        if (value == null) {
-          value = s.get();
-        }
-        return value;
+  /** Each exam's dataset loaded once, on first use, while other threads read on. */
+  private static Function<String, Dataset> memoized(Function<String, Dataset> load) {
+    Map<String, Dataset> loaded = new LinkedHashMap<>();
+    return exam -> {
+      synchronized (loaded) {
+        return loaded.computeIfAbsent(exam, load);
       }
     };
   }

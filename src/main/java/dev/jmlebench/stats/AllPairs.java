@@ -49,6 +49,7 @@ public record AllPairs(List<ScoredRun> ranking, List<Pair> pairs, Bootstrap boot
     if (runs.size() < 2) {
       throw new IllegalArgumentException("need at least two runs to compare, not " + runs.size());
     }
+    ScoredRun.checkOneExam(runs);
     List<ScoredRun> ranking = runs.stream().sorted(BY_SCORE).toList();
     List<PairedComparison> comparisons = new ArrayList<>();
     for (int i = 0; i < ranking.size(); i++) {

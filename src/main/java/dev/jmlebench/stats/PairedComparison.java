@@ -83,6 +83,7 @@ public record PairedComparison(
   }
 
   public static PairedComparison of(ScoredRun a, ScoredRun b, Bootstrap bootstrap) {
+    ScoredRun.checkOneExam(List.of(a, b));
     Map<String, ScoredQuestion> bById = new HashMap<>();
     b.questions().forEach(q -> bById.put(q.questionId(), q));
     // Iterate A's list (exam order), never the map, so the rows and the resampling are in a fixed order.

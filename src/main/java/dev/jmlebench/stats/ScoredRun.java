@@ -41,16 +41,30 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
 
   /**
    * Reads a result file as the answer key of its exam grades it ({@code keyOf} gives the key of an exam); a
-   * file graded with another key is re-graded in memory, which loads the dataset.
+   * file graded with another key is re-graded in memory, which loads its exam's dataset ({@code dataset}
+   * gives the dataset of an exam).
    */
-  public static ScoredRun read(Path file, Function<String, AnswerKey> keyOf, Supplier<Dataset> dataset) {
+  public static ScoredRun read(Path file, Function<String, AnswerKey> keyOf, Function<String, Dataset> dataset) {
     return graded(ResultFiles.read(file), keyOf, dataset, file.toString());
   }
 
-  private static ScoredRun graded(ResultFile file, Function<String, AnswerKey> keyOf, Supplier<Dataset> dataset,
-      String source) {
-    AnswerKey key = keyOf.apply(ResultFiles.examOf(file));
-    return of(Rescorer.under(file, key, dataset, source), key.criteria(), dataset.get(), source);
+  /** As {@link #read(Path, Function, Function)}, with one dataset for files known to be of one exam. */
+  public static ScoredRun read(Path file, Function<String, AnswerKey> keyOf, Supplier<Dataset> dataset) {
+    return read(file, keyOf, exam -> dataset.get());
+  }
+
+  private static ScoredRun graded(ResultFile file, Function<String, AnswerKey> keyOf,
+      Function<String, Dataset> dataset, String source) {
+    String exam = ResultFiles.examOf(file);
+    AnswerKey key = keyOf.apply(exam);
+    return of(Rescorer.under(file, key, () -> dataset.apply(exam), source), key.criteria(), dataset.apply(exam),
+        source);
+  }
+
+  /** As {@link #readDirectory(Path, Function, Function, Consumer)}, with one dataset for one exam's files. */
+  public static List<ScoredRun> readDirectory(Path dir, Function<String, AnswerKey> keyOf, Supplier<Dataset> dataset,
+      Consumer<Path> skipped) {
+    return readDirectory(dir, keyOf, exam -> dataset.get(), skipped);
   }
 
   /**
@@ -59,8 +73,8 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
    * writes {@code leaderboard.json} there by default): it is passed to {@code skipped}, not read. Anything
    * else that fails to read is an error naming the file.
    */
-  public static List<ScoredRun> readDirectory(Path dir, Function<String, AnswerKey> keyOf, Supplier<Dataset> dataset,
-      Consumer<Path> skipped) {
+  public static List<ScoredRun> readDirectory(Path dir, Function<String, AnswerKey> keyOf,
+      Function<String, Dataset> dataset, Consumer<Path> skipped) {
     List<ScoredRun> runs = new ArrayList<>();
     for (Path f : ResultFolder.list(dir, dir.toString())) {
       Optional<ResultFile> file = ResultFolder.readIfResultFile(f);
@@ -71,6 +85,22 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
       }
     }
     return runs;
+  }
+
+  /** The exam the questions belong to ({@code 120} for {@code 120A-1}); empty for a run without answers. */
+  public Optional<String> exam() {
+    return questions.stream().findFirst().flatMap(q -> QuestionId.parse(q.questionId())).map(QuestionId::exam);
+  }
+
+  /** Runs compared question by question must be of one exam: the first that is not is named in one line. */
+  static void checkOneExam(List<ScoredRun> runs) {
+    ScoredRun first = runs.get(0);
+    for (ScoredRun r : runs) {
+      if (r.exam().isPresent() && first.exam().isPresent() && !r.exam().equals(first.exam())) {
+        throw new UserError(r.source() + " is of exam " + r.exam().get() + " but " + first.source() + " of exam "
+            + first.exam().get() + "; runs of different exams cannot be compared question by question");
+      }
+    }
   }
 
   /**

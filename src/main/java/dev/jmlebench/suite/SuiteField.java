@@ -28,7 +28,8 @@ public enum SuiteField {
   PARALLEL("parallel", Kind.POSITIVE, RunConfig.DEFAULT_PARALLEL, "--parallel"),
   TIMEOUT("timeout", Kind.POSITIVE, RunConfig.DEFAULT_TIMEOUT_SECONDS, "--timeout"),
   REPEATS(ResultSchema.Metadata.REPEATS, Kind.POSITIVE, 1, "--repeats"),
-  // `run` has no --exam yet: the value is checked and carried, and passed on once it has.
+  // A suite runs with one dataset, the 120th exam's: the value is checked and carried, and becomes run's
+  // --exam once suites load a dataset per exam.
   EXAM("exam", Kind.EXAM, "120", null),
   KEY("key", Kind.ANSWER_KEY, "official", "--key"),
   DISPLAY_NAME(ResultSchema.Metadata.DISPLAY_NAME, Kind.TEXT, null, "--display-name"),

@@ -208,7 +208,7 @@ public final class SuiteRunner {
     Leaderboard.Report report;
     try {
       report = Leaderboard.build(new Leaderboard.Request(suite.results(), readme ? suite.readme() : null,
-          suite.results().resolve("leaderboard.png"), false, null, () -> dataset,
+          suite.results().resolve("leaderboard.png"), false, null, exam -> dataset,
           exam -> AnswerKey.chosen(exam, leaderboardKey())));
     } catch (UserError e) {
       // The runs' files are written; a folder the leaderboard cannot rank is said, not a failed suite.
