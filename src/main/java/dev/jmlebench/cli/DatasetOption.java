@@ -118,15 +118,24 @@ public final class DatasetOption {
    */
   public Function<String, Dataset> perExam() {
     Map<String, Dataset> loaded = new ConcurrentHashMap<>();
-    return id -> loaded.computeIfAbsent(id, k -> load(exam(k, "a result file")));
+    return id -> loaded.computeIfAbsent(id, k -> {
+      ExamSpec spec = exam(k, "a result file");
+      // --dataset names one exam's folder: another exam of a mixed folder comes from its own cache.
+      boolean namedFolderIsAnother = path != null && exam == null
+          && !format(spec).isPresentIn(DatasetLocation.resolve(path, spec.id()));
+      return namedFolderIsAnother ? load(spec, DatasetLocation.resolve(null, spec.id()), true) : load(spec);
+    });
   }
 
   /** The exam's dataset, converted from its upstream layout and checked to be that exam. */
   public Dataset load(ExamSpec spec) {
-    Path dir = directory(spec);
+    return load(spec, directory(spec), DatasetLocation.isDefaultCache(path));
+  }
+
+  private Dataset load(ExamSpec spec, Path dir, boolean defaultPlace) {
     DatasetFormat format = format(spec);
     if (!format.isPresentIn(dir)) {
-      if (!Files.exists(dir) || DatasetLocation.isDefaultCache(path)) {
+      if (!Files.exists(dir) || defaultPlace) {
         throw new UserError("no dataset at " + dir + " (the " + spec.id() + "th exam): run `jmle-bench dataset "
             + "download --exam " + spec.id() + "`, or pass --dataset DIR (or set " + DatasetLocation.ENV + ")");
       }
