@@ -37,7 +37,13 @@ public final class DatasetLocation {
   }
 
   static Path cacheDirectory(String exam, Map<String, String> env) {
-    return cacheRoot(env).resolve(exam);
+    Path folder = cacheRoot(env).resolve(exam);
+    // Before exams had folders of their own the 120th was cached as jmle-bench/jmle2026: keep using it.
+    Path legacy = cacheRoot(env).resolve(LEGACY_120);
+    if (exam.equals("120") && !Files.isDirectory(folder) && Files.isDirectory(legacy)) {
+      return legacy;
+    }
+    return folder;
   }
 
   /** jmle-bench's user cache: {@code $XDG_CACHE_HOME/jmle-bench}, by default {@code ~/.cache/jmle-bench}. */
@@ -52,6 +58,8 @@ public final class DatasetLocation {
         : Path.of(System.getProperty("user.home"), ".cache");
     return base.resolve("jmle-bench");
   }
+
+  private static final String LEGACY_120 = "jmle2026";
 
   private static Path folderOf(Path p) {
     if (p.getFileName() != null && p.getFileName().toString().endsWith(".json") && !Files.isDirectory(p)) {

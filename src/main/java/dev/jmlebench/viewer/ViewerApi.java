@@ -150,7 +150,7 @@ public final class ViewerApi {
 
   private ObjectNode index() {
     ObjectNode root = JSON.createObjectNode();
-    root.set("exam", exam.json(data.runs(), statistics::scorePctCi));
+    root.set(ResultSchema.Metadata.EXAM, exam.json(data.runs(), statistics::scorePctCi));
     root.set("bootstrap", StatisticsJson.bootstrap(Bootstrap.DEFAULT));
     ArrayNode models = root.putArray("models");
     for (int i = 0; i < data.runs().size(); i++) {
