@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,9 +31,10 @@ public final class DatasetOption {
 
   @Option(names = "--dataset", paramLabel = "PATH",
       description = "The exam's folder laid out as its upstream repository (120: the folder of "
-          + "jmle2026_dataset.json, or that file; 119: an IgakuQA119 checkout). Default: $JMLE_BENCH_DATASET, "
-          + "else ~/.cache/jmle-bench/{exam} (see 'dataset download').")
-  Path path;
+          + "jmle2026_dataset.json, or that file; 119: an IgakuQA119 checkout); given once per exam for result "
+          + "files of several exams. Default: $JMLE_BENCH_DATASET, else ~/.cache/jmle-bench/{exam} (see "
+          + "'dataset download').")
+  List<Path> paths;
 
   /** The exam asked for with {@code --exam}, else 120. */
   public ExamSpec exam() {
@@ -55,11 +57,31 @@ public final class DatasetOption {
     if (!all) {
       return List.of(exam());
     }
-    if (path != null || exam != null) {
+    if (paths != null || exam != null) {
       throw new UserError("--all takes every bundled exam, each in its own cache folder; it cannot be combined "
           + "with --exam or --dataset");
     }
     return Exams.ids().stream().map(Exams::bundled).toList();
+  }
+
+  /**
+   * The {@code --dataset} folder of an exam: the only one given, or among several the one laid out as that
+   * exam's upstream repository; null when none was given or none of several holds it.
+   */
+  private Path pathFor(ExamSpec spec) {
+    if (paths == null || paths.isEmpty()) {
+      return null;
+    }
+    if (paths.size() == 1) {
+      return paths.get(0);
+    }
+    DatasetFormat f = format(spec);
+    return paths.stream().filter(p -> f.isPresentIn(DatasetLocation.resolve(p, spec.id()))).findFirst().orElse(null);
+  }
+
+  /** The {@code --dataset} options as given, to repeat them in a printed command. */
+  public List<String> asArguments() {
+    return paths == null ? List.of() : paths.stream().flatMap(p -> Stream.of("--dataset", p.toString())).toList();
   }
 
   public Path directory() {
@@ -67,7 +89,7 @@ public final class DatasetOption {
   }
 
   public Path directory(ExamSpec spec) {
-    return DatasetLocation.resolve(path, spec.id());
+    return DatasetLocation.resolve(pathFor(spec), spec.id());
   }
 
   /**
@@ -81,7 +103,7 @@ public final class DatasetOption {
   public Dataset loadOrDownload(ExamSpec spec, PrintWriter progress) {
     Path dir = directory(spec);
     DatasetFormat format = format(spec);
-    if (DatasetLocation.isDefaultCache(path) && !format.isPresentIn(dir)) {
+    if (DatasetLocation.isDefaultCache(pathFor(spec)) && !format.isPresentIn(dir)) {
       Manifest manifest = Manifest.bundled(spec.sourceManifest());
       progress.printf("The %sth exam is not in %s; downloading it (%d files, SHA-256 verified) ...%n", spec.id(),
           dir, manifest.entries().size());
@@ -121,15 +143,16 @@ public final class DatasetOption {
     return id -> loaded.computeIfAbsent(id, k -> {
       ExamSpec spec = exam(k, "a result file");
       // --dataset names one exam's folder: another exam of a mixed folder comes from its own cache.
-      boolean namedFolderIsAnother = path != null && exam == null
-          && !format(spec).isPresentIn(DatasetLocation.resolve(path, spec.id()));
+      Path given = pathFor(spec);
+      boolean namedFolderIsAnother = given != null && exam == null
+          && !format(spec).isPresentIn(DatasetLocation.resolve(given, spec.id()));
       return namedFolderIsAnother ? load(spec, DatasetLocation.resolve(null, spec.id()), true) : load(spec);
     });
   }
 
   /** The exam's dataset, converted from its upstream layout and checked to be that exam. */
   public Dataset load(ExamSpec spec) {
-    return load(spec, directory(spec), DatasetLocation.isDefaultCache(path));
+    return load(spec, directory(spec), DatasetLocation.isDefaultCache(pathFor(spec)));
   }
 
   private Dataset load(ExamSpec spec, Path dir, boolean defaultPlace) {

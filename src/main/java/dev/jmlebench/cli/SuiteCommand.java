@@ -127,9 +127,7 @@ final class SuiteCommand implements Runnable {
       if (jobs != 1) {
         words.addAll(List.of("--jobs", String.valueOf(jobs)));
       }
-      if (dataset.path != null) {
-        words.addAll(List.of("--dataset", dataset.path.toString()));
-      }
+      words.addAll(dataset.asArguments());
       return ShellWords.join(words);
     }
 

@@ -36,8 +36,9 @@ class TwoExamsLeaderboardTest {
         + "<!-- leaderboard-119-text-start -->\n<!-- leaderboard-119-text-end -->\n"
         + "<!-- leaderboard-exams-start -->\n<!-- leaderboard-exams-end -->\n");
 
+    // One --dataset per exam: each exam's bootstrap resamples its serial groups, read from its dataset.
     Cli.Outcome o = Cli.run("leaderboard", "--results", results.toString(), "--readme", readme.toString(),
-        "--dataset", SharedData.root().toString());
+        "--dataset", SharedData.root().toString(), "--dataset", SharedData.root119().toString());
     assertThat(o.exitCode()).as(o.err()).isZero();
 
     JsonNode e120 = new ObjectMapper().readTree(results.resolve("leaderboard.json").toFile());
