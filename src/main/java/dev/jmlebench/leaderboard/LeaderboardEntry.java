@@ -34,7 +34,7 @@ public record LeaderboardEntry(String source, RunMetadata metadata, Summary summ
       throw new UserError(source + ": has no summary; score it first with --rescore or `jmle-bench rescore`");
     }
     Objects.requireNonNull(imageMode, "imageMode");
-    Objects.requireNonNull(exam, "exam");
+    Objects.requireNonNull(exam, "the exam");
   }
 
   /** The entry of a scored result file; its {@code image_mode} must be skip, blind or vision. */

@@ -114,7 +114,7 @@ final class LeaderboardExport {
     ObjectNode root = NODES.objectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
-    root.put("exam", criteria.exam());
+    root.put(ResultSchema.Metadata.EXAM, criteria.exam()); // the exam ranked, named as result files name it
     ObjectNode pass = root.putObject("pass_criteria");
     pass.put("required_min_score", criteria.requiredMinScore());
     pass.put("required_max", criteria.requiredMax());

@@ -30,7 +30,7 @@ public enum SuiteField {
   REPEATS(ResultSchema.Metadata.REPEATS, Kind.POSITIVE, 1, "--repeats"),
   // A suite runs with one dataset, the 120th exam's: the value is checked and carried, and becomes run's
   // --exam once suites load a dataset per exam.
-  EXAM("exam", Kind.EXAM, "120", null),
+  EXAM(ResultSchema.Metadata.EXAM, Kind.EXAM, "120", null),
   KEY("key", Kind.ANSWER_KEY, "official", "--key"),
   DISPLAY_NAME(ResultSchema.Metadata.DISPLAY_NAME, Kind.TEXT, null, "--display-name"),
   OUT("out", Kind.PATH, null, "--out");
