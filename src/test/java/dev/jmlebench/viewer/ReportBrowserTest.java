@@ -52,6 +52,7 @@ class ReportBrowserTest {
     expect(page.locator("[data-testid=heat-map] rect")).hasCount(Published.all().size() * 6);
     expect(page.locator("#attribution")).containsText("JMLE2026-Bench by naoto-iwase, CC BY 4.0");
     expect(page.locator("#attribution")).containsText("Ministry of Health, Labour and Welfare");
+    expect(page.locator("#attribution")).containsText("IgakuQA119 by docto-rin, Apache-2.0 (the 119th)");
     expect(page.locator("#attribution a").first()).hasAttribute("href", "https://github.com/naoto-iwase/JMLE2026-Bench");
   }
 
