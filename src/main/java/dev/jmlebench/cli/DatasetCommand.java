@@ -155,7 +155,10 @@ final class DatasetCommand implements Runnable {
       out.printf("  serial groups: %d, covering %d questions%n", groups, inGroups);
       List<String> imageless = qs.stream().filter(q -> q.requiresImage() && q.clinicalImages().isEmpty())
           .map(Question::questionId).toList();
-      if (!imageless.isEmpty()) {
+      if (!d.hasImages()) {
+        out.printf("  images: the source released none; its %d image questions are asked as text (blind)%n",
+            imageless.size());
+      } else if (!imageless.isEmpty()) {
         out.println("  image questions without an image file (asked as text): " + String.join(", ", imageless));
       }
       int required = qs.stream().filter(Question::isRequired).mapToInt(Points::of).sum();
@@ -163,6 +166,12 @@ final class DatasetCommand implements Runnable {
       int textOnly = qs.stream().filter(q -> !q.requiresImage()).mapToInt(Points::of).sum();
       out.printf("  points:    %d (required %d, general %d; text-only %d)%n", required + general, required,
           general, textOnly);
+      if (d.annotatesProhibitedChoices()) {
+        long prohibited = qs.stream().filter(q -> d.annotation(q.questionId())
+            .filter(a -> !a.prohibited().isEmpty()).isPresent()).count();
+        out.printf("  prohibited choices (禁忌肢, annotated by the source's authors, not official): %d questions%n",
+            prohibited);
+      }
       out.flush();
     }
   }

@@ -25,13 +25,14 @@ import picocli.CommandLine.Option;
  */
 public final class DatasetOption {
   @Option(names = "--exam", paramLabel = "ID",
-      description = "The exam: 120 (February 2026, JMLE2026-Bench) or 119 (February 2025, IgakuQA119). "
+      description = "The exam: 120 (February 2026, JMLE2026-Bench), 119 (February 2025, IgakuQA119) or "
+          + "112-116 (2018-2022, IgakuQA). "
           + "Default: 120, or the exam of the result files given.")
   String exam;
 
   @Option(names = "--dataset", paramLabel = "PATH",
       description = "The exam's folder laid out as its upstream repository (120: the folder of "
-          + "jmle2026_dataset.json, or that file; 119: an IgakuQA119 checkout); given once per exam for result "
+          + "jmle2026_dataset.json, or that file; 119: an IgakuQA119 checkout; 112-116: an IgakuQA checkout); given once per exam for result "
           + "files of several exams. Default: $JMLE_BENCH_DATASET, else ~/.cache/jmle-bench/{exam} (see "
           + "'dataset download').")
   List<Path> paths;
@@ -76,7 +77,7 @@ public final class DatasetOption {
       return paths.get(0);
     }
     DatasetFormat f = format(spec);
-    return paths.stream().filter(p -> f.isPresentIn(DatasetLocation.resolve(p, spec.id()))).findFirst().orElse(null);
+    return paths.stream().filter(p -> f.isPresentIn(DatasetLocation.resolve(p, spec.id()), spec.id())).findFirst().orElse(null);
   }
 
   /** The {@code --dataset} options as given, to repeat them in a printed command. */
@@ -103,7 +104,7 @@ public final class DatasetOption {
   public Dataset loadOrDownload(ExamSpec spec, PrintWriter progress) {
     Path dir = directory(spec);
     DatasetFormat format = format(spec);
-    if (DatasetLocation.isDefaultCache(pathFor(spec)) && !format.isPresentIn(dir)) {
+    if (DatasetLocation.isDefaultCache(pathFor(spec)) && !format.isPresentIn(dir, spec.id())) {
       Manifest manifest = Manifest.bundled(spec.sourceManifest());
       progress.printf("The %sth exam is not in %s; downloading it (%d files, SHA-256 verified) ...%n", spec.id(),
           dir, manifest.entries().size());
@@ -145,7 +146,7 @@ public final class DatasetOption {
       // --dataset names one exam's folder: another exam of a mixed folder comes from its own cache.
       Path given = pathFor(spec);
       boolean namedFolderIsAnother = given != null && exam == null
-          && !format(spec).isPresentIn(DatasetLocation.resolve(given, spec.id()));
+          && !format(spec).isPresentIn(DatasetLocation.resolve(given, spec.id()), spec.id());
       return namedFolderIsAnother ? load(spec, DatasetLocation.resolve(null, spec.id()), true) : load(spec);
     });
   }
@@ -157,7 +158,7 @@ public final class DatasetOption {
 
   private Dataset load(ExamSpec spec, Path dir, boolean defaultPlace) {
     DatasetFormat format = format(spec);
-    if (!format.isPresentIn(dir)) {
+    if (!format.isPresentIn(dir, spec.id())) {
       if (!Files.exists(dir) || defaultPlace) {
         throw new UserError("no dataset at " + dir + " (the " + spec.id() + "th exam): run `jmle-bench dataset "
             + "download --exam " + spec.id() + "`, or pass --dataset DIR (or set " + DatasetLocation.ENV + ")");
@@ -165,7 +166,7 @@ public final class DatasetOption {
       throw new UserError(dir + ": not the " + spec.id() + "th exam's upstream layout (" + format.wireName()
           + "); pass the folder of that exam with --dataset, or --exam for the exam this folder holds");
     }
-    Dataset d = format.load(dir, spec.alternativeAnswers());
+    Dataset d = format.load(dir, spec.id(), spec.alternativeAnswers());
     if (!d.exam().equals(spec.id())) {
       throw new UserError(dir + ": holds the " + d.exam() + "th exam, not the " + spec.id() + "th (--exam "
           + spec.id() + ")");

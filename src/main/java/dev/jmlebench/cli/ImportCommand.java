@@ -8,6 +8,9 @@ import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.dataset.sources.IgakuQa119Source;
 import dev.jmlebench.imports.IgakuQa119Answers;
+import dev.jmlebench.imports.IgakuQaPredictions;
+import dev.jmlebench.results.QuestionResult;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.results.ResultSchema.Metadata;
 import dev.jmlebench.results.ResultFile;
@@ -36,10 +39,14 @@ import picocli.CommandLine.Spec;
     description = {"Turn another harness's published answers into a jmle-bench result file, graded by this "
         + "project's answer key, so that it can be ranked, viewed and compared beside jmle-bench's own runs.",
         "Format igakuqa119: IgakuQA119's answers/119{A..F}_<experiment>.json (one file per block; the "
-        + "model's answer in answers[0].answer), normalised as that project's grader does. The file records "
-        + "where it came from (metadata.imported_from); raw_response holds the answer as published."})
+        + "model's answer in answers[0].answer), normalised as that project's grader does.",
+        "Format igakuqa: IgakuQA's baseline_results/{year}/{exam}-{A..F}_<experiment>.jsonl, the six block files "
+        + "of one of the 112th-116th exams (recognised from the problem ids), each prediction split on commas "
+        + "as IgakuQA's grader reads it.",
+        "The file records where it came from (metadata.imported_from); raw_response holds the answer as "
+        + "published."})
 final class ImportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FORMAT", description = "The source's format: igakuqa119.")
+  @Parameters(index = "0", paramLabel = "FORMAT", description = "The source's format: igakuqa119 or igakuqa.")
   String format;
 
   @Parameters(index = "1..*", arity = "1..*", paramLabel = "INPUT", description = "The source's answer files.")
@@ -61,10 +68,15 @@ final class ImportCommand implements Callable<Integer> {
   @Mixin AnswerKeyOption key;
   @Spec CommandSpec spec;
 
+  /** What a source's files hold once read against the exam's dataset. */
+  private record Imported(Dataset dataset, Map<String, QuestionResult> results, String model, String firstTimestamp,
+      ObjectNode provenance) {}
+
   @Override
   public Integer call() {
-    if (!IgakuQa119Answers.FORMAT.equals(format)) {
-      throw new UserError("import: unknown format '" + format + "'; known: " + IgakuQa119Answers.FORMAT);
+    if (!IgakuQa119Answers.FORMAT.equals(format) && !IgakuQaPredictions.FORMAT.equals(format)) {
+      throw new UserError("import: unknown format '" + format + "'; known: " + IgakuQa119Answers.FORMAT + ", "
+          + IgakuQaPredictions.FORMAT);
     }
     ImageMode mode = ImageMode.fromWireName(imageMode);
     if (mode == null || mode == ImageMode.SKIP) {
@@ -74,15 +86,19 @@ final class ImportCommand implements Callable<Integer> {
       throw new UserError(out + ": already exists; an import never overwrites a file (choose another --out)");
     }
     PrintWriter progress = spec.commandLine().getErr();
-    Dataset d = dataset.loadOrDownload(dataset.exam(IgakuQa119Source.EXAM, "format " + format), progress);
+    Imported read = IgakuQaPredictions.FORMAT.equals(format) ? igakuqa(progress) : igakuqa119(progress);
+    Dataset d = read.dataset();
+    if (mode == ImageMode.VISION && !d.hasImages()) {
+      throw new UserError("--image-mode vision: the " + d.exam() + "th exam's source released no images; its "
+          + "predictions were made from the text (blind)");
+    }
     AnswerKey answerKey = key.forDataset(d);
-    IgakuQa119Answers.Read read = IgakuQa119Answers.read(inputs, d);
     Map<String, JsonNode> extra = new LinkedHashMap<>();
     extra.put(Metadata.SCHEMA_VERSION, IntNode.valueOf(ResultSchema.VERSION));
     extra.put(Metadata.EXAM, TextNode.valueOf(d.exam()));
     extra.put(Metadata.DATASET_SHA256, TextNode.valueOf(d.sha256()));
     extra.put(Metadata.ANSWER_KEY, TextNode.valueOf(answerKey.name()));
-    extra.put(Metadata.IMPORTED_FROM, IgakuQa119Answers.provenance(read));
+    extra.put(Metadata.IMPORTED_FROM, read.provenance());
     String model = read.model() != null ? read.model() : "unknown";
     int total = read.results().size();
     RunMetadata metadata = new RunMetadata(model, null, read.firstTimestamp(), mode.wireName(), null, total, total,
@@ -95,5 +111,19 @@ final class ImportCommand implements Callable<Integer> {
         + answerKey.name() + ")", graded.summary(), answerKey.criteria()));
     stdout.flush();
     return Main.OK;
+  }
+
+  private Imported igakuqa119(PrintWriter progress) {
+    Dataset d = dataset.loadOrDownload(dataset.exam(IgakuQa119Source.EXAM, "format " + format), progress);
+    IgakuQa119Answers.Read read = IgakuQa119Answers.read(inputs, d);
+    return new Imported(d, read.results(), read.model(), read.firstTimestamp(), IgakuQa119Answers.provenance(read));
+  }
+
+  /** The exam is the one the files' problem ids name; --exam, when given, must agree. */
+  private Imported igakuqa(PrintWriter progress) {
+    IgakuQaPredictions.Read read = IgakuQaPredictions.read(inputs);
+    Dataset d = dataset.loadOrDownload(dataset.exam(read.exam(), "the prediction files"), progress);
+    return new Imported(d, IgakuQaPredictions.results(read, d), read.experiment(), null,
+        IgakuQaPredictions.provenance(read));
   }
 }

@@ -11,6 +11,7 @@ import dev.jmlebench.client.RetrySettings;
 import dev.jmlebench.client.Secrets;
 import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.leaderboard.ReadmeLeaderboard;
 import dev.jmlebench.leaderboard.ReadmeUpdate;
@@ -207,7 +208,12 @@ final class RunCommand implements Callable<Integer> {
             + "--out PATH starts a new run instead).");
       }
     }
-    FinishedRun outcome = new Runner(config, dataset.loadOrDownload(printer), key,
+    Dataset exam = dataset.loadOrDownload(printer);
+    if (config.imageMode() == ImageMode.VISION && !exam.hasImages()) {
+      throw new UserError("--image-mode vision: the " + exam.exam() + "th exam's source released no images; "
+          + "its image questions can only be asked as text (--image-mode blind or skip)");
+    }
+    FinishedRun outcome = new Runner(config, exam, key,
         System.console() != null ? ProgressStyle.BAR : ProgressStyle.LINES, printer, program())
         .run();
     if (readme != null) {

@@ -16,12 +16,18 @@ public final class Dataset {
   private final List<Question> questions;
   private final Map<String, Question> byId;
   private final String sha256;
+  private final Map<String, Annotation> annotations;
+
+  public Dataset(Path directory, List<Question> questions, String sha256) {
+    this(directory, questions, sha256, Map.of());
+  }
 
   /**
    * @param directory the folder holding {@value #JSON_NAME} and {@value #IMAGES_DIR}/
    * @param sha256 SHA-256 of the dataset JSON as read; a result file records it so a run names its data
+   * @param annotations what the source annotates on questions (prohibited choices, examinees), by question id
    */
-  public Dataset(Path directory, List<Question> questions, String sha256) {
+  public Dataset(Path directory, List<Question> questions, String sha256, Map<String, Annotation> annotations) {
     this.directory = directory;
     this.questions = List.copyOf(questions);
     Map<String, Question> map = new LinkedHashMap<>();
@@ -30,6 +36,26 @@ public final class Dataset {
     }
     this.byId = Collections.unmodifiableMap(map);
     this.sha256 = sha256;
+    this.annotations = Map.copyOf(annotations);
+  }
+
+  /** The source's annotation of a question (IgakuQA's exams have them); empty when there is none. */
+  public Optional<Annotation> annotation(String questionId) {
+    return Optional.ofNullable(annotations.get(questionId));
+  }
+
+  /** Whether the source annotates prohibited choices (禁忌肢) at all, so a count of them means something. */
+  public boolean annotatesProhibitedChoices() {
+    return !annotations.isEmpty();
+  }
+
+  /**
+   * Whether image questions can be shown their images: false when the source flags image questions but
+   * released none of their images (IgakuQA), so a vision run would only repeat a blind one.
+   */
+  public boolean hasImages() {
+    return questions.stream().anyMatch(q -> !q.clinicalImages().isEmpty())
+        || questions.stream().noneMatch(Question::requiresImage);
   }
 
   public Path directory() {

@@ -15,6 +15,8 @@ import java.util.TreeSet;
  *     numeric string); a question not listed keeps the dataset's gold
  * @param acceptedAlternatives questions for which any one of several answers is correct, by question id (119E28:
  *     {@code [["a"], ["c"]]}: a alone or c alone, not both); each alternative is compared by the type's rule
+ * @param correctForEveryone questions that score for every candidate whatever the answer, even none (116A71, as
+ *     IgakuQA grades it): kept in the maxima, unlike an excluded question
  * @param comparison the comparison rule by question type ({@code multiple_choice}, {@code calculation}), by
  *     name ({@code string}, {@code numeric}); the scorer knows what each name means
  */
@@ -28,6 +30,7 @@ public record Edition(
     Criteria criteria,
     Set<String> excludedQuestions,
     Map<String, List<List<String>>> acceptedAlternatives,
+    Set<String> correctForEveryone,
     Map<String, String> comparison,
     List<Citation> sources) {
 
@@ -39,6 +42,7 @@ public record Edition(
     TreeMap<String, List<List<String>>> alternatives = new TreeMap<>();
     acceptedAlternatives.forEach((id, alts) -> alternatives.put(id, alts.stream().map(List::copyOf).toList()));
     acceptedAlternatives = java.util.Collections.unmodifiableMap(alternatives);
+    correctForEveryone = java.util.Collections.unmodifiableSet(new TreeSet<>(correctForEveryone));
     comparison = Map.copyOf(comparison);
     sources = List.copyOf(sources);
   }

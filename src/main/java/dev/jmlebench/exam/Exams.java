@@ -179,8 +179,15 @@ public final class Exams {
         alternatives.put(f.getKey(), answersOf);
       }
     }
+    Set<String> forEveryone = new LinkedHashSet<>();
+    if (e.node().has("correct_for_everyone")) {
+      for (String id : e.texts("correct_for_everyone")) {
+        checkQuestion(id, exam, blocks, e.file(), e.where("correct_for_everyone"));
+        forEveryone.add(id);
+      }
+    }
     return new Edition(exam, e.text("name"), e.text("title"), e.text("published"), e.text("description"),
-        answers, criteria, excluded, alternatives, comparison, sources);
+        answers, criteria, excluded, alternatives, forEveryone, comparison, sources);
   }
 
   /** A question id the edition names must be one of the exam's questions. */

@@ -77,7 +77,8 @@ final class IntervalCache {
         .append(criteria.exam()).append(',').append(criteria.requiredMax()).append(',')
         .append(criteria.requiredMinScore()).append(',').append(criteria.requiredMinRatioWithExclusions())
         .append(',').append(criteria.generalMax()).append(',').append(criteria.generalMinScore()).append(',')
-        .append(new TreeSet<>(criteria.excludedQuestions())).append('|');
+        .append(new TreeSet<>(criteria.excludedQuestions())).append('|')
+        .append(new TreeSet<>(criteria.correctForEveryone())).append('|');
     // Each question with its flag and the serial group it is resampled with.
     for (QuestionResult r : file.results()) {
       sb.append(r.questionId()).append(r.outcome() == Outcome.CORRECT ? '+' : '-')

@@ -94,10 +94,13 @@ public final class AnswerKey {
   }
 
   /**
-   * Correct iff the answer parsed and matches the gold by the edition's rule for the question's type, or,
+   * Correct for a question that scores for everyone (116A71) whatever the answer; else correct iff the answer parsed and matches the gold by the edition's rule for the question's type, or,
    * for a question with accepted alternatives, matches one of them.
    */
   public boolean isCorrect(Question q, List<String> predicted, boolean parseSuccess) {
+    if (edition.correctForEveryone().contains(q.questionId())) {
+      return true;
+    }
     if (!parseSuccess) {
       return false;
     }
@@ -115,6 +118,7 @@ public final class AnswerKey {
     Set<String> named = new TreeSet<>(edition.answers().keySet());
     named.addAll(edition.excludedQuestions());
     named.addAll(edition.acceptedAlternatives().keySet());
+    named.addAll(edition.correctForEveryone());
     for (String id : named) {
       if (dataset.question(id).isEmpty()) {
         throw new UserError("answer key " + name() + ": question " + id + " is not in the dataset at "

@@ -1,5 +1,7 @@
 package dev.jmlebench.score;
 
+import dev.jmlebench.dataset.Question;
+import dev.jmlebench.dataset.QuestionId;
 import dev.jmlebench.exam.Criteria;
 import dev.jmlebench.exam.Edition;
 import java.util.Set;
@@ -17,17 +19,49 @@ public record ExamCriteria(
     double requiredMinRatioWithExclusions,
     int generalMax,
     int generalMinScore,
-    Set<String> excludedQuestions) {
+    Set<String> excludedQuestions,
+    Set<String> correctForEveryone) {
 
   public ExamCriteria {
     excludedQuestions = Set.copyOf(excludedQuestions);
+    correctForEveryone = Set.copyOf(correctForEveryone);
+  }
+
+  /** Criteria with no question that scores for everyone. */
+  public ExamCriteria(String exam, int requiredMax, int requiredMinScore, double requiredMinRatioWithExclusions,
+      int generalMax, int generalMinScore, Set<String> excludedQuestions) {
+    this(exam, requiredMax, requiredMinScore, requiredMinRatioWithExclusions, generalMax, generalMinScore,
+        excludedQuestions, Set.of());
   }
 
   /** The criteria of an answer-key edition: its pass marks and the questions it excludes. */
   public static ExamCriteria of(Edition edition) {
     Criteria c = edition.criteria();
     return new ExamCriteria(edition.exam(), c.requiredMax(), c.requiredMinScore(), c.requiredMinRatioWithExclusions(),
-        c.generalMax(), c.generalMinScore(), edition.excludedQuestions());
+        c.generalMax(), c.generalMinScore(), edition.excludedQuestions(), edition.correctForEveryone());
+  }
+
+  /** Whether the question scores for every candidate whatever the answer (116A71). */
+  public boolean scoresForEveryone(String questionId) {
+    return correctForEveryone.contains(questionId);
+  }
+
+  /** The required pass mark as the ministry states it, e.g. {@code ≥158/197} with a 3-point question excluded. */
+  public String requiredMark() {
+    int excluded = excludedPoints(true);
+    int max = requiredMax - excluded;
+    long min = excluded == 0 ? requiredMinScore : (long) Math.ceil(requiredMinRatioWithExclusions * max - 1e-9);
+    return "≥" + min + "/" + max;
+  }
+
+  /** The general pass mark as the ministry states it, e.g. {@code ≥208/299} with one question excluded. */
+  public String generalMark() {
+    return "≥" + generalMinScore + "/" + (generalMax - excludedPoints(false));
+  }
+
+  private int excludedPoints(boolean required) {
+    return excludedQuestions.stream().map(QuestionId::parse).flatMap(java.util.Optional::stream)
+        .filter(id -> Question.isRequiredBlock(id.block()) == required).mapToInt(Points::of).sum();
   }
 
   public boolean isExcluded(String questionId) {

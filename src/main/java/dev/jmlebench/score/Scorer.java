@@ -43,7 +43,7 @@ public final class Scorer {
 
     for (GradedQuestion g : graded) {
       Question q = g.question();
-      boolean ok = g.outcome() == Outcome.CORRECT;
+      boolean ok = g.outcome() == Outcome.CORRECT || criteria.scoresForEveryone(q.questionId());
       attempted++;
       correct += ok ? 1 : 0;
       parseFailures += g.outcome().isParseFailure() ? 1 : 0;

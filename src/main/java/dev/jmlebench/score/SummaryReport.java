@@ -14,10 +14,10 @@ public final class SummaryReport {
         verdict(s)));
     sb.append(String.format("  Required   %s   %s%n",
         fraction(s.requiredScore(), s.requiredScoreMax(), s.requiredScorePct()),
-        criterion(s.requiredPass(), "≥" + c.requiredMinScore() + "/" + c.requiredMax())));
+        criterion(s.requiredPass(), c.requiredMark())));
     sb.append(String.format("  General    %s   %s%n",
         fraction(s.generalScore(), s.generalScoreMax(), s.generalScorePct()),
-        criterion(s.generalPass(), "≥" + c.generalMinScore() + "/" + c.generalMax())));
+        criterion(s.generalPass(), c.generalMark())));
     sb.append(String.format("  Text-only  %s%n",
         fraction(s.textOnlyScore(), s.textOnlyScoreMax(), s.textOnlyScorePct())));
     sb.append(String.format("  Accuracy   %s   parse failures %d   errors %d%n",

@@ -6,6 +6,7 @@ import dev.jmlebench.dataset.DatasetLocation;
 import dev.jmlebench.dataset.Manifest;
 import dev.jmlebench.dataset.Upstream;
 import dev.jmlebench.dataset.sources.IgakuQa119Source;
+import dev.jmlebench.dataset.sources.IgakuQaSource;
 import dev.jmlebench.exam.Exams;
 import dev.jmlebench.results.GradedWith;
 import dev.jmlebench.results.ResultFiles;
@@ -30,6 +31,11 @@ public final class SharedData {
   /** The IgakuQA119 repository's data and published demo answers, as its upstream lays them out. */
   public static final Path SHARED_119 = Path.of("../shared/igakuqa119");
   private static Path root119;
+  /** IgakuQA's repository: the 112th-116th exams' data and the published baseline predictions. */
+  public static final Path SHARED_IGAKUQA = Path.of("../shared/igakuqa");
+  static final List<String> IGAKUQA_EXAMS = List.of("112", "113", "114", "115", "116");
+  private static Path rootIgakuqa;
+  private static final java.util.Map<String, Dataset> IGAKUQA_DATASETS = new java.util.concurrent.ConcurrentHashMap<>();
   private static Dataset dataset;
   private static Dataset dataset119;
 
@@ -65,6 +71,24 @@ public final class SharedData {
           DatasetLocation.cacheRoot(), System.getenv(Upstream.MIRROR_ENV));
     }
     return root119;
+  }
+
+  /** IgakuQA's folder (../shared/igakuqa, else the five exams and the baselines fetched like {@link #root()}). */
+  public static synchronized Path rootIgakuqa() {
+    if (rootIgakuqa == null) {
+      List<Manifest> manifests = new java.util.ArrayList<>();
+      IGAKUQA_EXAMS.forEach(e -> manifests.add(Manifest.bundled("igakuqa-" + e + ".manifest.sha256")));
+      manifests.add(Manifest.bundled("igakuqa-baselines.manifest.sha256"));
+      rootIgakuqa = PinnedMaterial.locate(SHARED_IGAKUQA, manifests, PinnedMaterial.userCache(),
+          System.getenv(Upstream.MIRROR_ENV));
+    }
+    return rootIgakuqa;
+  }
+
+  /** One of the 112th-116th exams as its converter reads it, with its edition's accepted alternatives. */
+  public static Dataset datasetIgakuqa(String exam) {
+    return IGAKUQA_DATASETS.computeIfAbsent(exam, e ->
+        IgakuQaSource.load(rootIgakuqa(), e, Exams.get(e).alternativeAnswers()));
   }
 
   /** The 119th exam as its converter reads it, with 119E28's letters as alternatives (its edition's rule). */

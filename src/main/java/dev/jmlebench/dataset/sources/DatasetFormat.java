@@ -17,15 +17,27 @@ public enum DatasetFormat {
   /** github.com/naoto-iwase/JMLE2026-Bench: one JSON file already in the project's model, images/. */
   JMLE2026_BENCH("jmle2026-bench", Dataset.JSON_NAME) {
     @Override
-    public Dataset load(Path directory, Set<String> alternatives) {
+    public Dataset load(Path directory, String exam, Set<String> alternatives) {
       return DatasetLoader.load(directory);
     }
   },
   /** github.com/docto-rin/IgakuQA119: a questions file per block, an answer-key CSV, images/. */
   IGAKUQA119("igakuqa119", IgakuQa119Source.ANSWERS) {
     @Override
-    public Dataset load(Path directory, Set<String> alternatives) {
+    public Dataset load(Path directory, String exam, Set<String> alternatives) {
       return IgakuQa119Source.load(directory, alternatives);
+    }
+  },
+  /** github.com/jungokasai/IgakuQA: the 112th-116th exams, JSON Lines per block and year, no images. */
+  IGAKUQA("igakuqa", null) {
+    @Override
+    public Dataset load(Path directory, String exam, Set<String> alternatives) {
+      return IgakuQaSource.load(directory, exam, alternatives);
+    }
+
+    @Override
+    public boolean isPresentIn(Path directory, String exam) {
+      return IgakuQaSource.isPresentIn(directory, exam);
     }
   };
 
@@ -38,15 +50,16 @@ public enum DatasetFormat {
   }
 
   /**
-   * Loads the exam from {@code directory} laid out as its upstream repository.
+   * Loads exam {@code exam} from {@code directory} laid out as its upstream repository (one repository may
+   * hold several exams).
    *
    * @param alternatives question ids whose gold letters are alternatives (either one is correct), as the
    *     exam's edition lists them
    */
-  public abstract Dataset load(Path directory, Set<String> alternatives);
+  public abstract Dataset load(Path directory, String exam, Set<String> alternatives);
 
-  /** Whether {@code directory} looks like a copy of this layout (its key file is there). */
-  public boolean isPresentIn(Path directory) {
+  /** Whether {@code directory} looks like a copy of this layout holding exam {@code exam} (its key file is there). */
+  public boolean isPresentIn(Path directory, String exam) {
     return Files.isRegularFile(directory.resolve(marker));
   }
 

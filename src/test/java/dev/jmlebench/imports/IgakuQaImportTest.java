@@ -1,0 +1,217 @@
+package dev.jmlebench.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.testing.Cli;
+import dev.jmlebench.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * IgakuQA's published predictions ({@code baseline_results/}) imported through the CLI: ChatGPT's and the
+ * examinees' majority give the per-exam scores the paper publishes, and every prediction set present —
+ * these and any further ones dropped beside them — gives the score IgakuQA's grading rule computes, worked
+ * out here from the raw files without the project's code.
+ */
+class IgakuQaImportTest {
+  private static final Path ROOT = SharedData.rootIgakuqa();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern FILE = Pattern.compile("(11[2-6])-([A-F])_(.+)\\.jsonl");
+  private static final List<String> EXAMS = List.of("112", "113", "114", "115", "116");
+  /** The published scores (Kasai et al. 2023; also on PFN's Llama3-Preferred-MedSwallow-70B model card). */
+  private static final Map<String, List<Integer>> PUBLISHED = Map.of(
+      "chatgpt", List.of(266, 250, 266, 297, 287),
+      "student-majority", List.of(472, 470, 471, 477, 482));
+  private static final List<Integer> MAXIMA = List.of(499, 496, 496, 500, 494);
+
+  @Test
+  void chatGptAndTheExamineesMajorityGiveThePublishedScoreAndMaximumOfEveryExam(@TempDir Path tmp) {
+    for (Map.Entry<String, List<Integer>> published : PUBLISHED.entrySet()) {
+      for (int i = 0; i < EXAMS.size(); i++) {
+        String exam = EXAMS.get(i);
+        ResultFile f = importSet(tmp, exam, published.getKey());
+        assertThat(f.summary().score()).as(published.getKey() + " " + exam).isEqualTo(published.getValue().get(i));
+        assertThat(f.summary().scoreMax()).as(published.getKey() + " " + exam).isEqualTo(MAXIMA.get(i));
+        assertThat(f.metadata().extra().get("exam").asText()).isEqualTo(exam);
+        assertThat(f.metadata().extra().get("imported_from").get("format").asText()).isEqualTo("igakuqa");
+      }
+    }
+  }
+
+  @Test
+  void everyPublishedPredictionSetGivesTheScoreIgakuQasRuleComputesFromTheRawFiles(@TempDir Path tmp)
+      throws IOException {
+    Map<String, Map<String, List<Path>>> sets = predictionSets();
+    assertThat(sets.keySet()).contains("chatgpt", "gpt3", "student-majority", "translate_chatgpt-en");
+    int checked = 0;
+    for (var set : sets.entrySet()) {
+      for (var exam : set.getValue().entrySet()) {
+        if (exam.getValue().size() != 6) {
+          continue;
+        }
+        ResultFile f = importSet(tmp, exam.getKey(), set.getKey());
+        int[] expected = igakuQaScore(exam.getKey(), exam.getValue());
+        assertThat(new int[] {f.summary().score(), f.summary().scoreMax()}).as(set.getKey() + " " + exam.getKey())
+            .containsExactly(expected);
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(20);
+  }
+
+  @Test
+  void aPredictionFileOfAnotherExamIsRefusedInOneLineAndNothingIsWritten(@TempDir Path tmp) {
+    List<Path> files = new ArrayList<>(set("112", "chatgpt"));
+    files.set(5, set("113", "chatgpt").get(5));
+    assertRefused(tmp, files, "is a question of the 113th exam, but", "holds the 112th");
+  }
+
+  @Test
+  void aMissingBlockFileIsRefusedInOneLineNamingTheBlock(@TempDir Path tmp) {
+    List<Path> files = new ArrayList<>(set("114", "chatgpt"));
+    files.remove(2);
+    assertRefused(tmp, files, "no file for block C of the 114th exam");
+  }
+
+  @Test
+  void anUnknownProblemIdIsRefusedInOneLineNamingFileAndLine(@TempDir Path tmp) throws IOException {
+    List<Path> files = new ArrayList<>(set("115", "student-majority"));
+    Path bad = tmp.resolve("115-A_student-majority.jsonl");
+    List<String> lines = new ArrayList<>(Files.readAllLines(files.get(0)));
+    lines.set(3, lines.get(3).replace("\"115A4\"", "\"115A99\""));
+    Files.write(bad, lines);
+    files.set(0, bad);
+    assertRefused(tmp, files, bad + ": line 4: problem 115A99 is not a question of the 115th exam");
+
+    Path junk = tmp.resolve("115-B_student-majority.jsonl");
+    Files.writeString(junk, "{\"problem_id\": \"B12\", \"prediction\": \"a\"}\n");
+    files.set(0, files.get(0));
+    files.set(1, junk);
+    assertRefused(tmp, files, junk + ": line 1: problem_id 'B12' is not an IgakuQA problem id");
+  }
+
+  @Test
+  void anExamFlagThatDisagreesWithTheFilesIsRefusedInOneLine(@TempDir Path tmp) {
+    Path out = tmp.resolve("out.json");
+    List<String> args = new ArrayList<>(List.of("import", "igakuqa", "--exam", "113", "--dataset", ROOT.toString(),
+        "--out", out.toString()));
+    set("112", "chatgpt").forEach(p -> args.add(p.toString()));
+    Cli.Outcome o = Cli.run(args.toArray(String[]::new));
+    assertThat(o.exitCode()).isEqualTo(2);
+    assertThat(o.err().lines()).hasSize(1);
+    assertThat(o.err()).contains("--exam 113: the prediction files holds results of exam 112");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void visionIsRefusedInOneLineForAnExamWhoseSourceReleasedNoImages(@TempDir Path tmp) {
+    Path out = tmp.resolve("out.json");
+    List<String> args = new ArrayList<>(List.of("import", "igakuqa", "--image-mode", "vision", "--dataset",
+        ROOT.toString(), "--out", out.toString()));
+    set("116", "chatgpt").forEach(p -> args.add(p.toString()));
+    Cli.Outcome o = Cli.run(args.toArray(String[]::new));
+    assertThat(o.exitCode()).isEqualTo(2);
+    assertThat(o.err().lines()).hasSize(1);
+    assertThat(o.err()).contains("--image-mode vision: the 116th exam's source released no images");
+    assertThat(out).doesNotExist();
+  }
+
+  private static void assertRefused(Path tmp, List<Path> files, String... expected) {
+    Path out = tmp.resolve("refused.json");
+    List<String> args = new ArrayList<>(List.of("import", "igakuqa", "--dataset", ROOT.toString(), "--out",
+        out.toString()));
+    files.forEach(p -> args.add(p.toString()));
+    Cli.Outcome o = Cli.run(args.toArray(String[]::new));
+    assertThat(o.exitCode()).as(o.err()).isEqualTo(2);
+    assertThat(o.err().lines()).hasSize(1);
+    assertThat(o.err()).startsWith("jmle-bench: ").contains(expected).doesNotContain("Exception");
+    assertThat(out).doesNotExist();
+  }
+
+  private static ResultFile importSet(Path tmp, String exam, String experiment) {
+    Path out = tmp.resolve(exam + "_" + experiment + ".json");
+    List<String> args = new ArrayList<>(List.of("import", "igakuqa", "--dataset", ROOT.toString(), "--out",
+        out.toString()));
+    set(exam, experiment).forEach(p -> args.add(p.toString()));
+    Cli.Outcome o = Cli.run(args.toArray(String[]::new));
+    assertThat(o.exitCode()).as(o.err()).isZero();
+    return ResultFiles.read(out);
+  }
+
+  private static List<Path> set(String exam, String experiment) {
+    return predictionSets().get(experiment).get(exam);
+  }
+
+  /** Prediction files by experiment, then exam, in block order. */
+  private static Map<String, Map<String, List<Path>>> predictionSets() {
+    Map<String, Map<String, List<Path>>> sets = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(ROOT.resolve("baseline_results"))) {
+      files.sorted().forEach(p -> {
+        Matcher m = FILE.matcher(p.getFileName().toString());
+        if (m.matches()) {
+          sets.computeIfAbsent(m.group(3), k -> new TreeMap<>()).computeIfAbsent(m.group(1), k -> new ArrayList<>())
+              .add(p);
+        }
+      });
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return sets;
+  }
+
+  /**
+   * IgakuQA's grading, from the raw data: a question scores its points when {@code sorted(prediction.split(","))}
+   * equals its sorted answer, 116A71 for everyone, 112B30 for a or d. Returns score and maximum.
+   */
+  private static int[] igakuQaScore(String exam, List<Path> predictionFiles) throws IOException {
+    Map<String, JsonNode> questions = new TreeMap<>();
+    String year = String.valueOf(Integer.parseInt(exam) + 1906);
+    for (String block : List.of("A", "B", "C", "D", "E", "F")) {
+      for (String line : Files.readAllLines(ROOT.resolve("data/" + year + "/" + exam + "-" + block + ".jsonl"))) {
+        if (!line.isBlank()) {
+          JsonNode q = JSON.readTree(line);
+          questions.put(q.get("problem_id").asText(), q);
+        }
+      }
+    }
+    int max = 0;
+    for (JsonNode q : questions.values()) {
+      max += Integer.parseInt(q.get("points").asText());
+    }
+    int score = 0;
+    for (Path file : predictionFiles) {
+      for (String line : Files.readAllLines(file)) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode p = JSON.readTree(line);
+        String id = p.get("problem_id").asText();
+        String prediction = p.get("prediction").asText();
+        JsonNode q = questions.get(id);
+        List<String> predicted = new ArrayList<>(List.of(prediction.split(",", -1)));
+        List<String> gold = new ArrayList<>();
+        q.get("answer").forEach(a -> gold.add(a.asText()));
+        predicted.sort(null);
+        gold.sort(null);
+        boolean right = id.equals("116A71") || id.equals("112B30") && (prediction.equals("a") || prediction.equals("d"))
+            || predicted.equals(gold);
+        score += right ? Integer.parseInt(q.get("points").asText()) : 0;
+      }
+    }
+    return new int[] {score, max};
+  }
+}
