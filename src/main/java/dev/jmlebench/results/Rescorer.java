@@ -87,7 +87,12 @@ public final class Rescorer {
   public static Summary summarize(ResultFile file, Dataset dataset, ExamCriteria criteria, String fileName) {
     List<GradedQuestion> graded = new ArrayList<>(file.results().size());
     for (QuestionResult r : file.results()) {
-      graded.add(new GradedQuestion(question(dataset, r.questionId(), fileName), r.outcome()));
+      Question q = question(dataset, r.questionId(), fileName);
+      // The third criterion counts answers that include a prohibited choice, where the source annotates them.
+      Boolean prohibited = dataset.annotatesProhibitedChoices()
+          ? dataset.annotation(q.questionId()).map(a -> r.error() == null && a.isProhibited(r.predicted())).orElse(false)
+          : null;
+      graded.add(new GradedQuestion(q, r.outcome(), prohibited));
     }
     return Scorer.summarize(graded, criteria);
   }

@@ -130,6 +130,12 @@ public final class ResultSchema {
     public static final String BY_BLOCK = "by_block";
     public static final String BY_TYPE = "by_type";
     public static final String BY_IMAGE = "by_image";
+    /**
+     * Beyond the published format, written only for an exam whose source annotates prohibited choices
+     * (IgakuQA's 112th-116th): the answers including one, and the third criterion on them.
+     */
+    public static final String PROHIBITED_ANSWERS = "prohibited_answers";
+    public static final String PROHIBITED_PASS = "prohibited_pass";
     static final List<String> PUBLISHED = List.of(ACCURACY, CORRECT, INCORRECT, SCORE, SCORE_MAX, SCORE_PCT,
         TEXT_ONLY_SCORE, TEXT_ONLY_SCORE_MAX, TEXT_ONLY_SCORE_PCT, REQUIRED_SCORE, REQUIRED_SCORE_MAX,
         REQUIRED_SCORE_PCT, GENERAL_SCORE, GENERAL_SCORE_MAX, GENERAL_SCORE_PCT, REQUIRED_PASS, GENERAL_PASS,

@@ -14,7 +14,9 @@ import java.util.TreeMap;
 /** The {@code summary} object of SPEC §5, field by field in the published order. */
 final class SummaryJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  private static final Set<String> KNOWN = Set.copyOf(ResultSchema.Summary.PUBLISHED);
+  private static final Set<String> KNOWN = java.util.stream.Stream.concat(ResultSchema.Summary.PUBLISHED.stream(),
+      java.util.stream.Stream.of(ResultSchema.Summary.PROHIBITED_ANSWERS, ResultSchema.Summary.PROHIBITED_PASS))
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private SummaryJson() {}
 
@@ -42,6 +44,10 @@ final class SummaryJson {
     o.set(ResultSchema.Summary.BY_BLOCK, tallies(s.byBlock()));
     o.set(ResultSchema.Summary.BY_TYPE, tallies(s.byType()));
     o.set(ResultSchema.Summary.BY_IMAGE, tallies(s.byImage()));
+    if (s.prohibitedAnswers() != null) {
+      o.put(ResultSchema.Summary.PROHIBITED_ANSWERS, s.prohibitedAnswers());
+      o.put(ResultSchema.Summary.PROHIBITED_PASS, s.prohibitedPass());
+    }
     return o;
   }
 
@@ -94,7 +100,10 @@ final class SummaryJson {
         f.count(ResultSchema.Summary.ERRORS),
         new TreeMap<>(tallies(f, ResultSchema.Summary.BY_BLOCK)),
         tallies(f, ResultSchema.Summary.BY_TYPE),
-        tallies(f, ResultSchema.Summary.BY_IMAGE));
+        tallies(f, ResultSchema.Summary.BY_IMAGE),
+        f.node().hasNonNull(ResultSchema.Summary.PROHIBITED_ANSWERS)
+            ? f.integer(ResultSchema.Summary.PROHIBITED_ANSWERS, 0) : null,
+        nullableBool(f, ResultSchema.Summary.PROHIBITED_PASS));
   }
 
   private static Boolean nullableBool(ResultFiles.Fields f, String field) {

@@ -20,7 +20,8 @@ public record ExamCriteria(
     int generalMax,
     int generalMinScore,
     Set<String> excludedQuestions,
-    Set<String> correctForEveryone) {
+    Set<String> correctForEveryone,
+    Integer prohibitedMax) {
 
   public ExamCriteria {
     excludedQuestions = Set.copyOf(excludedQuestions);
@@ -31,14 +32,14 @@ public record ExamCriteria(
   public ExamCriteria(String exam, int requiredMax, int requiredMinScore, double requiredMinRatioWithExclusions,
       int generalMax, int generalMinScore, Set<String> excludedQuestions) {
     this(exam, requiredMax, requiredMinScore, requiredMinRatioWithExclusions, generalMax, generalMinScore,
-        excludedQuestions, Set.of());
+        excludedQuestions, Set.of(), null);
   }
 
   /** The criteria of an answer-key edition: its pass marks and the questions it excludes. */
   public static ExamCriteria of(Edition edition) {
     Criteria c = edition.criteria();
     return new ExamCriteria(edition.exam(), c.requiredMax(), c.requiredMinScore(), c.requiredMinRatioWithExclusions(),
-        c.generalMax(), c.generalMinScore(), edition.excludedQuestions(), edition.correctForEveryone());
+        c.generalMax(), c.generalMinScore(), edition.excludedQuestions(), edition.correctForEveryone(), c.prohibitedMax());
   }
 
   /** Whether the question scores for every candidate whatever the answer (116A71). */
@@ -62,6 +63,19 @@ public record ExamCriteria(
   private int excludedPoints(boolean required) {
     return excludedQuestions.stream().map(QuestionId::parse).flatMap(java.util.Optional::stream)
         .filter(id -> Question.isRequiredBlock(id.block()) == required).mapToInt(Points::of).sum();
+  }
+
+  /**
+   * Judges the third criterion: null when it cannot be judged (no count: the exam's data annotates no
+   * prohibited choices, or the edition sets no limit).
+   */
+  public Boolean prohibitedPass(Integer prohibitedAnswers) {
+    return prohibitedMax == null || prohibitedAnswers == null ? null : prohibitedAnswers <= prohibitedMax;
+  }
+
+  /** The third criterion's mark, e.g. {@code ≤3}; null when the edition sets none. */
+  public String prohibitedMark() {
+    return prohibitedMax == null ? null : "≤" + prohibitedMax;
   }
 
   public boolean isExcluded(String questionId) {

@@ -31,6 +31,7 @@ public final class Scorer {
     int reqExcluded = 0;
     int genExcluded = 0;
     int parseFailures = 0;
+    Integer prohibited = null;
     int errors = 0;
     TreeMap<String, Tally> byBlock = new TreeMap<>();
     Map<String, Tally> byType = new LinkedHashMap<>();
@@ -52,6 +53,9 @@ public final class Scorer {
       byType.merge(q.type().wireName(), Tally.EMPTY.plus(ok), Scorer::add);
       byImage.merge(q.requiresImage() ? WITH_IMAGE : TEXT_ONLY, Tally.EMPTY.plus(ok), Scorer::add);
 
+      if (g.prohibited() != null) {
+        prohibited = (prohibited == null ? 0 : prohibited) + (g.prohibited() ? 1 : 0);
+      }
       int points = Points.of(q);
       if (criteria.isExcluded(q.questionId())) {
         if (q.isRequired()) {
@@ -79,7 +83,7 @@ public final class Scorer {
     return new Summary(correct, attempted, score, scoreMax, textScore, textMax, reqScore, reqMax, genScore, genMax,
         criteria.requiredPass(reqScore, reqMax, reqExcluded),
         criteria.generalPass(genScore, genMax, genExcluded),
-        parseFailures, errors, byBlock, byType, byImage);
+        parseFailures, errors, byBlock, byType, byImage, prohibited, criteria.prohibitedPass(prohibited));
   }
 
   private static Tally add(Tally a, Tally b) {

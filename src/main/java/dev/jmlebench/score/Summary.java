@@ -10,6 +10,9 @@ import java.util.SortedMap;
  * @param byBlock blocks present in the run, sorted
  * @param byType {@code multiple_choice} and {@code calculation}, always both
  * @param byImage {@code text_only} and {@code with_image}, always both
+ * @param prohibitedAnswers answers including a prohibited choice (禁忌肢, as the source's annotators mark them);
+ *     null when the exam's data annotates none
+ * @param prohibitedPass the third criterion (at most so many such answers); null when it is not judged
  */
 public record Summary(
     int correct,
@@ -28,7 +31,19 @@ public record Summary(
     int errors,
     SortedMap<String, Tally> byBlock,
     Map<String, Tally> byType,
-    Map<String, Tally> byImage) {
+    Map<String, Tally> byImage,
+    Integer prohibitedAnswers,
+    Boolean prohibitedPass) {
+
+  /** A summary of an exam whose prohibited choices are not annotated (the third criterion is not judged). */
+  public Summary(int correct, int attempted, int score, int scoreMax, int textOnlyScore, int textOnlyScoreMax,
+      int requiredScore, int requiredScoreMax, int generalScore, int generalScoreMax, Boolean requiredPass,
+      Boolean generalPass, int parseFailures, int errors, SortedMap<String, Tally> byBlock,
+      Map<String, Tally> byType, Map<String, Tally> byImage) {
+    this(correct, attempted, score, scoreMax, textOnlyScore, textOnlyScoreMax, requiredScore, requiredScoreMax,
+        generalScore, generalScoreMax, requiredPass, generalPass, parseFailures, errors, byBlock, byType, byImage,
+        null, null);
+  }
 
   public double accuracy() {
     return Ratio.of(correct, attempted);
@@ -54,8 +69,11 @@ public record Summary(
     return Ratio.of(generalScore, generalScoreMax);
   }
 
-  /** Both criteria hold; false when either fails or could not be judged. */
+  /**
+   * Both score criteria hold, and the prohibited-choice criterion where it is judged; false when one fails or
+   * a score criterion could not be judged.
+   */
   public boolean passed() {
-    return Boolean.TRUE.equals(requiredPass) && Boolean.TRUE.equals(generalPass);
+    return Boolean.TRUE.equals(requiredPass) && Boolean.TRUE.equals(generalPass) && !Boolean.FALSE.equals(prohibitedPass);
   }
 }

@@ -18,6 +18,10 @@ public final class SummaryReport {
     sb.append(String.format("  General    %s   %s%n",
         fraction(s.generalScore(), s.generalScoreMax(), s.generalScorePct()),
         criterion(s.generalPass(), c.generalMark())));
+    if (s.prohibitedAnswers() != null) {
+      sb.append(String.format("  Prohibited %3d answers with a prohibited choice (禁忌肢)   %s   annotated by IgakuQA's "
+          + "authors, not official%n", s.prohibitedAnswers(), criterion(s.prohibitedPass(), c.prohibitedMark())));
+    }
     sb.append(String.format("  Text-only  %s%n",
         fraction(s.textOnlyScore(), s.textOnlyScoreMax(), s.textOnlyScorePct())));
     sb.append(String.format("  Accuracy   %s   parse failures %d   errors %d%n",

@@ -149,6 +149,6 @@ class Dataset119CommandsTest {
   void anUnknownExamIsOneLineNamingTheKnownOnes() {
     Cli.Outcome o = Cli.run("dataset", "info", "--exam", "118");
     assertThat(o.exitCode()).isEqualTo(2);
-    assertThat(o.err().strip()).isEqualTo("jmle-bench: --exam 118: no such exam is bundled; known: 119, 120");
+    assertThat(o.err().strip()).isEqualTo("jmle-bench: --exam 118: no such exam is bundled; known: 112, 113, 114, 115, 116, 119, 120");
   }
 }

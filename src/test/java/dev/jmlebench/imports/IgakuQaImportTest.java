@@ -74,6 +74,61 @@ class IgakuQaImportTest {
   }
 
   @Test
+  void theProhibitedChoiceCountsOfChatGptAndTheMajorityEqualACountFromTheRawMetadata(@TempDir Path tmp)
+      throws IOException {
+    StringBuilder counts = new StringBuilder();
+    for (String experiment : PUBLISHED.keySet()) {
+      for (String exam : EXAMS) {
+        ResultFile f = importSet(tmp, exam, experiment);
+        int expected = prohibitedCount(exam, set(exam, experiment));
+        assertThat(f.summary().prohibitedAnswers()).as(experiment + " " + exam).isEqualTo(expected);
+        assertThat(f.summary().prohibitedPass()).isEqualTo(expected <= 3);
+        counts.append(experiment).append(' ').append(exam).append(": ").append(expected).append('\n');
+      }
+    }
+    System.out.print("prohibited-choice answers (IgakuQA's annotation):\n" + counts);
+  }
+
+  /**
+   * Answers that include a prohibited choice, from the raw files: the metadata's kinki letters (one to an
+   * element, run together as "cde", full-width) against the letters of {@code prediction.split(",")}.
+   */
+  private static int prohibitedCount(String exam, List<Path> predictionFiles) throws IOException {
+    Map<String, java.util.Set<String>> kinki = new TreeMap<>();
+    String year = String.valueOf(Integer.parseInt(exam) + 1906);
+    for (String block : List.of("A", "B", "C", "D", "E", "F")) {
+      Path meta = ROOT.resolve("data/" + year + "/" + exam + "-" + block + "_metadata.jsonl");
+      for (String line : Files.readAllLines(meta)) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode m = JSON.readTree(line);
+        java.util.Set<String> letters = new java.util.HashSet<>();
+        m.get("kinki").forEach(k -> java.text.Normalizer.normalize(k.asText(), java.text.Normalizer.Form.NFKC)
+            .strip().chars().forEach(c -> letters.add(String.valueOf((char) c))));
+        kinki.put(m.get("problem_id").asText(), letters);
+      }
+    }
+    int count = 0;
+    for (Path file : predictionFiles) {
+      for (String line : Files.readAllLines(file)) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode p = JSON.readTree(line);
+        java.util.Set<String> letters = kinki.getOrDefault(p.get("problem_id").asText(), java.util.Set.of());
+        if (p.get("prediction").asText().isEmpty()) {
+          continue;
+        }
+        if (List.of(p.get("prediction").asText().split(",", -1)).stream().anyMatch(letters::contains)) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  @Test
   void aPredictionFileOfAnotherExamIsRefusedInOneLineAndNothingIsWritten(@TempDir Path tmp) {
     List<Path> files = new ArrayList<>(set("112", "chatgpt"));
     files.set(5, set("113", "chatgpt").get(5));
