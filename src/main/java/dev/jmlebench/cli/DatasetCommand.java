@@ -166,7 +166,7 @@ final class DatasetCommand implements Runnable {
       int textOnly = qs.stream().filter(q -> !q.requiresImage()).mapToInt(Points::of).sum();
       out.printf("  points:    %d (required %d, general %d; text-only %d)%n", required + general, required,
           general, textOnly);
-      if (d.annotatesProhibitedChoices()) {
+      if (d.isAnnotated()) {
         long prohibited = qs.stream().filter(q -> d.annotation(q.questionId())
             .filter(a -> !a.prohibited().isEmpty()).isPresent()).count();
         out.printf("  prohibited choices (禁忌肢, annotated by the source's authors, not official): %d questions%n",

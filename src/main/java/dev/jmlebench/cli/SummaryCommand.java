@@ -1,6 +1,8 @@
 package dev.jmlebench.cli;
 
 import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.stats.Examinees;
+import dev.jmlebench.stats.ExamineesReport;
 import dev.jmlebench.results.GradedWith;
 import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
@@ -28,7 +30,9 @@ import picocli.CommandLine.Spec;
     description = {"Print, per result file, the score out of 500 with its required and general parts and "
         + "pass/fail against the exam's criteria, the accuracy, parse failures, errors, and the breakdowns "
         + "by block, type and image; the tokens, the cost (per point and per correct answer) and the truncated "
-        + "answers, '—' where the file records none; then 95%% confidence intervals for the score and the "
+        + "answers, '—' where the file records none; for the 112th-116th, answers with a prohibited choice (禁忌肢, "
+        + "IgakuQA's annotation) and the model beside the real examinees (questions ≥90%% of them got right and "
+        + "the model missed, the reverse, accuracy by examinee-accuracy band); then 95%% confidence intervals for the score and the "
         + "accuracy and the probability of passing (seeded bootstrap over the questions, each serial group "
         + "resampled whole; docs/STATISTICS.md).",
         "A file is shown as graded, with the pass criteria of its answer key; when that key is not the one "
@@ -72,6 +76,7 @@ final class SummaryCommand implements Callable<Integer> {
         out.println(otherKey);
       }
       out.print(UsageReport.render(RunUsage.of(file, f.toString()), shown.summary()));
+      Examinees.of(shown, datasets.apply(shownKey.exam().id())).map(ExamineesReport::render).ifPresent(out::print);
       out.print(StatisticsReport.forSummary(shown, shownKey.criteria(), datasets.apply(shownKey.exam().id()),
           f.toString()));
       out.print(RepeatsReport.forFile(shown, shownKey.criteria(), f.toString()));

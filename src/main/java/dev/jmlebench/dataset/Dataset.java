@@ -44,8 +44,11 @@ public final class Dataset {
     return Optional.ofNullable(annotations.get(questionId));
   }
 
-  /** Whether the source annotates prohibited choices (禁忌肢) at all, so a count of them means something. */
-  public boolean annotatesProhibitedChoices() {
+  /**
+   * Whether the source annotates its questions (prohibited choices, 禁忌肢, and the examinees' answers), so
+   * counts of them mean something.
+   */
+  public boolean isAnnotated() {
     return !annotations.isEmpty();
   }
 

@@ -228,26 +228,42 @@ class IgakuQaImportTest {
     return sets;
   }
 
-  /**
-   * IgakuQA's grading, from the raw data: a question scores its points when {@code sorted(prediction.split(","))}
-   * equals its sorted answer, 116A71 for everyone, 112B30 for a or d. Returns score and maximum.
-   */
+  /** Score and maximum by IgakuQA's grading, from the raw data. */
   private static int[] igakuQaScore(String exam, List<Path> predictionFiles) throws IOException {
+    Map<String, JsonNode> questions = rawQuestions(exam, "");
+    int max = 0;
+    for (JsonNode q : questions.values()) {
+      max += Integer.parseInt(q.get("points").asText());
+    }
+    int score = 0;
+    for (Map.Entry<String, Boolean> right : igakuQaVerdicts(exam, predictionFiles).entrySet()) {
+      score += right.getValue() ? Integer.parseInt(questions.get(right.getKey()).get("points").asText()) : 0;
+    }
+    return new int[] {score, max};
+  }
+
+  private static Map<String, JsonNode> rawQuestions(String exam, String suffix) throws IOException {
     Map<String, JsonNode> questions = new TreeMap<>();
     String year = String.valueOf(Integer.parseInt(exam) + 1906);
     for (String block : List.of("A", "B", "C", "D", "E", "F")) {
-      for (String line : Files.readAllLines(ROOT.resolve("data/" + year + "/" + exam + "-" + block + ".jsonl"))) {
+      Path f = ROOT.resolve("data/" + year + "/" + exam + "-" + block + suffix + ".jsonl");
+      for (String line : Files.readAllLines(f)) {
         if (!line.isBlank()) {
           JsonNode q = JSON.readTree(line);
           questions.put(q.get("problem_id").asText(), q);
         }
       }
     }
-    int max = 0;
-    for (JsonNode q : questions.values()) {
-      max += Integer.parseInt(q.get("points").asText());
-    }
-    int score = 0;
+    return questions;
+  }
+
+  /**
+   * IgakuQA's verdict per problem id: right when {@code sorted(prediction.split(","))} equals the sorted
+   * answer; 116A71 for everyone; 112B30 for a or d.
+   */
+  private static Map<String, Boolean> igakuQaVerdicts(String exam, List<Path> predictionFiles) throws IOException {
+    Map<String, JsonNode> questions = rawQuestions(exam, "");
+    Map<String, Boolean> verdicts = new TreeMap<>();
     for (Path file : predictionFiles) {
       for (String line : Files.readAllLines(file)) {
         if (line.isBlank()) {
@@ -256,17 +272,49 @@ class IgakuQaImportTest {
         JsonNode p = JSON.readTree(line);
         String id = p.get("problem_id").asText();
         String prediction = p.get("prediction").asText();
-        JsonNode q = questions.get(id);
         List<String> predicted = new ArrayList<>(List.of(prediction.split(",", -1)));
         List<String> gold = new ArrayList<>();
-        q.get("answer").forEach(a -> gold.add(a.asText()));
+        questions.get(id).get("answer").forEach(a -> gold.add(a.asText()));
         predicted.sort(null);
         gold.sort(null);
-        boolean right = id.equals("116A71") || id.equals("112B30") && (prediction.equals("a") || prediction.equals("d"))
-            || predicted.equals(gold);
-        score += right ? Integer.parseInt(q.get("points").asText()) : 0;
+        verdicts.put(id, id.equals("116A71") || id.equals("112B30") && (prediction.equals("a") || prediction.equals("d"))
+            || predicted.equals(gold));
       }
     }
-    return new int[] {score, max};
+    return verdicts;
+  }
+
+  @Test
+  void summaryListsTheQuestionsNearlyEveryExamineeGotRightThatChatGptMissed(@TempDir Path tmp) throws IOException {
+    Map<String, JsonNode> meta = rawQuestions("113", "_metadata");
+    Map<String, Boolean> verdicts = igakuQaVerdicts("113", set("113", "chatgpt"));
+    List<String> missed = new ArrayList<>();
+    int hardest = 0;
+    int hardestRight = 0;
+    for (Map.Entry<String, Boolean> v : verdicts.entrySet()) {
+      String accuracy = meta.get(v.getKey()).get("human_accuracy").asText();
+      if (accuracy.isEmpty()) {
+        continue;
+      }
+      double a = Double.parseDouble(accuracy);
+      if (a >= 90 && !v.getValue()) {
+        missed.add(v.getKey().substring(0, 4) + "-" + v.getKey().substring(4));
+      }
+      if (a < 50) {
+        hardest++;
+        hardestRight += v.getValue() ? 1 : 0;
+      }
+    }
+    importSet(tmp, "113", "chatgpt");
+    Cli.Outcome o = Cli.run("summary", "--dataset", ROOT.toString(), tmp.resolve("113_chatgpt.json").toString());
+    assertThat(o.exitCode()).as(o.err()).isZero();
+    String line = o.out().lines().filter(l -> l.startsWith("  Missed")).findFirst().orElseThrow();
+    assertThat(line).startsWith("  Missed     " + missed.size() + " questions ≥90% of examinees answered right: ");
+    for (String id : missed) {
+      assertThat(line).contains(id + " (");
+    }
+    assertThat(missed).hasSizeGreaterThan(5);
+    assertThat(o.out()).contains("By examinee accuracy   <50% " + hardestRight + "/" + hardest + " ")
+        .contains("Prohibited").contains("annotated by IgakuQA's authors, not official");
   }
 }
