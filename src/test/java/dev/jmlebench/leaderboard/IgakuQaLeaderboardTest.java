@@ -1,0 +1,66 @@
+package dev.jmlebench.leaderboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jmlebench.score.Percent;
+import dev.jmlebench.testing.Cli;
+import dev.jmlebench.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A results folder with IgakuQA's published ChatGPT and examinees'-majority predictions for the 112th-116th
+ * beside a 120th run: the model × exam table sets every exam side by side, the majority as a row like a model.
+ */
+class IgakuQaLeaderboardTest {
+  private static final List<String> EXAMS = List.of("112", "113", "114", "115", "116");
+  private static final int[] MAJORITY = {472, 470, 471, 477, 482};
+  private static final int[] MAXIMA = {499, 496, 496, 500, 494};
+
+  @TempDir Path tmp;
+
+  @Test
+  void theModelByExamTableCoversEveryExamOfTheFolderWithTheMajorityAsARow() throws IOException {
+    Path results = Files.createDirectories(tmp.resolve("results"));
+    Files.copy(SharedData.results().resolve("Qwen_Qwen3-32B.json"), results.resolve("Qwen_Qwen3-32B.json"));
+    for (String exam : EXAMS) {
+      importSet(results, exam, "chatgpt", "ChatGPT");
+      importSet(results, exam, "student-majority", "Examinees' majority");
+    }
+    Path readme = tmp.resolve("README.md");
+    Files.writeString(readme, "<!-- leaderboard-exams-start -->\n<!-- leaderboard-exams-end -->\n");
+    Cli.Outcome o = Cli.run("leaderboard", "--results", results.toString(), "--readme", readme.toString(),
+        "--dataset", SharedData.root().toString());
+    assertThat(o.exitCode()).as(o.err()).isZero();
+    String text = Files.readString(readme);
+    assertThat(text).contains("| Model | 120 | 116 | 115 | 114 | 113 | 112 |");
+    StringBuilder majority = new StringBuilder("| Examinees' majority | - |");
+    for (int i = EXAMS.size() - 1; i >= 0; i--) {
+      majority.append(' ').append(Percent.format((double) MAJORITY[i] / MAXIMA[i])).append(" ✓ |");
+    }
+    assertThat(text).contains(majority.toString());
+    assertThat(text).containsPattern("\\| ChatGPT \\| - \\|( \\d+\\.\\d% ✗ \\|){5}");
+    for (String exam : EXAMS) {
+      assertThat(results.resolve("leaderboard-" + exam + ".json")).isRegularFile();
+    }
+  }
+
+  private static void importSet(Path results, String exam, String experiment, String name) throws IOException {
+    String year = String.valueOf(Integer.parseInt(exam) + 1906);
+    List<String> args = new ArrayList<>(List.of("import", "igakuqa", "--dataset",
+        SharedData.rootIgakuqa().toString(), "--display-name", name, "--out",
+        results.resolve(exam + "_" + experiment + ".json").toString()));
+    try (Stream<Path> s = Files.list(SharedData.rootIgakuqa().resolve("baseline_results/" + year))) {
+      s.filter(p -> p.getFileName().toString().matches(exam + "-[A-F]_" + experiment + "\\.jsonl")).sorted()
+          .forEach(p -> args.add(p.toString()));
+    }
+    Cli.Outcome o = Cli.run(args.toArray(String[]::new));
+    assertThat(o.exitCode()).as(o.err()).isZero();
+  }
+}
