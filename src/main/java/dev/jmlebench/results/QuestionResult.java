@@ -33,6 +33,11 @@ public record QuestionResult(
     extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
   }
 
+  /** Whether the answer includes a prohibited choice (禁忌肢) of the annotation; a failed request chose nothing. */
+  public boolean choosesProhibited(dev.jmlebench.dataset.Annotation annotation) {
+    return error == null && annotation.isProhibited(predicted);
+  }
+
   /** A request that failed: no answer, recorded with its error (SPEC §3). */
   public static QuestionResult failed(String questionId, List<String> gold, String error, Map<String, JsonNode> extra) {
     return new QuestionResult(questionId, List.of(), gold, false, "", false, error, null, extra);

@@ -90,7 +90,7 @@ public final class Rescorer {
       Question q = question(dataset, r.questionId(), fileName);
       // The third criterion counts answers that include a prohibited choice, where the source annotates them.
       Boolean prohibited = dataset.isAnnotated()
-          ? dataset.annotation(q.questionId()).map(a -> r.error() == null && a.isProhibited(r.predicted())).orElse(false)
+          ? dataset.annotation(q.questionId()).map(r::choosesProhibited).orElse(false)
           : null;
       graded.add(new GradedQuestion(q, r.outcome(), prohibited));
     }

@@ -178,6 +178,12 @@ public final class ViewerApi {
       o.put("required", exam.isRequired(q.block()));
       strings(o.putArray(ResultSchema.Result.GOLD), q.answer());
       o.put("snippet", snippet(q.text()));
+      data.dataset().annotation(q.questionId()).ifPresent(a -> {
+        a.examineeAccuracy().ifPresent(x -> o.put("examinee_accuracy", x));
+        if (!a.prohibited().isEmpty()) {
+          strings(o.putArray("prohibited"), a.prohibited());
+        }
+      });
     }
     return root;
   }
@@ -195,6 +201,7 @@ public final class ViewerApi {
       o.put("outcome", String.valueOf(outcome(r)));
       if (r != null) {
         strings(o.putArray(ResultSchema.Result.PREDICTED), r.predicted());
+        markProhibited(o, q, r);
         JsonNode latency = r.extra().get(ResultSchema.Result.LATENCY_MS);
         if (latency != null && latency.isNumber()) {
           o.put(ResultSchema.Result.LATENCY_MS, latency.asLong());
@@ -223,6 +230,21 @@ public final class ViewerApi {
     });
     strings(o.putArray("images"), q.clinicalImages());
     strings(o.putArray(ResultSchema.Result.GOLD), q.answer());
+    data.dataset().annotation(q.questionId()).ifPresent(a -> {
+      // The examinees' answers and the prohibited choices, as the source (IgakuQA) publishes them.
+      ObjectNode examinees = o.putObject("examinees");
+      a.examineeAccuracy().ifPresent(x -> examinees.put("accuracy", x));
+      ObjectNode shares = examinees.putObject("shares");
+      for (int i = 0; i < a.choiceShares().size(); i++) {
+        shares.put(String.valueOf((char) ('a' + i)), a.choiceShares().get(i));
+      }
+      if (!a.prohibited().isEmpty()) {
+        ObjectNode prohibited = o.putObject("prohibited");
+        strings(prohibited.putArray("choices"), a.prohibited());
+        prohibited.put("reason", a.prohibitedReason());
+        prohibited.put("annotated_by", "IgakuQA's authors (not official: the ministry publishes no list)");
+      }
+    });
     ArrayNode results = root.putArray(ResultSchema.RESULTS);
     for (int i = 0; i < data.runs().size(); i++) {
       QuestionResult r = resultsByRun.get(i).get(q.questionId());
@@ -231,10 +253,18 @@ public final class ViewerApi {
       a.put("outcome", String.valueOf(outcome(r)));
       if (r != null) {
         strings(a.putArray(ResultSchema.Result.PREDICTED), r.predicted());
+        markProhibited(a, q, r);
         extra(a, r);
       }
     }
     return root;
+  }
+
+  /** Marks an answer that includes a prohibited choice (禁忌肢, as the source annotates them). */
+  private void markProhibited(ObjectNode o, Question q, QuestionResult r) {
+    if (data.dataset().annotation(q.questionId()).filter(r::choosesProhibited).isPresent()) {
+      o.put("prohibited", true);
+    }
   }
 
   private ObjectNode answer(Run run, QuestionResult r) {
