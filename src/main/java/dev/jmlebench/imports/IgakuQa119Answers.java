@@ -112,13 +112,7 @@ public final class IgakuQa119Answers {
         byId.put(q.questionId(), result(q, reply));
       }
     }
-    Map<String, QuestionResult> ordered = new LinkedHashMap<>();
-    for (Question q : dataset.questions()) {
-      QuestionResult r = byId.get(q.questionId());
-      ordered.put(q.questionId(), r != null ? r
-          : QuestionResult.failed(q.questionId(), q.answer(), "not answered in the imported files", Map.of()));
-    }
-    return new Read(ordered, model, first, sources);
+    return new Read(ExamOrder.of(byId, dataset), model, first, sources);
   }
 
   private static QuestionResult result(Question q, JsonNode reply) {

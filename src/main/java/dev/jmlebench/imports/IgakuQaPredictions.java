@@ -138,13 +138,7 @@ public final class IgakuQaPredictions {
       }
       byId.put(q.questionId(), result(q, l));
     }
-    Map<String, QuestionResult> ordered = new LinkedHashMap<>();
-    for (Question q : dataset.questions()) {
-      QuestionResult r = byId.get(q.questionId());
-      ordered.put(q.questionId(), r != null ? r
-          : QuestionResult.failed(q.questionId(), q.answer(), "not predicted in the imported files", Map.of()));
-    }
-    return ordered;
+    return ExamOrder.of(byId, dataset);
   }
 
   /** IgakuQA's reading: {@code prediction.split(",")} as Python splits it (empty pieces kept), nothing else. */

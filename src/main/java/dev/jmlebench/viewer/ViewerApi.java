@@ -262,9 +262,10 @@ public final class ViewerApi {
 
   /** Marks an answer that includes a prohibited choice (禁忌肢, as the source annotates them). */
   private void markProhibited(ObjectNode o, Question q, QuestionResult r) {
-    if (data.dataset().annotation(q.questionId()).filter(r::choosesProhibited).isPresent()) {
+    data.dataset().annotation(q.questionId()).filter(r::choosesProhibited).ifPresent(a -> {
       o.put("prohibited", true);
-    }
+      o.put("prohibited_reason", a.prohibitedReason());
+    });
   }
 
   private ObjectNode answer(Run run, QuestionResult r) {
