@@ -2,6 +2,7 @@ package dev.jmlebench.leaderboard;
 
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.score.Percent;
+import dev.jmlebench.stats.MeanOverExams;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,7 +29,12 @@ public final class ExamMatrix {
   }
 
   /** One row: a display name and its cells by exam. */
-  public record Row(String name, Map<String, Cell> cells) {}
+  public record Row(String name, Map<String, Cell> cells) {
+    /** The mean score share over the exams of the row, with its 95% interval over the years. */
+    public MeanOverExams mean() {
+      return MeanOverExams.of(cells.values().stream().map(Cell::scorePct).toList());
+    }
+  }
 
   private final List<String> exams;
   private final List<Row> rows;
@@ -86,7 +92,8 @@ public final class ExamMatrix {
 
   /**
    * The Markdown table, rows by name: {@code | Model | 120 | 119 |}, separators of at least 4 dashes as in
-   * the exams' tables, a cell {@code 90.2% ✓} (passed) or {@code 66.4% ✗}, {@code -} where a model did not sit.
+   * the exams' tables, a cell {@code 90.2% ✓} (passed) or {@code 66.4% ✗}, {@code -} where a model did not sit;
+   * last the mean over the exams it sat, with a 95% t-interval over them from three exams on.
    */
   List<String> lines() {
     StringBuilder header = new StringBuilder("| Model |");
@@ -95,6 +102,8 @@ public final class ExamMatrix {
       header.append(' ').append(exam).append(" |");
       dashes.append("-".repeat(Math.max(4, exam.length()))).append('|');
     }
+    header.append(" Mean (95% CI over exams) |");
+    dashes.append("-----|");
     List<String> out = new ArrayList<>(List.of(header.toString(), dashes.toString()));
     for (Row r : rows) {
       StringBuilder line = new StringBuilder("| ").append(r.name()).append(" |");
@@ -102,6 +111,10 @@ public final class ExamMatrix {
         Cell c = r.cells().get(exam);
         line.append(' ').append(c == null ? "-" : c.render()).append(" |");
       }
+      MeanOverExams m = r.mean();
+      line.append(' ').append(Percent.format(m.mean()))
+          .append(m.hasInterval() ? " (" + Percent.format(m.low()) + "–" + Percent.format(m.high()) + ")" : "")
+          .append(" |");
       out.add(line.toString());
     }
     return out;

@@ -71,11 +71,13 @@ class ExamTablesTest {
     String name = entry("Qwen_Qwen3-32B.json", "120").name();
     LeaderboardEntry opus = entry("anthropic_claude-opus-4.6.json", "120");
     assertThat(matrix.lines().toList()).containsExactly(
-        "| Model | 120 | 119 |",
-        "|-----|----|----|",
-        "| " + opus.name() + " | " + Percent.format(opus.summary().scorePct()) + " ✓ | - |",
+        "| Model | 120 | 119 | Mean (95% CI over exams) |",
+        "|-----|----|----|-----|",
+        "| " + opus.name() + " | " + Percent.format(opus.summary().scorePct()) + " ✓ | - | "
+            + Percent.format(opus.summary().scorePct()) + " |",
         "| " + name + " | " + Percent.format(s120.scorePct()) + (s120.passed() ? " ✓" : " ✗")
-            + " | " + Percent.format(s119.scorePct()) + (s119.passed() ? " ✓" : " ✗") + " |");
+            + " | " + Percent.format(s119.scorePct()) + (s119.passed() ? " ✓" : " ✗") + " | "
+            + Percent.format((s120.scorePct() + s119.scorePct()) / 2) + " |");
     assertThat(text).endsWith("<!-- leaderboard-exams-end -->\ntail\n");
   }
 

@@ -39,13 +39,25 @@ class IgakuQaLeaderboardTest {
         "--dataset", SharedData.root().toString());
     assertThat(o.exitCode()).as(o.err()).isZero();
     String text = Files.readString(readme);
-    assertThat(text).contains("| Model | 120 | 116 | 115 | 114 | 113 | 112 |");
+    assertThat(text).contains("| Model | 120 | 116 | 115 | 114 | 113 | 112 | Mean (95% CI over exams) |");
     StringBuilder majority = new StringBuilder("| Examinees' majority | - |");
     for (int i = EXAMS.size() - 1; i >= 0; i--) {
       majority.append(' ').append(Percent.format((double) MAJORITY[i] / MAXIMA[i])).append(" ✓ |");
     }
+    // The mean over the five years with its Student-t interval (t(0.975, 4) = 2.776445).
+    double mean = 0;
+    for (int i = 0; i < EXAMS.size(); i++) {
+      mean += (double) MAJORITY[i] / MAXIMA[i] / EXAMS.size();
+    }
+    double squares = 0;
+    for (int i = 0; i < EXAMS.size(); i++) {
+      squares += Math.pow((double) MAJORITY[i] / MAXIMA[i] - mean, 2);
+    }
+    double half = 2.776445 * Math.sqrt(squares / (EXAMS.size() - 1)) / Math.sqrt(EXAMS.size());
+    majority.append(' ').append(Percent.format(mean)).append(" (").append(Percent.format(mean - half)).append('–')
+        .append(Percent.format(mean + half)).append(") |");
     assertThat(text).contains(majority.toString());
-    assertThat(text).containsPattern("\\| ChatGPT \\| - \\|( \\d+\\.\\d% ✗ \\|){5}");
+    assertThat(text).containsPattern("\\| ChatGPT \\| - \\|( \\d+\\.\\d% ✗ \\|){5} \\d+\\.\\d% \\(");
     for (String exam : EXAMS) {
       assertThat(results.resolve("leaderboard-" + exam + ".json")).isRegularFile();
     }
