@@ -102,7 +102,7 @@ final class SummaryJson {
         tallies(f, ResultSchema.Summary.BY_TYPE),
         tallies(f, ResultSchema.Summary.BY_IMAGE),
         f.node().hasNonNull(ResultSchema.Summary.PROHIBITED_ANSWERS)
-            ? f.integer(ResultSchema.Summary.PROHIBITED_ANSWERS, 0) : null,
+            ? f.count(ResultSchema.Summary.PROHIBITED_ANSWERS) : null,
         nullableBool(f, ResultSchema.Summary.PROHIBITED_PASS));
   }
 

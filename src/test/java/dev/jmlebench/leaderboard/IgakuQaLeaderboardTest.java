@@ -36,7 +36,7 @@ class IgakuQaLeaderboardTest {
     Path readme = tmp.resolve("README.md");
     Files.writeString(readme, "<!-- leaderboard-exams-start -->\n<!-- leaderboard-exams-end -->\n");
     Cli.Outcome o = Cli.run("leaderboard", "--results", results.toString(), "--readme", readme.toString(),
-        "--dataset", SharedData.root().toString());
+        "--dataset", SharedData.root().toString(), "--dataset", SharedData.rootIgakuqa().toString());
     assertThat(o.exitCode()).as(o.err()).isZero();
     String text = Files.readString(readme);
     assertThat(text).contains("| Model | 120 | 116 | 115 | 114 | 113 | 112 | Mean (95% CI over exams) |");

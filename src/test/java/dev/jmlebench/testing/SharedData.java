@@ -79,7 +79,7 @@ public final class SharedData {
       List<Manifest> manifests = new java.util.ArrayList<>();
       IGAKUQA_EXAMS.forEach(e -> manifests.add(Manifest.bundled("igakuqa-" + e + ".manifest.sha256")));
       manifests.add(Manifest.bundled("igakuqa-baselines.manifest.sha256"));
-      rootIgakuqa = PinnedMaterial.locate(SHARED_IGAKUQA, manifests, PinnedMaterial.userCache(),
+      rootIgakuqa = PinnedMaterial.locate(SHARED_IGAKUQA, manifests, DatasetLocation.cacheRoot(),
           System.getenv(Upstream.MIRROR_ENV));
     }
     return rootIgakuqa;
