@@ -233,7 +233,7 @@ public final class ViewerApi {
     data.dataset().annotation(q.questionId()).ifPresent(a -> {
       // The examinees' answers and the prohibited choices, as the source (IgakuQA) publishes them.
       ObjectNode examinees = o.putObject("examinees");
-      a.examineeAccuracy().ifPresent(x -> examinees.put("accuracy", x));
+      a.examineeAccuracy().ifPresent(x -> examinees.put("share_right", x));
       ObjectNode shares = examinees.putObject("shares");
       for (int i = 0; i < a.choiceShares().size(); i++) {
         shares.put(String.valueOf((char) ('a' + i)), a.choiceShares().get(i));

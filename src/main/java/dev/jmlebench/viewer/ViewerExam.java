@@ -57,6 +57,9 @@ record ViewerExam(String id, List<Block> blocks, ExamCriteria criteria) {
     pass.put("required_max", criteria.requiredMax());
     pass.put("general_min", criteria.generalMinScore());
     pass.put("general_max", criteria.generalMax());
+    if (criteria.prohibitedMax() != null) {
+      pass.put("prohibited_max", criteria.prohibitedMax());
+    }
     double passMark = ChartScales.passMark(criteria);
     o.put("pass_line", passMark);
     o.put("pass_line_points", ChartScales.passMarkPoints(criteria));

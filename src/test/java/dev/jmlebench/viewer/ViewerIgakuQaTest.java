@@ -57,7 +57,7 @@ class ViewerIgakuQaTest {
 
     JsonNode first = JSON.readTree(api.json("question/113A-1").orElseThrow()).get("question");
     var annotation = SharedData.datasetIgakuqa("113").annotation("113A-1").orElseThrow();
-    assertThat(first.at("/examinees/accuracy").asDouble()).isEqualTo(annotation.examineeAccuracy().getAsDouble());
+    assertThat(first.at("/examinees/share_right").asDouble()).isEqualTo(annotation.examineeAccuracy().getAsDouble());
     assertThat(first.at("/examinees/shares/a").asDouble()).isEqualTo(annotation.choiceShares().get(0));
     JsonNode index = JSON.readTree(api.json("index").orElseThrow());
     assertThat(index.get("questions").get(0).get("examinee_accuracy").asDouble())

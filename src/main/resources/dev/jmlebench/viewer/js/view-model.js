@@ -8,6 +8,15 @@ function answerDoc(model, qid) {
   return load('answer/' + model + '/' + qid).catch(() => null);
 }
 
+/** The run's answers that include a prohibited choice, with the annotators' reason; nothing when there are none. */
+function prohibitedList(index, doc) {
+  const rows = index.questions.map((q, i) => ({ q, res: doc.results[i] })).filter((x) => x.res && x.res.prohibited);
+  if (!rows.length) return null;
+  return h('div', { 'data-testid': 'prohibited-answers' }, h('h2', null, 'Answers with a prohibited choice (禁忌肢, annotated by IgakuQA\'s authors, not official)'),
+    h('ul', null, rows.map((x) => h('li', null, h('a', { href: questionHref(x.q.id) }, x.q.id), ' — ' + answerText(x.res.predicted) + ': ',
+      h('span', { class: 'ja', lang: 'ja' }, x.res.prohibited_reason)))));
+}
+
 async function modelPage(r, index) {
   const m = index.models.find((x) => x.id === r.arg);
   if (!m) throw new Error('no model "' + r.arg + '" in these results');
@@ -67,8 +76,11 @@ async function modelPage(r, index) {
       card('Required', s.required_score + '/' + s.required_score_max, 'pass at ≥ ' + c.required_min, passBadge(s.required_pass)),
       card('General', s.general_score + '/' + s.general_score_max, 'pass at ≥ ' + c.general_min, passBadge(s.general_pass)),
       latencies.length ? card('Median latency', (median(latencies) / 1000).toFixed(1) + ' s', latencies.length + ' requests timed') : null,
+      s.prohibited_answers == null ? null : card('Prohibited choices', h('span', { 'data-testid': 'prohibited-count' }, String(s.prohibited_answers)),
+        'answers including a 禁忌肢 · pass at ≤ ' + c.prohibited_max + ' · annotated by IgakuQA\'s authors, not official', passBadge(s.prohibited_pass)),
       tokens.length ? card('Tokens', num(tokens.reduce((a, b) => a + b, 0)), 'total over ' + tokens.length + ' answers') : null),
     h('h2', null, 'By block'), blocks,
+    prohibitedList(index, doc),
     h('div', { class: 'filters' },
       select('Block', 'block', f.block, [['', 'all']].concat(examBlocks.map((b) => [b, b]))),
       select('Result', 'result', f.result, [['', 'all'], ['correct', 'correct'], ['incorrect', 'incorrect'], ['parse', 'parse failure'], ['error', 'error'], ['wrong', 'not correct (any)']]),

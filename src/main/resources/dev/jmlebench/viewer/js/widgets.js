@@ -150,6 +150,7 @@ function questionContent(q) {
       h('div', { class: 'context ja', lang: 'ja' }, q.context)));
   }
   parts.push(h('div', { class: 'qtext ja', lang: 'ja' }, q.text));
+  if (q.examinees) parts.push(examinees(q));
   if (q.images.length) {
     parts.push(h('div', { class: 'images' }, q.images.map((name) => h('img', {
       src: 'images/' + encodeURIComponent(name), alt: name, title: name + ' (click to enlarge)', loading: 'lazy',
@@ -159,13 +160,33 @@ function questionContent(q) {
   return parts;
 }
 
+/**
+ * The real examinees' answers to a question and its prohibited choices (禁忌肢), where the exam's source
+ * publishes them (IgakuQA's 112th-116th): the share who answered right, the share choosing each letter, and the
+ * annotators' prohibited choices with their reason — not an official list.
+ */
+function examinees(q) {
+  const e = q.examinees;
+  const shares = Object.entries(e.shares || {});
+  return h('div', { class: 'examinees', 'data-testid': 'examinees' },
+    h('div', null, h('span', { class: 'k' }, 'Examinees right'),
+      h('span', { class: 'v', 'data-testid': 'examinee-accuracy' }, e.share_right == null ? 'not published' : e.share_right.toFixed(1) + '%')),
+    shares.length ? h('div', { class: 'dist' }, shares.map(([letter, share]) =>
+      h('span', { class: 'chip' + (q.gold.includes(letter) ? ' gold' : '') }, letter + ' — ' + share.toFixed(1) + '% of examinees'))) : null,
+    q.prohibited ? h('div', { 'data-testid': 'prohibited' }, h('span', { class: 'k' }, 'Prohibited (禁忌肢)'),
+      h('span', { class: 'v w' }, q.prohibited.choices.join(', ')), ' ',
+      h('span', { class: 'muted' }, q.prohibited.reason + ' — annotated by ' + q.prohibited.annotated_by)) : null);
+}
+
 function answers(result, q) {
   const o = result.outcome;
   return h('div', { class: 'answers' },
     h('div', null, h('span', { class: 'k' }, 'Predicted'), h('span', { class: 'v ' + o, 'data-testid': 'predicted' }, answerText(result.predicted))),
     h('div', null, h('span', { class: 'k' }, 'Gold'), h('span', { class: 'v', 'data-testid': 'gold' }, answerText(q.gold))),
     h('div', null, h('span', { class: 'k' }, 'Result'), outcomeBadge(o)),
-    h('div', null, h('span', { class: 'k' }, 'Points'), h('span', { class: 'v' }, String(q.points))));
+    h('div', null, h('span', { class: 'k' }, 'Points'), h('span', { class: 'v' }, String(q.points))),
+    result.prohibited ? h('div', { 'data-testid': 'answer-prohibited' }, h('span', { class: 'k' }, '禁忌肢'),
+      h('span', { class: 'v w' }, 'the answer includes a prohibited choice')) : null);
 }
 
 /** Latency, attempts, finish reason and token usage, when the run recorded them. */
