@@ -2,7 +2,6 @@ package dev.jmlebench.leaderboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -22,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -111,8 +111,18 @@ class LeaderboardCommandTest {
   @Test
   void furtherPublishedFilesGradedWithTheOfficialKeyRankAsTheirOwnSummariesSay() throws IOException {
     // Files published after 2026-03-16 carry the official gold: their own summaries are the expectation.
-    List<Path> official = SharedData.publishedResultsGradedWith("official");
-    assumeFalse(official.isEmpty(), "every published file here was graded with the author key");
+    List<Path> official = new ArrayList<>(SharedData.publishedResultsGradedWith("official"));
+    if (official.isEmpty()) {
+      // Every file here was graded with the author key: one of them, rescored under the official key (which
+      // the file then records, with its summary), stands in for a file published that way.
+      Path made = Files.createDirectories(tmp.resolve("made"));
+      Path gpt = Files.copy(SharedData.results().resolve("openai_gpt-5.2.json"), made.resolve("openai_gpt-5.2.json"));
+      Cli.Outcome m = Cli.run("leaderboard", "--key", "official", "--rescore", "--results", made.toString(),
+          "--dataset", SharedData.root().toString());
+      assertThat(m.exitCode()).as(m.err()).isZero();
+      assertThat(JSON.readTree(gpt.toFile()).at("/summary/score").asInt()).as("today's public row").isEqualTo(486);
+      official.add(gpt);
+    }
     Path dir = copyOf(official);
     Path readme = readme();
 
