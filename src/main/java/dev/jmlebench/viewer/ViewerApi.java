@@ -176,7 +176,7 @@ public final class ViewerApi {
       o.put("image", q.requiresImage());
       o.put("points", Points.of(q));
       o.put("required", exam.isRequired(q.block()));
-      strings(o.putArray(ResultSchema.Result.GOLD), q.answer());
+      strings(o.putArray(ResultSchema.Result.GOLD), data.key().gold(q)); // the key's, as graded
       o.put("snippet", snippet(q.text()));
       data.dataset().annotation(q.questionId()).ifPresent(a -> {
         a.examineeAccuracy().ifPresent(x -> o.put("examinee_accuracy", x));
@@ -229,7 +229,7 @@ public final class ViewerApi {
       strings(o.putArray("group_questions"), g.questions());
     });
     strings(o.putArray("images"), q.clinicalImages());
-    strings(o.putArray(ResultSchema.Result.GOLD), q.answer());
+    strings(o.putArray(ResultSchema.Result.GOLD), data.key().gold(q)); // the key's, as graded
     data.dataset().annotation(q.questionId()).ifPresent(a -> {
       // The examinees' answers and the prohibited choices, as the source (IgakuQA) publishes them.
       ObjectNode examinees = o.putObject("examinees");

@@ -24,7 +24,12 @@ import java.util.Set;
  * Everything the viewer shows: the dataset and every result file of one folder, each graded under one answer
  * key with its summary, ranked by score. Read once; the viewer never writes.
  */
-public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs, List<Skipped> skipped) {
+public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Skipped> skipped) {
+
+  /** The pass marks of the key the runs are graded with. */
+  public ExamCriteria criteria() {
+    return key.criteria();
+  }
 
   /** A {@code *.json} of the folder that is not shown, and why. */
   public record Skipped(Path file, String reason) {}
@@ -56,7 +61,7 @@ public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs,
    * shows only the files of the folder it was given.
    */
   public static ViewerData load(Path resultsDir, Dataset dataset, AnswerKey key) {
-    ExamCriteria criteria = key.checkedAgainst(dataset).criteria();
+    AnswerKey checked = key.checkedAgainst(dataset);
     List<Path> files = ResultFolder.list(resultsDir, "--results " + resultsDir);
     List<Run> runs = new ArrayList<>(files.size());
     List<Skipped> skipped = new ArrayList<>();
@@ -76,7 +81,7 @@ public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs,
       if (!exam.equals(dataset.exam())) {
         throw new UserError(f + ": holds results of exam " + exam + ", but the dataset is exam " + dataset.exam());
       }
-      ResultFile graded = Rescorer.under(result, key, () -> dataset, f.toString());
+      ResultFile graded = Rescorer.under(result, checked, () -> dataset, f.toString());
       runs.add(new Run(uniqueId(f, ids), f, graded, graded.summary()));
     }
     if (runs.isEmpty()) {
@@ -85,7 +90,7 @@ public record ViewerData(Dataset dataset, ExamCriteria criteria, List<Run> runs,
     runs.sort(Comparator.comparingDouble((Run r) -> -r.summary().scorePct())
         .thenComparing(Comparator.comparingInt((Run r) -> -r.summary().correct()))
         .thenComparing(Run::name));
-    return new ViewerData(dataset, criteria, runs, skipped);
+    return new ViewerData(dataset, checked, runs, skipped);
   }
 
   /**

@@ -60,4 +60,24 @@ class ViewerExamRulesTest {
       assertThat(page.locator("[data-testid=heat-map]").textContent()).doesNotContain("B (req.)");
     }
   }
+
+  @Test
+  void theGoldAnswerShownIsTheKeysThatGradedTheRunsNotTheDatasets() throws IOException {
+    // 120C-57 and 120F-58 are two of the five answers the ministry corrected (the dataset has e, and b, e).
+    for (String key : List.of("official", "author")) {
+      ViewerApi api = new ViewerApi(ViewerData.load(SharedData.results(), SharedData.dataset(), AnswerKey.of("120", key)));
+      JsonNode index = JSON.readTree(api.json("index").orElseThrow());
+      JsonNode c57 = JSON.readTree(api.json("question/120C-57").orElseThrow());
+      JsonNode f58 = JSON.readTree(api.json("question/120F-58").orElseThrow());
+      String expected57 = key.equals("official") ? "[\"b\"]" : "[\"e\"]";
+      String expected58 = key.equals("official") ? "[\"b\",\"d\"]" : "[\"b\",\"e\"]";
+      assertThat(c57.at("/question/gold").toString()).as(key).isEqualTo(expected57);
+      assertThat(f58.at("/question/gold").toString()).as(key).isEqualTo(expected58);
+      JsonNode listed = null;
+      for (JsonNode q : index.get("questions")) {
+        listed = q.get("id").asText().equals("120C-57") ? q : listed;
+      }
+      assertThat(listed.get("gold").toString()).as(key).isEqualTo(expected57);
+    }
+  }
 }
