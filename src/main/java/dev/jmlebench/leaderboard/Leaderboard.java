@@ -14,14 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
- * The {@code leaderboard} command's work: result files of a folder → (optionally rescored) → README tables,
- * JSON and CSV exports with each run's confidence intervals, and the charts. Files are read and rescored in
- * parallel; nothing is written until every file has been read and checked.
+ * The {@code leaderboard} command's work, a pipeline: the result files of a folder are read (rescored first
+ * when asked), graded under the answer key, given their confidence intervals, and written out as README
+ * tables, JSON and CSV exports and charts. Each step is one method below; how the steps spread over the
+ * cores is {@link Parallel}'s. Nothing is written until every file has been read and checked.
  */
 public final class Leaderboard {
   private Leaderboard() {}
@@ -62,128 +61,33 @@ public final class Leaderboard {
    */
   public static Report build(Request request) {
     Outputs out = Outputs.beside(request.chart());
-    List<Path> files = ResultFolder.list(request.resultsDir(), "--results " + request.resultsDir()).stream()
-        .filter(p -> !isExport(p, request.chart()))
-        .toList();
-    if (files.isEmpty()) {
-      throw new UserError("--results " + request.resultsDir() + ": no result files (*.json) to rank");
-    }
-    // The first chart drawn loads AWT, the font files, ImageIO and JFreeChart: that happens on a thread of
-    // its own while the result files are read, so the start-up cost of drawing overlaps the reading.
-    Thread warmUp = new Thread(LeaderboardCharts::warmUp, "chart-warm-up");
-    warmUp.setDaemon(true);
-    warmUp.start();
-    Function<String, Dataset> dataset = memoized(request.dataset());
-    List<String> done = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
+    List<Path> files = resultFiles(request.resultsDir(), out);
+    // The first chart drawn loads AWT, the font files, ImageIO and JFreeChart: that happens while the files
+    // are read, so the start-up cost of drawing overlaps the reading.
+    Parallel.Task<Void> drawingLoaded = Parallel.inBackground("chart-warm-up", LeaderboardCharts::warmUp);
+    Function<String, Dataset> dataset = Parallel.oncePerKey(request.dataset());
+    Function<String, IntervalCache> earlier =
+        Parallel.oncePerKey(exam -> IntervalCache.read(out.earlierExport(exam)));
+    Log log = new Log();
 
     Map<Path, ResultFile> rescored = request.rescore() == null ? Map.of()
-        : rescore(request.rescore().isEmpty() ? files : request.rescore(), dataset, request.key(), done);
-    // Each file's bootstrap is computed right after it is read, on the same core: the 10,000 resamples are
-    // the leaderboard's largest piece of arithmetic, and so it spreads over both cores with the reading.
-    // Files unchanged since the last export reuse its figures instead.
-    Map<String, IntervalCache> caches = new java.util.concurrent.ConcurrentHashMap<>();
-    List<Read> read = files.parallelStream()
-        .map(f -> read(f, rescored, dataset, request.key(),
-            exam -> caches.computeIfAbsent(exam, e -> {
-              // An exam's earlier export, else the plain one (a folder that held one exam); entries of
-              // another exam or criteria never match, so reading the wrong file only costs recomputing.
-              Path own = outputsOf(out, e, null).json();
-              return IntervalCache.read(java.nio.file.Files.isRegularFile(own) ? own : out.json());
-            })))
-        .toList();
-    List<LeaderboardEntry> entries = read.stream().map(Read::entry).toList();
-    entries.stream().filter(e -> e.completeness().partial()).forEach(e -> warnings.add(e.source()
-        + ": a partial run (" + e.completeness().answered() + " of " + e.completeness().expected()
-        + " questions answered); its rows and export are marked partial, and its score is not comparable"));
-    Map<String, List<LeaderboardEntry>> byExam = ExamMatrix.byExam(entries);
-    String primary = byExam.containsKey(TableKind.UPSTREAM_EXAM) ? TableKind.UPSTREAM_EXAM
-        : byExam.keySet().iterator().next();
-
-    List<CompletableFuture<Drawn>> charts = new ArrayList<>();
-    for (Map.Entry<String, List<LeaderboardEntry>> exam : byExam.entrySet()) {
-      Outputs outputs = outputsOf(out, exam.getKey(), primary);
-      List<LeaderboardEntry> runs = exam.getValue();
-      ExamCriteria criteria = request.key().apply(exam.getKey()).criteria();
-      Map<String, RunIntervals> statistics = new LinkedHashMap<>();
-      read.stream().filter(r -> r.statistics() != null && runs.contains(r.entry()))
-          .forEach(r -> statistics.put(r.entry().source(), r.statistics()));
-      ChartData data = ChartData.of(runs, statistics, criteria);
-      charts.add(CompletableFuture.supplyAsync(() -> {
-        joinQuietly(warmUp);
-        return new Drawn(outputs, LeaderboardCharts.write(data, outputs));
-      }));
-      if (!request.plotOnly()) {
-        LeaderboardExport.write(outputs.json(), outputs.csv(), runs, statistics, criteria);
-        done.add("wrote " + outputs.json() + " and " + outputs.csv() + " (" + runs.size() + " runs"
-            + (byExam.size() > 1 ? " of exam " + exam.getKey() : "") + ")");
-      }
-    }
-    if (!request.plotOnly() && request.readme() != null) {
-      ReadmeUpdate u = ReadmeLeaderboard.rebuild(request.readme(), entries);
-      warnings.addAll(u.warnings());
-      if (!u.tables().isEmpty()) {
-        done.add(request.readme() + ": " + String.join(", ", u.tables()) + (u.changed() ? "" : " (unchanged)"));
-      }
-    }
-    for (CompletableFuture<Drawn> c : charts) {
-      Drawn d = join(c);
-      d.drawn().warning().filter(w -> !warnings.contains(w)).ifPresent(warnings::add);
-      done.add("drew " + String.join(", ", d.outputs().charts().stream().map(Path::toString).toList())
-          + " (font: " + d.drawn().fontFamily() + ")");
-    }
-    return new Report(done, warnings);
+        : rescore(request.rescore().isEmpty() ? files : request.rescore(), dataset, request.key(), log);
+    // File by file, so each file's bootstrap (the build's largest piece of arithmetic) runs right after the
+    // file is read and spreads over the cores with the reading.
+    List<Ranked> ranked = Parallel.map(files,
+        f -> intervals(grade(read(f, rescored), f, dataset, request.key()), dataset, earlier));
+    warnOfPartialRuns(ranked, log);
+    writeOutputs(ranked, request, out, drawingLoaded, log);
+    return log.report();
   }
 
-  /** One exam's charts, drawn. */
-  private record Drawn(Outputs outputs, LeaderboardCharts.Drawn drawn) {
-  }
-
-  /** The outputs of one exam: the primary exam's are named after the chart, another's carry its id. */
-  private static Outputs outputsOf(Outputs out, String exam, String primary) {
-    if (exam.equals(primary) || primary == null && exam.equals(TableKind.UPSTREAM_EXAM)) {
-      return out;
+  /** The folder's result files, without the leaderboard's own exports. */
+  private static List<Path> resultFiles(Path dir, Outputs out) {
+    List<Path> files = ResultFolder.list(dir, "--results " + dir).stream().filter(p -> !out.isExport(p)).toList();
+    if (files.isEmpty()) {
+      throw new UserError("--results " + dir + ": no result files (*.json) to rank");
     }
-    Path chart = out.scorePng();
-    String name = chart.getFileName().toString();
-    String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4)
-        : name;
-    return Outputs.beside(chart.resolveSibling(stem + "-" + exam + ".png"));
-  }
-
-  /** Whether a file is one of the leaderboard's own exports ({@code leaderboard.json}, {@code leaderboard-119.json}). */
-  private static boolean isExport(Path file, Path chart) {
-    String name = chart.getFileName().toString();
-    String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4)
-        : name;
-    Path dir = chart.toAbsolutePath().normalize().getParent();
-    Path f = file.toAbsolutePath().normalize();
-    String fn = f.getFileName().toString();
-    return f.getParent().equals(dir) && (fn.equals(stem + ".json") || fn.matches(java.util.regex.Pattern.quote(stem)
-        + "-\\d+\\.json"));
-  }
-
-  /** The value of a task, or the exception it failed with, as thrown by the task itself. */
-  private static <T> T join(CompletableFuture<T> task) {
-    try {
-      return task.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
-  }
-
-  private static void joinQuietly(Thread t) {
-    try {
-      t.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    return files;
   }
 
   /**
@@ -191,24 +95,22 @@ public final class Leaderboard {
    * rescoring changes nothing is not rewritten: its content would be the same.
    */
   private static Map<Path, ResultFile> rescore(List<Path> targets, Function<String, Dataset> dataset,
-      Function<String, AnswerKey> key, List<String> done) {
-    List<Rescoring> results = targets.parallelStream()
-        .map(f -> {
-          ResultFile before = ResultFiles.read(f);
-          Dataset d = dataset.apply(ResultFiles.examOf(before));
-          return new Rescoring(f.toAbsolutePath().normalize(), before,
-              Rescorer.rescore(before, d, key.apply(d.exam()), f.toString()));
-        })
-        .toList();
+      Function<String, AnswerKey> key, Log log) {
+    List<Rescoring> results = Parallel.map(targets, f -> {
+      ResultFile before = ResultFiles.read(f);
+      Dataset d = dataset.apply(ResultFiles.examOf(before));
+      return new Rescoring(f.toAbsolutePath().normalize(), before,
+          Rescorer.rescore(before, d, key.apply(d.exam()), f.toString()));
+    });
     List<Rescoring> changed = results.stream().filter(Rescoring::changed).toList();
-    changed.parallelStream().forEach(r -> ResultFiles.write(r.path(), r.rescored().file()));
+    Parallel.forEach(changed, r -> ResultFiles.write(r.path(), r.rescored().file()));
     Map<Path, ResultFile> byPath = new LinkedHashMap<>();
     int answers = 0;
     for (Rescoring r : results) {
       byPath.put(r.path(), r.rescored().file());
       answers += r.rescored().changes().size();
     }
-    done.add("rescored " + plural(targets.size(), "file") + ": " + plural(answers, "answer") + " changed, "
+    log.done("rescored " + plural(targets.size(), "file") + ": " + plural(answers, "answer") + " changed, "
         + plural(changed.size(), "file") + " rewritten (the others were up to date)");
     return byPath;
   }
@@ -219,34 +121,105 @@ public final class Leaderboard {
     }
   }
 
-  private static String plural(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+  /** Step 1: a result file as it is on disk, or as rescoring left it. */
+  private static ResultFile read(Path f, Map<Path, ResultFile> rescored) {
+    ResultFile file = rescored.get(f.toAbsolutePath().normalize());
+    return file != null ? file : ResultFiles.read(f);
+  }
+
+  /** A file as the answer key of its exam grades it, and its entry in the tables. */
+  private record Graded(ResultFile file, AnswerKey key, LeaderboardEntry entry) {}
+
+  /** Step 2: the file graded under its exam's answer key (in memory: a file graded by another key is not rewritten). */
+  private static Graded grade(ResultFile read, Path f, Function<String, Dataset> dataset,
+      Function<String, AnswerKey> keyOf) {
+    String exam = ResultFiles.examOf(read);
+    AnswerKey key = keyOf.apply(exam);
+    ResultFile file = Rescorer.under(read, key, () -> dataset.apply(exam), f.toString());
+    return new Graded(file, key, LeaderboardEntry.of(f.getFileName().toString(), file));
   }
 
   /** A file as ranked, and the uncertainty of its figures: null when it answered no question to resample. */
-  private record Read(LeaderboardEntry entry, RunIntervals statistics) {}
+  private record Ranked(LeaderboardEntry entry, RunIntervals intervals) {}
 
-  private static Read read(Path f, Map<Path, ResultFile> rescored, Function<String, Dataset> dataset,
-      Function<String, AnswerKey> keyOf, Function<String, IntervalCache> caches) {
-    ResultFile file = rescored.get(f.toAbsolutePath().normalize());
-    if (file == null) {
-      file = ResultFiles.read(f);
-    }
-    String exam = ResultFiles.examOf(file);
-    AnswerKey key = keyOf.apply(exam);
-    file = Rescorer.under(file, key, () -> dataset.apply(exam), f.toString());
-    LeaderboardEntry entry = LeaderboardEntry.of(f.getFileName().toString(), file);
-    return new Read(entry, file.results().isEmpty() ? null
-        : caches.apply(exam).of(file, key.criteria(), dataset.apply(exam), entry.source()));
+  /** Step 3: the run's intervals, reused from the previous export when nothing they depend on changed. */
+  private static Ranked intervals(Graded g, Function<String, Dataset> dataset,
+      Function<String, IntervalCache> earlier) {
+    String exam = g.entry().exam();
+    return new Ranked(g.entry(), g.file().results().isEmpty() ? null
+        : earlier.apply(exam).of(g.file(), g.key().criteria(), dataset.apply(exam), g.entry().source()));
   }
 
-  /** Each exam's dataset loaded once, on first use, while other threads read on. */
-  private static Function<String, Dataset> memoized(Function<String, Dataset> load) {
-    Map<String, Dataset> loaded = new LinkedHashMap<>();
-    return exam -> {
-      synchronized (loaded) {
-        return loaded.computeIfAbsent(exam, load);
+  private static void warnOfPartialRuns(List<Ranked> ranked, Log log) {
+    ranked.stream().map(Ranked::entry).filter(e -> e.completeness().partial()).forEach(e -> log.warn(e.source()
+        + ": a partial run (" + e.completeness().answered() + " of " + e.completeness().expected()
+        + " questions answered); its rows and export are marked partial, and its score is not comparable"));
+  }
+
+  /**
+   * Step 4: per exam its exports and charts (the charts drawn in the background meanwhile), and the README's
+   * tables.
+   */
+  private static void writeOutputs(List<Ranked> ranked, Request request, Outputs out,
+      Parallel.Task<Void> drawingLoaded, Log log) {
+    List<LeaderboardEntry> entries = ranked.stream().map(Ranked::entry).toList();
+    Map<String, List<LeaderboardEntry>> byExam = ExamMatrix.byExam(entries);
+    String primary = byExam.containsKey(TableKind.UPSTREAM_EXAM) ? TableKind.UPSTREAM_EXAM
+        : byExam.keySet().iterator().next();
+    List<Parallel.Task<Drawn>> charts = new ArrayList<>();
+    for (Map.Entry<String, List<LeaderboardEntry>> exam : byExam.entrySet()) {
+      Outputs outputs = out.ofExam(exam.getKey(), primary);
+      List<LeaderboardEntry> runs = exam.getValue();
+      ExamCriteria criteria = request.key().apply(exam.getKey()).criteria();
+      Map<String, RunIntervals> intervals = new LinkedHashMap<>();
+      ranked.stream().filter(r -> r.intervals() != null && runs.contains(r.entry()))
+          .forEach(r -> intervals.put(r.entry().source(), r.intervals()));
+      ChartData data = ChartData.of(runs, intervals, criteria);
+      charts.add(drawingLoaded.then(() -> new Drawn(outputs, LeaderboardCharts.write(data, outputs))));
+      if (!request.plotOnly()) {
+        LeaderboardExport.write(outputs.json(), outputs.csv(), runs, intervals, criteria);
+        log.done("wrote " + outputs.json() + " and " + outputs.csv() + " (" + runs.size() + " runs"
+            + (byExam.size() > 1 ? " of exam " + exam.getKey() : "") + ")");
       }
-    };
+    }
+    if (!request.plotOnly() && request.readme() != null) {
+      ReadmeUpdate u = ReadmeLeaderboard.rebuild(request.readme(), entries);
+      u.warnings().forEach(log::warn);
+      if (!u.tables().isEmpty()) {
+        log.done(request.readme() + ": " + String.join(", ", u.tables()) + (u.changed() ? "" : " (unchanged)"));
+      }
+    }
+    for (Parallel.Task<Drawn> c : charts) {
+      Drawn d = c.join();
+      d.drawn().warning().filter(w -> !log.warnings.contains(w)).ifPresent(log::warn);
+      log.done("drew " + String.join(", ", d.outputs().charts().stream().map(Path::toString).toList())
+          + " (font: " + d.drawn().fontFamily() + ")");
+    }
+  }
+
+  /** One exam's charts, drawn. */
+  private record Drawn(Outputs outputs, LeaderboardCharts.Drawn drawn) {
+  }
+
+  /** What the build did and what the user should know, in the order it happened. */
+  private static final class Log {
+    private final List<String> done = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    void done(String line) {
+      done.add(line);
+    }
+
+    void warn(String line) {
+      warnings.add(line);
+    }
+
+    Report report() {
+      return new Report(done, warnings);
+    }
+  }
+
+  private static String plural(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 
@@ -21,19 +19,15 @@ final class LeaderboardCharts {
   /** Draws the score chart here and the heat map on another thread: each is one core's work. */
   static Drawn write(ChartData data, Outputs out) {
     ChartFonts.Choice font = ChartFonts.choose(data.allText());
-    CompletableFuture<Void> heatMap = CompletableFuture.runAsync(() -> {
+    Parallel.both(() -> {
+      JFreeChart scores = ScoreChart.draw(data, font.family());
+      ChartFiles.writePng(scores, ScoreChart.WIDTH, ScoreChart.height(data), out.scorePng());
+      ChartFiles.writeSvg(scores, ScoreChart.WIDTH, ScoreChart.height(data), out.scoreSvg());
+    }, () -> {
       JFreeChart blocks = BlockHeatMap.draw(data, font.family());
       ChartFiles.writePng(blocks, BlockHeatMap.WIDTH, BlockHeatMap.height(data), out.blocksPng());
       ChartFiles.writeSvg(blocks, BlockHeatMap.WIDTH, BlockHeatMap.height(data), out.blocksSvg());
     });
-    JFreeChart scores = ScoreChart.draw(data, font.family());
-    ChartFiles.writePng(scores, ScoreChart.WIDTH, ScoreChart.height(data), out.scorePng());
-    ChartFiles.writeSvg(scores, ScoreChart.WIDTH, ScoreChart.height(data), out.scoreSvg());
-    try {
-      heatMap.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
-    }
     return new Drawn(font.family(), font.warning());
   }
 
