@@ -2,22 +2,13 @@ package dev.jmlebench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.jmlebench.testing.Cli;
+import dev.jmlebench.testing.LoopbackMirror;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,50 +21,21 @@ class Dataset119CommandsTest {
 
   @TempDir Path target;
 
-  private HttpServer server;
-  private final Map<String, byte[]> overrides = new ConcurrentHashMap<>();
-  private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
-  private final List<String> ranges = Collections.synchronizedList(new ArrayList<>());
+  private LoopbackMirror mirror;
 
   @BeforeEach
-  void startMirror() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/mirror/", this::serve);
-    server.start();
+  void startMirror() {
+    mirror = LoopbackMirror.of(SHARED).withRanges().start();
   }
 
   @AfterEach
   void stopMirror() {
-    server.stop(0);
-  }
-
-  private void serve(HttpExchange ex) throws IOException {
-    String path = ex.getRequestURI().getPath().substring("/mirror/".length());
-    requests.add(path);
-    Path file = SHARED.resolve(path).normalize();
-    byte[] body = overrides.containsKey(path) ? overrides.get(path)
-        : file.startsWith(SHARED.normalize()) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
-    if (body == null) {
-      ex.sendResponseHeaders(404, -1);
-      ex.close();
-      return;
-    }
-    String range = ex.getRequestHeaders().getFirst("Range");
-    int status = 200;
-    if (range != null) {
-      ranges.add(range);
-      body = Arrays.copyOfRange(body, Integer.parseInt(range.replaceAll("bytes=(\\d+)-", "$1")), body.length);
-      status = 206;
-    }
-    ex.sendResponseHeaders(status, body.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
-    }
+    mirror.close();
   }
 
   private Cli.Outcome download() {
     return Cli.run("dataset", "download", "--exam", "119", "--dataset", target.toString(), "--source",
-        "http://127.0.0.1:" + server.getAddress().getPort() + "/mirror/");
+        mirror.url());
   }
 
   @Test
@@ -82,7 +44,7 @@ class Dataset119CommandsTest {
     assertThat(o.exitCode()).as(o.err()).isZero();
     assertThat(o.out()).contains("Done: " + FILES + " fetched, 0 already present, all " + FILES + " verified (upstream "
         + "2d942397cbaa1031ca139184bc4af16e1ffa202d)");
-    assertThat(requests).hasSize(FILES).contains("questions/119A_json.json", "results/correct_answers.csv",
+    assertThat(mirror.requests()).hasSize(FILES).contains("questions/119A_json.json", "results/correct_answers.csv",
         "images/119A15-2.png").noneMatch(p -> p.startsWith("answers/"));
     Cli.Outcome v = Cli.run("dataset", "verify", "--exam", "119", "--dataset", target.toString());
     assertThat(v.out()).contains("all " + FILES + " files match the manifest (upstream 2d942397");
@@ -98,13 +60,13 @@ class Dataset119CommandsTest {
     byte[] whole = Files.readAllBytes(SHARED.resolve("questions/119C_json.json"));
     Files.delete(target.resolve("questions/119C_json.json"));
     Files.write(target.resolve("questions/119C_json.json.part"), Arrays.copyOf(whole, 5000));
-    requests.clear();
+    mirror.requests().clear();
 
     Cli.Outcome o = download();
     assertThat(o.exitCode()).as(o.err()).isZero();
     assertThat(o.out()).contains("Done: 2 fetched, " + (FILES - 2) + " already present");
-    assertThat(requests).containsExactlyInAnyOrder("images/119A15-1.png", "questions/119C_json.json");
-    assertThat(ranges).containsExactly("bytes=5000-");
+    assertThat(mirror.requests()).containsExactlyInAnyOrder("images/119A15-1.png", "questions/119C_json.json");
+    assertThat(mirror.rangeHeaders()).containsExactly("bytes=5000-");
     assertThat(target.resolve("questions/119C_json.json")).hasBinaryContent(whole);
   }
 
@@ -112,7 +74,7 @@ class Dataset119CommandsTest {
   void aCorruptFileIsRejectedWithOneLineAndNothingOfItIsKept() throws IOException {
     byte[] bad = Files.readAllBytes(SHARED.resolve("images/119B30.png"));
     bad[bad.length / 3] ^= 0x10;
-    overrides.put("images/119B30.png", bad);
+    mirror.serve("images/119B30.png", bad);
     Cli.Outcome o = download();
     assertThat(o.exitCode()).isEqualTo(2);
     assertThat(o.err().lines()).hasSize(1);

@@ -2,23 +2,14 @@ package dev.jmlebench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.jmlebench.dataset.Manifest;
 import dev.jmlebench.exam.Exams;
 import dev.jmlebench.testing.Cli;
+import dev.jmlebench.testing.LoopbackMirror;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,47 +26,21 @@ class DatasetIgakuQaCommandsTest {
 
   @TempDir Path target;
 
-  private HttpServer server;
-  private final Map<String, byte[]> overrides = new ConcurrentHashMap<>();
-  private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+  private LoopbackMirror mirror;
 
   @BeforeEach
-  void startMirror() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/mirror/", this::serve);
-    server.start();
+  void startMirror() {
+    mirror = LoopbackMirror.of(SHARED).under(PINNED).start();
   }
 
   @AfterEach
   void stopMirror() {
-    server.stop(0);
-  }
-
-  private void serve(HttpExchange ex) throws IOException {
-    String path = ex.getRequestURI().getPath().substring("/mirror/".length());
-    requests.add(path);
-    byte[] body = null;
-    if (path.startsWith(PINNED)) {
-      String inRepo = path.substring(PINNED.length());
-      Path file = SHARED.resolve(inRepo).normalize();
-      body = overrides.containsKey(inRepo) ? overrides.get(inRepo)
-          : file.startsWith(SHARED.normalize()) && Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
-    }
-    if (body == null) {
-      ex.sendResponseHeaders(404, -1);
-      ex.close();
-      return;
-    }
-    ex.sendResponseHeaders(200, body.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
-    }
+    mirror.close();
   }
 
   /** The source the command uses under JMLE_BENCH_MIRROR=mirror, as the exam's upstream lays it out. */
   private Cli.Outcome download(String exam) {
-    String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/mirror";
-    String source = Manifest.bundled(Exams.get(exam).sourceManifest()).upstream().source(mirror);
+    String source = Manifest.bundled(Exams.get(exam).sourceManifest()).upstream().source(mirror.url());
     return Cli.run("dataset", "download", "--exam", exam, "--dataset", target.toString(), "--source", source);
   }
 
@@ -85,7 +50,7 @@ class DatasetIgakuQaCommandsTest {
     assertThat(o.exitCode()).as(o.err()).isZero();
     assertThat(o.out()).contains("Done: 12 fetched, 0 already present, all 12 verified (upstream "
         + "2bc4c3d159cf5505f6253d24a909fbd53237e239)");
-    assertThat(requests).hasSize(12).allMatch(p -> p.startsWith(PINNED + "data/2020/114-"))
+    assertThat(mirror.requests()).hasSize(12).allMatch(p -> p.startsWith(PINNED + "data/2020/114-"))
         .contains(PINNED + "data/2020/114-F_metadata.jsonl").noneMatch(p -> p.contains("translate"));
     Cli.Outcome v = Cli.run("dataset", "verify", "--exam", "114", "--dataset", target.toString());
     assertThat(v.exitCode()).as(v.err()).isZero();
@@ -101,7 +66,7 @@ class DatasetIgakuQaCommandsTest {
   void aCorruptFileIsRejectedWithOneLineAndNothingOfItIsKept() throws IOException {
     byte[] bad = Files.readAllBytes(SHARED.resolve("data/2018/112-C.jsonl"));
     bad[bad.length / 2] ^= 0x01;
-    overrides.put("data/2018/112-C.jsonl", bad);
+    mirror.serve("data/2018/112-C.jsonl", bad);
     Cli.Outcome o = download("112");
     assertThat(o.exitCode()).isEqualTo(2);
     assertThat(o.err().lines()).hasSize(1);

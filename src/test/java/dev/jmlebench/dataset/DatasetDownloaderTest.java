@@ -3,22 +3,16 @@ package dev.jmlebench.dataset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.testing.LoopbackMirror;
 import dev.jmlebench.testing.PinnedMaterial;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,63 +24,20 @@ class DatasetDownloaderTest {
   private static final String COMMIT = "76c4b29475d3008072a77a091a0d27df049dadcd";
   @TempDir Path target;
 
-  private HttpServer server;
-  private final Map<String, byte[]> overrides = new ConcurrentHashMap<>();
-  private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
-  private final List<String> rangeHeaders = Collections.synchronizedList(new ArrayList<>());
+  private LoopbackMirror mirror;
 
   @BeforeEach
-  void startServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/mirror/", ex -> serve(ex, ex.getRequestURI().getPath().substring("/mirror/".length())));
-    // A mirror of every pinned upstream, laid out as raw GitHub is: /layout/{owner}/{repo}/{commit}/{path}
-    server.createContext("/layout/", ex -> {
-      String rest = ex.getRequestURI().getPath().substring("/layout/".length());
-      String pinned = "naoto-iwase/JMLE2026-Bench/" + COMMIT + "/";
-      if (rest.startsWith(pinned)) {
-        serve(ex, rest.substring(pinned.length()));
-      } else {
-        ex.sendResponseHeaders(404, -1);
-        ex.close();
-      }
-    });
-    server.start();
+  void startServer() {
+    mirror = LoopbackMirror.of(SharedData.root()).withRanges().start();
   }
 
   @AfterEach
   void stopServer() {
-    server.stop(0);
-  }
-
-  private void serve(HttpExchange ex, String path) throws IOException {
-    requests.add(path);
-    byte[] body = overrides.containsKey(path) ? overrides.get(path) : readShared(path);
-    if (body == null) {
-      ex.sendResponseHeaders(404, -1);
-      ex.close();
-      return;
-    }
-    String range = ex.getRequestHeaders().getFirst("Range");
-    int status = 200;
-    if (range != null) {
-      rangeHeaders.add(range);
-      int from = Integer.parseInt(range.replaceAll("bytes=(\\d+)-", "$1"));
-      body = java.util.Arrays.copyOfRange(body, from, body.length);
-      status = 206;
-    }
-    ex.sendResponseHeaders(status, body.length);
-    try (OutputStream out = ex.getResponseBody()) {
-      out.write(body);
-    }
-  }
-
-  private static byte[] readShared(String path) throws IOException {
-    Path p = SharedData.root().resolve(path).normalize();
-    return p.startsWith(SharedData.root().normalize()) && Files.isRegularFile(p) ? Files.readAllBytes(p) : null;
+    mirror.close();
   }
 
   private String source() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/mirror/";
+    return mirror.url();
   }
 
   @Test
@@ -107,12 +58,12 @@ class DatasetDownloaderTest {
     Manifest manifest = Manifest.bundled();
     new DatasetDownloader(manifest, source()).download(target, s -> {});
     Files.delete(target.resolve("images/120A-16_1.png"));
-    requests.clear();
+    mirror.requests().clear();
 
     int fetched = new DatasetDownloader(manifest, source()).download(target, s -> {});
 
     assertThat(fetched).isEqualTo(1);
-    assertThat(requests).containsExactly("images/120A-16_1.png");
+    assertThat(mirror.requests()).containsExactly("images/120A-16_1.png");
   }
 
   @Test
@@ -123,7 +74,7 @@ class DatasetDownloaderTest {
 
     new DatasetDownloader(manifest, source()).download(target, s -> {});
 
-    assertThat(rangeHeaders).containsExactly("bytes=1000-");
+    assertThat(mirror.rangeHeaders()).containsExactly("bytes=1000-");
     assertThat(target.resolve("jmle2026_dataset.json")).hasBinaryContent(whole);
     assertThat(target.resolve("jmle2026_dataset.json.part")).doesNotExist();
   }
@@ -133,7 +84,7 @@ class DatasetDownloaderTest {
     byte[] good = Files.readAllBytes(SharedData.root().resolve("images/120A-18_1.png"));
     byte[] bad = good.clone();
     bad[bad.length / 2] ^= 0x01;
-    overrides.put("images/120A-18_1.png", bad);
+    mirror.serve("images/120A-18_1.png", bad);
 
     assertThatThrownBy(() -> new DatasetDownloader(Manifest.bundled(), source()).download(target, s -> {}))
         .isInstanceOf(UserError.class)
@@ -150,8 +101,7 @@ class DatasetDownloaderTest {
 
   @Test
   void anHttpErrorNamesTheUrlAndStatus() {
-    overrides.clear();
-    String missing = "http://127.0.0.1:" + server.getAddress().getPort() + "/nowhere/";
+    String missing = mirror.origin() + "/nowhere/";
     assertThatThrownBy(() -> new DatasetDownloader(Manifest.bundled(), missing).download(target, s -> {}))
         .isInstanceOf(UserError.class)
         .hasMessageContaining("HTTP 404");
@@ -191,23 +141,27 @@ class DatasetDownloaderTest {
 
   @Test
   void withoutSharedTheTestMaterialIsFetchedFromTheMirrorIntoTheCacheAndVerified() throws IOException {
-    String mirror = "http://127.0.0.1:" + server.getAddress().getPort() + "/layout";
-    Manifest results = Manifest.bundled(Manifest.PUBLISHED_RESULTS);
+    // A mirror of every pinned upstream, laid out as raw GitHub is: {owner}/{repo}/{commit}/{path}
+    try (LoopbackMirror layout = LoopbackMirror.of(SharedData.root())
+        .under("naoto-iwase/JMLE2026-Bench/" + COMMIT + "/").withRanges().start()) {
+      String mirror = layout.url();
+      Manifest results = Manifest.bundled(Manifest.PUBLISHED_RESULTS);
 
-    Path folder = PinnedMaterial.locate(target.resolve("no-shared"), List.of(Manifest.bundled(), results),
-        target.resolve("cache"), mirror);
+      Path folder = PinnedMaterial.locate(target.resolve("no-shared"), List.of(Manifest.bundled(), results),
+          target.resolve("cache"), mirror);
 
-    assertThat(folder).isEqualTo(target.resolve("cache/upstream/naoto-iwase/JMLE2026-Bench/" + COMMIT));
-    assertThat(DatasetVerifier.verify(folder, Manifest.bundled())).isEmpty();
-    assertThat(DatasetVerifier.verify(folder, results)).isEmpty();
-    assertThat(results.entries()).hasSize(8);
-    try (Stream<Path> files = Files.list(folder.resolve("results"))) {
-      assertThat(files).hasSize(8);
+      assertThat(folder).isEqualTo(target.resolve("cache/upstream/naoto-iwase/JMLE2026-Bench/" + COMMIT));
+      assertThat(DatasetVerifier.verify(folder, Manifest.bundled())).isEmpty();
+      assertThat(DatasetVerifier.verify(folder, results)).isEmpty();
+      assertThat(results.entries()).hasSize(8);
+      try (Stream<Path> files = Files.list(folder.resolve("results"))) {
+        assertThat(files).hasSize(8);
+      }
+      layout.requests().clear();
+      PinnedMaterial.locate(target.resolve("no-shared"), List.of(Manifest.bundled(), results),
+          target.resolve("cache"), mirror);
+      assertThat(layout.requests()).as("a second test run reads the verified cache").isEmpty();
     }
-    requests.clear();
-    PinnedMaterial.locate(target.resolve("no-shared"), List.of(Manifest.bundled(), results), target.resolve("cache"),
-        mirror);
-    assertThat(requests).as("a second test run reads the verified cache").isEmpty();
   }
 
   @Test
@@ -233,6 +187,6 @@ class DatasetDownloaderTest {
 
     assertThat(PinnedMaterial.locate(shared, List.of(Manifest.bundled()), target.resolve("cache"), "http://127.0.0.1:1"))
         .isEqualTo(shared);
-    assertThat(requests).isEmpty();
+    assertThat(mirror.requests()).isEmpty();
   }
 }
