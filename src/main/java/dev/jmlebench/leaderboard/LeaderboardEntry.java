@@ -3,6 +3,7 @@ package dev.jmlebench.leaderboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.cost.RunCost;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.results.Completeness;
 import dev.jmlebench.results.ResultFile;
@@ -12,6 +13,7 @@ import dev.jmlebench.results.RunMetadata;
 import dev.jmlebench.score.Summary;
 import java.util.Comparator;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One result file as the leaderboard sees it: who ran, in which image mode, and the summary figures.
@@ -61,10 +63,9 @@ public record LeaderboardEntry(String source, RunMetadata metadata, Summary summ
     return Completeness.of(metadata, summary);
   }
 
-  /** What the run cost in US dollars as its file records it ({@code totals.cost_usd}), or null when unknown. */
-  public Double costUsd() {
-    JsonNode cost = totals().get(ResultSchema.Totals.COST_USD);
-    return cost != null && cost.isNumber() ? cost.doubleValue() : null;
+  /** What the run cost as its file records it, empty when unknown. */
+  public Optional<RunCost> cost() {
+    return RunCost.of(metadata);
   }
 
   /** Answers cut off at the token limit or empty, as the file records them, or null when it does not. */

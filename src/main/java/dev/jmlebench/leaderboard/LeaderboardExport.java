@@ -8,18 +8,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.jmlebench.common.AtomicFiles;
+import dev.jmlebench.cost.RunCost;
 import dev.jmlebench.results.PythonJson;
 import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Scorer;
 import dev.jmlebench.score.Summary;
 import dev.jmlebench.score.Tally;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The leaderboard for other tools: {@code leaderboard.json} and {@code leaderboard.csv}, one row per result
@@ -79,9 +82,10 @@ final class LeaderboardExport {
     c.put("answered", e.completeness().answered());
     c.put("expected", e.completeness().expected());
     // Unknown (null, an empty CSV cell) for a file that records no cost or truncation, e.g. a published one.
-    Double cost = e.costUsd();
-    c.put(ResultSchema.Totals.COST_USD, cost);
-    c.put("cost_usd_per_point", cost == null || s.score() <= 0 ? null : cost / s.score());
+    Optional<RunCost> cost = e.cost();
+    c.put(ResultSchema.Totals.COST_USD, cost.map(x -> x.usd().doubleValue()).orElse(null));
+    c.put("cost_usd_per_point", cost.flatMap(x -> x.per(s.score())).map(BigDecimal::doubleValue).orElse(null));
+    c.put("cost_usd_per_correct", cost.flatMap(x -> x.per(s.correct())).map(BigDecimal::doubleValue).orElse(null));
     c.put(ResultSchema.Totals.TRUNCATED, e.truncated());
     return c;
   }

@@ -131,18 +131,22 @@ class PaidRunTest {
     for (JsonNode run : runs) {
       if (run.get("source_file").asText().equals("priced.json")) {
         assertThat(run.get("cost_usd").asDouble()).isEqualTo(cost);
-        assertThat(run.get("cost_usd_per_point").asDouble()).isEqualTo(cost / priced.summary().score());
+        assertThat(run.get("cost_usd_per_point").asDouble())
+            .isCloseTo(cost / priced.summary().score(), org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(run.get("cost_usd_per_correct").asDouble())
+            .isCloseTo(cost / priced.summary().correct(), org.assertj.core.api.Assertions.within(1e-15));
         assertThat(run.get("truncated").asLong()).isEqualTo(truncated);
       } else {
         assertThat(run.get("cost_usd").isNull()).as("a published file records no cost: unknown, not 0").isTrue();
         assertThat(run.get("cost_usd_per_point").isNull()).isTrue();
+        assertThat(run.get("cost_usd_per_correct").isNull()).isTrue();
         assertThat(run.get("truncated").isNull()).isTrue();
       }
     }
     List<String> csv = Files.readAllLines(results.resolve("leaderboard.csv"));
-    assertThat(csv.get(0)).contains(",expected,cost_usd,cost_usd_per_point,truncated,");
+    assertThat(csv.get(0)).contains(",expected,cost_usd,cost_usd_per_point,cost_usd_per_correct,truncated,");
     assertThat(csv.stream().filter(l -> l.contains("Qwen_Qwen3-32B.json")).findFirst().orElseThrow())
-        .containsPattern(",\\d+,\\d+,,,,");
+        .containsPattern(",\\d+,\\d+,,,,,");
   }
 
   @Test
