@@ -59,15 +59,11 @@ test('numbers are formatted for reading', () => {
   assert.equal(logic.ratio(1, 0), 0);
 });
 
-test('a run\'s cost is shown as its file records it, and a file without one shows no cost rather than $0', () => {
-  assert.equal(logic.dollars(12.345), '$12.35');
-  assert.equal(logic.dollars(0.004321), '$0.004321');
-  assert.equal(logic.dollars(0.5), '$0.5000');
-  assert.deepEqual(logic.costOf({ cost_usd: 4.2 }, { score: 420, correct: 350 }),
-    { total: '$4.20', perPoint: '$0.01000', perCorrect: '$0.01200' });
-  assert.deepEqual(logic.costOf({ cost_usd: 1.5 }, { score: 0, correct: 0 }), { total: '$1.50', perPoint: '—', perCorrect: '—' });
-  assert.equal(logic.costOf({ requests: 400 }, { score: 420, correct: 350 }), null);
-  assert.equal(logic.costOf(undefined, { score: 420, correct: 350 }), null);
+test('a missing sort key (an unknown cost) sorts after every known one, whichever the direction', () => {
+  const costs = [2, null, 0.5, null, 10];
+  assert.deepEqual([...costs].sort((x, y) => logic.nullsLast(x, y, 'asc')), [0.5, 2, 10, null, null]);
+  assert.deepEqual([...costs].sort((x, y) => logic.nullsLast(x, y, 'desc')), [10, 2, 0.5, null, null]);
+  assert.equal(logic.nullsLast(0, null, 'asc'), -1, 'a run that cost $0 is known, not missing');
   assert.equal(logic.truncatedOf({ truncated: 7 }), 7);
   assert.equal(logic.truncatedOf({ truncated: 0 }), 0);
   assert.equal(logic.truncatedOf(undefined), null);

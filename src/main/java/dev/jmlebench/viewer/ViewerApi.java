@@ -34,8 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * and a report holds each answer once. Keys:
  * <ul>
  *   <li>{@code index}: exam, pass criteria, every run with its summary, its confidence intervals and pass
- *       probability, and one outcome letter per question, and every question's metadata (the leaderboard,
- *       the hardest questions and the question lists);
+ *       probability, its cost when its file records one, and one outcome letter per question, the
+ *       cost-vs-score chart when a run has a cost ({@link ViewerCost}), and every question's metadata (the
+ *       leaderboard, the hardest questions and the question lists);
  *   <li>{@code model/ID}: one run's metadata and, per question, its answer, latency and tokens;
  *   <li>{@code question/QID}: one question in full and every run's answer letters, outcome and usage;
  *   <li>{@code answer/ID/QID}: one run's answer to one question with reasoning and raw response, rendered as
@@ -152,6 +153,7 @@ public final class ViewerApi {
     ObjectNode root = JSON.createObjectNode();
     root.set(ResultSchema.Metadata.EXAM, exam.json(data.runs(), statistics::scorePctCi));
     root.set("bootstrap", StatisticsJson.bootstrap(Bootstrap.DEFAULT));
+    ViewerCost.chart(data.runs(), data.criteria()).ifPresent(c -> root.set("cost_chart", c));
     ArrayNode models = root.putArray("models");
     for (int i = 0; i < data.runs().size(); i++) {
       Run run = data.runs().get(i);
@@ -160,6 +162,7 @@ public final class ViewerApi {
       m.put("rank", i + 1);
       m.set(ResultSchema.SUMMARY, summary(run.summary()));
       m.set("stats", statistics.runJson(run));
+      ViewerCost.run(run).ifPresent(c -> m.set("run_cost", c));
       StringBuilder outcomes = new StringBuilder();
       for (Question q : data.dataset().questions()) {
         outcomes.append(outcome(resultsByRun.get(i).get(q.questionId())));

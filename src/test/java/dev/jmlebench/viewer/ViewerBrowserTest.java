@@ -84,6 +84,10 @@ class ViewerBrowserTest {
     expect(page.locator("[data-testid=score-chart] rect.bar-all")).hasCount(published.size());
     expect(page.locator("[data-testid=heat-map] rect")).hasCount(published.size() * 6);
     expect(page.locator("#attribution")).containsText("JMLE2026-Bench by naoto-iwase, CC BY 4.0");
+    // No published file records a cost: every cost cell says so, and there is no cost chart.
+    expect(page.locator("[data-testid=leaderboard] td[data-testid=cost]")).hasCount(published.size());
+    assertThat(page.locator("[data-testid=leaderboard] td[data-testid=cost]").allTextContents()).containsOnly("—");
+    expect(page.locator("[data-testid=cost-chart]")).hasCount(0);
     Chromium.screenshot(page, "leaderboard-light");
   }
 
@@ -308,6 +312,45 @@ class ViewerBrowserTest {
       expect(page.locator(".card [data-testid=cost]")).hasText("$4.93");
       expect(page.locator(".cards")).containsText("$0.01000 per point · $0.01254 per correct answer");
       expect(page.locator(".cards")).containsText("· 7 truncated");
+    }
+  }
+
+  @Test
+  void aPricedRunShowsItsCostInTheLeaderboardAndTheCostChartBesidePublishedFilesWithout(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    dev.jmlebench.testing.PricedRun.write(dir.resolve("priced.json"));
+    List<String> others = List.of(CLAUDE, "Qwen_Qwen3-32B");
+    for (String id : others) {
+      java.nio.file.Files.copy(SharedData.results().resolve(id + ".json"), dir.resolve(id + ".json"));
+    }
+    ViewerApi api = new ViewerApi(ViewerData.load(dir, dataset, AnswerKey.of("120", "official")));
+    var cost = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api.json("index").orElseThrow())
+        .get("models").findValues("run_cost").get(0);
+    try (ViewerServer priced = ViewerServer.start(api, "127.0.0.1", 0)) {
+      Page page = chromium.page();
+      page.navigate("http://127.0.0.1:" + priced.port() + "/#/");
+      Locator row = page.locator("tr[data-model=priced] td[data-testid=cost]");
+      expect(row).containsText(cost.get("usd_text").asText());
+      expect(row).containsText(cost.get("per_point_text").asText() + "/point");
+      expect(row).containsText(cost.get("per_correct_text").asText() + "/correct");
+      for (String id : others) {
+        expect(page.locator("tr[data-model='" + id + "'] td[data-testid=cost]")).hasText("—");
+      }
+      // Sorted by cost, either way, the runs without one come last.
+      page.locator("th[data-sort=cost]").click();
+      expect(page.locator("[data-testid=leaderboard] tbody tr").first()).hasAttribute("data-model", "priced");
+      page.locator("th[data-sort=cost]").click();
+      expect(page.locator("th[data-sort=cost] .arrow")).hasText(" ▼");
+      expect(page.locator("[data-testid=leaderboard] tbody tr").first()).hasAttribute("data-model", "priced");
+
+      Locator dots = page.locator("[data-testid=cost-chart] circle.cost-dot");
+      expect(dots).hasCount(1);
+      expect(dots.first()).hasAttribute("data-model", "priced");
+      expect(dots.first().locator("title")).containsText(" for " + cost.get("usd_text").asText());
+      page.locator("[data-testid=cost-chart]").scrollIntoViewIfNeeded();
+      Chromium.screenshot(page, "leaderboard-cost");
+      dots.first().click();
+      expect(page.locator(".card [data-testid=cost]")).hasText(cost.get("usd_text").asText());
     }
   }
 

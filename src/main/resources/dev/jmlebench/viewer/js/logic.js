@@ -67,21 +67,11 @@ function verdictClass(p, v) {
   return v.xRight > v.yRight ? 'better' : 'worse';
 }
 
-/** $1.23, with four significant digits for amounts under a dollar ($0.004321), as `summary` prints them. */
-function dollars(usd) {
-  const abs = Math.abs(usd);
-  const decimals = abs >= 1 || abs === 0 ? 2 : Math.max(2, 3 - Math.floor(Math.log10(abs)));
-  return '$' + usd.toFixed(decimals);
-}
-
-/**
- * A run's cost as its file records it (metadata.totals.cost_usd), in total, per point and per correct answer;
- * null when it records none (every published file): an unknown cost is not shown as $0.
- */
-function costOf(totals, summary) {
-  if (!totals || typeof totals.cost_usd !== 'number') return null;
-  const c = totals.cost_usd;
-  return { total: dollars(c), perPoint: summary.score > 0 ? dollars(c / summary.score) : '—', perCorrect: summary.correct > 0 ? dollars(c / summary.correct) : '—' };
+/** Orders two sort keys, a missing one (null: not known, such as a published file's cost) after any known one in either direction. */
+function nullsLast(x, y, dir) {
+  if (x == null || y == null) return x == null && y == null ? 0 : x == null ? 1 : -1;
+  const d = x < y ? -1 : x > y ? 1 : 0;
+  return dir === 'asc' ? d : -d;
 }
 
 /** Answers cut off at the token limit or empty, as the run recorded them (metadata.totals.truncated); null when it did not. */
@@ -89,5 +79,5 @@ const truncatedOf = (totals) => (totals && Number.isInteger(totals.truncated) ? 
 
 // Node's test runner loads this file on its own (src/test/js); in the page it is part of the one script.
 if (typeof module !== 'undefined') {
-  module.exports = { pct, ratio, answerText, num, blockIds, isRequired, requiredIds, RESULT_FILTERS, filterOf, matches, median, signed, pText, pShort, pairIndex, seenFromRow, verdictClass, dollars, costOf, truncatedOf };
+  module.exports = { pct, ratio, answerText, num, blockIds, isRequired, requiredIds, RESULT_FILTERS, filterOf, matches, median, signed, pText, pShort, pairIndex, seenFromRow, verdictClass, nullsLast, truncatedOf };
 }

@@ -10,6 +10,7 @@ const COLUMNS = [
   { key: 'general', label: 'General', num: true, value: (m) => m.summary.general_score, dir: 'desc' },
   { key: 'pass', label: 'Pass', value: (m) => (m.summary.passed ? 1 : 0), dir: 'desc' },
   { key: 'ppass', label: 'P(pass)', num: true, value: (m) => (m.stats.pass_probability == null ? -1 : m.stats.pass_probability), dir: 'desc' },
+  { key: 'cost', label: 'Cost', num: true, value: (m) => (m.run_cost ? m.run_cost.usd : null), dir: 'asc' },
 ];
 
 const ciText = (text) => h('span', { class: 'ci', title: '95% confidence interval (bootstrap over questions)' }, '[' + text + ']');
@@ -25,9 +26,7 @@ function leaderboard(r, index) {
   const col = COLUMNS.find((x) => x.key === sortKey);
   const dir = r.params.get('dir') === 'asc' || r.params.get('dir') === 'desc' ? r.params.get('dir') : col.dir;
   const sorted = [...models].sort((a, b) => {
-    const x = col.value(a); const y = col.value(b);
-    const d = x < y ? -1 : x > y ? 1 : 0;
-    return (dir === 'asc' ? d : -d) || a.rank - b.rank;
+    return nullsLast(col.value(a), col.value(b), dir) || a.rank - b.rank;
   });
 
   const head = h('tr', null, COLUMNS.map((x) => h('th', {
@@ -48,7 +47,8 @@ function leaderboard(r, index) {
       h('td', { class: 'num' }, s.required_score + '/' + s.required_score_max + ' ', passBadge(s.required_pass)),
       h('td', { class: 'num' }, s.general_score + '/' + s.general_score_max + ' ', passBadge(s.general_pass)),
       h('td', null, passBadge(s.required_pass == null || s.general_pass == null ? null : s.passed)),
-      h('td', { class: 'num', 'data-testid': 'pass-probability', title: passTitle(m.stats, index.bootstrap) }, m.stats.pass_probability_text));
+      h('td', { class: 'num', 'data-testid': 'pass-probability', title: passTitle(m.stats, index.bootstrap) }, m.stats.pass_probability_text),
+      costCell(m.run_cost));
   });
 
   const el = h('div', null,
@@ -60,12 +60,14 @@ function leaderboard(r, index) {
       card('Models passing', passing + ' of ' + models.length, 'both required and general criteria'),
       card('Best accuracy', top ? top.summary.accuracy_text : '—', top ? top.summary.correct + '/' + top.summary.attempted + ' correct' : null),
       card('Questions', String(index.questions.length), withImage + ' with clinical images')),
-    h('div', { class: 'panel' }, h('table', { class: 'leaderboard', 'data-testid': 'leaderboard' }, h('thead', null, head), h('tbody', null, rows)),
+    h('div', { class: 'panel' }, h('div', { class: 'table-scroll' }, h('table', { class: 'leaderboard', 'data-testid': 'leaderboard' }, h('thead', null, head), h('tbody', null, rows))),
       h('p', { class: 'note' }, 'Brackets: 95% confidence intervals from a stratified bootstrap over the questions (' + num(index.bootstrap.resamples) + ' resamples, fixed seed). '
-        + 'P(pass): the share of resamples in which both the required and the general criterion hold. Whether two models really differ: ', h('a', { href: '#/matrix' }, 'pairwise comparisons →'))),
+        + 'P(pass): the share of resamples in which both the required and the general criterion hold. '
+        + 'Cost: as the run\'s file records it (the provider\'s reported cost or the prices given to run); — where it records none, as published files do. Whether two models really differ: ', h('a', { href: '#/matrix' }, 'pairwise comparisons →'))),
     h('div', { class: 'grid-2 charts' },
       h('div', { class: 'panel' }, h('h2', null, 'Score: all questions vs text-only'), scoreChart(models, exam)),
-      h('div', { class: 'panel' }, h('h2', null, 'Accuracy by block'), heatMap(models, exam))));
+      h('div', { class: 'panel' }, h('h2', null, 'Accuracy by block'), heatMap(models, exam)),
+      index.cost_chart ? h('div', { class: 'panel' }, h('h2', null, 'Cost vs score'), costChart(index.cost_chart, models)) : null));
   return { el, title: 'Leaderboard' };
 }
 
@@ -99,6 +101,43 @@ function scoreChart(models, exam) {
     h('span', null, h('i', { class: 'text' }), 'text-only questions'),
     h('span', null, h('i', { class: 'pass' }), 'pass line ' + pct(passPct) + ' = ' + exam.pass_line_points
       + ' (both parts must pass separately)')), chart];
+}
+
+/** A run's cost, per point and per correct answer; "—" when its file records none (never $0). */
+function costCell(cost) {
+  if (!cost) return h('td', { class: 'num muted', 'data-testid': 'cost', title: 'the file records no cost' }, '—');
+  return h('td', { class: 'num', 'data-testid': 'cost' }, cost.usd_text,
+    h('div', { class: 'muted' }, cost.per_point_text + '/point'), h('div', { class: 'muted' }, cost.per_correct_text + '/correct'));
+}
+
+/**
+ * Score against cost, one dot per run that has a cost; the data places every mark (fractions of the plot,
+ * the cost scale is logarithmic when the runs' costs allow), the script only draws.
+ */
+function costChart(chart, models) {
+  const W = 560; const H = 290; const left = 46; const right = 16; const top = 10; const bottom = 40;
+  const x = (f) => left + f * (W - left - right);
+  const y = (f) => top + (1 - f) * (H - top - bottom);
+  const byId = new Map(models.map((m) => [m.id, m]));
+  return [h('div', { class: 'legend' }, h('span', null, h('i', { class: 'all' }), 'a run (click to open it)'),
+    h('span', null, h('i', { class: 'pass' }), chart.pass_line_text)),
+  svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': 'Score against cost, per run', 'data-testid': 'cost-chart' },
+    chart.x_ticks.map((t) => [svg('line', { class: 'grid-line', x1: x(t.at), x2: x(t.at), y1: top, y2: H - bottom }),
+      svg('text', { x: x(t.at), y: H - bottom + 14, 'text-anchor': 'middle', class: 'muted-text' }, t.text)]),
+    chart.y_ticks.map((t) => [svg('line', { class: 'grid-line', x1: left, x2: W - right, y1: y(t.at), y2: y(t.at) }),
+      svg('text', { x: left - 6, y: y(t.at) + 4, 'text-anchor': 'end', class: 'muted-text' }, t.text)]),
+    svg('text', { x: (left + W - right) / 2, y: H - 6, 'text-anchor': 'middle', class: 'muted-text' }, chart.x_label),
+    svg('line', { class: 'pass-line', x1: left, x2: W - right, y1: y(chart.pass_line), y2: y(chart.pass_line) }),
+    svg('line', { class: 'axis-line', x1: left, x2: left, y1: top, y2: H - bottom }),
+    svg('line', { class: 'axis-line', x1: left, x2: W - right, y1: H - bottom, y2: H - bottom }),
+    chart.runs.map((p) => {
+      const m = byId.get(p.id);
+      const name = m ? m.name : p.id;
+      return svg('a', { href: modelHref(p.id) },
+        svg('circle', { class: 'cost-dot' + (p.passed ? ' passed' : ''), cx: x(p.x), cy: y(p.y), r: 5, 'data-model': p.id },
+          svg('title', null, name + ': ' + p.score_text + ' for ' + p.cost_text)),
+        svg('text', { x: x(p.x) + (p.x > 0.7 ? -8 : 8), y: y(p.y) - 7, 'text-anchor': p.x > 0.7 ? 'end' : 'start' }, name.length > 26 ? name.slice(0, 25) + '…' : name));
+    }))];
 }
 
 /** A horizontal interval with end caps. */

@@ -27,7 +27,7 @@ async function modelPage(r, index) {
   if (shownFirst) selectedDocs(m.id, shownFirst);
   const doc = await load('model/' + m.id);
   const s = m.summary;
-  const cost = costOf(doc.metadata.totals, s);
+  const cost = m.run_cost; // absent when the file records none (every published file): no $0
   const truncated = truncatedOf(doc.metadata.totals);
   const c = index.exam.pass;
   const examBlocks = blockIds(index.exam);
@@ -69,7 +69,7 @@ async function modelPage(r, index) {
       card('Accuracy', s.accuracy_text, [h('span', { 'data-testid': 'accuracy-ci' }, '95% CI ' + m.stats.accuracy_ci_text + (m.stats.accuracy_ci ? '%' : '')), ' (Wilson ' + m.stats.accuracy_wilson_ci_text + ') · '
         + s.correct + '/' + s.attempted + ' correct · ' + s.parse_failures + ' parse failures · ' + s.errors + ' errors'
         + (truncated == null ? '' : ' · ' + truncated + ' truncated')]),
-      cost ? card('Cost', h('span', { 'data-testid': 'cost' }, cost.total), cost.perPoint + ' per point · ' + cost.perCorrect + ' per correct answer') : null,
+      cost ? card('Cost', h('span', { 'data-testid': 'cost' }, cost.usd_text), cost.per_point_text + ' per point · ' + cost.per_correct_text + ' per correct answer') : null,
       card('P(pass)', h('span', { 'data-testid': 'pass-probability', title: passTitle(m.stats, index.bootstrap) }, m.stats.pass_probability_text),
         m.stats.pass_probability == null ? 'not judged: the run does not cover a whole part of the exam'
           : 'probability of passing: the share of ' + num(index.bootstrap.resamples) + ' bootstrap resamples in which both criteria hold'),
