@@ -11,6 +11,8 @@ import dev.jmlebench.exam.Exams;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -102,9 +104,13 @@ public final class DatasetOption {
   }
 
   public Dataset loadOrDownload(ExamSpec spec, PrintWriter progress) {
-    Path dir = directory(spec);
-    DatasetFormat format = format(spec);
-    if (DatasetLocation.isDefaultCache(pathFor(spec)) && !format.isPresentIn(dir, spec.id())) {
+    downloadIfMissing(spec, directory(spec), DatasetLocation.isDefaultCache(pathFor(spec)), progress);
+    return load(spec);
+  }
+
+  /** Downloads the exam into {@code dir} when that is the default cache and the exam is not there yet. */
+  private static void downloadIfMissing(ExamSpec spec, Path dir, boolean defaultCache, PrintWriter progress) {
+    if (defaultCache && !format(spec).isPresentIn(dir, spec.id())) {
       Manifest manifest = Manifest.bundled(spec.sourceManifest());
       progress.printf("The %sth exam is not in %s; downloading it (%d files, SHA-256 verified) ...%n", spec.id(),
           dir, manifest.entries().size());
@@ -113,7 +119,6 @@ public final class DatasetOption {
       progress.println("Dataset ready.");
       progress.flush();
     }
-    return load(spec);
   }
 
   public Dataset load() {
@@ -141,14 +146,39 @@ public final class DatasetOption {
    */
   public Function<String, Dataset> perExam() {
     Map<String, Dataset> loaded = new ConcurrentHashMap<>();
-    return id -> loaded.computeIfAbsent(id, k -> {
-      ExamSpec spec = exam(k, "a result file");
-      // --dataset names one exam's folder: another exam of a mixed folder comes from its own cache.
-      Path given = pathFor(spec);
-      boolean namedFolderIsAnother = given != null && exam == null
-          && !format(spec).isPresentIn(DatasetLocation.resolve(given, spec.id()), spec.id());
-      return namedFolderIsAnother ? load(spec, DatasetLocation.resolve(null, spec.id()), true) : load(spec);
-    });
+    return id -> loaded.computeIfAbsent(id, k -> loadAmongSeveral(exam(k, "a result file"), null));
+  }
+
+  /**
+   * The datasets of the exams a suite's runs sit, each loaded once, before any run starts (parallel runs
+   * must not each load or fetch one); with {@code progress}, an exam missing from the default cache is
+   * downloaded there first, as {@code run} does. {@code --dataset} is given once per exam, as for
+   * {@code leaderboard}.
+   *
+   * @param what names the runs in an error, e.g. the suite's file
+   */
+  public Map<String, Dataset> eachOf(Collection<String> exams, String what, PrintWriter progress) {
+    Map<String, Dataset> loaded = new LinkedHashMap<>();
+    exams.forEach(id -> loaded.computeIfAbsent(id, k -> loadAmongSeveral(exam(k, what), progress)));
+    return loaded;
+  }
+
+  /**
+   * An exam among several: from its {@code --dataset} folder, or, when a lone {@code --dataset} holds another
+   * exam, from its own cache; downloaded first as {@link #loadOrDownload} does when {@code progress} is given.
+   */
+  private Dataset loadAmongSeveral(ExamSpec spec, PrintWriter progress) {
+    Path given = pathFor(spec);
+    boolean namedFolderIsAnother = given != null && exam == null
+        && !format(spec).isPresentIn(DatasetLocation.resolve(given, spec.id()), spec.id());
+    if (!namedFolderIsAnother) {
+      return progress == null ? load(spec) : loadOrDownload(spec, progress);
+    }
+    Path own = DatasetLocation.resolve(null, spec.id());
+    if (progress != null) {
+      downloadIfMissing(spec, own, DatasetLocation.isDefaultCache(null), progress);
+    }
+    return load(spec, own, true);
   }
 
   /** The exam's dataset, converted from its upstream layout and checked to be that exam. */

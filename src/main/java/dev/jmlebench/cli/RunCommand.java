@@ -209,10 +209,7 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     Dataset exam = dataset.loadOrDownload(printer);
-    if (config.imageMode() == ImageMode.VISION && !exam.hasImages()) {
-      throw new UserError("--image-mode vision: the " + exam.exam() + "th exam's source released no images; "
-          + "its image questions can only be asked as text (--image-mode blind or skip)");
-    }
+    checkImages(config, exam);
     FinishedRun outcome = new Runner(config, exam, key,
         System.console() != null ? ProgressStyle.BAR : ProgressStyle.LINES, printer, program())
         .run();
@@ -220,6 +217,14 @@ final class RunCommand implements Callable<Integer> {
       updateReadme(outcome, printer);
     }
     return outcome.hasErrors() ? Main.FINDING : Main.OK;
+  }
+
+  /** A vision run needs an exam whose source released its images. */
+  static void checkImages(RunConfig config, Dataset exam) {
+    if (config.imageMode() == ImageMode.VISION && !exam.hasImages()) {
+      throw new UserError("--image-mode vision: the " + exam.exam() + "th exam's source released no images; "
+          + "its image questions can only be asked as text (--image-mode blind or skip)");
+    }
   }
 
   /** The run these options describe, every option checked; {@code key} is null when none is given. */

@@ -3,6 +3,7 @@ package dev.jmlebench.cli;
 import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.common.ShellWords;
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.suite.EntryState;
 import dev.jmlebench.suite.Suite;
 import dev.jmlebench.suite.SuiteEntry;
@@ -18,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -83,6 +86,8 @@ final class SuiteCommand implements Runnable {
           + "kill or Ctrl-C asks no answered question twice. A run that fails (an unreachable server, a "
           + "rejected key) stops alone; the others finish. Then the leaderboard of the results folder is "
           + "rebuilt, and the README's tables when the suite names one and every run is complete.",
+          "Each run sits the exam its entry names (exam, default 120) on that exam's dataset: give --dataset once "
+          + "per exam, as for 'leaderboard', or let each come from its cache (downloaded there when missing).",
           "Exit status: 0 every run complete, 1 a run failed or has failed questions, 2 a bad suite file."})
   static final class Run implements Callable<Integer> {
     @Mixin Selection selection;
@@ -106,9 +111,13 @@ final class SuiteCommand implements Runnable {
           ? new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true) : null;
       SuiteRunner.Settings settings = new SuiteRunner.Settings(jobs, terminal, columns(), continueCommand(),
           System::getenv);
-      // Loaded (or downloaded) once, before any run starts: parallel runs must not each fetch it.
-      var data = dataset.loadOrDownload(out);
-      SuiteRunner.Outcome outcome = new SuiteRunner(suite, data, new SuiteLauncher(data), settings, out)
+      // Each exam's dataset loaded (or downloaded) once, before any run starts: parallel runs must not each
+      // fetch it.
+      Map<String, Dataset> data = dataset.eachOf(SuiteStatus.exams(entries), "suite " + selection.file, out);
+      // Result files of an exam no selected run sits (--only) are ranked too: that exam is loaded when met.
+      Function<String, Dataset> others = dataset.perExam();
+      Function<String, Dataset> anyExam = id -> data.containsKey(id) ? data.get(id) : others.apply(id);
+      SuiteRunner.Outcome outcome = new SuiteRunner(suite, anyExam, new SuiteLauncher(data), settings, out)
           .run(entries);
       return outcome.allComplete() ? Main.OK : Main.FINDING;
     }
@@ -142,7 +151,7 @@ final class SuiteCommand implements Runnable {
 
   @Command(name = "status", mixinStandardHelpOptions = true,
       description = {"Where each run of the suite stands: done, partial (answered/total, counted as a resume "
-          + "counts them) or missing.", "Exit status: 0 every run done, 1 otherwise."})
+          + "counts them, against the questions of the run's own exam) or missing.", "Exit status: 0 every run done, 1 otherwise."})
   static final class Status implements Callable<Integer> {
     @Mixin Selection selection;
     @Mixin DatasetOption dataset;
@@ -151,7 +160,9 @@ final class SuiteCommand implements Runnable {
     @Override
     public Integer call() {
       Suite suite = selection.suite();
-      List<EntryState> states = SuiteStatus.of(selection.entries(suite), dataset.load());
+      List<SuiteEntry> entries = selection.entries(suite);
+      List<EntryState> states = SuiteStatus.of(entries,
+          dataset.eachOf(SuiteStatus.exams(entries), "suite " + selection.file, null));
       PrintWriter out = spec.commandLine().getOut();
       out.print(SuiteStatus.render(suite, states));
       out.flush();

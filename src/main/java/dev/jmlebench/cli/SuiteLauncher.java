@@ -11,17 +11,20 @@ import dev.jmlebench.suite.SuiteRunner;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /**
  * Does a suite entry as the {@code run} command line that {@code suite plan} prints: the arguments parsed
- * and checked by {@link RunCommand} itself, so an entry and its printed command cannot mean different runs.
+ * and checked by {@link RunCommand} itself, so an entry and its printed command cannot mean different runs
+ * (nor different exams: the run's {@code --exam} picks its dataset).
  */
 final class SuiteLauncher implements SuiteRunner.Launcher {
-  private final Dataset dataset;
+  private final Map<String, Dataset> datasets;
 
-  SuiteLauncher(Dataset dataset) {
-    this.dataset = dataset;
+  /** @param datasets every exam's dataset the entries need, by exam id, loaded before the runs start */
+  SuiteLauncher(Map<String, Dataset> datasets) {
+    this.datasets = Map.copyOf(datasets);
   }
 
   @Override
@@ -33,6 +36,8 @@ final class SuiteLauncher implements SuiteRunner.Launcher {
       throw new UserError(e.getMessage());
     }
     RunConfig config = run.config(key, Instant.now());
-    return new Runner(config, dataset, key, progress, out, RunCommand.program()).run();
+    Dataset exam = datasets.get(run.dataset.exam().id());
+    RunCommand.checkImages(config, exam);
+    return new Runner(config, exam, key, progress, out, RunCommand.program()).run();
   }
 }

@@ -2,6 +2,7 @@ package dev.jmlebench.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jmlebench.dataset.ImageMode;
+import dev.jmlebench.exam.Exams;
 import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.runner.RunConfig;
 import java.net.URI;
@@ -28,9 +29,7 @@ public enum SuiteField {
   PARALLEL("parallel", Kind.POSITIVE, RunConfig.DEFAULT_PARALLEL, "--parallel"),
   TIMEOUT("timeout", Kind.POSITIVE, RunConfig.DEFAULT_TIMEOUT_SECONDS, "--timeout"),
   REPEATS(ResultSchema.Metadata.REPEATS, Kind.POSITIVE, 1, "--repeats"),
-  // A suite runs with one dataset, the 120th exam's: the value is checked and carried, and becomes run's
-  // --exam once suites load a dataset per exam.
-  EXAM(ResultSchema.Metadata.EXAM, Kind.EXAM, "120", null),
+  EXAM(ResultSchema.Metadata.EXAM, Kind.EXAM, Exams.DEFAULT, "--exam"),
   KEY("key", Kind.ANSWER_KEY, "official", "--key"),
   DISPLAY_NAME(ResultSchema.Metadata.DISPLAY_NAME, Kind.TEXT, null, "--display-name"),
   OUT("out", Kind.PATH, null, "--out");
@@ -184,15 +183,13 @@ public enum SuiteField {
       }
     },
     EXAM {
-      // What `run` asks today. Once it takes --exam, this becomes the exam registry's list.
-      private final List<String> exams = List.of("120");
-
       @Override
       Object read(JsonNode n) throws Invalid {
         if (!n.isTextual() && !n.isIntegralNumber()) {
           throw new Invalid("should be an exam number such as 120, not " + shown(n));
         }
         String exam = n.asText();
+        List<String> exams = Exams.ids();
         if (!exams.contains(exam)) {
           throw new Invalid("exam " + shown(n) + " is not one this version runs (" + String.join(", ", exams) + ")");
         }

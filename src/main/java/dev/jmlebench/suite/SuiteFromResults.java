@@ -9,8 +9,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.jmlebench.client.ClientSettings;
 import dev.jmlebench.common.UserError;
-import dev.jmlebench.dataset.QuestionId;
 import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultFolder;
 import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.results.RunMetadata;
@@ -42,18 +42,22 @@ public final class SuiteFromResults {
 
   public static String of(Path dir) {
     Map<String, List<ObjectNode>> byServer = new LinkedHashMap<>();
+    List<String> leftOut = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (Path f : ResultFolder.list(dir, dir.toString())) {
       Optional<ResultFile> file = ResultFolder.readIfResultFile(f);
-      file.ifPresent(r -> byServer.computeIfAbsent(r.metadata().baseUrl(), u -> new ArrayList<>())
-          .add(entry(uniqueName(f, names), r)));
+      file.filter(r -> !reRunnable(r)).ifPresent(r -> leftOut.add(f.getFileName() + " (" + notReRunnable(r) + ")"));
+      file.filter(SuiteFromResults::reRunnable).ifPresent(r -> byServer.computeIfAbsent(r.metadata().baseUrl(),
+          u -> new ArrayList<>()).add(entry(uniqueName(f, names), r)));
     }
     if (byServer.isEmpty()) {
-      throw new UserError(dir + ": no result files (*.json with a results list) to make a suite of");
+      throw new UserError(dir + ": no result files (*.json with a results list) of runs to make a suite of"
+          + (leftOut.isEmpty() ? "" : "; left out: " + String.join(", ", leftOut)));
     }
     StringBuilder sb = new StringBuilder();
     sb.append("# The runs of the result files in ").append(dir).append(", with the settings their metadata record.\n");
     sb.append("# Written by `jmle-bench suite from-results`; `jmle-bench suite run FILE` runs them.\n");
+    leftOut.forEach(f -> sb.append("# Left out: ").append(f).append(".\n"));
     sb.append("runs:\n");
     byServer.forEach((server, entries) -> {
       sb.append("\n# ").append(server).append(where(server)).append("\n");
@@ -62,6 +66,18 @@ public final class SuiteFromResults {
       sb.append(yaml(list));
     });
     return sb.toString();
+  }
+
+  /** A run this suite can make again: one that records the server it asked. */
+  private static boolean reRunnable(ResultFile file) {
+    String server = file.metadata().baseUrl();
+    return server != null && !server.isBlank();
+  }
+
+  private static String notReRunnable(ResultFile file) {
+    return file.metadata().extra().containsKey(ResultSchema.Metadata.IMPORTED_FROM)
+        ? "imported from another harness's outputs; no server to ask again"
+        : "its metadata records no base_url";
   }
 
   private static String where(String server) {
@@ -91,10 +107,10 @@ public final class SuiteFromResults {
     copyIfSet(o, SuiteField.PARALLEL, request == null ? null : request.get(ResultSchema.Request.PARALLEL));
     copyIfSet(o, SuiteField.TIMEOUT, request == null ? null : request.get(ResultSchema.Request.TIMEOUT_S));
     copyIfSet(o, SuiteField.REPEATS, m.extra().get(ResultSchema.Metadata.REPEATS));
-    file.results().stream().findFirst().flatMap(r -> QuestionId.parse(r.questionId()))
-        .map(QuestionId::exam)
-        .filter(exam -> !exam.equals(SuiteField.EXAM.defaultValue()))
-        .ifPresent(exam -> o.put(SuiteField.EXAM.yamlName(), exam));
+    String exam = ResultFiles.examOf(file);
+    if (!exam.equals(SuiteField.EXAM.defaultValue())) {
+      o.put(SuiteField.EXAM.yamlName(), exam);
+    }
     return o;
   }
 

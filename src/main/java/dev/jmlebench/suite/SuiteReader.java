@@ -1,6 +1,7 @@
 package dev.jmlebench.suite;
 
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.exam.Exams;
 import dev.jmlebench.results.ResultSchema;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -13,6 +14,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads and checks a suite file. Every fault is one line naming the file, the line and the field: an
@@ -159,8 +161,22 @@ public final class SuiteReader {
       if (!values.containsKey(SuiteField.MODEL)) {
         throw fault(run.line(), where, "no field 'model' (in the run or its defaults)");
       }
+      checkKeyOfExam(run, where, values);
       values.putIfAbsent(SuiteField.OUT, results.resolve(name + ".json").toString());
       return new SuiteEntry(run.line(), values);
+    }
+
+    /** The answer key must be one of the exam's editions (only the 120th has the author's). */
+    private void checkKeyOfExam(YamlTree run, String where, Map<SuiteField, Object> values) {
+      String exam = (String) values.get(SuiteField.EXAM);
+      String key = (String) values.get(SuiteField.KEY);
+      Set<String> editions = Exams.get(exam).editions().keySet();
+      if (!editions.contains(key)) {
+        YamlTree.Key at = run.fields().getOrDefault(SuiteField.KEY.yamlName(),
+            run.fields().get(SuiteField.EXAM.yamlName()));
+        throw fault(at != null ? at.line() : run.line(), where, "field 'key' is '" + key + "', which exam " + exam
+            + " does not have (its answer keys: " + String.join(", ", editions) + ")");
+      }
     }
 
     private SuiteField field(YamlTree.Key k, String where) {

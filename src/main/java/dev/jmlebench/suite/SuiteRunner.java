@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -65,14 +66,19 @@ public final class SuiteRunner {
   }
 
   private final Suite suite;
-  private final Dataset dataset;
+  private final Function<String, Dataset> datasets;
   private final Launcher launcher;
   private final Settings settings;
   private final PrintWriter out;
 
-  public SuiteRunner(Suite suite, Dataset dataset, Launcher launcher, Settings settings, PrintWriter out) {
+  /**
+   * @param datasets an exam's dataset by its id: of every exam the entries sit, and of any other whose result
+   *     files the suite's folder holds, for its leaderboard
+   */
+  public SuiteRunner(Suite suite, Function<String, Dataset> datasets, Launcher launcher, Settings settings,
+      PrintWriter out) {
     this.suite = suite;
-    this.dataset = dataset;
+    this.datasets = datasets;
     this.launcher = launcher;
     this.settings = settings;
     this.out = out;
@@ -85,7 +91,7 @@ public final class SuiteRunner {
     List<EntryResult> results = Collections.synchronizedList(new ArrayList<>());
     List<SuiteEntry> toRun = new ArrayList<>();
     for (SuiteEntry e : entries) {
-      EntryState state = EntryState.of(e, dataset);
+      EntryState state = EntryState.of(e, datasets.apply(e.exam()));
       switch (state.kind()) {
         case DONE -> results.add(new EntryResult(e, Result.KEPT, "done already (" + state.answered() + "/"
             + state.total() + "), kept: " + e.out()));
@@ -208,8 +214,8 @@ public final class SuiteRunner {
     Leaderboard.Report report;
     try {
       report = Leaderboard.build(new Leaderboard.Request(suite.results(), readme ? suite.readme() : null,
-          suite.results().resolve("leaderboard.png"), false, null, exam -> dataset,
-          exam -> AnswerKey.chosen(exam, leaderboardKey())));
+          suite.results().resolve("leaderboard.png"), false, null, datasets,
+          exam -> AnswerKey.chosen(exam, leaderboardKey(exam))));
     } catch (UserError e) {
       // The runs' files are written; a folder the leaderboard cannot rank is said, not a failed suite.
       out.println("leaderboard not rebuilt: " + e.getMessage());
@@ -221,9 +227,13 @@ public final class SuiteRunner {
     out.flush();
   }
 
-  /** The key every entry grades with, so the leaderboard ranks the runs as they graded; else the exam's default. */
-  private String leaderboardKey() {
-    List<String> keys = suite.entries().stream().map(SuiteEntry::key).distinct().toList();
+  /**
+   * The key every entry of the exam grades with, so the leaderboard ranks the runs as they graded; else the
+   * exam's default.
+   */
+  private String leaderboardKey(String exam) {
+    List<String> keys = suite.entries().stream().filter(e -> e.exam().equals(exam)).map(SuiteEntry::key)
+        .distinct().toList();
     return keys.size() == 1 ? keys.get(0) : null;
   }
 

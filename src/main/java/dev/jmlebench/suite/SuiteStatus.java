@@ -10,8 +10,14 @@ import java.util.stream.Collectors;
 public final class SuiteStatus {
   private SuiteStatus() {}
 
-  public static List<EntryState> of(List<SuiteEntry> entries, Dataset dataset) {
-    return entries.stream().map(e -> EntryState.of(e, dataset)).toList();
+  /** Each entry counted against its own exam's questions ({@code datasets} by exam id). */
+  public static List<EntryState> of(List<SuiteEntry> entries, Map<String, Dataset> datasets) {
+    return entries.stream().map(e -> EntryState.of(e, datasets.get(e.exam()))).toList();
+  }
+
+  /** The exams the entries sit, in the order of their first entry. */
+  public static List<String> exams(List<SuiteEntry> entries) {
+    return entries.stream().map(SuiteEntry::exam).distinct().toList();
   }
 
   public static String render(Suite suite, List<EntryState> states) {

@@ -89,11 +89,20 @@ class BadSuiteFilesTest {
       "base_url: ftp://example.org|'base_url' should be http(s)://",
       "base_url: https://user:pw@example.org/v1|'base_url' should carry no user, password or query",
       "key: draft|'key' should be author or official, not \"draft\"",
-      "exam: 99|'exam' exam 99 is not one this version runs (120)",
+      "exam: 99|'exam' exam 99 is not one this version runs (120, 119, 116, 115, 114, 113, 112)",
       "exam: true|'exam' should be an exam number"})
   void aValueOfTheWrongKindNamesTheFieldAndItsLine(String field, String message) throws IOException {
     Cli.Outcome r = plan("runs:\n" + GOOD_RUN + "- name: second\n  model: m2\n  " + field + "\n");
     assertOneLine(r, 7, "run 'second': field " + message);
+  }
+
+  @Test
+  void anAnswerKeyTheRunsExamDoesNotHaveIsNamedWithItsLine() throws IOException {
+    assertOneLine(plan("runs:\n" + GOOD_RUN + "- name: second\n  model: m2\n  exam: 119\n  key: author\n"), 8,
+        "run 'second': field 'key' is 'author', which exam 119 does not have (its answer keys: official)");
+    // A key from the defaults: the line of the run's exam, which is what makes the key wrong.
+    assertOneLine(plan("defaults:\n  key: author\nruns:\n" + GOOD_RUN + "- name: second\n  model: m2\n  exam: 112\n"),
+        9, "run 'second': field 'key' is 'author', which exam 112 does not have");
   }
 
   @Test
