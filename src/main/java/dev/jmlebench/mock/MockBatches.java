@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * Batches ({@code POST /messages/batches}, {@code GET /messages/batches/ID}, {@code GET .../results}).
  * Every request of a batch is answered as the mock answers it directly; the batch reveals its results only
  * after {@link #slow} status polls, can fail every n-th request ({@link #failEvery}) and can expire with half
- * of its requests done ({@link #expire}).
+ * of its requests done ({@link #expire}); under {@link MockServer#echoKey} its answers and error messages
+ * repeat the key the batch was submitted with.
  */
 final class MockBatches {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,10 +81,10 @@ final class MockBatches {
   }
 
   /** The reply to a batch request, or null when the path is not a batch endpoint. */
-  MockServer.Reply handle(String method, String path, byte[] body) throws IOException {
+  MockServer.Reply handle(String method, String path, byte[] body, String key) throws IOException {
     Matcher m;
     if ("POST".equals(method) && path.endsWith("/messages/batches")) {
-      return anthropicCreate(JSON.readTree(body));
+      return anthropicCreate(JSON.readTree(body), key);
     }
     if ("GET".equals(method) && (m = ANTHROPIC_RESULTS.matcher(path)).matches()) {
       return anthropicResults(m.group(1));
@@ -99,7 +100,7 @@ final class MockBatches {
       return content == null ? notFound("file " + m.group(1)) : new MockServer.Reply(200, content);
     }
     if ("POST".equals(method) && path.endsWith("/batches")) {
-      return openAiCreate(JSON.readTree(body));
+      return openAiCreate(JSON.readTree(body), key);
     }
     if ("GET".equals(method) && (m = OPENAI_BATCH.matcher(path)).matches()) {
       return status(m.group(1), false);
@@ -124,7 +125,7 @@ final class MockBatches {
     return ok(o);
   }
 
-  private MockServer.Reply openAiCreate(JsonNode request) throws IOException {
+  private MockServer.Reply openAiCreate(JsonNode request, String key) throws IOException {
     byte[] input = files.get(request.path("input_file_id").asText());
     if (input == null) {
       return notFound("file " + request.path("input_file_id").asText());
@@ -137,17 +138,18 @@ final class MockBatches {
     for (String line : new String(input, StandardCharsets.UTF_8).split("\n")) {
       if (!line.isBlank()) {
         JsonNode l = JSON.readTree(line);
-        items.add(item(items.size(), l.path("custom_id").asText(), l.path("body"), MockServer.Protocol.CHAT));
+        items.add(item(items.size(), l.path("custom_id").asText(), l.path("body"), MockServer.Protocol.CHAT, key));
       }
     }
     Batch b = register(new Batch("batch_mock_" + ids.incrementAndGet(), false, items));
     return ok(openAiBatch(b, false));
   }
 
-  private MockServer.Reply anthropicCreate(JsonNode request) throws IOException {
+  private MockServer.Reply anthropicCreate(JsonNode request, String key) throws IOException {
     List<Item> items = new ArrayList<>();
     for (JsonNode r : request.path("requests")) {
-      items.add(item(items.size(), r.path("custom_id").asText(), r.path("params"), MockServer.Protocol.MESSAGES));
+      items.add(item(items.size(), r.path("custom_id").asText(), r.path("params"), MockServer.Protocol.MESSAGES,
+          key));
     }
     Batch b = register(new Batch("msgbatch_mock_" + ids.incrementAndGet(), true, items));
     return ok(anthropicBatch(b, false));
@@ -160,14 +162,16 @@ final class MockBatches {
   }
 
   /** Answers request {@code index} now (as the mock answers it directly), or fails or expires it. */
-  private Item item(int index, String customId, JsonNode params, MockServer.Protocol protocol) throws IOException {
+  private Item item(int index, String customId, JsonNode params, MockServer.Protocol protocol, String key)
+      throws IOException {
     if (expire && index >= 0 && index % 2 == 1) {
       return new Item(customId, null, null, true);
     }
     if (failEvery > 0 && (index + 1) % failEvery == 0) {
-      return new Item(customId, null, "injected batch item failure", false);
+      return new Item(customId, null, "injected batch item failure"
+          + (server.echoesKey() ? " of the request sent with the key " + key : ""), false);
     }
-    MockServer.Reply r = server.answer(params, protocol, true);
+    MockServer.Reply r = server.answer(params, protocol, true, key);
     return r.status() == 200 ? new Item(customId, JSON.readTree(r.body()), null, false)
         : new Item(customId, null, new String(r.body(), StandardCharsets.UTF_8), false);
   }

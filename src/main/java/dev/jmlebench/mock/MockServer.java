@@ -60,6 +60,7 @@ public final class MockServer implements AutoCloseable {
   private final AtomicInteger faults = new AtomicInteger();
   private final AtomicInteger total = new AtomicInteger();
   private final MockBatches batches = new MockBatches(this);
+  private volatile boolean echoKey;
 
   private MockServer(HttpServer server, ExecutorService executor, Dataset dataset, List<ResultFile> replays,
       MockOptions options, Function<Question, List<String>> gold) {
@@ -190,6 +191,25 @@ public final class MockServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Every answer — asked directly or in a batch — and every failed batch request's error message repeat the
+   * API key the request came with, as a hostile or careless server might: the client must write and show
+   * none of it.
+   */
+  public MockServer echoKey(boolean on) {
+    echoKey = on;
+    return this;
+  }
+
+  /** The opening of an answer that echoes the key ({@link #echoKey}); before the answer, not to change it. */
+  static String echoOf(String key) {
+    return "You asked with the key " + key + ".\n";
+  }
+
+  boolean echoesKey() {
+    return echoKey;
+  }
+
   @Override
   public void close() {
     server.stop(0);
@@ -220,7 +240,7 @@ public final class MockServer implements AutoCloseable {
       Protocol protocol = "POST".equals(method) && path.endsWith(PATH_SUFFIX) ? Protocol.CHAT
           : "POST".equals(method) && path.endsWith(MESSAGES_SUFFIX) ? Protocol.MESSAGES : null;
       if (protocol == null) {
-        Reply batch = batches.handle(method, path, body);
+        Reply batch = batches.handle(method, path, body, given(ex));
         if (batch == null) {
           send(ex, 404, error("no such endpoint: " + method + " " + path
               + " (POST .../chat/completions, POST .../messages, or a batch endpoint)"));
@@ -252,7 +272,7 @@ public final class MockServer implements AutoCloseable {
       }
       sleep(options.latency().toMillis());
       Fault fault = nextFault();
-      Reply r = answer(request, protocol, fault == null);
+      Reply r = answer(request, protocol, fault == null, given(ex));
       if (fault != null && r.status() == 200) {
         faults.incrementAndGet();
         fail(ex, fault, r.body());
@@ -277,7 +297,7 @@ public final class MockServer implements AutoCloseable {
    * The reply to one model request, counted per question; {@code taken} false peeks at the reply a fault
    * then spoils, without taking an answer. Also used for every request of a batch.
    */
-  Reply answer(JsonNode request, Protocol protocol, boolean taken) throws IOException {
+  Reply answer(JsonNode request, Protocol protocol, boolean taken, String key) throws IOException {
     if (!answers.answers(request)) {
       return new Reply(404, error("no replayed run of model '" + request.path("model").asText()
           + "' with these request fields"));
@@ -299,8 +319,9 @@ public final class MockServer implements AutoCloseable {
     // Counted as it is taken, so that concurrent asks of one question get different answers under --vary.
     int before = taken ? sent.getAndIncrement() : sent.get();
     String model = request.path("model").asText("mock");
-    return new Reply(200, protocol == Protocol.CHAT ? completion(model, q, request, before)
-        : message(model, q, request, before));
+    String echo = echoKey ? echoOf(key) : "";
+    return new Reply(200, protocol == Protocol.CHAT ? completion(model, q, request, before, echo)
+        : message(model, q, request, before, echo));
   }
 
   private List<String> expectedImages(Question q) {
@@ -379,6 +400,12 @@ public final class MockServer implements AutoCloseable {
     return new MockAnswers.Reply(cut, null, true);
   }
 
+  /** The reply with {@code echo} opening its content and its reasoning (when it has one). */
+  private static MockAnswers.Reply echoed(MockAnswers.Reply r, String echo) {
+    return echo.isEmpty() ? r : new MockAnswers.Reply(echo + r.content(),
+        r.reasoning() == null ? null : echo + r.reasoning(), r.cut());
+  }
+
   /** The first answers of a fixed share of the questions, chosen by the seed: a retry gets a whole one. */
   boolean truncates(Question q, int answeredBefore) {
     if (answeredBefore > 0 || options.truncateRate() <= 0) {
@@ -389,8 +416,9 @@ public final class MockServer implements AutoCloseable {
         < options.truncateRate();
   }
 
-  private byte[] completion(String model, Question q, JsonNode request, int answeredBefore) throws IOException {
-    MockAnswers.Reply r = replyTo(q, request, answeredBefore);
+  private byte[] completion(String model, Question q, JsonNode request, int answeredBefore, String echo)
+      throws IOException {
+    MockAnswers.Reply r = echoed(replyTo(q, request, answeredBefore), echo);
     ObjectNode root = JSON.createObjectNode();
     root.put("id", "chatcmpl-mock-" + q.questionId());
     root.put("object", "chat.completion");
@@ -419,8 +447,9 @@ public final class MockServer implements AutoCloseable {
   }
 
   /** The same answer as an Anthropic Messages reply: reasoning as a thinking block before the text. */
-  private byte[] message(String model, Question q, JsonNode request, int answeredBefore) throws IOException {
-    MockAnswers.Reply r = replyTo(q, request, answeredBefore);
+  private byte[] message(String model, Question q, JsonNode request, int answeredBefore, String echo)
+      throws IOException {
+    MockAnswers.Reply r = echoed(replyTo(q, request, answeredBefore), echo);
     ObjectNode root = JSON.createObjectNode();
     root.put("id", "msg_mock_" + q.questionId());
     root.put("type", "message");

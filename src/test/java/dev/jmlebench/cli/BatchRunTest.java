@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code run --batch} against the mock's OpenAI Batch API and Anthropic Message Batches. */
 class BatchRunTest {
@@ -128,5 +130,64 @@ class BatchRunTest {
           .isEqualTo(opus.results().stream().filter(r -> r.reasoning() != null).count());
       assertThat(server.imageMismatches()).isZero();
     }
+  }
+
+  /**
+   * A server that repeats the key in its batch answers (content and reasoning) and in the error messages of
+   * the requests it fails: the run is stopped while it asks the failed ones one by one, so that its journal
+   * holds the batch's answers, then resumed against a server without delay. Nothing written or printed holds
+   * the key; the echoes are there, hidden.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"openai", "anthropic"})
+  void aKeyEchoedInABatchsAnswersAndErrorsReachesNoFileAndNoLine(String api) throws Exception {
+    Path out = dir.resolve("results/echo.json");
+    Path journal = dir.resolve("results/echo.journal.jsonl");
+    Path cache = dir.resolve("cache");
+    List<String> run = new ArrayList<>(List.of("run", "--api", api, "--batch", "--model", "m", "--base-url", "URL",
+        "--api-key", KEY, "--dataset", SharedData.root().toString(), "--out", out.toString(), "--parallel", "4",
+        "--cache", cache.toString()));
+    String journalText;
+    Path log = dir.resolve("first.log");
+    // Direct requests (the failed seventh of the batch, asked one by one) wait long enough to stop the run.
+    try (MockServer server = MockServer.start(0, SharedData.dataset(), null,
+        MockOptions.INSTANT.withRequiredKey(KEY).withLatency(Duration.ofMinutes(10))).failBatchItemsEvery(7)
+        .echoKey(true)) {
+      run.set(run.indexOf("URL"), server.baseUrl().toString());
+      Process first = start(run, log);
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      // 400 requests, every 7th failed: 343 answers from the batch, journaled before any direct request.
+      while (!Files.exists(journal) || Files.readAllLines(journal).size() < 1 + 343) {
+        assertThat(first.isAlive()).as("the run is still going").isTrue();
+        assertThat(System.nanoTime()).as("the batch's answers journaled in time").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      journalText = Files.readString(journal);
+      first.destroyForcibly();
+      assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(journalText).contains(echo("***")).doesNotContain(KEY);
+    assertThat(Files.readString(log)).contains(" 343 answered, 57 without an answer").doesNotContain(KEY);
+
+    // Resumed without --batch: the 57 left are asked one by one, through the response cache.
+    run.remove("--batch");
+    try (MockServer server = MockServer.start(0, SharedData.dataset(), null,
+        MockOptions.INSTANT.withRequiredKey(KEY)).echoKey(true)) {
+      run.set(run.indexOf("--base-url") + 1, server.baseUrl().toString());
+      Cli.Outcome resumed = Cli.run(run.toArray(String[]::new));
+      assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+      assertThat(resumed.out() + resumed.err()).doesNotContain(KEY);
+      assertThat(server.totalRequests()).isEqualTo(57);
+    }
+    ResultFile file = ResultFiles.read(out);
+    assertThat(file.results()).hasSize(400).allSatisfy(r -> assertThat(r.rawResponse()).startsWith(echo("***")));
+    assertThat(FileTexts.below(cache)).as("the 57 direct answers cached").hasSize(57)
+        .allSatisfy(text -> assertThat(text).contains(echo("***")));
+    assertThat(FileTexts.below(dir)).allSatisfy(text -> assertThat(text).doesNotContain(KEY));
+  }
+
+  /** What the mock's echoing answers open with (MockServer.echoOf), for a key. */
+  private static String echo(String key) {
+    return "You asked with the key " + key + ".";
   }
 }
