@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -32,7 +33,28 @@ import java.util.stream.Stream;
  */
 public final class Bench {
   /** The scenarios, in the order they print. */
-  public enum Scenario { OVERHEAD, LATENCY, RATE_LIMIT, FAULTS }
+  public enum Scenario {
+    OVERHEAD, LATENCY, RATE_LIMIT, FAULTS;
+
+    /** The name a user types: {@code rate-limit}. */
+    public String cliName() {
+      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The scenario a user named, in any case, with '-' or '_' ({@code rate-limit}, {@code RATE_LIMIT}); null
+     * for none.
+     */
+    public static Scenario named(String name) {
+      String wanted = name.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+      return Arrays.stream(values()).filter(s -> s.cliName().equals(wanted)).findFirst().orElse(null);
+    }
+
+    /** Every scenario's name, as the help and an error list them. */
+    public static List<String> cliNames() {
+      return Arrays.stream(values()).map(Scenario::cliName).toList();
+    }
+  }
 
   /**
    * @param blocks the blocks to ask (all for the full 400 questions)

@@ -1,7 +1,10 @@
 package dev.jmlebench.cli;
 
 import dev.jmlebench.bench.Bench;
+import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,9 +23,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--quick", description = "Block A only and the fast half of the grid (about half a minute).")
   boolean quick;
 
-  @Option(names = "--scenario", paramLabel = "NAME", split = ",",
+  @Option(names = "--scenario", paramLabel = "NAME", split = ",", completionCandidates = ScenarioNames.class,
       description = "Only these: ${COMPLETION-CANDIDATES}. Default: all.")
-  List<Bench.Scenario> scenarios;
+  List<String> scenarios;
 
   @Mixin DatasetOption dataset;
   @Mixin AnswerKeyOption answerKey;
@@ -32,9 +35,31 @@ final class BenchCommand implements Callable<Integer> {
   public Integer call() {
     Bench.Settings base = quick ? Bench.Settings.QUICK : Bench.Settings.FULL;
     Bench.Settings settings = scenarios == null ? base
-        : new Bench.Settings(base.blocks(), scenarios, base.parallels(), base.latencies());
+        : new Bench.Settings(base.blocks(), scenarios(), base.parallels(), base.latencies());
     Dataset d = dataset.load();
     new Bench(d, settings, spec.commandLine().getOut(), answerKey.forDataset(d)).run();
     return Main.OK;
+  }
+
+  /** The scenarios named, as typed in any case with '-' or '_'; an unknown one is one line listing them all. */
+  private List<Bench.Scenario> scenarios() {
+    List<Bench.Scenario> named = new ArrayList<>();
+    for (String name : scenarios) {
+      Bench.Scenario s = Bench.Scenario.named(name);
+      if (s == null) {
+        throw new UserError("--scenario " + name + ": no such scenario; one of "
+            + String.join(", ", Bench.Scenario.cliNames()));
+      }
+      named.add(s);
+    }
+    return named;
+  }
+
+  /** The names the help lists and the shell completes. */
+  static final class ScenarioNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Bench.Scenario.cliNames().iterator();
+    }
   }
 }
