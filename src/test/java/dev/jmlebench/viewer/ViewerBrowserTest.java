@@ -25,16 +25,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every view of the served viewer in headless Chromium, against the published result files. */
 class ViewerBrowserTest {
   private static final String CLAUDE = "anthropic_claude-opus-4.6";
-  private static ViewerServer server;
-  private static Chromium chromium;
-  private static String base;
+  @AutoClose private static ServedViewer viewer;
   private static List<Published> published;
   private static Dataset dataset;
   private static final Map<String, RunStatistics> STATISTICS = new ConcurrentHashMap<>();
@@ -44,19 +42,7 @@ class ViewerBrowserTest {
   static void startServerAndBrowser() {
     dataset = SharedData.dataset();
     published = Published.all();
-    server = ViewerServer.start(new ViewerApi(ViewerData.load(SharedData.results(), dataset, AnswerKey.of("120", "author"))), "127.0.0.1", 0);
-    base = "http://127.0.0.1:" + server.port() + "/";
-    chromium = Chromium.launch();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
-    }
+    viewer = ServedViewer.start(new ViewerApi(ViewerData.load(SharedData.results(), dataset, AnswerKey.of("120", "author"))));
   }
 
   private static LocatorAssertions expect(Locator locator) {
@@ -64,9 +50,7 @@ class ViewerBrowserTest {
   }
 
   private static Page open(String hash) {
-    Page page = chromium.page();
-    page.navigate(base + hash);
-    return page;
+    return viewer.open(hash);
   }
 
   @Test
@@ -234,8 +218,7 @@ class ViewerBrowserTest {
 
   @Test
   void theThemeFollowsTheSystemAndTheToggle() {
-    Page dark = chromium.page(ColorScheme.DARK);
-    dark.navigate(base + "#/");
+    Page dark = viewer.open("#/", ColorScheme.DARK);
     expect(dark.locator("[data-testid=leaderboard] tbody tr")).hasCount(published.size());
     String darkBg = (String) dark.evaluate("getComputedStyle(document.body).backgroundColor");
     Page light = open("#/");
@@ -306,7 +289,7 @@ class ViewerBrowserTest {
         .put("requests", 400).put("cost_usd", 4.93).put("truncated", 7);
     json.writeValue(dir.resolve("priced.json").toFile(), file);
     try (ViewerServer priced = ViewerServer.start(new ViewerApi(ViewerData.load(dir, dataset, AnswerKey.of("120", "author"))), "127.0.0.1", 0)) {
-      Page page = chromium.page();
+      Page page = viewer.chromium().page();
       page.navigate("http://127.0.0.1:" + priced.port() + "/#/model/priced");
       // 493 points and 393 correct answers (the published summary) share the $4.93.
       expect(page.locator(".card [data-testid=cost]")).hasText("$4.93");
@@ -327,7 +310,7 @@ class ViewerBrowserTest {
     var cost = new com.fasterxml.jackson.databind.ObjectMapper().readTree(api.json("index").orElseThrow())
         .get("models").findValues("run_cost").get(0);
     try (ViewerServer priced = ViewerServer.start(api, "127.0.0.1", 0)) {
-      Page page = chromium.page();
+      Page page = viewer.chromium().page();
       page.navigate("http://127.0.0.1:" + priced.port() + "/#/");
       Locator row = page.locator("tr[data-model=priced] td[data-testid=cost]");
       expect(row).containsText(cost.get("usd_text").asText());
@@ -421,7 +404,7 @@ class ViewerBrowserTest {
     expect(page.locator("[data-testid=pair-verdict]"))
         .hasText(top.distinguishable() ? "distinguishable" : "not distinguishable");
 
-    page.navigate(base + "#/matrix?a=" + b + "&b=" + a);
+    page.navigate(viewer.base() + "#/matrix?a=" + b + "&b=" + a);
     page.reload();
     expect(page.locator("td.cell.selected")).hasAttribute("data-a", b);
     expect(page.locator("[data-testid=pair-difference]")).hasText((d > 0 ? "−" + d : d < 0 ? "+" + -d : "0") + " points");
@@ -439,8 +422,7 @@ class ViewerBrowserTest {
     };
     for (ColorScheme scheme : List.of(ColorScheme.LIGHT, ColorScheme.DARK)) {
       for (String[] v : views) {
-        Page page = chromium.page(scheme);
-        page.navigate(base + v[1]);
+        Page page = viewer.open(v[1], scheme);
         expect(page.locator("main h1")).isVisible();
         page.waitForLoadState();
         page.waitForFunction("() => [...document.images].every(i => i.complete)");

@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,9 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ViewerIgakuQaBrowserTest {
   @TempDir static Path dir;
-  private static ViewerServer server;
-  private static Chromium chromium;
-  private static String base;
+  @AutoClose private static ServedViewer viewer;
   private static int prohibited;
 
   @BeforeAll
@@ -46,26 +44,12 @@ class ViewerIgakuQaBrowserTest {
       throw new IllegalStateException(o.err());
     }
     prohibited = ResultFiles.read(out).summary().prohibitedAnswers();
-    server = ViewerServer.start(new ViewerApi(ViewerData.load(dir, SharedData.datasetIgakuqa("113"),
-        AnswerKey.of("113", "official"))), "127.0.0.1", 0);
-    base = "http://127.0.0.1:" + server.port() + "/";
-    chromium = Chromium.launch();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
-    }
+    viewer = ServedViewer.start(new ViewerApi(ViewerData.load(dir, SharedData.datasetIgakuqa("113"),
+        AnswerKey.of("113", "official"))));
   }
 
   private static Page open(String hash) {
-    Page page = chromium.page();
-    page.navigate(base + hash);
-    return page;
+    return viewer.open(hash);
   }
 
   @Test
