@@ -68,3 +68,19 @@ test('a missing sort key (an unknown cost) sorts after every known one, whicheve
   assert.equal(logic.truncatedOf({ truncated: 0 }), 0);
   assert.equal(logic.truncatedOf(undefined), null);
 });
+
+test("the default exam's documents keep their plain keys, another exam's are prefixed", () => {
+  assert.equal(logic.examDocKey(null, 'model/run1'), 'model/run1');
+  assert.equal(logic.examDocKey('119', 'model/run1'), 'exam/119/model/run1');
+  assert.deepEqual(logic.splitExamKey('exam/119/answer/run1/119A-1'), { exam: '119', key: 'answer/run1/119A-1' });
+  assert.equal(logic.splitExamKey('answer/run1/120A-1'), null);
+  assert.equal(logic.splitExamKey('exam/119'), null);
+});
+
+test('switching exam keeps the views every exam has and leaves a model or question page for the leaderboard', () => {
+  assert.equal(logic.viewAfterSwitch('hardest'), 'hardest');
+  assert.equal(logic.viewAfterSwitch('matrix'), 'matrix');
+  assert.equal(logic.viewAfterSwitch('model'), 'leaderboard');
+  assert.equal(logic.viewAfterSwitch('question'), 'leaderboard');
+  assert.equal(logic.viewAfterSwitch('exams'), 'leaderboard');
+});

@@ -1,7 +1,7 @@
 package dev.jmlebench.cli;
 
 import dev.jmlebench.viewer.ReportWriter;
-import dev.jmlebench.viewer.ViewerApi;
+import dev.jmlebench.viewer.ViewerSite;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -25,12 +25,12 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ViewerApi api = source.load();
-    ReportWriter.Written w = ReportWriter.write(api, out);
+    ViewerSite site = source.load();
+    ReportWriter.Written w = ReportWriter.write(site, out);
     PrintWriter pw = spec.commandLine().getOut();
-    api.data().skipped().forEach(s -> pw.println("skipped " + s.file() + ": " + s.reason()));
+    site.skipped().forEach(s -> pw.println("skipped " + s.file() + ": " + s.reason()));
     pw.printf("Wrote %s: %d result files, %d data files, %d images, %.1f MB. Open %s%n",
-        w.folder(), api.data().runs().size(), w.documents(), w.images(), w.bytes() / 1e6,
+        w.folder(), site.runs(), w.documents(), w.images(), w.bytes() / 1e6,
         w.folder().resolve("index.html").toUri());
     pw.flush();
     return Main.OK;

@@ -1,6 +1,6 @@
 package dev.jmlebench.cli;
 
-import dev.jmlebench.viewer.ViewerApi;
+import dev.jmlebench.viewer.ViewerSite;
 import dev.jmlebench.viewer.ViewerServer;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -16,6 +16,9 @@ import picocli.CommandLine.Spec;
     description = {"Serve the results viewer: the leaderboard with 95%% confidence intervals and pass "
         + "probabilities, each model's answers with reasoning and raw responses, each question across models, "
         + "the hardest questions, and which pairs of models differ beyond noise.",
+        "A folder may hold result files of several exams: each exam is graded by its own answer key and criteria "
+        + "(--dataset once per exam, as for 'leaderboard'), the pages switch between the exams, and a model × exam "
+        + "table sets each model's exams side by side.",
         "Listens on loopback only unless --host says otherwise; serves nothing but the pages, the data and "
         + "the dataset's clinical images. Stop with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
@@ -32,13 +35,13 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ViewerApi api = source.load();
-    ViewerServer server = ViewerServer.start(api, host, port);
+    ViewerSite site = source.load();
+    ViewerServer server = ViewerServer.start(site, host, port);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     PrintWriter out = spec.commandLine().getOut();
-    api.data().skipped().forEach(s -> out.println("skipped " + s.file() + ": " + s.reason()));
+    site.skipped().forEach(s -> out.println("skipped " + s.file() + ": " + s.reason()));
     String shown = host.contains(":") ? "[" + host + "]" : host;
-    out.println("Viewing " + api.data().runs().size() + " result files from " + source.results
+    out.println("Viewing " + site.runs() + " result files from " + source.results
         + " at http://" + shown + ":" + server.port() + "/  (Ctrl-C to stop)");
     out.flush();
     new CountDownLatch(1).await();

@@ -1,13 +1,11 @@
 package dev.jmlebench.cli;
 
-import dev.jmlebench.dataset.Dataset;
-import dev.jmlebench.viewer.ViewerApi;
-import dev.jmlebench.viewer.ViewerData;
+import dev.jmlebench.viewer.ViewerSite;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** What the viewer shows: a folder of result files and the dataset they answer. */
+/** What the viewer shows: a folder of result files and the datasets of the exams they answer. */
 final class ViewerSource {
   @Option(names = "--results", paramLabel = "DIR", defaultValue = "results",
       description = "Folder of result files (*.json). Default: ${DEFAULT-VALUE}")
@@ -16,8 +14,11 @@ final class ViewerSource {
   @Mixin DatasetOption dataset;
   @Mixin AnswerKeyOption answerKey;
 
-  ViewerApi load() {
-    Dataset d = dataset.load();
-    return new ViewerApi(ViewerData.load(results, d, answerKey.forDataset(d)));
+  /**
+   * The folder's runs grouped by exam, each exam's dataset and key found as {@code leaderboard} finds them:
+   * {@code --dataset} once per exam, else that exam's cache.
+   */
+  ViewerSite load() {
+    return ViewerSite.load(results, dataset.perExam(), answerKey::forExam);
   }
 }

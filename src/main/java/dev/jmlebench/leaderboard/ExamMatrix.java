@@ -23,8 +23,13 @@ public final class ExamMatrix {
 
   /** One cell: the run's score percentage and whether it passed both criteria. */
   public record Cell(String exam, double scorePct, boolean passed, String source) {
+    /** The score as tables print it, {@code 90.2%}. */
+    public String scorePctText() {
+      return Percent.format(scorePct);
+    }
+
     String render() {
-      return Percent.format(scorePct) + " " + (passed ? PASS : FAIL);
+      return scorePctText() + " " + (passed ? PASS : FAIL);
     }
   }
 
@@ -34,7 +39,18 @@ public final class ExamMatrix {
     public MeanOverExams mean() {
       return MeanOverExams.of(cells.values().stream().map(Cell::scorePct).toList());
     }
+
+    /** The mean as tables print it: {@code 80.1%}, with {@code  (72.0%–88.2%)} from three exams on. */
+    public String meanText() {
+      MeanOverExams m = mean();
+      return Percent.format(m.mean())
+          + (m.hasInterval() ? " (" + Percent.format(m.low()) + "–" + Percent.format(m.high()) + ")" : "");
+    }
   }
+
+  /** Exam ids newest first (the highest number first), as every cross-exam table and the viewer order them. */
+  public static final Comparator<String> NEWEST_FIRST = Comparator.<String, Integer>comparing(ExamMatrix::number)
+      .reversed().thenComparing(Comparator.naturalOrder());
 
   private final List<String> exams;
   private final List<Row> rows;
@@ -46,8 +62,7 @@ public final class ExamMatrix {
 
   /** Entries by exam, newest exam first. */
   static Map<String, List<LeaderboardEntry>> byExam(List<LeaderboardEntry> entries) {
-    Map<String, List<LeaderboardEntry>> out = new TreeMap<>(Comparator.<String, Integer>comparing(ExamMatrix::number)
-        .reversed().thenComparing(Comparator.naturalOrder()));
+    Map<String, List<LeaderboardEntry>> out = new TreeMap<>(NEWEST_FIRST);
     entries.forEach(e -> out.computeIfAbsent(e.exam(), k -> new ArrayList<>()).add(e));
     return out;
   }
@@ -111,10 +126,7 @@ public final class ExamMatrix {
         Cell c = r.cells().get(exam);
         line.append(' ').append(c == null ? "-" : c.render()).append(" |");
       }
-      MeanOverExams m = r.mean();
-      line.append(' ').append(Percent.format(m.mean()))
-          .append(m.hasInterval() ? " (" + Percent.format(m.low()) + "–" + Percent.format(m.high()) + ")" : "")
-          .append(" |");
+      line.append(' ').append(r.meanText()).append(" |");
       out.add(line.toString());
     }
     return out;

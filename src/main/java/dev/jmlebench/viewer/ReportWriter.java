@@ -29,7 +29,13 @@ public final class ReportWriter {
 
   private ReportWriter() {}
 
+  /** The report of one exam's data. */
   public static Written write(ViewerApi api, Path out) {
+    return write(ViewerSite.of(api), out);
+  }
+
+  /** The report of a folder's exams. */
+  public static Written write(ViewerSite site, Path out) {
     Path target = out.toAbsolutePath().normalize();
     checkReplaceable(target);
     AtomicFiles.checkWritable(target, "--out");
@@ -38,7 +44,7 @@ public final class ReportWriter {
       Files.createDirectories(parent);
       Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
       try {
-        Written w = writeInto(api, staging);
+        Written w = writeInto(site, staging);
         replace(staging, target);
         return new Written(target, w.documents(), w.images(), w.bytes());
       } finally {
@@ -51,7 +57,7 @@ public final class ReportWriter {
     }
   }
 
-  private static Written writeInto(ViewerApi api, Path dir) throws IOException {
+  private static Written writeInto(ViewerSite api, Path dir) throws IOException {
     WebAssets assets = new WebAssets();
     long bytes = 0;
     bytes += put(dir.resolve(WebAssets.INDEX), assets.staticPage());
@@ -66,15 +72,16 @@ public final class ReportWriter {
       bytes += put(dir.resolve("data").resolve(key + ".js"), script);
       documents++;
     }
-    DatasetImages images = new DatasetImages(api.data().dataset());
     int copied = 0;
     Path imageDir = Files.createDirectories(dir.resolve("images"));
-    for (String name : images.names()) {
-      Path source = images.resolve(name).orElse(null);
-      if (source != null) {
-        Files.copy(source, imageDir.resolve(name));
-        bytes += Files.size(source);
-        copied++;
+    for (DatasetImages images : api.images()) {
+      for (String name : images.names()) {
+        Path source = images.resolve(name).orElse(null);
+        if (source != null && !Files.exists(imageDir.resolve(name))) {
+          Files.copy(source, imageDir.resolve(name));
+          bytes += Files.size(source);
+          copied++;
+        }
       }
     }
     put(dir.resolve(MARKER), "written by jmle-bench report\n".getBytes(StandardCharsets.UTF_8));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.dataset.Question;
+import dev.jmlebench.exam.Exams;
 import dev.jmlebench.results.Completeness;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFiles;
@@ -28,13 +29,14 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The data behind every page, as JSON documents named by key. The server answers {@code /api/KEY}; a
+ * The data behind every page of one exam, as JSON documents named by key ({@link ViewerSite} puts the exams
+ * of a folder together). The server answers {@code /api/KEY}; a
  * static report holds the same bytes in {@code data/KEY.js}. Each model answer's long text (reasoning, raw
  * response, both rendered) lives in exactly one document, so that a page fetches only the answers it shows
  * and a report holds each answer once. Keys:
  * <ul>
- *   <li>{@code index}: exam, pass criteria, every run with its summary, its confidence intervals and pass
- *       probability, its cost when its file records one, and one outcome letter per question, the
+ *   <li>{@code index}: exam, pass criteria, the folder's exams when it holds several, every run with its
+ *       summary, its confidence intervals and pass probability, its cost when its file records one, and one outcome letter per question, the
  *       cost-vs-score chart when a run has a cost ({@link ViewerCost}), and every question's metadata (the
  *       leaderboard, the hardest questions and the question lists);
  *   <li>{@code model/ID}: one run's metadata and, per question, its answer, latency and tokens;
@@ -63,14 +65,26 @@ public final class ViewerApi {
   private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
   private final ViewerStatistics statistics;
   private final ViewerExam exam;
+  /** Every exam of the folder, newest first, when there are several (the pages' exam switch); else empty. */
+  private final List<String> folderExams;
 
   public ViewerApi(ViewerData data) {
-    this(data, ViewerExam.of(data.dataset(), data.criteria()));
+    this(data, ViewerExam.of(data.dataset(), data.criteria()), List.of());
+  }
+
+  /** One exam of a folder that holds {@code folderExams} (newest first). */
+  ViewerApi(ViewerData data, List<String> folderExams) {
+    this(data, ViewerExam.of(data.dataset(), data.criteria()), folderExams);
   }
 
   ViewerApi(ViewerData data, ViewerExam exam) {
+    this(data, exam, List.of());
+  }
+
+  private ViewerApi(ViewerData data, ViewerExam exam, List<String> folderExams) {
     this.data = data;
     this.exam = exam;
+    this.folderExams = folderExams.size() > 1 ? List.copyOf(folderExams) : List.of();
     this.statistics = new ViewerStatistics(data);
     for (Run run : data.runs()) {
       Map<String, QuestionResult> byId = new HashMap<>();
@@ -154,6 +168,11 @@ public final class ViewerApi {
     root.set(ResultSchema.Metadata.EXAM, exam.json(data.runs(), statistics::scorePctCi));
     root.set("bootstrap", StatisticsJson.bootstrap(Bootstrap.DEFAULT));
     ViewerCost.chart(data.runs(), data.criteria()).ifPresent(c -> root.set("cost_chart", c));
+    if (!folderExams.isEmpty()) {
+      // The exam switch: each exam's id and when it was held, newest first; the first is the folder's default.
+      ArrayNode exams = root.putArray("exams");
+      folderExams.forEach(id -> exams.addObject().put("id", id).put("held", Exams.get(id).held()));
+    }
     ArrayNode models = root.putArray("models");
     for (int i = 0; i < data.runs().size(); i++) {
       Run run = data.runs().get(i);

@@ -55,42 +55,67 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
   }
 
   /**
-   * Reads every {@code *.json} in {@code resultsDir}. JSON without a {@code results} array (such as the
-   * leaderboard's {@code leaderboard.json}, written beside the results) is skipped; a result file with a
-   * fault is an error. A symbolic link is skipped unread: it could lead anywhere on the disk, and the viewer
-   * shows only the files of the folder it was given.
+   * Reads every {@code *.json} in {@code resultsDir}, all of {@code dataset}'s exam: a result file of another
+   * exam is an error (a folder of several exams is read by {@link ViewerSite#load}). JSON without a
+   * {@code results} array (such as the leaderboard's {@code leaderboard.json}, written beside the results) is
+   * skipped; a result file with a fault is an error.
    */
   public static ViewerData load(Path resultsDir, Dataset dataset, AnswerKey key) {
-    AnswerKey checked = key.checkedAgainst(dataset);
-    List<Path> files = ResultFolder.list(resultsDir, "--results " + resultsDir);
-    List<Run> runs = new ArrayList<>(files.size());
-    List<Skipped> skipped = new ArrayList<>();
-    Set<String> ids = new HashSet<>();
-    for (Path f : files) {
-      if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
-        skipped.add(new Skipped(f, "a symbolic link; the viewer shows only the folder's own files"));
-        continue;
-      }
-      Optional<ResultFile> read = ResultFolder.readIfResultFile(f);
-      if (read.isEmpty()) {
-        skipped.add(new Skipped(f, "not a result file"));
-        continue;
-      }
-      ResultFile result = read.get();
-      String exam = ResultFiles.examOf(result);
+    Folder folder = Folder.read(resultsDir);
+    for (Folder.Read r : folder.results()) {
+      String exam = ResultFiles.examOf(r.result());
       if (!exam.equals(dataset.exam())) {
-        throw new UserError(f + ": holds results of exam " + exam + ", but the dataset is exam " + dataset.exam());
+        throw new UserError(r.file() + ": holds results of exam " + exam + ", but the dataset is exam " + dataset.exam());
       }
-      ResultFile graded = Rescorer.under(result, checked, () -> dataset, f.toString());
-      runs.add(new Run(uniqueId(f, ids), f, graded, graded.summary()));
     }
-    if (runs.isEmpty()) {
-      throw new UserError("--results " + resultsDir + ": holds no result files (*.json)");
+    return of(dataset, key, folder.results(), folder.skipped());
+  }
+
+  /** The runs of one exam, each graded under {@code key} (re-graded in memory where the file used another). */
+  static ViewerData of(Dataset dataset, AnswerKey key, List<Folder.Read> files, List<Skipped> skipped) {
+    AnswerKey checked = key.checkedAgainst(dataset);
+    List<Run> runs = new ArrayList<>(files.size());
+    for (Folder.Read r : files) {
+      ResultFile graded = Rescorer.under(r.result(), checked, () -> dataset, r.file().toString());
+      runs.add(new Run(r.id(), r.file(), graded, graded.summary()));
     }
     runs.sort(Comparator.comparingDouble((Run r) -> -r.summary().scorePct())
         .thenComparing(Comparator.comparingInt((Run r) -> -r.summary().correct()))
         .thenComparing(Run::name));
     return new ViewerData(dataset, checked, runs, skipped);
+  }
+
+  /**
+   * The result files of a folder, each with its id, and the {@code *.json} that are not shown. A symbolic
+   * link is skipped unread: it could lead anywhere on the disk, and the viewer shows only the files of the
+   * folder it was given.
+   */
+  record Folder(List<Read> results, List<Skipped> skipped) {
+    /** One result file as read, with the id it has in URLs. */
+    record Read(String id, Path file, ResultFile result) {}
+
+    static Folder read(Path resultsDir) {
+      List<Path> files = ResultFolder.list(resultsDir, "--results " + resultsDir);
+      List<Read> results = new ArrayList<>(files.size());
+      List<Skipped> skipped = new ArrayList<>();
+      Set<String> ids = new HashSet<>();
+      for (Path f : files) {
+        if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
+          skipped.add(new Skipped(f, "a symbolic link; the viewer shows only the folder's own files"));
+          continue;
+        }
+        Optional<ResultFile> read = ResultFolder.readIfResultFile(f);
+        if (read.isEmpty()) {
+          skipped.add(new Skipped(f, "not a result file"));
+          continue;
+        }
+        results.add(new Read(uniqueId(f, ids), f, read.get()));
+      }
+      if (results.isEmpty()) {
+        throw new UserError("--results " + resultsDir + ": holds no result files (*.json)");
+      }
+      return new Folder(List.copyOf(results), List.copyOf(skipped));
+    }
   }
 
   /**

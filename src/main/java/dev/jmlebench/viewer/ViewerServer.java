@@ -15,6 +15,7 @@ import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +25,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
  * The viewer over HTTP. Routes: {@code /} the page, {@code /assets/NAME} its script and style,
- * {@code /api/KEY} the data ({@link ViewerApi}), {@code /images/NAME} a clinical image
+ * {@code /api/KEY} the data ({@link ViewerSite}), {@code /images/NAME} a clinical image
  * ({@link DatasetImages}). Nothing else of the disk is reachable, and every response, Jetty's own error
  * pages included, forbids the page to run scripts or load anything from elsewhere, a second wall behind the
  * escaping of model output. On loopback it answers only requests addressed to a loopback name, so that a
@@ -47,10 +48,15 @@ public final class ViewerServer implements AutoCloseable {
     this.app = app;
   }
 
-  /** Starts serving; {@code port} 0 picks a free port (see {@link #port()}). */
+  /** Starts serving one exam's data; {@code port} 0 picks a free port (see {@link #port()}). */
   public static ViewerServer start(ViewerApi api, String host, int port) {
+    return start(ViewerSite.of(api), host, port);
+  }
+
+  /** Starts serving a folder's exams; {@code port} 0 picks a free port (see {@link #port()}). */
+  public static ViewerServer start(ViewerSite site, String host, int port) {
     WebAssets assets = new WebAssets();
-    DatasetImages images = new DatasetImages(api.data().dataset());
+    List<DatasetImages> images = site.images();
     quietServerLogs();
     boolean loopbackOnly = isLoopback(host);
     Javalin app = Javalin.create(config -> {
@@ -82,7 +88,7 @@ public final class ViewerServer implements AutoCloseable {
       }
       gzip.send(ctx, "assets/" + name, WebAssets.ASSETS.get(name), body);
     });
-    app.get("/api/<key>", ctx -> api.json(ctx.pathParam("key")).ifPresentOrElse(
+    app.get("/api/<key>", ctx -> site.json(ctx.pathParam("key")).ifPresentOrElse(
         body -> gzip.send(ctx, "api/" + ctx.pathParam("key"), "application/json; charset=utf-8", body),
         () -> ctx.status(HttpStatus.NOT_FOUND).result("not found")));
     app.get("/images/{name}", ctx -> image(ctx, images));
@@ -161,8 +167,9 @@ public final class ViewerServer implements AutoCloseable {
     app.stop();
   }
 
-  private static void image(Context ctx, DatasetImages images) throws IOException {
-    Path file = images.resolve(ctx.pathParam("name")).orElse(null);
+  private static void image(Context ctx, List<DatasetImages> images) throws IOException {
+    String name = ctx.pathParam("name");
+    Path file = images.stream().flatMap(i -> i.resolve(name).stream()).findFirst().orElse(null);
     if (file == null) {
       ctx.status(HttpStatus.NOT_FOUND).result("not found");
       return;

@@ -12,7 +12,13 @@ window.JMLE = {
   },
 };
 
+/** A document of the exam shown (see examShown in router.js). */
 function load(key) {
+  return loadDoc(examDocKey(examShown, key));
+}
+
+/** A document by its full key: the default exam's plain keys, exam/ID/KEY for another exam's, exams. */
+function loadDoc(key) {
   if (cache.has(key)) return cache.get(key);
   const promise = SOURCE === 'static' ? loadScript(key) : fetch('api/' + urlPath(key)).then((r) => {
     if (!r.ok) throw new Error('api/' + key + ': ' + r.status + ' ' + r.statusText);
@@ -29,7 +35,7 @@ function load(key) {
  * the index lists each of its ids ('#/model/..%2F..%2Fevil' must never load a script from elsewhere).
  */
 function loadScript(key) {
-  const listed = key === 'index' ? Promise.resolve(true) : load('index').then((index) => isListed(index, key));
+  const listed = key === 'index' ? Promise.resolve(true) : loadDoc('index').then((home) => isListedIn(home, key));
   return listed.then((ok) => new Promise((resolve, reject) => {
     if (!ok) throw new Error('no such document: ' + key);
     const src = 'data/' + urlPath(key) + '.js';
@@ -44,6 +50,18 @@ function loadScript(key) {
 /** The ids each kind of key holds after its name: model/ID, answer/ID/QID, pair/ID/ID, ... */
 const KEY_IDS = new Map([['pairs', []], ['model', ['models']], ['question', ['questions']],
   ['answer', ['models', 'questions']], ['pair', ['models', 'models']]]);
+
+/**
+ * Whether the default exam's index (home) lists every id of a full key: another exam only when home lists it
+ * among the folder's exams, and that exam's ids in its own index.
+ */
+function isListedIn(home, key) {
+  if (key === 'exams') return Array.isArray(home.exams);
+  const other = splitExamKey(key);
+  if (!other) return isListed(home, key);
+  if (!(home.exams || []).some((e) => e.id === other.exam && e.id !== home.exam.id)) return false;
+  return other.key === 'index' || loadDoc(examDocKey(other.exam, 'index')).then((index) => isListed(index, other.key));
+}
 
 function isListed(index, key) {
   const [kind, ...ids] = key.split('/');

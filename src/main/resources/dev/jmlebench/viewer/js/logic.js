@@ -77,7 +77,22 @@ function nullsLast(x, y, dir) {
 /** Answers cut off at the token limit or empty, as the run recorded them (metadata.totals.truncated); null when it did not. */
 const truncatedOf = (totals) => (totals && Number.isInteger(totals.truncated) ? totals.truncated : null);
 
+/**
+ * The key of a document of the exam shown: the folder's default exam (null) keeps the plain key, another exam's
+ * documents are the same keys under exam/ID/.
+ */
+const examDocKey = (exam, key) => (exam ? 'exam/' + exam + '/' + key : key);
+
+/** The exam and the plain key of a prefixed key (exam/ID/KEY), or null for a key of the default exam. */
+function splitExamKey(key) {
+  const m = /^exam\/([^/]+)\/(.+)$/.exec(key);
+  return m ? { exam: m[1], key: m[2] } : null;
+}
+
+/** Switching exam keeps the views every exam has; a model or a question belongs to one exam, so it goes to the leaderboard. */
+const viewAfterSwitch = (view) => (['leaderboard', 'hardest', 'matrix'].includes(view) ? view : 'leaderboard');
+
 // Node's test runner loads this file on its own (src/test/js); in the page it is part of the one script.
 if (typeof module !== 'undefined') {
-  module.exports = { pct, ratio, answerText, num, blockIds, isRequired, requiredIds, RESULT_FILTERS, filterOf, matches, median, signed, pText, pShort, pairIndex, seenFromRow, verdictClass, nullsLast, truncatedOf };
+  module.exports = { pct, ratio, answerText, num, blockIds, isRequired, requiredIds, RESULT_FILTERS, filterOf, matches, median, signed, pText, pShort, pairIndex, seenFromRow, verdictClass, nullsLast, truncatedOf, examDocKey, splitExamKey, viewAfterSwitch };
 }

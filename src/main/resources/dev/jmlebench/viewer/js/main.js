@@ -7,6 +7,7 @@ const VIEWS = {
   question: { prefetch: (r) => ['question/' + r.arg], key: (r) => 'question/' + r.arg + '?' + r.params, make: questionPage },
   hardest: { key: (r) => 'hardest?' + r.params, make: hardest },
   matrix: { prefetch: () => ['pairs'], key: () => 'matrix', make: matrix },
+  exams: { key: () => 'exams', make: examsTable },
 };
 
 window.addEventListener('hashchange', render);

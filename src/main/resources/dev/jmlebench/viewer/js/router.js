@@ -7,10 +7,17 @@ function parseHash() {
   return { view: parts[0] || 'leaderboard', arg: parts.slice(1).join('/'), params: new URLSearchParams(at < 0 ? '' : raw.slice(at + 1)) };
 }
 
+/**
+ * The exam shown: null for the folder's default (the newest; plain URLs and keys), else its id, from ?exam=ID
+ * in the address. Every link keeps it (hashOf), so a shared link opens the same exam.
+ */
+let examShown = null;
+
+/** A view's address; it keeps the exam shown unless params name one (exam: null is the default exam). */
 function hashOf(view, arg, params) {
   let s = '#/' + (view === 'leaderboard' ? '' : view) + (arg ? '/' + encodeURIComponent(arg) : '');
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params || {})) {
+  for (const [k, v] of Object.entries({ exam: examShown, ...params })) {
     if (v != null && v !== '') q.set(k, v);
   }
   const qs = q.toString().replace(/%2C/g, ',');
@@ -33,14 +40,23 @@ async function render() {
   const r = parseHash();
   const token = ++renderToken;
   const main = document.getElementById('main');
-  document.querySelectorAll('[data-nav]').forEach((a) => a.classList.toggle('active', a.dataset.nav === r.view));
+  examShown = r.params.get('exam') || null;
+  document.querySelectorAll('[data-nav]').forEach((a) => {
+    a.classList.toggle('active', a.dataset.nav === r.view);
+    a.setAttribute('href', hashOf(a.dataset.nav));
+  });
   try {
     const view = VIEWS[r.view];
     if (!view) throw new Error('no such view: ' + r.view);
     // Ask for the view's own data at once, not after the index has arrived: the requests overlap.
     if (view.prefetch) view.prefetch(r).forEach((key) => load(key).catch(() => {}));
-    const index = await load('index');
-    const key = view.key(r);
+    // The default exam's index lists the folder's exams; another exam's index follows it.
+    const home = await loadDoc('index');
+    if (token !== renderToken) return;
+    if (examShown === home.exam.id) examShown = null;
+    if (examShown && !(home.exams || []).some((e) => e.id === examShown)) throw new Error('no exam "' + examShown + '" in these results');
+    const index = examShown ? await load('index') : home;
+    const key = (examShown || '') + ' ' + view.key(r);
     if (current && current.key === key) {
       await current.update(r.params);
       return;
@@ -59,7 +75,7 @@ async function render() {
     performance.measure('view ' + r.view, { start: started });
     document.title = made.title + ' — jmle-bench viewer';
     // The jump menus are not needed for the first paint.
-    setTimeout(() => setupNav(index), 0);
+    setTimeout(() => setupNav(index, home), 0);
   } catch (e) {
     if (token !== renderToken) return;
     current = null;

@@ -63,7 +63,7 @@ function leaderboard(r, index) {
     h('div', { class: 'panel' }, h('div', { class: 'table-scroll' }, h('table', { class: 'leaderboard', 'data-testid': 'leaderboard' }, h('thead', null, head), h('tbody', null, rows))),
       h('p', { class: 'note' }, 'Brackets: 95% confidence intervals from a stratified bootstrap over the questions (' + num(index.bootstrap.resamples) + ' resamples, fixed seed). '
         + 'P(pass): the share of resamples in which both the required and the general criterion hold. '
-        + 'Cost: as the run\'s file records it (the provider\'s reported cost or the prices given to run); — where it records none, as published files do. Whether two models really differ: ', h('a', { href: '#/matrix' }, 'pairwise comparisons →'))),
+        + 'Cost: as the run\'s file records it (the provider\'s reported cost or the prices given to run); — where it records none, as published files do. Whether two models really differ: ', h('a', { href: hashOf('matrix') }, 'pairwise comparisons →'))),
     h('div', { class: 'grid-2 charts' },
       h('div', { class: 'panel' }, h('h2', null, 'Score: all questions vs text-only'), scoreChart(models, exam)),
       h('div', { class: 'panel' }, h('h2', null, 'Accuracy by block'), heatMap(models, exam)),

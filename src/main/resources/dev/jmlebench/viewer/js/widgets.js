@@ -63,23 +63,43 @@ const modelHref = (id, params) => hashOf('model', id, params);
 
 const questionHref = (id, params) => hashOf('question', id, params);
 
-let navReady = false;
+let navExam = null;
+let navListening = false;
 
-function setupNav(index) {
-  if (navReady) return;
-  navReady = true;
+/**
+ * The top bar's menus for the exam shown: models and question ids (filled again when the exam changes) and,
+ * when the folder holds several exams, the exam switch and the model × exam link.
+ */
+function setupNav(index, home) {
+  const examSwitch = document.getElementById('exam-switch');
+  if (home.exams && examSwitch.options.length === 0) {
+    for (const e of home.exams) examSwitch.append(h('option', { value: e.id }, 'Exam ' + e.id + ' (' + e.held + ')'));
+    examSwitch.addEventListener('change', () => {
+      const view = viewAfterSwitch(parseHash().view);
+      location.hash = hashOf(view, '', { exam: examSwitch.value === home.exam.id ? null : examSwitch.value });
+    });
+    examSwitch.hidden = false;
+    document.querySelector('[data-nav=exams]').hidden = false;
+  }
+  if (home.exams) examSwitch.value = index.exam.id;
+  if (navExam === index.exam.id) return;
+  navExam = index.exam.id;
   const select = document.getElementById('model-jump');
+  select.replaceChildren(select.options[0]);
   for (const m of index.models) select.append(h('option', { value: m.id }, m.name));
+  const list = document.getElementById('question-ids');
+  list.replaceChildren(...index.questions.map((q) => h('option', { value: q.id })));
+  const input = document.getElementById('question-jump');
+  if (index.questions.length) input.placeholder = 'Question, e.g. ' + index.questions[0].id;
+  if (navListening) return;
+  navListening = true;
   select.addEventListener('change', () => {
     if (select.value) location.hash = modelHref(select.value);
     select.value = '';
   });
-  const list = document.getElementById('question-ids');
-  for (const q of index.questions) list.append(h('option', { value: q.id }));
-  const input = document.getElementById('question-jump');
   const jump = () => {
     const id = input.value.trim().toUpperCase().replace(/^(\d+)([A-Z])(\d+)$/, '$1$2-$3');
-    if (index.questions.some((q) => q.id === id)) {
+    if ([...list.options].some((o) => o.value === id)) {
       location.hash = questionHref(id);
       input.value = '';
       input.blur();

@@ -1,0 +1,187 @@
+package dev.jmlebench.viewer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.LoadState;
+import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.Summary;
+import dev.jmlebench.testing.Cli;
+import dev.jmlebench.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The viewer over a folder of five exams (see {@link SeveralExams}) in headless Chromium: the exam switch
+ * changes every view to the chosen exam and keeps it in the address, and the model × exam view shows the
+ * figures of the {@code leaderboard} command's model × exam table; served and as a static report from disk.
+ */
+class ViewerExamsBrowserTest {
+  private static final List<String> EXAMS = List.of("120", "119", "115", "114", "113");
+  @TempDir static Path temp;
+  private static Path results;
+  @AutoClose private static ServedViewer viewer;
+  private static ViewerSite site;
+  private static String report;
+
+  @BeforeAll
+  static void serveAFolderOfFiveExams() {
+    results = SeveralExams.build(temp.resolve("results"));
+    site = SeveralExams.load(results);
+    viewer = ServedViewer.start(site);
+    report = ReportWriter.write(site, temp.resolve("report")).folder().resolve("index.html").toUri().toString();
+  }
+
+  private static LocatorAssertions expect(Locator locator) {
+    return PlaywrightAssertions.assertThat(locator);
+  }
+
+  private static String runId(String exam, String file) {
+    return site.exams().stream().filter(api -> api.data().dataset().exam().equals(exam)).findFirst().orElseThrow()
+        .data().runs().stream().filter(r -> r.file().getFileName().toString().equals(file)).findFirst().orElseThrow()
+        .id();
+  }
+
+  @Test
+  void theExamSwitchShowsTheChosenExamInEveryViewAndKeepsItInTheAddress() {
+    Page page = viewer.open("#/");
+    Locator examSwitch = page.locator("#exam-switch");
+    expect(examSwitch).isVisible();
+    assertThat(examSwitch.locator("option").allTextContents())
+        .containsExactly("Exam 120 (2026-02)", "Exam 119 (2025-02)", "Exam 115 (2021-02)", "Exam 114 (2020-02)",
+            "Exam 113 (2019-02)");
+    expect(page.locator("[data-testid=leaderboard] tbody tr")).hasCount(SharedData.publishedResults().size());
+    assertThat(page.url()).doesNotContain("exam=");
+
+    examSwitch.selectOption("119");
+    assertThat(page.url()).contains("exam=119");
+    Locator rows = page.locator("[data-testid=leaderboard] tbody tr");
+    expect(rows).hasCount(1);
+    expect(rows.first()).containsText(SeveralExams.PFN);
+    expect(rows.first()).containsText("332/500");
+    ExamCriteria c119 = site.exams().get(1).data().criteria();
+    expect(page.locator("main .muted").first()).containsText("exam 119");
+    expect(page.locator("main .muted").first()).containsText("required ≥ " + c119.requiredMinScore());
+    Chromium.screenshot(page, "exam-switch-light");
+
+    // The top bar's links and the model menu follow the exam.
+    page.locator("[data-nav=hardest]").click();
+    expect(page.locator("[data-testid=hardest] tbody tr").first()).hasAttribute("data-q", java.util.regex.Pattern.compile("^119"));
+    assertThat(page.url()).contains("#/hardest").contains("exam=119");
+    assertThat(page.locator("#model-jump option").allTextContents()).containsExactly("Model…", SeveralExams.PFN);
+    page.locator("[data-nav=leaderboard]").click();
+    rows.first().locator("a").first().click();
+    assertThat(page.url()).contains("#/model/" + runId("119", SeveralExams.PFN + "-119.json")).contains("exam=119");
+    expect(page.locator(".card").first()).containsText("332/500");
+    expect(page.locator("[data-testid=question-list] .qrow")).hasCount(400);
+
+    // A shared link opens the same exam in a new page; switching from a model page goes to that exam's board.
+    Page shared = viewer.open(page.url().substring(page.url().indexOf('#')) + "&q=119E-28");
+    expect(shared.locator("[data-testid=detail] [data-testid=question-id]")).hasText("119E-28");
+    expect(shared.locator("#exam-switch")).hasValue("119");
+    shared.locator("#exam-switch").selectOption("114");
+    expect(shared.locator("[data-testid=leaderboard] tbody tr")).hasCount(1);
+    expect(shared.locator("[data-testid=leaderboard] tbody tr").first()).containsText(SeveralExams.CHATGPT);
+    assertThat(shared.url()).contains("exam=114").doesNotContain("#/model");
+    // Back to the newest exam: the plain address again.
+    shared.locator("#exam-switch").selectOption("120");
+    expect(shared.locator("[data-testid=leaderboard] tbody tr")).hasCount(SharedData.publishedResults().size());
+    assertThat(shared.url()).doesNotContain("exam=");
+  }
+
+  @Test
+  void theModelByExamViewShowsTheLeaderboardCommandsModelByExamTable() throws IOException {
+    List<List<String>> expected = leaderboardCommandsTable();
+    Page page = viewer.open("#/");
+    page.locator("[data-nav=exams]").click();
+    Locator table = page.locator("[data-testid=exam-matrix]");
+    expect(table.locator("tbody tr")).hasCount(expected.size());
+    assertThat(table.locator("thead th[data-exam]").evaluateAll("ths => ths.map(t => t.dataset.exam)")).isEqualTo(EXAMS);
+    assertThat(rowsOf(page)).isEqualTo(expected);
+    Chromium.screenshot(page, "exam-matrix-light");
+
+    // A cell opens that run's page in its exam.
+    Summary s114 = ResultFiles.read(results.resolve("chatgpt-114.json")).summary();
+    table.locator("tr[data-name=" + SeveralExams.CHATGPT + "] td[data-exam='114'] a").click();
+    assertThat(page.url()).contains("#/model/" + runId("114", "chatgpt-114.json")).contains("exam=114");
+    expect(page.locator(".card").first()).containsText(s114.score() + "/" + s114.scoreMax());
+    expect(page.locator("#exam-switch")).hasValue("114");
+  }
+
+  @Test
+  void theStaticReportOfSeveralExamsOpensFromDisk() throws IOException {
+    Page page = viewer.chromium().page();
+    page.navigate(report + "#/exams");
+    assertThat(page.url()).startsWith("file:");
+    assertThat(rowsOf(page)).isEqualTo(leaderboardCommandsTable());
+    page.locator("tr[data-name=" + SeveralExams.PFN + "] td[data-exam='119'] a").click();
+    expect(page.locator(".card").first()).containsText("332/500");
+    expect(page.locator("[data-testid=question-list] .qrow")).hasCount(400);
+    page.locator(".qrow[data-q='119E-28']").click();
+    expect(page.locator("[data-testid=detail] .qtext")).isVisible();
+    page.locator("#exam-switch").selectOption("113");
+    expect(page.locator("[data-testid=leaderboard] tbody tr").first()).containsText(SeveralExams.CHATGPT);
+  }
+
+  @Test
+  void anExamInTheAddressCannotMakeTheReportRunAScriptFromOutsideItsFolder() throws IOException {
+    Files.writeString(temp.resolve("evil.js"), "window.PWNED = (window.PWNED || 0) + 1;");
+    Files.writeString(temp.resolve("index.js"), "window.PWNED = (window.PWNED || 0) + 1;");
+    String folder = temp.resolve("report").toUri().toString();
+    Page page = viewer.chromium().page();
+    List<String> requested = new ArrayList<>();
+    page.onRequest(request -> requested.add(request.url()));
+    for (String attack : List.of("#/?exam=..%2F..%2F..", "#/?exam=..%2F..%2F..%2Fevil", "#/model/x?exam=118",
+        "#/model/..%2F..%2F..%2F..%2Fevil?exam=119", "#/question/..%2F..%2F..%2F..%2Fevil?exam=113")) {
+      page.navigate(report + attack);
+      page.waitForFunction("() => !document.querySelector('#main .loading')");
+      page.waitForLoadState(LoadState.NETWORKIDLE);
+      assertThat(page.evaluate("() => window.PWNED === undefined")).as(attack).isEqualTo(true);
+    }
+    assertThat(requested).isNotEmpty().allMatch(url -> url.startsWith(folder) || url.startsWith("data:"));
+  }
+
+  /** The table's rows as the page shows them: name, one cell per exam ("90.2% PASS" or "-"), the mean. */
+  private static List<List<String>> rowsOf(Page page) {
+    page.locator("[data-testid=exam-matrix] tbody tr").first().waitFor();
+    @SuppressWarnings("unchecked")
+    List<List<String>> rows = (List<List<String>>) page.locator("[data-testid=exam-matrix] tbody tr").evaluateAll(
+        "trs => trs.map(tr => [...tr.children].map(td => td.textContent.trim()))");
+    return rows;
+  }
+
+  /**
+   * The model × exam table the {@code leaderboard} command writes into a README (ExamMatrix), its verdicts in the
+   * viewer's words: each row name, cells, mean.
+   */
+  private static List<List<String>> leaderboardCommandsTable() throws IOException {
+    Path readme = temp.resolve("README-" + System.nanoTime() + ".md");
+    Files.writeString(readme, "<!-- leaderboard-exams-start -->\n<!-- leaderboard-exams-end -->\n");
+    List<String> args = new ArrayList<>(List.of("leaderboard", "--results", results.toString(), "--readme",
+        readme.toString(), "--chart", Files.createTempDirectory(temp, "charts").resolve("board.png").toString()));
+    args.addAll(SeveralExams.datasetOptions());
+    Cli.Outcome o = Cli.run(args.toArray(String[]::new));
+    assertThat(o.exitCode()).as(o.err()).isZero();
+    List<String> lines = Files.readAllLines(readme);
+    assertThat(lines.get(1)).isEqualTo("| Model | " + String.join(" | ", EXAMS) + " | Mean (95% CI over exams) |");
+    List<List<String>> rows = new ArrayList<>();
+    for (String line : lines.subList(3, lines.size() - 1)) {
+      rows.add(Arrays.stream(line.substring(2, line.length() - 2).split(" \\| "))
+          .map(c -> c.replace("✓", "PASS").replace("✗", "FAIL")).toList());
+    }
+    assertThat(rows).isNotEmpty();
+    return rows;
+  }
+}
