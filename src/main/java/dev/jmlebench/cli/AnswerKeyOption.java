@@ -10,7 +10,8 @@ public final class AnswerKeyOption {
       description = "Answer key to grade with: official (the ministry's answers and pass criteria of "
           + "2026-03-16, as today's public leaderboard) or author (the dataset's first answers and the 119th "
           + "exam's criteria, as every file published before 2026-03-16), or an edition file (*.json). "
-          + "Default: official.")
+          + "The 112th-116th: official (calculations as the values asked for) or igakuqa (IgakuQA's "
+          + "mark-sheet digits, as its grading; import igakuqa's default). Default: official.")
   String key;
 
   /** The key of exam {@code examId} as asked; the exam's default edition when none was. */

@@ -92,7 +92,9 @@ final class ImportCommand implements Callable<Integer> {
       throw new UserError("--image-mode vision: the " + d.exam() + "th exam's source released no images; its "
           + "predictions were made from the text (blind)");
     }
-    AnswerKey answerKey = key.forDataset(d);
+    // IgakuQA's predictions write calculations as its mark-sheet digits: graded by its own edition by default.
+    AnswerKey answerKey = key.asGiven() == null && IgakuQaPredictions.FORMAT.equals(format)
+        ? AnswerKey.of(d.exam(), IgakuQaPredictions.EDITION).checkedAgainst(d) : key.forDataset(d);
     Map<String, JsonNode> extra = new LinkedHashMap<>();
     extra.put(Metadata.SCHEMA_VERSION, IntNode.valueOf(ResultSchema.VERSION));
     extra.put(Metadata.EXAM, TextNode.valueOf(d.exam()));

@@ -19,6 +19,9 @@ import java.util.TreeSet;
  *     IgakuQA grades it): kept in the maxima, unlike an excluded question
  * @param comparison the comparison rule by question type ({@code multiple_choice}, {@code calculation}), by
  *     name ({@code string}, {@code numeric}); the scorer knows what each name means
+ * @param calculationGold how a calculation's gold is written: {@link #DATASET_GOLD} as the dataset stores it,
+ *     or {@link #MARK_SHEET_VALUE}, the value that the dataset's mark-sheet digits spell in the question's
+ *     answer template (IgakuQA's {@code "21"} for {@code 解答：①.②} is {@code "2.1"}); the scorer renders it
  */
 public record Edition(
     String exam,
@@ -32,7 +35,12 @@ public record Edition(
     Map<String, List<List<String>>> acceptedAlternatives,
     Set<String> correctForEveryone,
     Map<String, String> comparison,
+    String calculationGold,
     List<Citation> sources) {
+  /** The dataset's gold as it stands (the default). */
+  public static final String DATASET_GOLD = "dataset";
+  /** The value the mark-sheet digits spell in the answer template ({@code score.MarkSheet}). */
+  public static final String MARK_SHEET_VALUE = "mark_sheet_value";
 
   public Edition {
     TreeMap<String, List<String>> copy = new TreeMap<>();
@@ -44,6 +52,10 @@ public record Edition(
     acceptedAlternatives = java.util.Collections.unmodifiableMap(alternatives);
     correctForEveryone = java.util.Collections.unmodifiableSet(new TreeSet<>(correctForEveryone));
     comparison = Map.copyOf(comparison);
+    if (!DATASET_GOLD.equals(calculationGold) && !MARK_SHEET_VALUE.equals(calculationGold)) {
+      throw new IllegalArgumentException("calculation_gold: expected " + DATASET_GOLD + " or " + MARK_SHEET_VALUE
+          + ", not " + calculationGold);
+    }
     sources = List.copyOf(sources);
   }
 }

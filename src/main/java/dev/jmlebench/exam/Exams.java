@@ -188,8 +188,13 @@ public final class Exams {
         forEveryone.add(id);
       }
     }
-    return new Edition(exam, e.text("name"), e.text("title"), e.text("published"), e.text("description"),
-        answers, criteria, excluded, alternatives, forEveryone, comparison, sources);
+    String calculationGold = e.node().has("calculation_gold") ? e.text("calculation_gold") : Edition.DATASET_GOLD;
+    try {
+      return new Edition(exam, e.text("name"), e.text("title"), e.text("published"), e.text("description"),
+          answers, criteria, excluded, alternatives, forEveryone, comparison, calculationGold, sources);
+    } catch (IllegalArgumentException ex) {
+      throw e.fault(ex.getMessage());
+    }
   }
 
   /** A question id the edition names must be one of the exam's questions. */

@@ -33,6 +33,11 @@ import java.util.TreeSet;
  */
 public final class IgakuQaPredictions {
   public static final String FORMAT = "igakuqa";
+  /**
+   * The edition its predictions are graded with unless {@code --key} names another: IgakuQA's own grading,
+   * calculation answers as its mark-sheet digits — as its predictions write them.
+   */
+  public static final String EDITION = "igakuqa";
   private static final List<String> BLOCKS = List.of("A", "B", "C", "D", "E", "F");
 
   /** One prediction line, where it was read. */

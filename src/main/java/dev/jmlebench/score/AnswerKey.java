@@ -88,9 +88,22 @@ public final class AnswerKey {
     return criteria;
   }
 
-  /** The gold answer of {@code q} under this edition: its correction if it has one, else the dataset's. */
+  /**
+   * The gold answer of {@code q} under this edition: its correction if it has one, else the dataset's — for a
+   * calculation under an edition that asks for values, the value its mark-sheet digits spell
+   * ({@link MarkSheet}).
+   */
   public List<String> gold(Question q) {
-    return edition.answers().getOrDefault(q.questionId(), q.answer());
+    List<String> corrected = edition.answers().get(q.questionId());
+    if (corrected != null) {
+      return corrected;
+    }
+    if (q.type() == QuestionType.CALCULATION && Edition.MARK_SHEET_VALUE.equals(edition.calculationGold())) {
+      return List.of(MarkSheet.value(q.answer().get(0), q.text()).orElseThrow(() -> new UserError("answer key "
+          + name() + ": the gold " + q.answer() + " of " + q.questionId() + " does not fill the answer template "
+          + "at the end of its text (one digit per box after " + MarkSheet.TEMPLATE_MARK + ")")));
+    }
+    return q.answer();
   }
 
   /**
@@ -125,6 +138,8 @@ public final class AnswerKey {
             + dataset.directory());
       }
     }
+    // Every calculation's gold renders (a dataset that does not fit the edition fails here, not mid-run).
+    dataset.questions().forEach(this::gold);
     return this;
   }
 

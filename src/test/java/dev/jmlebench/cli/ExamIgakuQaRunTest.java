@@ -14,6 +14,7 @@ import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.RunMetadata;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.Points;
 import dev.jmlebench.testing.Cli;
 import dev.jmlebench.testing.SharedData;
@@ -35,8 +36,12 @@ class ExamIgakuQaRunTest {
 
   @TempDir Path dir;
 
-  /** Right except every tenth question; 112B30 with d; 116A71 wrong. */
+  /**
+   * Right except every tenth question; 112B30 with d; 116A71 wrong. A calculation is answered with the value
+   * the question asks for (116F74: 0.4, where IgakuQA stores the mark-sheet digits 04), as a model does.
+   */
   private static ResultFile mockModel(Dataset d) {
+    AnswerKey values = AnswerKey.of(d.exam(), "official");
     List<QuestionResult> replies = new ArrayList<>();
     for (Question q : d.questions()) {
       String answer;
@@ -45,7 +50,7 @@ class ExamIgakuQaRunTest {
       } else if (q.number() % 10 == 0 || q.questionId().equals("116A-71")) {
         answer = q.type() == QuestionType.CALCULATION ? "1" : q.answer().contains("a") ? "b" : "a";
       } else {
-        answer = String.join(",", q.answer());
+        answer = String.join(",", values.gold(q));
       }
       replies.add(new QuestionResult(q.questionId(), List.of(), q.answer(), false, "考えます。\n【回答】" + answer,
           false, null, null, Map.of()));
@@ -99,6 +104,10 @@ class ExamIgakuQaRunTest {
       QuestionResult a71 = f.results().stream().filter(r -> r.questionId().equals("116A-71")).findFirst().orElseThrow();
       assertThat(a71.predicted()).doesNotContain("e");
       assertThat(a71.correct()).isTrue();
+      QuestionResult f74 = f.results().stream().filter(r -> r.questionId().equals("116F-74")).findFirst().orElseThrow();
+      assertThat(f74.predicted()).containsExactly("0.4");
+      assertThat(f74.gold()).containsExactly("0.4");
+      assertThat(f74.correct()).as("the value, graded by the default edition").isTrue();
     }
   }
 

@@ -50,6 +50,22 @@ class ExamsTest {
   }
 
   @Test
+  void theIgakuQaExamsHaveTheValueEditionByDefaultAndIgakuQasOwnBesideIt() {
+    for (String id : java.util.List.of("112", "113", "114", "115", "116")) {
+      ExamSpec exam = Exams.get(id);
+      assertThat(exam.editions()).containsOnlyKeys("official", "igakuqa");
+      assertThat(exam.defaultEdition()).isEqualTo("official");
+      assertThat(exam.edition("official").calculationGold()).isEqualTo(Edition.MARK_SHEET_VALUE);
+      assertThat(exam.edition("igakuqa").calculationGold()).isEqualTo(Edition.DATASET_GOLD);
+      // Only the rendering of calculations sets them apart.
+      assertThat(exam.edition("igakuqa").criteria()).isEqualTo(exam.edition("official").criteria());
+      assertThat(exam.edition("igakuqa").excludedQuestions()).isEqualTo(exam.edition("official").excludedQuestions());
+      assertThat(exam.edition("igakuqa").answers()).isEqualTo(exam.edition("official").answers());
+    }
+    assertThat(Exams.get("120").edition("official").calculationGold()).isEqualTo(Edition.DATASET_GOLD);
+  }
+
+  @Test
   void anUnknownEditionNameIsTheUsersMistakeNamedWithTheChoices() {
     assertThatThrownBy(() -> Exams.get("120").edition("draft")).isInstanceOf(UserError.class)
         .hasMessage("--key draft: unknown answer key of the 120th exam; choose one of author, official "

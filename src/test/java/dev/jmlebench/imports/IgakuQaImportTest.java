@@ -48,6 +48,10 @@ class IgakuQaImportTest {
         assertThat(f.summary().scoreMax()).as(published.getKey() + " " + exam).isEqualTo(MAXIMA.get(i));
         assertThat(f.metadata().extra().get("exam").asText()).isEqualTo(exam);
         assertThat(f.metadata().extra().get("imported_from").get("format").asText()).isEqualTo("igakuqa");
+        // Graded by IgakuQA's own edition: calculations as its mark-sheet digits, as the predictions write them.
+        assertThat(f.metadata().extra().get("answer_key").asText()).isEqualTo("igakuqa");
+        assertThat(f.results().stream().filter(r -> r.questionId().equals("116B-50")).map(r -> r.gold()))
+            .allSatisfy(gold -> assertThat(gold).containsExactly("21"));
       }
     }
   }
