@@ -27,6 +27,18 @@ public record Question(
     answer = List.copyOf(answer);
   }
 
+  /**
+   * The letter of the last choice the text lists, each choice after an empty line as {@code a　…}, {@code b　…}
+   * in order (the layout every source is converted into); empty for a text that lists none.
+   */
+  public Optional<Character> lastChoice() {
+    char last = 0;
+    for (char c = 'a'; c <= 'z' && text.contains("\n\n" + c + "\u3000"); c++) {
+      last = c;
+    }
+    return last == 0 ? Optional.empty() : Optional.of(last);
+  }
+
   /** The required (必修) blocks are B and E. */
   public boolean isRequired() {
     return isRequiredBlock(block);

@@ -17,6 +17,9 @@ import java.util.TreeSet;
  * @param sourceFormat the upstream's layout, naming the converter that reads it ({@code jmle2026-bench},
  *     {@code igakuqa119})
  * @param editions the editions by name, in the order the exam lists them
+ * @param answerLetters which letters an answer may name ({@code answer_letters}): {@link #SPEC_LETTERS},
+ *     a to e as SPEC §3 reads them, or {@link #UP_TO_LAST_CHOICE}, a to the question's last choice (the
+ *     112th-116th have questions of six and eight choices: 113F83's answer is g)
  */
 public record ExamSpec(
     String id,
@@ -28,11 +31,18 @@ public record ExamSpec(
     String sourceFormat,
     List<Block> blocks,
     Map<String, Edition> editions,
-    String defaultEdition) {
+    String defaultEdition,
+    String answerLetters) {
+  public static final String SPEC_LETTERS = "a-e";
+  public static final String UP_TO_LAST_CHOICE = "up_to_last_choice";
 
   public ExamSpec {
     blocks = List.copyOf(blocks);
     editions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(editions));
+    if (!SPEC_LETTERS.equals(answerLetters) && !UP_TO_LAST_CHOICE.equals(answerLetters)) {
+      throw new IllegalArgumentException("answer_letters: expected " + SPEC_LETTERS + " or " + UP_TO_LAST_CHOICE
+          + ", not " + answerLetters);
+    }
     if (!editions.containsKey(defaultEdition)) {
       throw new IllegalArgumentException("default_edition '" + defaultEdition + "' is not one of " + editions.keySet());
     }
@@ -46,6 +56,11 @@ public record ExamSpec(
     Set<String> ids = new TreeSet<>();
     editions.values().forEach(e -> ids.addAll(e.acceptedAlternatives().keySet()));
     return ids;
+  }
+
+  /** The last letter an answer to {@code q} may name: e, or under {@link #UP_TO_LAST_CHOICE} its last choice. */
+  public char lastAnswerLetter(dev.jmlebench.dataset.Question q) {
+    return UP_TO_LAST_CHOICE.equals(answerLetters) ? q.lastChoice().orElse('e') : 'e';
   }
 
   public Optional<Block> block(String name) {

@@ -98,7 +98,8 @@ public final class Exams {
       String format = source.text("format");
       return new ExamSpec(id, root.text("title"), root.text("held"), source.text("repository"),
           source.text("commit"), "/" + source.text("manifest"), format, blocks, editions,
-          root.text("default_edition"));
+          root.text("default_edition"),
+          root.node().has("answer_letters") ? root.text("answer_letters") : ExamSpec.SPEC_LETTERS);
     } catch (IllegalArgumentException e) {
       throw root.fault(e.getMessage());
     }

@@ -13,19 +13,33 @@ import java.util.TreeSet;
  */
 public final class AnswerParser {
   static final String MARKER = "【回答】";
+  /** SPEC §3 keeps the letters a-e. */
+  static final char SPEC_LAST_LETTER = 'e';
 
   private AnswerParser() {}
 
   /** Parses {@code content}; when that fails and a reasoning text exists, parses the reasoning instead. */
   public static ParsedAnswer parse(String content, String reasoning, QuestionType type) {
-    ParsedAnswer fromContent = parse(content == null ? "" : content, type);
+    return parse(content, reasoning, type, SPEC_LAST_LETTER);
+  }
+
+  /**
+   * As {@link #parse(String, String, QuestionType)}, keeping letters a to {@code lastLetter} (SPEC: e; an exam
+   * whose questions have more choices says so in its data, {@code answer_letters}).
+   */
+  public static ParsedAnswer parse(String content, String reasoning, QuestionType type, char lastLetter) {
+    ParsedAnswer fromContent = parse(content == null ? "" : content, type, lastLetter);
     if (fromContent.success() || reasoning == null) {
       return fromContent;
     }
-    return parse(reasoning, type);
+    return parse(reasoning, type, lastLetter);
   }
 
   public static ParsedAnswer parse(String text, QuestionType type) {
+    return parse(text, type, SPEC_LAST_LETTER);
+  }
+
+  private static ParsedAnswer parse(String text, QuestionType type, char lastLetter) {
     String captured = findAnswer(text);
     if (captured == null) {
       return ParsedAnswer.FAILURE;
@@ -34,7 +48,7 @@ public final class AnswerParser {
     if (type == QuestionType.CALCULATION) {
       return new ParsedAnswer(List.of(s), true);
     }
-    return choices(s);
+    return choices(s, lastLetter);
   }
 
   /**
@@ -70,8 +84,11 @@ public final class AnswerParser {
     }
   }
 
-  /** Step 4 of SPEC §3: strip markdown marks, split on {@code [,、\s]+}, keep single letters a-e/A-E. */
-  private static ParsedAnswer choices(String s) {
+  /**
+   * Step 4 of SPEC §3: strip markdown marks, split on {@code [,、\s]+}, keep single letters a-e/A-E (to
+   * {@code lastLetter}, e in SPEC).
+   */
+  private static ParsedAnswer choices(String s, char lastLetter) {
     StringBuilder cleaned = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -93,9 +110,9 @@ public final class AnswerParser {
       }
       if (j - i == 1) {
         char c = t.charAt(i);
-        if (c >= 'a' && c <= 'e') {
+        if (c >= 'a' && c <= lastLetter) {
           letters.add(String.valueOf(c));
-        } else if (c >= 'A' && c <= 'E') {
+        } else if (c >= 'A' && c <= Character.toUpperCase(lastLetter)) {
           letters.add(String.valueOf((char) (c - 'A' + 'a')));
         }
       }

@@ -17,7 +17,7 @@ public final class Grader {
   public static QuestionResult grade(Question q, String content, String reasoning, Map<String, JsonNode> extra,
       AnswerKey key) {
     String raw = content == null ? "" : content;
-    ParsedAnswer parsed = AnswerParser.parse(raw, reasoning, q.type());
+    ParsedAnswer parsed = AnswerParser.parse(raw, reasoning, q.type(), key.exam().lastAnswerLetter(q));
     return new QuestionResult(q.questionId(), parsed.predicted(), key.gold(q),
         key.isCorrect(q, parsed.predicted(), parsed.success()), raw, parsed.success(), null, reasoning, extra);
   }

@@ -6,10 +6,12 @@ import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.dataset.QuestionType;
+import dev.jmlebench.exam.ExamSpec;
 import dev.jmlebench.exam.Exams;
 import dev.jmlebench.mock.MockOptions;
 import dev.jmlebench.mock.MockServer;
 import dev.jmlebench.prompt.Prompt;
+import dev.jmlebench.results.Grader;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
@@ -109,6 +111,37 @@ class ExamIgakuQaRunTest {
       assertThat(f74.gold()).containsExactly("0.4");
       assertThat(f74.correct()).as("the value, graded by the default edition").isTrue();
     }
+  }
+
+  @Test
+  void answersBeyondEAreReadWhereAQuestionHasMoreChoicesAndOnlyThere() {
+    Dataset d = SharedData.datasetIgakuqa("113");
+    Question f83 = d.question("113F-83").orElseThrow();
+    assertThat(f83.answer()).containsExactly("g");
+    assertThat(f83.lastChoice()).contains('h');
+    try (MockServer server = MockServer.start(0, d, mockModel(d), MockOptions.INSTANT)) {
+      Path out = dir.resolve("113.json");
+      Cli.Outcome o = Cli.run("run", "--exam", "113", "--model", "mock", "--base-url", server.baseUrl().toString(),
+          "--dataset", DATASET, "--out", out.toString(), "--blocks", "C,F", "--parallel", "16");
+      assertThat(o.exitCode()).as(o.err()).isZero();
+      ResultFile f = ResultFiles.read(out);
+      QuestionResult r = f.results().stream().filter(x -> x.questionId().equals("113F-83")).findFirst().orElseThrow();
+      assertThat(r.rawResponse()).endsWith("【回答】g");
+      assertThat(r.parseSuccess()).isTrue();
+      assertThat(r.predicted()).containsExactly("g");
+      assertThat(r.correct()).isTrue();
+      // 113C66 has six choices (a-f), so a g there is no choice: nothing else is read.
+      Question c66 = d.question("113C-66").orElseThrow();
+      assertThat(c66.lastChoice()).contains('f');
+      assertThat(Grader.grade(c66, "【回答】g", null, Map.of(), AnswerKey.of("113", "official")).parseSuccess()).isFalse();
+      assertThat(Grader.grade(c66, "【回答】F", null, Map.of(), AnswerKey.of("113", "official")).predicted())
+          .containsExactly("f");
+    }
+    // The 120th reads letters a-e as SPEC §3 does, whatever a reply names.
+    Question q = SharedData.dataset().questions().get(0);
+    assertThat(Grader.grade(q, "【回答】f", null, Map.of(), AnswerKey.of("120", "official")).parseSuccess()).isFalse();
+    assertThat(Exams.get("120").answerLetters()).isEqualTo(ExamSpec.SPEC_LETTERS);
+    assertThat(Exams.get("119").answerLetters()).isEqualTo(ExamSpec.SPEC_LETTERS);
   }
 
   @Test
