@@ -8,8 +8,10 @@ import dev.jmlebench.runner.RunConfig;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -197,13 +199,14 @@ public enum SuiteField {
       }
     },
     ANSWER_KEY {
-      private final List<String> editions = List.of("author", "official");
-
       @Override
       Object read(JsonNode n) throws Invalid {
-        String s = text(n, "author or official");
+        // Any bundled exam's edition here; whether the run's own exam has it is checked with the exam.
+        Set<String> editions = new LinkedHashSet<>();
+        Exams.ids().forEach(id -> editions.addAll(Exams.get(id).editions().keySet()));
+        String s = text(n, "an answer key (" + String.join(", ", editions) + ")");
         if (!editions.contains(s)) {
-          throw new Invalid("should be " + String.join(" or ", editions) + ", not " + shown(n));
+          throw new Invalid("should be an answer key (" + String.join(", ", editions) + "), not " + shown(n));
         }
         return s;
       }

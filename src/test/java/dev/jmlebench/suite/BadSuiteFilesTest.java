@@ -88,7 +88,7 @@ class BadSuiteFilesTest {
       "display_name: 5|'display_name' should be text, not 5",
       "base_url: ftp://example.org|'base_url' should be http(s)://",
       "base_url: https://user:pw@example.org/v1|'base_url' should carry no user, password or query",
-      "key: draft|'key' should be author or official, not \"draft\"",
+      "key: draft|'key' should be an answer key (author, official, igakuqa), not \"draft\"",
       "exam: 99|'exam' exam 99 is not one this version runs (120, 119, 116, 115, 114, 113, 112)",
       "exam: true|'exam' should be an exam number"})
   void aValueOfTheWrongKindNamesTheFieldAndItsLine(String field, String message) throws IOException {
@@ -103,6 +103,16 @@ class BadSuiteFilesTest {
     // A key from the defaults: the line of the run's exam, which is what makes the key wrong.
     assertOneLine(plan("defaults:\n  key: author\nruns:\n" + GOOD_RUN + "- name: second\n  model: m2\n  exam: 112\n"),
         9, "run 'second': field 'key' is 'author', which exam 112 does not have");
+    assertOneLine(plan("runs:\n" + GOOD_RUN + "- name: second\n  model: m2\n  exam: 119\n  key: igakuqa\n"), 8,
+        "run 'second': field 'key' is 'igakuqa', which exam 119 does not have (its answer keys: official)");
+  }
+
+  @Test
+  void anEditionOfTheRunsOwnExamReachesItsRun() throws IOException {
+    Cli.Outcome r = plan("runs:\n- name: m\n  model: m\n  base_url: http://127.0.0.1:9/v1\n  exam: 112\n"
+        + "  key: igakuqa\n");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains(" --exam 112 --key igakuqa ");
   }
 
   @Test
