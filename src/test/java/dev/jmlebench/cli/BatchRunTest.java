@@ -13,6 +13,7 @@ import dev.jmlebench.testing.Cli;
 import dev.jmlebench.testing.FileTexts;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -157,7 +158,8 @@ class BatchRunTest {
       Process first = start(run, log);
       long deadline = System.nanoTime() + PATIENCE.toNanos();
       // 400 requests, every 7th failed: 343 answers from the batch, journaled before any direct request.
-      while (!Files.exists(journal) || Files.readAllLines(journal).size() < 1 + 343) {
+      // The line that counts them is printed once all 343 are journaled: wait for both, then stop the run.
+      while (!Files.exists(journal) || lines(journal) < 1 + 343 || !text(log).contains(" 343 answered, 57 without")) {
         assertThat(first.isAlive()).as("the run is still going").isTrue();
         assertThat(System.nanoTime()).as("the batch's answers journaled in time").isLessThan(deadline);
         Thread.sleep(50);
@@ -184,6 +186,16 @@ class BatchRunTest {
     assertThat(FileTexts.below(cache)).as("the 57 direct answers cached").hasSize(57)
         .allSatisfy(text -> assertThat(text).contains(echo("***")));
     assertThat(FileTexts.below(dir)).allSatisfy(text -> assertThat(text).doesNotContain(KEY));
+  }
+
+  /** Complete lines of a file another process is writing (a line being written may end mid-character). */
+  private static long lines(Path f) throws IOException {
+    return text(f).chars().filter(c -> c == '\n').count();
+  }
+
+  /** A file another process is writing, read leniently: a character cut in half reads as U+FFFD. */
+  private static String text(Path f) throws IOException {
+    return new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
   }
 
   /** What the mock's echoing answers open with (MockServer.echoOf), for a key. */
