@@ -2,6 +2,8 @@
 # Benchmark of `jmle-bench leaderboard --rescore` over 20 result files, JVM start included, against
 # bench/leaderboard_reference.py, a stdlib-only Python stand-in for the published tool (see docs/BENCHMARKS.md).
 # The 20 files are the 8 shared published results, copied under other display names, in a temporary folder.
+# Both grade with the dataset's own answers (the published tool's; `--key author` on the Java side), so the two
+# READMEs must come out identical.
 # The runs after the first find the previous leaderboard.json and reuse its intervals (bootstraps); the last
 # benchmark removes it before each run, so every file is bootstrapped again.
 #
@@ -41,9 +43,9 @@ echo "20 result files, $(du -sh "$work/java/results" | cut -f1) per side, in $wo
 
 "$here/jmle-bench" --version >/dev/null   # build the jar (and the start-up archive) before timing
 jar="$here/target/jmle-bench.jar"
-launcher="cd $work/java && $here/jmle-bench leaderboard --rescore --readme README.md --dataset $shared"
-plain="cd $work/java && java -jar $jar leaderboard --rescore --readme README.md --dataset $shared"
-stale="cd $work/stale && $here/jmle-bench leaderboard --rescore --readme README.md --dataset $shared"
+launcher="cd $work/java && $here/jmle-bench leaderboard --rescore --readme README.md --dataset $shared --key author"
+plain="cd $work/java && java -jar $jar leaderboard --rescore --readme README.md --dataset $shared --key author"
+stale="cd $work/stale && $here/jmle-bench leaderboard --rescore --readme README.md --dataset $shared --key author"
 python="python3 $here/bench/leaderboard_reference.py $shared/jmle2026_dataset.json $work/python/results $work/python/README.md"
 # The stand-in with a matplotlib chart, where Debian's python3-matplotlib is installed (apt-get install
 # python3-matplotlib): the published tool draws a chart too, so this is the fairer comparison.
