@@ -18,8 +18,11 @@ import java.util.function.LongSupplier;
  * ones under other names), on loopback: the data API alone, and the page in headless Chromium from
  * navigation until the view is drawn (for a model page: its 400-question list and the first question's
  * detail with its raw response), and the pairwise matrix. Also the time to compute the statistics and the
- * size of the static report. Target: under 300 ms. Run (from the project root, after test-compile):
- * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) dev.jmlebench.viewer.ViewerBenchmark [rounds]}
+ * size of the static report. Target: under 300 ms. With {@code exams}, instead a folder of 20 runs of each of
+ * two exams (the 120th's published files and the 119th's imported published answers, each copy under its own
+ * display name), in a browser that is already open: each exam's leaderboard, a model page of the 119th, the
+ * model × exam view, and switching exam in the header. Run (from the project root, after test-compile):
+ * {@code java -cp target/test-classes:target/classes:$(cat cp.txt) dev.jmlebench.viewer.ViewerBenchmark [rounds] [exams]}
  */
 public final class ViewerBenchmark {
   private static final int FILES = 20;
@@ -28,6 +31,10 @@ public final class ViewerBenchmark {
 
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+    if (args.length > 1 && args[1].equals("exams")) {
+      twoExams(rounds);
+      return;
+    }
     Path dir = Files.createTempDirectory("jmle-viewer-bench");
     List<Path> published = SharedData.publishedResults();
     for (int i = 0; i < FILES; i++) {
@@ -90,6 +97,87 @@ public final class ViewerBenchmark {
       breakdown(chromium, base + "#/", boardReady);
       breakdown(chromium, base + "#/model/" + model, modelReady);
     }
+  }
+
+  /**
+   * Twenty runs of each of two exams: every copy gets its own display name (model 00 … model 19, the same on
+   * both exams), so the model × exam view has 20 rows of two cells.
+   */
+  private static void twoExams(int rounds) throws Exception {
+    Path dir = Files.createTempDirectory("jmle-viewer-bench-exams");
+    Path imported = Files.createTempDirectory("jmle-viewer-bench-import").resolve("pfn-119.json");
+    List<String> args = new ArrayList<>(List.of("import", "igakuqa119", "--dataset", SharedData.root119().toString(),
+        "--out", imported.toString()));
+    try (var s = Files.list(SharedData.root119().resolve("answers/demo"))) {
+      s.filter(p -> p.getFileName().toString().matches("119[A-F]_.+\\.json")).sorted().forEach(p -> args.add(p.toString()));
+    }
+    if (dev.jmlebench.testing.Cli.run(args.toArray(String[]::new)).exitCode() != 0) {
+      throw new IllegalStateException("import igakuqa119 failed");
+    }
+    List<Path> published = SharedData.publishedResults();
+    for (int i = 0; i < FILES; i++) {
+      renamed(published.get(i % published.size()), dir.resolve(String.format("e120_run%02d.json", i)), i);
+      renamed(imported, dir.resolve(String.format("e119_run%02d.json", i)), i);
+    }
+    System.out.printf("machine: %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
+    long t0 = System.nanoTime();
+    ViewerSite site = ViewerSite.load(dir, exam -> exam.equals("119") ? SharedData.dataset119() : SharedData.dataset(),
+        exam -> AnswerKey.chosen(exam, null));
+    System.out.printf("load %d result files of two exams, bootstrap each run, build the documents: %d ms%n",
+        2 * FILES, (System.nanoTime() - t0) / 1_000_000);
+    site.json("pairs").orElseThrow();
+    site.json("exam/119/pairs").orElseThrow();
+    System.out.printf("all %d pairs of each exam compared (in the background, from the start of loading): %d ms%n",
+        FILES * (FILES - 1) / 2, (System.nanoTime() - t0) / 1_000_000);
+    String model119 = site.exams().get(1).data().runs().get(0).id();
+    try (ServedViewer viewer = ServedViewer.start(site)) {
+      String base = viewer.base();
+      String board120 = "() => document.querySelectorAll('[data-testid=leaderboard] tbody tr').length === " + FILES
+          + " && document.querySelector('[data-testid=leaderboard] tbody tr').dataset.model.startsWith('e120')"
+          + " && document.querySelector('[data-testid=heat-map]') ? performance.now() : false";
+      String board119 = board120.replace("e120", "e119");
+      String model = "() => document.querySelectorAll('[data-testid=question-list] .qrow').length === 400"
+          + " && document.querySelector('[data-testid=detail] [data-testid=question-id]') ? performance.now() : false";
+      String table = "() => document.querySelectorAll('[data-testid=exam-matrix] tbody tr').length === " + FILES
+          + " ? performance.now() : false";
+      Page page = viewer.chromium().page();
+      try {
+        for (int warm = 0; warm < 3; warm++) {
+          pageReadyWarm(page, base + "#/", board120);
+          pageReadyWarm(page, base + "#/?exam=119", board119);
+          pageReadyWarm(page, base + "#/model/" + model119 + "?exam=119", model);
+          pageReadyWarm(page, base + "#/exams", table);
+        }
+        report("120th leaderboard ready, browser already open", rounds, () -> pageReadyWarm(page, base + "#/", board120));
+        report("119th leaderboard ready, browser already open", rounds,
+            () -> pageReadyWarm(page, base + "#/?exam=119", board119));
+        report("119th per-model page ready, browser already open", rounds,
+            () -> pageReadyWarm(page, base + "#/model/" + model119 + "?exam=119", model));
+        report("model × exam view ready, browser already open", rounds,
+            () -> pageReadyWarm(page, base + "#/exams", table));
+        // In the page as it is: the exam switch changes the leaderboard to the other exam, no navigation.
+        pageReadyWarm(page, base + "#/", board120);
+        page.waitForFunction("() => !document.querySelector('#exam-switch').hidden");
+        int[] round = {0};
+        report("exam switched on the open leaderboard", rounds, () -> {
+          String to = round[0]++ % 2 == 0 ? "119" : "120";
+          page.evaluate("to => { window.switchedAt = performance.now(); const s = document.querySelector('#exam-switch');"
+              + " s.value = to; s.dispatchEvent(new Event('change')); }", to);
+          String ready = (to.equals("119") ? board119 : board120).replace("performance.now()", "performance.now() - window.switchedAt");
+          return (long) (((Number) page.waitForFunction(ready).jsonValue()).doubleValue() * 1000);
+        });
+      } finally {
+        page.context().close();
+      }
+    }
+  }
+
+  /** A copy of a result file under another display name ({@code model NN}). */
+  private static void renamed(Path from, Path to, int n) throws java.io.IOException {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(from.toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("metadata")).put("display_name", String.format("model %02d", n));
+    json.writeValue(to.toFile(), root);
   }
 
   private static String loadAverage() {
