@@ -24,6 +24,31 @@ class ViewerCommandsTest {
   }
 
   @Test
+  void reportOfAFolderOfTwoExamsFindsEachExamsDatasetAsLeaderboardDoes() throws Exception {
+    Path results = Files.createDirectories(temp.resolve("results"));
+    Files.copy(SharedData.results().resolve("Qwen_Qwen3-32B.json"), results.resolve("Qwen_Qwen3-32B.json"));
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("import", "igakuqa119", "--dataset",
+        SharedData.root119().toString(), "--out", results.resolve("pfn-119.json").toString()));
+    try (var s = Files.list(SharedData.root119().resolve("answers/demo"))) {
+      s.filter(p -> p.getFileName().toString().matches("119[A-F]_.+\\.json")).sorted().forEach(p -> args.add(p.toString()));
+    }
+    assertThat(Cli.run(args.toArray(String[]::new)).exitCode()).isZero();
+    Path out = temp.resolve("site");
+    Cli.Outcome o = Cli.run("report", "--out", out.toString(), "--results", results.toString(),
+        "--dataset", SharedData.root().toString(), "--dataset", SharedData.root119().toString());
+    assertThat(o.exitCode()).as(o.err()).isEqualTo(Main.OK);
+    assertThat(o.out()).contains("2 result files");
+    assertThat(out.resolve("data/index.js")).content().contains("\"exams\":[{\"id\":\"120\"");
+    assertThat(out.resolve("data/exam/119/index.js")).content().contains("\"id\":\"119\"");
+    assertThat(out.resolve("data/exams.js")).exists();
+    // --exam names one exam: a folder that holds another is refused in one line.
+    Cli.Outcome one = Cli.run("report", "--out", temp.resolve("site2").toString(), "--results", results.toString(),
+        "--exam", "119", "--dataset", SharedData.root119().toString());
+    assertThat(one.exitCode()).isEqualTo(Main.USAGE);
+    assertThat(one.err().strip()).doesNotContain("\n").contains("--exam 119").contains("exam 120");
+  }
+
+  @Test
   void aMissingResultsFolderIsOneLineAndExitTwo() {
     Cli.Outcome o = Cli.run("report", "--out", temp.resolve("site").toString(),
         "--results", temp.resolve("nowhere").toString(), "--dataset", SharedData.root().toString());

@@ -87,6 +87,10 @@ class ViewerSiteTest {
     assertThat(site.json("model/" + id)).isEmpty();
     assertThat(site.json("exam/119/model/anthropic_claude-opus-4.6")).isEmpty();
     assertThat(site.json("exam/118/index")).isEmpty();
+    for (String odd : List.of("exam/", "exam/119", "exam/119/", "exam//index", "exam/../index", "exam/119/exam/119/index",
+        "exam/120/exams", "exams/119")) {
+      assertThat(site.json(odd)).as(odd).isEmpty();
+    }
     assertThat(site.keys()).contains("exam/119/index", "exam/119/model/" + id, "exam/113/model/chatgpt-113").doesNotContain("exam/120/index");
   }
 
