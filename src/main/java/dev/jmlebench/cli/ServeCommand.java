@@ -41,7 +41,7 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     site.skipped().forEach(s -> out.println("skipped " + s.file() + ": " + s.reason()));
     String shown = host.contains(":") ? "[" + host + "]" : host;
-    out.println("Viewing " + site.runs() + " result files from " + source.results
+    out.println("Viewing " + site.runsText() + " from " + source.results
         + " at http://" + shown + ":" + server.port() + "/  (Ctrl-C to stop)");
     out.flush();
     new CountDownLatch(1).await();

@@ -86,6 +86,11 @@ public final class ViewerSite {
     return byExam.values().stream().mapToInt(api -> api.data().runs().size()).sum();
   }
 
+  /** What the commands print: {@code 8 result files}, and with several exams {@code 9 result files of exams 120, 119}. */
+  public String runsText() {
+    return runs() + " result files" + (byExam.size() > 1 ? " of exams " + String.join(", ", byExam.keySet()) : "");
+  }
+
   /** Every key: the default exam's, the model × exam table, then each other exam's under its prefix. */
   public List<String> keys() {
     List<String> keys = new ArrayList<>(primary.keys());

@@ -37,7 +37,7 @@ class ViewerCommandsTest {
     Cli.Outcome o = Cli.run("report", "--out", out.toString(), "--results", results.toString(),
         "--dataset", SharedData.root().toString(), "--dataset", SharedData.root119().toString());
     assertThat(o.exitCode()).as(o.err()).isEqualTo(Main.OK);
-    assertThat(o.out()).contains("2 result files");
+    assertThat(o.out()).contains("2 result files of exams 120, 119");
     assertThat(out.resolve("data/index.js")).content().contains("\"exams\":[{\"id\":\"120\"");
     assertThat(out.resolve("data/exam/119/index.js")).content().contains("\"id\":\"119\"");
     assertThat(out.resolve("data/exams.js")).exists();
