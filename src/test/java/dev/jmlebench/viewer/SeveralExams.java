@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * A results folder of five exams, built as a user builds one: the 120th's published result files copied in,
  * the 119th's published answers of PFN's model imported ({@code import igakuqa119}), and ChatGPT's published
- * IgakuQA predictions of the 113th-115th imported ({@code import igakuqa}), so that one model sat three exams.
+ * IgakuQA predictions of the 113th-115th imported ({@code import igakuqa}, graded under the official key the
+ * viewer uses by default), so that one model sat three exams.
  */
 final class SeveralExams {
   /** The IgakuQA exams ChatGPT's row spans, with the folder of baseline_results each is in. */
@@ -40,7 +41,7 @@ final class SeveralExams {
       for (String exam : IGAKUQA) {
         Path year = SharedData.rootIgakuqa().resolve("baseline_results/" + (Integer.parseInt(exam) + 1906));
         List<String> chatgpt = new ArrayList<>(List.of("import", "igakuqa", "--dataset",
-            SharedData.rootIgakuqa().toString(), "--display-name", CHATGPT,
+            SharedData.rootIgakuqa().toString(), "--display-name", CHATGPT, "--key", "official",
             "--out", dir.resolve("chatgpt-" + exam + ".json").toString()));
         chatgpt.addAll(files(year, exam + "-[A-F]_chatgpt\\.jsonl"));
         run(chatgpt);

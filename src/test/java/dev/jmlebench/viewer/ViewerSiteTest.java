@@ -110,7 +110,7 @@ class ViewerSiteTest {
           .isEqualTo("chatgpt-" + exam + ".json");
       shares.add(s.scorePct());
     }
-    // IgakuQA's published ChatGPT scores of the 113th and 115th: 250 of 496 and 297 of 500.
+    // IgakuQA's published ChatGPT scores of the 113th and 115th, 250 of 496 and 297 of 500, under the official key.
     assertThat(chatgpt.at("/cells/113/score_pct_text").asText()).isEqualTo(Percent.format(250 / 496.0));
     assertThat(chatgpt.at("/cells/115/score_pct_text").asText()).isEqualTo("59.4%");
     MeanOverExams mean = MeanOverExams.of(shares);
