@@ -69,6 +69,10 @@ final class LeaderboardExport {
     c.put(ResultSchema.Summary.GENERAL_SCORE_MAX, s.generalScoreMax());
     c.put(ResultSchema.Summary.GENERAL_PASS, s.generalPass());
     c.put("passed", s.passed());
+    // The third criterion (≤ 3 answers with a prohibited choice) where the exam's source annotates them
+    // (IgakuQA's authors, not an official list); null — an empty CSV cell — where it is not judged.
+    c.put(ResultSchema.Summary.PROHIBITED_ANSWERS, s.prohibitedAnswers());
+    c.put(ResultSchema.Summary.PROHIBITED_PASS, s.prohibitedPass());
     c.put(ResultSchema.Summary.TEXT_ONLY_SCORE, textRow.score().part());
     c.put(ResultSchema.Summary.TEXT_ONLY_SCORE_MAX, textRow.score().whole());
     c.put(ResultSchema.Summary.TEXT_ONLY_SCORE_PCT, textRow.score().ratio());
@@ -124,6 +128,10 @@ final class LeaderboardExport {
     pass.put("required_max", criteria.requiredMax());
     pass.put("general_min_score", criteria.generalMinScore());
     pass.put("general_max", criteria.generalMax());
+    if (criteria.prohibitedMax() != null) {
+      pass.put("prohibited_max", criteria.prohibitedMax());
+      pass.put("prohibited_annotated_by", "IgakuQA's authors (not official: the ministry publishes no list)");
+    }
     ArrayNode rows = root.putArray("runs");
     for (LeaderboardEntry e : order(entries)) {
       ObjectNode row = rows.addObject();

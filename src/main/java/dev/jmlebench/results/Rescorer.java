@@ -88,13 +88,17 @@ public final class Rescorer {
     List<GradedQuestion> graded = new ArrayList<>(file.results().size());
     for (QuestionResult r : file.results()) {
       Question q = question(dataset, r.questionId(), fileName);
-      // The third criterion counts answers that include a prohibited choice, where the source annotates them.
-      Boolean prohibited = dataset.isAnnotated()
-          ? dataset.annotation(q.questionId()).map(r::choosesProhibited).orElse(false)
-          : null;
-      graded.add(new GradedQuestion(q, r.outcome(), prohibited));
+      graded.add(new GradedQuestion(q, r.outcome(), choosesProhibited(dataset, r)));
     }
     return Scorer.summarize(graded, criteria);
+  }
+
+  /**
+   * Whether the answer includes a prohibited choice (禁忌肢), what the third criterion counts; null when the
+   * dataset's source annotates none (the criterion is then not judged).
+   */
+  public static Boolean choosesProhibited(Dataset dataset, QuestionResult r) {
+    return dataset.isAnnotated() ? dataset.annotation(r.questionId()).map(r::choosesProhibited).orElse(false) : null;
   }
 
   private static Question question(Dataset dataset, String id, String fileName) {

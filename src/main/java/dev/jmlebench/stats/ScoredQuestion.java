@@ -11,6 +11,8 @@ import java.util.List;
  * @param scored false for a question excluded from scoring (採点除外): it then counts for accuracy only
  * @param unit what the bootstrap resamples as one: the serial group (連問) the question belongs to, whose
  *     questions share one case text and so err together, else the question itself
+ * @param prohibited whether the answer includes a prohibited choice (禁忌肢, the source's annotation); null when
+ *     the source annotates none
  */
 public record ScoredQuestion(
     String questionId,
@@ -21,7 +23,8 @@ public record ScoredQuestion(
     boolean correct,
     List<String> predicted,
     List<String> gold,
-    String unit) {
+    String unit,
+    Boolean prohibited) {
 
   public ScoredQuestion {
     if (points < 1) {

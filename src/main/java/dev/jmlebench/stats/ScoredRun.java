@@ -109,23 +109,23 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
    */
   public static ScoredRun of(ResultFile file, ExamCriteria criteria, Dataset dataset, String source) {
     return of(file, criteria, id -> dataset.question(id).flatMap(Question::serialGroup).map(SerialGroup::groupId)
-        .orElse(id), source);
+        .orElse(id), r -> Rescorer.choosesProhibited(dataset, r), source);
   }
 
   /** The run with every question a unit of its own: for what needs only points, never for resampling. */
   static ScoredRun ungrouped(ResultFile file, ExamCriteria criteria, String source) {
-    return of(file, criteria, Function.identity(), source);
+    return of(file, criteria, Function.identity(), r -> null, source);
   }
 
   private static ScoredRun of(ResultFile file, ExamCriteria criteria, Function<String, String> unitOf,
-      String source) {
+      Function<QuestionResult, Boolean> prohibitedOf, String source) {
     List<ScoredQuestion> out = new ArrayList<>(file.results().size());
     for (QuestionResult r : file.results()) {
       QuestionId id = QuestionId.parse(r.questionId()).orElseThrow(() -> new UserError(source
           + ": results: question id '" + r.questionId() + "' is not of the form 120A-1 (exam, block A-F, number)"));
       out.add(new ScoredQuestion(r.questionId(), id.block(), id.number(), Points.of(id),
           !criteria.isExcluded(r.questionId()), r.outcome() == Outcome.CORRECT, r.predicted(), r.gold(),
-          unitOf.apply(r.questionId())));
+          unitOf.apply(r.questionId()), prohibitedOf.apply(r)));
     }
     return new ScoredRun(file.metadata().name(), file.metadata().model(), source, out);
   }

@@ -41,8 +41,9 @@ public final class StatisticsReport {
     if (s.passProbability() == null) {
       sb.append("  P(pass)    not judged (not a full exam)\n");
     } else {
-      sb.append(String.format(Locale.ROOT, "  P(pass)    %.4f   (share of resamples in which both criteria hold)%n",
-          s.passProbability()));
+      sb.append(String.format(Locale.ROOT, "  P(pass)    %.4f   (share of resamples in which %s)%n",
+          s.passProbability(), s.prohibitedJudged() ? "all three criteria hold; prohibited choices as annotated by "
+              + "IgakuQA's authors, not official" : "both criteria hold"));
     }
     sb.append("  Bootstrap  ").append(describe(s.bootstrap())).append('\n');
     return sb.toString();

@@ -2,6 +2,8 @@ package dev.jmlebench.leaderboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jmlebench.score.Percent;
 import dev.jmlebench.testing.Cli;
 import dev.jmlebench.testing.SharedData;
@@ -61,6 +63,31 @@ class IgakuQaLeaderboardTest {
     for (String exam : EXAMS) {
       assertThat(results.resolve("leaderboard-" + exam + ".json")).isRegularFile();
     }
+
+    // The exports carry each run's answers with a prohibited choice and the third criterion's verdict:
+    // ChatGPT's 4, 5, 3, 4, 3 (counted from IgakuQA's raw files in IgakuQaImportTest), the majority's 1, 0, 0, 0, 0.
+    int[] chatGpt = {4, 5, 3, 4, 3};
+    int[] majorityCounts = {1, 0, 0, 0, 0};
+    ObjectMapper json = new ObjectMapper();
+    for (int i = 0; i < EXAMS.size(); i++) {
+      JsonNode board = json.readTree(results.resolve("leaderboard-" + EXAMS.get(i) + ".json").toFile());
+      assertThat(board.at("/pass_criteria/prohibited_max").asInt()).isEqualTo(3);
+      assertThat(board.at("/pass_criteria/prohibited_annotated_by").asText()).contains("IgakuQA's authors")
+          .contains("not official");
+      for (JsonNode row : board.get("runs")) {
+        int expected = row.get("name").asText().equals("ChatGPT") ? chatGpt[i] : majorityCounts[i];
+        assertThat(row.get("prohibited_answers").asInt()).as(EXAMS.get(i) + " " + row.get("name")).isEqualTo(expected);
+        assertThat(row.get("prohibited_pass").asBoolean()).isEqualTo(expected <= 3);
+      }
+      List<String> csv = Files.readAllLines(results.resolve("leaderboard-" + EXAMS.get(i) + ".csv"));
+      assertThat(csv.get(0)).contains(",passed,prohibited_answers,prohibited_pass,");
+      assertThat(csv.stream().filter(l -> l.startsWith("ChatGPT,")).findFirst().orElseThrow())
+          .contains(",false," + chatGpt[i] + "," + (chatGpt[i] <= 3) + ",");
+    }
+    JsonNode board120 = json.readTree(results.resolve("leaderboard.json").toFile());
+    assertThat(board120.at("/pass_criteria").has("prohibited_max")).as("the 120th judges no prohibited choices").isFalse();
+    assertThat(board120.at("/runs/0/prohibited_answers").isNull()).isTrue();
+    assertThat(board120.at("/runs/0/prohibited_pass").isNull()).isTrue();
   }
 
   private static void importSet(Path results, String exam, String experiment, String name) throws IOException {

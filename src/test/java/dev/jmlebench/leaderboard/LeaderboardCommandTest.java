@@ -280,7 +280,8 @@ class LeaderboardCommandTest {
         .endsWith(",source_file,partial,answered,expected,cost_usd,cost_usd_per_point,cost_usd_per_correct,truncated,score_pct_ci_low,score_pct_ci_high,accuracy_ci_low,accuracy_ci_high,"
             + "accuracy_wilson_low,accuracy_wilson_high,pass_probability");
     assertThat(csv.get(1)).startsWith("\"Claude Opus 4.6\",\"anthropic/claude-opus-4.6\",vision,20260225,493,500,"
-        + "0.986,393,400,0.9825,197,200,true,296,300,true,true,379,382,0.9921,299,302,0.9901,0,0,"
+        // passed, then the prohibited-choice count and verdict: empty, the 120th annotates none.
+        + "0.986,393,400,0.9825,197,200,true,296,300,true,true,,,379,382,0.9921,299,302,0.9901,0,0,"
         + "\"anthropic_claude-opus-4.6.json\",");
   }
 

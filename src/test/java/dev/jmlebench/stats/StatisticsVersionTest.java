@@ -22,6 +22,11 @@ class StatisticsVersionTest {
       // 2: a serial group (連問) is resampled as one unit (docs/STATISTICS.md, before and after).
       2, "{\"score_ci\":[413,450],\"score_pct_ci\":[0.826,0.9],\"accuracy_ci\":[0.82,0.89],"
       + "\"accuracy_wilson_ci\":[0.8198,0.8884],\"pass_probability\":0.9939,"
+      + "\"bootstrap\":{\"resamples\":10000,\"seed\":1246579781,\"level\":0.95}}",
+      // 3: P(pass) of the 112th-116th counts the prohibited-choice criterion, resampled with the questions;
+      // the 120th's figures (no prohibited choices annotated) stay those of 2.
+      3, "{\"score_ci\":[413,450],\"score_pct_ci\":[0.826,0.9],\"accuracy_ci\":[0.82,0.89],"
+      + "\"accuracy_wilson_ci\":[0.8198,0.8884],\"pass_probability\":0.9939,"
       + "\"bootstrap\":{\"resamples\":10000,\"seed\":1246579781,\"level\":0.95}}");
 
   @Test

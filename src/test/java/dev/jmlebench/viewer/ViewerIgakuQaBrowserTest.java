@@ -59,6 +59,10 @@ class ViewerIgakuQaBrowserTest {
     Locator list = page.locator("[data-testid=prohibited-answers]");
     PlaywrightAssertions.assertThat(list).containsText("annotated by IgakuQA's authors, not official");
     PlaywrightAssertions.assertThat(list.locator("li")).hasCount(prohibited);
+    // P(pass) counts the third criterion, and says on what it rests.
+    PlaywrightAssertions.assertThat(page.locator(".card", new Page.LocatorOptions().setHasText("P(pass)")))
+        .containsText("all three criteria hold (at most 3 answers with a prohibited choice, as annotated by "
+            + "IgakuQA's authors, not official)");
   }
 
   @Test

@@ -74,6 +74,15 @@ function nullsLast(x, y, dir) {
   return dir === 'asc' ? d : -d;
 }
 
+/**
+ * What a resample must meet to count for P(pass): the two score criteria, and the prohibited-choice one where
+ * the exam's criteria set it (index.exam.pass.prohibited_max), labelled as the annotation it rests on.
+ */
+function passCriteriaText(pass) {
+  return pass.prohibited_max == null ? 'both criteria hold'
+    : 'all three criteria hold (at most ' + pass.prohibited_max + ' answers with a prohibited choice, as annotated by IgakuQA\'s authors, not official)';
+}
+
 /** Answers cut off at the token limit or empty, as the run recorded them (metadata.totals.truncated); null when it did not. */
 const truncatedOf = (totals) => (totals && Number.isInteger(totals.truncated) ? totals.truncated : null);
 
@@ -94,5 +103,5 @@ const viewAfterSwitch = (view) => (['leaderboard', 'hardest', 'matrix'].includes
 
 // Node's test runner loads this file on its own (src/test/js); in the page it is part of the one script.
 if (typeof module !== 'undefined') {
-  module.exports = { pct, ratio, answerText, num, blockIds, isRequired, requiredIds, RESULT_FILTERS, filterOf, matches, median, signed, pText, pShort, pairIndex, seenFromRow, verdictClass, nullsLast, truncatedOf, examDocKey, splitExamKey, viewAfterSwitch };
+  module.exports = { pct, ratio, answerText, num, blockIds, isRequired, requiredIds, RESULT_FILTERS, filterOf, matches, median, signed, pText, pShort, pairIndex, seenFromRow, verdictClass, nullsLast, passCriteriaText, truncatedOf, examDocKey, splitExamKey, viewAfterSwitch };
 }

@@ -47,7 +47,7 @@ function leaderboard(r, index) {
       h('td', { class: 'num' }, s.required_score + '/' + s.required_score_max + ' ', passBadge(s.required_pass)),
       h('td', { class: 'num' }, s.general_score + '/' + s.general_score_max + ' ', passBadge(s.general_pass)),
       h('td', null, passBadge(s.required_pass == null || s.general_pass == null ? null : s.passed)),
-      h('td', { class: 'num', 'data-testid': 'pass-probability', title: passTitle(m.stats, index.bootstrap) }, m.stats.pass_probability_text),
+      h('td', { class: 'num', 'data-testid': 'pass-probability', title: passTitle(m.stats, index.bootstrap, c) }, m.stats.pass_probability_text),
       costCell(m.run_cost));
   });
 
@@ -62,7 +62,7 @@ function leaderboard(r, index) {
       card('Questions', String(index.questions.length), withImage + ' with clinical images')),
     h('div', { class: 'panel' }, h('div', { class: 'table-scroll' }, h('table', { class: 'leaderboard', 'data-testid': 'leaderboard' }, h('thead', null, head), h('tbody', null, rows))),
       h('p', { class: 'note' }, 'Brackets: 95% confidence intervals from a stratified bootstrap over the questions (' + num(index.bootstrap.resamples) + ' resamples, fixed seed). '
-        + 'P(pass): the share of resamples in which both the required and the general criterion hold. '
+        + 'P(pass): the share of resamples in which ' + passCriteriaText(c) + '. '
         + 'Cost: as the run\'s file records it (the provider\'s reported cost or the prices given to run); — where it records none, as published files do. Whether two models really differ: ', h('a', { href: hashOf('matrix') }, 'pairwise comparisons →'))),
     h('div', { class: 'grid-2 charts' },
       h('div', { class: 'panel' }, h('h2', null, 'Score: all questions vs text-only'), scoreChart(models, exam)),
@@ -146,9 +146,9 @@ function errorBar(x1, x2, y, label) {
     svg('line', { x1, x2, y1: y, y2: y }), svg('line', { x1, x2: x1, y1: y - 4, y2: y + 4 }), svg('line', { x1: x2, x2, y1: y - 4, y2: y + 4 }));
 }
 
-function passTitle(stats, bootstrap) {
+function passTitle(stats, bootstrap, pass) {
   return stats.pass_probability == null ? 'not judged: the run does not cover a whole part of the exam'
-    : 'P(pass) = ' + stats.pass_probability + ': share of ' + num(bootstrap.resamples) + ' bootstrap resamples in which both criteria hold';
+    : 'P(pass) = ' + stats.pass_probability + ': share of ' + num(bootstrap.resamples) + ' bootstrap resamples in which ' + passCriteriaText(pass);
 }
 
 function heatColor(acc, lo) {

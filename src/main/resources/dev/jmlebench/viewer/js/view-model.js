@@ -70,9 +70,9 @@ async function modelPage(r, index) {
         + s.correct + '/' + s.attempted + ' correct · ' + s.parse_failures + ' parse failures · ' + s.errors + ' errors'
         + (truncated == null ? '' : ' · ' + truncated + ' truncated')]),
       cost ? card('Cost', h('span', { 'data-testid': 'cost' }, cost.usd_text), cost.per_point_text + ' per point · ' + cost.per_correct_text + ' per correct answer') : null,
-      card('P(pass)', h('span', { 'data-testid': 'pass-probability', title: passTitle(m.stats, index.bootstrap) }, m.stats.pass_probability_text),
+      card('P(pass)', h('span', { 'data-testid': 'pass-probability', title: passTitle(m.stats, index.bootstrap, c) }, m.stats.pass_probability_text),
         m.stats.pass_probability == null ? 'not judged: the run does not cover a whole part of the exam'
-          : 'probability of passing: the share of ' + num(index.bootstrap.resamples) + ' bootstrap resamples in which both criteria hold'),
+          : 'probability of passing: the share of ' + num(index.bootstrap.resamples) + ' bootstrap resamples in which ' + passCriteriaText(c)),
       card('Required', s.required_score + '/' + s.required_score_max, 'pass at ≥ ' + c.required_min, passBadge(s.required_pass)),
       card('General', s.general_score + '/' + s.general_score_max, 'pass at ≥ ' + c.general_min, passBadge(s.general_pass)),
       latencies.length ? card('Median latency', (median(latencies) / 1000).toFixed(1) + ' s', latencies.length + ' requests timed') : null,
