@@ -74,7 +74,6 @@ class ViewerExamsBrowserTest {
     ExamCriteria c119 = site.exams().get(1).data().criteria();
     expect(page.locator("main .muted").first()).containsText("exam 119");
     expect(page.locator("main .muted").first()).containsText("required ≥ " + c119.requiredMinScore());
-    Chromium.screenshot(page, "exam-switch-light");
 
     // The top bar's links and the model menu follow the exam.
     page.locator("[data-nav=hardest]").click();
@@ -91,6 +90,8 @@ class ViewerExamsBrowserTest {
     Page shared = viewer.open(page.url().substring(page.url().indexOf('#')) + "&q=119E-28");
     expect(shared.locator("[data-testid=detail] [data-testid=question-id]")).hasText("119E-28");
     expect(shared.locator("#exam-switch")).hasValue("119");
+    expect(shared.locator("[data-testid=detail] .qtext")).isVisible();
+    Chromium.screenshot(shared, "exam-switch-light");
     shared.locator("#exam-switch").selectOption("114");
     expect(shared.locator("[data-testid=leaderboard] tbody tr")).hasCount(1);
     expect(shared.locator("[data-testid=leaderboard] tbody tr").first()).containsText(SeveralExams.CHATGPT);
