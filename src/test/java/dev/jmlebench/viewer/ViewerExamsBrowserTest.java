@@ -112,6 +112,9 @@ class ViewerExamsBrowserTest {
     assertThat(table.locator("thead th[data-exam]").evaluateAll("ths => ths.map(t => t.dataset.exam)")).isEqualTo(EXAMS);
     assertThat(rowsOf(page)).isEqualTo(expected);
     Chromium.screenshot(page, "exam-matrix-light");
+    Page dark = viewer.open("#/exams", com.microsoft.playwright.options.ColorScheme.DARK);
+    assertThat(rowsOf(dark)).isEqualTo(expected);
+    Chromium.screenshot(dark, "exam-matrix-dark");
 
     // A cell opens that run's page in its exam.
     Summary s114 = ResultFiles.read(results.resolve("chatgpt-114.json")).summary();
