@@ -38,6 +38,7 @@ final class MockBatches {
   private volatile int pollsUntilDone = 1;
   private volatile int failEvery;
   private volatile boolean expire;
+  private volatile boolean keyInIds;
 
   MockBatches(MockServer server) {
     this.server = server;
@@ -56,6 +57,11 @@ final class MockBatches {
   /** Batches expire with only their first half answered. */
   void expire(boolean on) {
     expire = on;
+  }
+
+  /** Batch ids repeat the key the batch was submitted with, as a hostile server's might. */
+  void keyInIds(boolean on) {
+    keyInIds = on;
   }
 
   int created() {
@@ -141,7 +147,7 @@ final class MockBatches {
         items.add(item(items.size(), l.path("custom_id").asText(), l.path("body"), MockServer.Protocol.CHAT, key));
       }
     }
-    Batch b = register(new Batch("batch_mock_" + ids.incrementAndGet(), false, items));
+    Batch b = register(new Batch(batchId("batch_mock_", key), false, items));
     return ok(openAiBatch(b, false));
   }
 
@@ -151,8 +157,12 @@ final class MockBatches {
       items.add(item(items.size(), r.path("custom_id").asText(), r.path("params"), MockServer.Protocol.MESSAGES,
           key));
     }
-    Batch b = register(new Batch("msgbatch_mock_" + ids.incrementAndGet(), true, items));
+    Batch b = register(new Batch(batchId("msgbatch_mock_", key), true, items));
     return ok(anthropicBatch(b, false));
+  }
+
+  private String batchId(String prefix, String key) {
+    return prefix + (keyInIds ? key + "_" : "") + ids.incrementAndGet();
   }
 
   private Batch register(Batch b) {

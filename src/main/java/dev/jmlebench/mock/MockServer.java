@@ -201,6 +201,12 @@ public final class MockServer implements AutoCloseable {
     return this;
   }
 
+  /** Batch ids repeat the key the batch was submitted with ({@code batch_mock_KEY_1}). */
+  public MockServer keyInBatchIds(boolean on) {
+    batches.keyInIds(on);
+    return this;
+  }
+
   /** The opening of an answer that echoes the key ({@link #echoKey}); before the answer, not to change it. */
   static String echoOf(String key) {
     return "You asked with the key " + key + ".\n";

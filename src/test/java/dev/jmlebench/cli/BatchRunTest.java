@@ -198,6 +198,30 @@ class BatchRunTest {
     return new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
   }
 
+  /**
+   * A server whose batch id repeats the key: the id would be journaled (to reattach) and printed, so the run
+   * follows no such batch — it says so in one line and asks one by one — and writes and prints no key.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"openai", "anthropic"})
+  void aBatchIdThatRepeatsTheKeyIsNeitherFollowedNorWritten(String api) throws Exception {
+    Path out = dir.resolve("results/id.json");
+    try (MockServer server = MockServer.start(0, SharedData.dataset(), null,
+        MockOptions.INSTANT.withRequiredKey(KEY)).keyInBatchIds(true)) {
+      Cli.Outcome o = Cli.run("run", "--api", api, "--batch", "--model", "m", "--base-url",
+          server.baseUrl().toString(), "--api-key", KEY, "--dataset", SharedData.root().toString(), "--out",
+          out.toString(), "--parallel", "16");
+      assertThat(o.exitCode()).as(o.err()).isZero();
+      assertThat(server.batchesCreated()).isEqualTo(1);
+      assertThat(o.out()).contains("Batch not submitted (the batch id is not a plain id, or repeats a credential; "
+          + "not followed").contains(": asking one by one.").doesNotContain("Submitted batch");
+      assertThat(o.out() + o.err()).doesNotContain(KEY);
+    }
+    assertThat(ResultFiles.read(out).results()).hasSize(400);
+    assertThat(dir.resolve("results/id.batch.json")).doesNotExist();
+    assertThat(FileTexts.below(dir)).isNotEmpty().allSatisfy(text -> assertThat(text).doesNotContain(KEY));
+  }
+
   /** What the mock's echoing answers open with (MockServer.echoOf), for a key. */
   private static String echo(String key) {
     return "You asked with the key " + key + ".";

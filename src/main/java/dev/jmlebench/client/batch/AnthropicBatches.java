@@ -57,10 +57,14 @@ public final class AnthropicBatches implements BatchApi {
     if (!b.path("id").isTextual() || !b.path("processing_status").isTextual()) {
       throw http.malformed(reply, "the batch has no id or processing_status");
     }
+    if (!BatchApi.isPlainId(b.get("id").asText(), settings)) {
+      throw http.malformed(reply, "the batch id is not a plain id, or repeats a credential; not followed");
+    }
     JsonNode c = b.path("request_counts");
     int finished = c.path("succeeded").asInt() + c.path("errored").asInt() + c.path("canceled").asInt()
         + c.path("expired").asInt();
-    String state = b.get("processing_status").asText();
+    // Printed in the progress line: a credential echoed into it is hidden.
+    String state = settings.secrets().redact(b.get("processing_status").asText());
     return new Status(b.get("id").asText(), state, state.equals("ended"), finished,
         finished + c.path("processing").asInt(), b.path("results_url").isTextual() ? b.get("results_url").asText() : null,
         null);

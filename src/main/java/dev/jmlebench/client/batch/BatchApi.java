@@ -45,6 +45,16 @@ public interface BatchApi {
     return Math.min(1L << 30, settings.maxBodyBytes() * Math.max(1, ended.total()));
   }
 
+  /**
+   * Whether a batch id a server gave can be journaled, printed and put into a path: letters, digits, {@code _},
+   * {@code -} and {@code .} (not a path step), at most 200 characters, and no credential in it — a server
+   * that echoes the key into the id must not get it onto the disk.
+   */
+  static boolean isPlainId(String id, ClientSettings settings) {
+    return id.matches("[A-Za-z0-9_.-]{1,200}") && !id.equals(".") && !id.equals("..")
+        && settings.secrets().redact(id).equals(id);
+  }
+
   /** {@code openai} or {@code anthropic}: a journaled batch is only reattached through the same API. */
   String name();
 }

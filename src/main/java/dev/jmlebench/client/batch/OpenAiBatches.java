@@ -88,7 +88,11 @@ public final class OpenAiBatches implements BatchApi {
     if (!b.path("id").isTextual() || !b.path("status").isTextual()) {
       throw http.malformed(reply, "the batch has no id or status");
     }
-    String state = b.get("status").asText();
+    if (!BatchApi.isPlainId(b.get("id").asText(), settings)) {
+      throw http.malformed(reply, "the batch id is not a plain id, or repeats a credential; not followed");
+    }
+    // Printed in the progress line: a credential echoed into it is hidden.
+    String state = settings.secrets().redact(b.get("status").asText());
     JsonNode counts = b.path("request_counts");
     return new Status(b.get("id").asText(), state, ENDED.contains(state),
         counts.path("completed").asInt() + counts.path("failed").asInt(), counts.path("total").asInt(),
