@@ -3,9 +3,9 @@ package dev.jmlebench.cost;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.results.RunMetadata;
+import dev.jmlebench.results.RunUsage;
 import dev.jmlebench.results.UsageReport;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Optional;
 
 /**
@@ -27,8 +27,7 @@ public record RunCost(BigDecimal usd) {
 
   /** US dollars per one of {@code count} (points, correct answers); empty when there are none to share it. */
   public Optional<BigDecimal> per(int count) {
-    return count <= 0 ? Optional.empty()
-        : Optional.of(usd.divide(BigDecimal.valueOf(count), MathContext.DECIMAL64));
+    return Optional.ofNullable(RunUsage.share(usd, count));
   }
 
   /** The total as {@code summary} prints it: {@code $4.93}, {@code $0.004321}. */

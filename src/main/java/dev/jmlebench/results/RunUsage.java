@@ -2,6 +2,7 @@ package dev.jmlebench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Objects;
 
@@ -63,6 +64,14 @@ public record RunUsage(int answers, int withUsage, long promptTokens, long compl
 
   /** Dollars per point of the score, or null when there is no cost or no point. */
   public BigDecimal per(int count) {
-    return cost == null || count <= 0 ? null : cost.divide(BigDecimal.valueOf(count), java.math.MathContext.DECIMAL64);
+    return share(cost, count);
+  }
+
+  /**
+   * A cost shared over {@code count} points or correct answers, or null when there is no cost or nothing to
+   * share it: the one division behind every "per point" and "per correct answer" figure.
+   */
+  public static BigDecimal share(BigDecimal cost, int count) {
+    return cost == null || count <= 0 ? null : cost.divide(BigDecimal.valueOf(count), MathContext.DECIMAL64);
   }
 }
