@@ -107,6 +107,18 @@ public final class AnswerKey {
   }
 
   /**
+   * The gold as a reader should take it: the letters joined by commas ("b,d": choose both), or, where the key
+   * accepts alternatives, each alternative joined by " or " ("a or c" for 119E28: either one, not both).
+   */
+  public String goldText(Question q) {
+    List<List<String>> alternatives = edition.acceptedAlternatives().get(q.questionId());
+    if (alternatives != null) {
+      return String.join(" or ", alternatives.stream().map(a -> String.join(",", a)).toList());
+    }
+    return String.join(",", gold(q));
+  }
+
+  /**
    * Correct for a question that scores for everyone (116A71) whatever the answer; else correct iff the answer parsed and matches the gold by the edition's rule for the question's type, or,
    * for a question with accepted alternatives, matches one of them.
    */

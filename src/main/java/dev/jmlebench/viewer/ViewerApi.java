@@ -199,6 +199,7 @@ public final class ViewerApi {
       o.put("points", Points.of(q));
       o.put("required", exam.isRequired(q.block()));
       strings(o.putArray(ResultSchema.Result.GOLD), data.key().gold(q)); // the key's, as graded
+      o.put("gold_text", data.key().goldText(q)); // as the pages show it: "a or c" where either is right
       o.put("snippet", snippet(q.text()));
       data.dataset().annotation(q.questionId()).ifPresent(a -> {
         a.examineeAccuracy().ifPresent(x -> o.put("examinee_accuracy", x));
@@ -252,6 +253,7 @@ public final class ViewerApi {
     });
     strings(o.putArray("images"), q.clinicalImages());
     strings(o.putArray(ResultSchema.Result.GOLD), data.key().gold(q)); // the key's, as graded
+    o.put("gold_text", data.key().goldText(q)); // as the pages show it: "a or c" where either is right
     data.dataset().annotation(q.questionId()).ifPresent(a -> {
       // The examinees' answers and the prohibited choices, as the source (IgakuQA) publishes them.
       ObjectNode examinees = o.putObject("examinees");

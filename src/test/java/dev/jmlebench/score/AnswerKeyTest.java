@@ -42,6 +42,22 @@ class AnswerKeyTest {
   }
 
   @Test
+  void theGoldTextSaysOrWhereTheKeyAcceptsEitherOfTwoAnswers() {
+    // 112B30: the data's "a or d", one letter; both official and IgakuQA's editions accept either.
+    Question b30 = SharedData.datasetIgakuqa("112").question("112B-30").orElseThrow();
+    for (String edition : List.of("official", "igakuqa")) {
+      AnswerKey key = AnswerKey.of("112", edition);
+      assertThat(key.gold(b30)).as(edition).containsExactly("a", "d");
+      assertThat(key.goldText(b30)).as(edition).isEqualTo("a or d");
+    }
+    Question e28 = SharedData.dataset119().question("119E-28").orElseThrow();
+    assertThat(AnswerKey.of("119", "official").goldText(e28)).isEqualTo("a or c");
+    // Two letters that must both be chosen stay together: 120F-58, b and d under the ministry's key.
+    assertThat(OFFICIAL.goldText(q("120F-58"))).isEqualTo("b,d");
+    assertThat(AUTHOR.goldText(q("120F-58"))).isEqualTo("b,e");
+  }
+
+  @Test
   void theCriteriaAreThoseOfEachEdition() {
     assertThat(AUTHOR.criteria().generalMinScore()).isEqualTo(221);
     assertThat(OFFICIAL.criteria().generalMinScore()).isEqualTo(224);

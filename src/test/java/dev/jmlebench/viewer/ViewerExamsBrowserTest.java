@@ -91,6 +91,9 @@ class ViewerExamsBrowserTest {
     expect(shared.locator("[data-testid=detail] [data-testid=question-id]")).hasText("119E-28");
     expect(shared.locator("#exam-switch")).hasValue("119");
     expect(shared.locator("[data-testid=detail] .qtext")).isVisible();
+    // 119E28 accepts a or c, one letter: its gold reads so in the answer panel and in the question list.
+    expect(shared.locator("[data-testid=detail] [data-testid=gold]")).hasText("a or c");
+    expect(shared.locator(".qrow[data-q='119E-28'] .ans .muted")).hasText(" / a or c");
     Chromium.screenshot(shared, "exam-switch-light");
     shared.locator("#exam-switch").selectOption("114");
     expect(shared.locator("[data-testid=leaderboard] tbody tr")).hasCount(1);
@@ -122,6 +125,76 @@ class ViewerExamsBrowserTest {
     assertThat(page.url()).contains("#/model/" + runId("114", "chatgpt-114.json")).contains("exam=114");
     expect(page.locator(".card").first()).containsText(s114.score() + "/" + s114.scoreMax());
     expect(page.locator("#exam-switch")).hasValue("114");
+  }
+
+  @Test
+  void theHeaderWithTheExamSwitchIsOneLineFrom1280PxAndWrapsWithoutOverflowBelow() {
+    // The 120th's leaderboard has the most models (the widest model menu); 119E-28's page the 119th's.
+    for (String hash : List.of("#/", "#/question/119E-28?exam=119")) {
+      Page page = viewer.open(hash);
+      page.setViewportSize(1280, 900);
+      expect(page.locator("#exam-switch")).isVisible();
+      expect(page.locator("#model-jump option")).not().hasCount(1);
+      assertThat(headerRows(page)).as(hash + " at 1280 px").isEqualTo(1);
+      if (hash.equals("#/")) {
+        Chromium.screenshot(page, "header-1280-light");
+      }
+      // Narrower, the header may take more lines, but nothing runs off the side of the page.
+      page.setViewportSize(760, 900);
+      assertThat(headerRows(page)).as(hash + " at 760 px").isGreaterThan(1);
+      if (hash.equals("#/")) {
+        Chromium.screenshot(page, "header-760-light");
+      }
+      assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).as(hash).isEqualTo(true);
+      assertThat(page.evaluate("() => [...document.querySelectorAll('.topbar *')].every(e => e.getBoundingClientRect().right <= window.innerWidth)"))
+          .as(hash).isEqualTo(true);
+    }
+  }
+
+  @Test
+  void theQuestionPageOfAGoldWithAlternativesSaysEitherAndMarksEachAcceptedAnswer() {
+    for (var scheme : List.of(com.microsoft.playwright.options.ColorScheme.LIGHT, com.microsoft.playwright.options.ColorScheme.DARK)) {
+      Page page = viewer.open("#/question/119E-28?exam=119", scheme);
+      expect(page.locator("[data-testid=question-gold]")).hasText("a or c");
+      // PFN's answer, graded right or wrong in Java: its chip is marked as gold exactly when it was accepted.
+      Locator chip = page.locator(".dist .chip");
+      expect(chip).hasCount(1);
+      boolean right = page.locator("[data-testid=models-right]").textContent().startsWith("1 ");
+      assertThat(chip.getAttribute("class").contains("gold")).isEqualTo(right);
+      assertThat(chip.textContent()).startsWith(right ? "a — " : "");
+      Chromium.screenshot(page, "question-119E-28-" + scheme.name().toLowerCase(java.util.Locale.ROOT));
+    }
+  }
+
+  @Test
+  void theModelByExamViewHasNoExamSwitch() {
+    Page page = viewer.open("#/?exam=114");
+    expect(page.locator("#exam-switch")).isVisible();
+    page.locator("[data-nav=exams]").click();
+    expect(page.locator("[data-testid=exam-matrix] tbody tr").first()).isVisible();
+    expect(page.locator("#exam-switch")).isHidden();
+    expect(page.locator("[data-nav=exams]")).isVisible();
+    page.goBack();
+    expect(page.locator("[data-testid=leaderboard] tbody tr").first()).containsText(SeveralExams.CHATGPT);
+    expect(page.locator("#exam-switch")).isVisible();
+    expect(page.locator("#exam-switch")).hasValue("114");
+    // Opened directly too.
+    expect(viewer.open("#/exams").locator("#exam-switch")).isHidden();
+  }
+
+  /**
+   * How many lines the top bar's visible items take: the items of one line are centred on it, so their vertical
+   * centres differ by a few pixels; a centre more than 10 px below the last starts another line.
+   */
+  private static int headerRows(Page page) {
+    Number rows = (Number) page.evaluate("""
+        () => {
+          const centres = [...document.querySelectorAll('.topbar > a, .topbar > button, .topbar nav > :not(datalist)')]
+            .map(e => e.getBoundingClientRect()).filter(r => r.width > 0 && r.height > 0)
+            .map(r => (r.top + r.bottom) / 2).sort((a, b) => a - b);
+          return centres.filter((c, i) => i === 0 || c - centres[i - 1] > 10).length;
+        }""");
+    return rows.intValue();
   }
 
   @Test

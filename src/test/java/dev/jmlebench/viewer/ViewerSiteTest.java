@@ -95,6 +95,27 @@ class ViewerSiteTest {
   }
 
   @Test
+  void aGoldOfAlternativesReadsAsEitherOneWhereverTheGoldIsShown() throws IOException {
+    // 119E28 accepts a alone or c alone (the ministry's answer; both together are wrong): "a,c" would read as both.
+    JsonNode e28 = doc("exam/119/question/119E-28").get("question");
+    assertThat(e28.get("gold").toString()).isEqualTo("[\"a\",\"c\"]");
+    assertThat(e28.get("gold_text").asText()).isEqualTo("a or c");
+    JsonNode listed = null;
+    for (JsonNode q : doc("exam/119/index").get("questions")) {
+      listed = q.get("id").asText().equals("119E-28") ? q : listed;
+    }
+    assertThat(listed.get("gold_text").asText()).isEqualTo("a or c");
+    // A question that asks for two letters keeps them together; one letter is just that letter.
+    for (JsonNode q : doc("exam/119/index").get("questions")) {
+      if (!q.get("id").asText().equals("119E-28")) {
+        List<String> letters = new ArrayList<>();
+        q.get("gold").forEach(g -> letters.add(g.asText()));
+        assertThat(q.get("gold_text").asText()).as(q.get("id").asText()).isEqualTo(String.join(",", letters));
+      }
+    }
+  }
+
+  @Test
   void theModelByExamTableHasEachModelsScoreAndVerdictPerExamAndItsMeanOverThem() throws IOException {
     JsonNode exams = doc("exams");
     assertThat(exams.get("exams").findValuesAsText("id")).containsExactly("120", "119", "115", "114", "113");

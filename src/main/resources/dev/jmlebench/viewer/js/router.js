@@ -75,7 +75,7 @@ async function render() {
     performance.measure('view ' + r.view, { start: started });
     document.title = made.title + ' — jmle-bench viewer';
     // The jump menus are not needed for the first paint.
-    setTimeout(() => setupNav(index, home), 0);
+    setTimeout(() => setupNav(index, home, r.view), 0);
   } catch (e) {
     if (token !== renderToken) return;
     current = null;

@@ -30,7 +30,7 @@ function hardest(r, index) {
         h('td', null, h('a', { href: questionHref(x.q.id) }, x.q.id), x.q.image ? [' ', imageTag()] : null),
         h('td', null, x.q.block),
         h('td', { class: 'num' }, String(x.q.points)),
-        h('td', { class: 'num' }, answerText(x.q.gold)),
+        h('td', { class: 'num' }, x.q.gold_text),
         h('td', null, h('div', { class: 'pct-cell' }, h('span', { class: 'num' }, x.k + '/' + x.n), bar(x.share, true))),
         h('td', { class: 'num' }, x.outcomes.map((o, j) => h('a', { href: modelHref(models[j].id, { q: x.q.id }), class: 'mark ' + OUTCOME[o].cls, title: models[j].name + ': ' + OUTCOME[o].label }, OUTCOME[o].mark))),
         h('td', { class: 'snip ja', lang: 'ja' }, x.q.snippet)))))));

@@ -63,6 +63,7 @@ async function matrix(r, index) {
 /** One pair in full, from the row model's side: score difference with its interval, per block, the questions where they differ. */
 function pairDetail(index, c, full) {
   const byId = new Map(index.models.map((m) => [m.id, m]));
+  const goldText = new Map(index.questions.map((q) => [q.id, q.gold_text])); // the key's words, as the index has them
   const [x, y] = c.flipped ? [byId.get(c.b), byId.get(c.a)] : [byId.get(c.a), byId.get(c.b)];
   const v = seenFromRow(c);
   const flip = (side) => (c.flipped ? (side === 'a' ? 'b' : 'a') : side);
@@ -92,7 +93,7 @@ function pairDetail(index, c, full) {
             h('td', { class: 'num' }, String(d.points)),
             h('td', { class: 'num mark ' + (xRight ? 'c' : 'i') }, (xRight ? '✓ ' : '✗ ') + answerText(d[flip('a') + '_predicted'])),
             h('td', { class: 'num mark ' + (xRight ? 'i' : 'c') }, (xRight ? '✗ ' : '✓ ') + answerText(d[flip('b') + '_predicted'])),
-            h('td', { class: 'num' }, answerText(d.gold)));
+            h('td', { class: 'num' }, goldText.get(d.question_id)));
         }))))),
   ];
 }

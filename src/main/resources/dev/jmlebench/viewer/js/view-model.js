@@ -52,7 +52,7 @@ async function modelPage(r, index) {
       h('span', { class: 'mark ' + o.cls }, o.mark),
       h('span', { class: 'qid' }, x.q.id.replace(/^\d+/, '')),
       h('span', { class: 'snip ja', lang: 'ja' }, x.q.image ? imageTag() : null, x.q.snippet),
-      h('span', { class: 'ans' }, answerText(x.res.predicted), h('span', { class: 'muted' }, ' / ' + answerText(x.q.gold))));
+      h('span', { class: 'ans' }, answerText(x.res.predicted), h('span', { class: 'muted' }, ' / ' + x.q.gold_text)));
     rowEls.set(x.q.id, row);
     listEl.append(row);
   }

@@ -19,7 +19,9 @@ async function questionPage(r, index) {
     const k = answerText(x.predicted);
     counts.set(k, (counts.get(k) || 0) + 1);
   }
-  const gold = answerText(q.gold);
+  const gold = q.gold_text; // the key's words: "a or c" where either is right
+  // The answers graded right (every alternative the key accepts), as Java graded them.
+  const accepted = new Set(attempted.filter((x) => x.outcome === 'c').map((x) => answerText(x.predicted)));
   const prev = index.questions[qi - 1];
   const next = index.questions[qi + 1];
   const keep = r.params.has('models') ? { models: chosen.join(',') } : {};
@@ -41,7 +43,7 @@ async function questionPage(r, index) {
       h('div', { class: 'answers' }, h('div', null, h('span', { class: 'k' }, 'Gold'), h('span', { class: 'v c', 'data-testid': 'question-gold' }, gold)),
         h('div', null, h('span', { class: 'k' }, 'Models right'), h('span', { class: 'v', 'data-testid': 'models-right' }, right.length + ' of ' + attempted.length))),
       h('div', { class: 'dist' }, [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) =>
-        h('span', { class: 'chip' + (k === gold ? ' gold' : '') }, k + ' — ' + n + (n === 1 ? ' model' : ' models'))))),
+        h('span', { class: 'chip' + (accepted.has(k) ? ' gold' : '') }, k + ' — ' + n + (n === 1 ? ' model' : ' models'))))),
     h('h2', null, 'Answers'),
     h('div', { class: 'panel' }, h('table', { class: 'picker', 'data-testid': 'answers-table' },
       h('thead', null, h('tr', null, h('th', null, ''), h('th', null, 'Model'), h('th', null, 'Predicted'), h('th', null, 'Result'), h('th', null, ''))),

@@ -68,20 +68,23 @@ let navListening = false;
 
 /**
  * The top bar's menus for the exam shown: models and question ids (filled again when the exam changes) and,
- * when the folder holds several exams, the exam switch and the model × exam link.
+ * when the folder holds several exams, the exam switch and the model × exam link. The switch is hidden on the
+ * model × exam view, which shows every exam at once.
  */
-function setupNav(index, home) {
+function setupNav(index, home, view) {
   const examSwitch = document.getElementById('exam-switch');
   if (home.exams && examSwitch.options.length === 0) {
     for (const e of home.exams) examSwitch.append(h('option', { value: e.id }, 'Exam ' + e.id + ' (' + e.held + ')'));
     examSwitch.addEventListener('change', () => {
-      const view = viewAfterSwitch(parseHash().view);
-      location.hash = hashOf(view, '', { exam: examSwitch.value === home.exam.id ? null : examSwitch.value });
+      const to = viewAfterSwitch(parseHash().view);
+      location.hash = hashOf(to, '', { exam: examSwitch.value === home.exam.id ? null : examSwitch.value });
     });
-    examSwitch.hidden = false;
     document.querySelector('[data-nav=exams]').hidden = false;
   }
-  if (home.exams) examSwitch.value = index.exam.id;
+  if (home.exams) {
+    examSwitch.value = index.exam.id;
+    examSwitch.hidden = view === 'exams';
+  }
   if (navExam === index.exam.id) return;
   navExam = index.exam.id;
   const select = document.getElementById('model-jump');
@@ -202,7 +205,7 @@ function answers(result, q) {
   const o = result.outcome;
   return h('div', { class: 'answers' },
     h('div', null, h('span', { class: 'k' }, 'Predicted'), h('span', { class: 'v ' + o, 'data-testid': 'predicted' }, answerText(result.predicted))),
-    h('div', null, h('span', { class: 'k' }, 'Gold'), h('span', { class: 'v', 'data-testid': 'gold' }, answerText(q.gold))),
+    h('div', null, h('span', { class: 'k' }, 'Gold'), h('span', { class: 'v', 'data-testid': 'gold' }, q.gold_text)),
     h('div', null, h('span', { class: 'k' }, 'Result'), outcomeBadge(o)),
     h('div', null, h('span', { class: 'k' }, 'Points'), h('span', { class: 'v' }, String(q.points))),
     result.prohibited ? h('div', { 'data-testid': 'answer-prohibited' }, h('span', { class: 'k' }, '禁忌肢'),
