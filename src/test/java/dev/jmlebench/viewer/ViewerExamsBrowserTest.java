@@ -208,6 +208,7 @@ class ViewerExamsBrowserTest {
     expect(page.locator("[data-testid=question-list] .qrow")).hasCount(400);
     page.locator(".qrow[data-q='119E-28']").click();
     expect(page.locator("[data-testid=detail] .qtext")).isVisible();
+    expect(page.locator("[data-testid=detail] [data-testid=gold]")).hasText("a or c");
     page.locator("#exam-switch").selectOption("113");
     expect(page.locator("[data-testid=leaderboard] tbody tr").first()).containsText(SeveralExams.CHATGPT);
   }
