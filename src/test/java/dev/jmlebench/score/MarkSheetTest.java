@@ -95,4 +95,40 @@ class MarkSheetTest {
     assertThat(igakuqa.isCorrect(b50, List.of("2.1"), true)).isFalse();
     assertThat(AnswerKey.chosen("116", null).name()).as("the default, for runs").isEqualTo("official");
   }
+
+  /**
+   * The official editions of every exam compare a calculation as a number, as the 119th's and 120th's do:
+   * 113F84 asks for 7.20 (①.②③), and 7.2 is that value; IgakuQA's edition keeps its string rule.
+   */
+  @Test
+  void theOfficialEditionComparesCalculationsAsNumbersAsThe119thAnd120thDo() {
+    Dataset d = SharedData.datasetIgakuqa("113");
+    Question f84 = d.question("113F-84").orElseThrow();
+    AnswerKey official = AnswerKey.of("113", "official").checkedAgainst(d);
+    AnswerKey igakuqa = AnswerKey.of("113", "igakuqa").checkedAgainst(d);
+    assertThat(official.gold(f84)).containsExactly("7.20");
+    assertThat(official.isCorrect(f84, List.of("7.2"), true)).isTrue();
+    assertThat(official.isCorrect(f84, List.of("7.20"), true)).isTrue();
+    assertThat(official.isCorrect(f84, List.of("7.21"), true)).isFalse();
+    assertThat(official.isCorrect(f84, List.of("7.2倍"), true)).as("what float() rejects is wrong").isFalse();
+    assertThat(igakuqa.isCorrect(f84, List.of("7.20"), true)).isTrue();
+    assertThat(igakuqa.isCorrect(f84, List.of("7.2"), true)).isFalse();
+
+    Question f75 = SharedData.datasetIgakuqa("114").question("114F-75").orElseThrow();
+    AnswerKey official114 = AnswerKey.of("114", "official").checkedAgainst(SharedData.datasetIgakuqa("114"));
+    assertThat(official114.isCorrect(f75, List.of("1130"), true)).isTrue();
+    assertThat(official114.isCorrect(f75, List.of("130"), true)).as("the digits are not the value").isFalse();
+    assertThat(official114.isCorrect(f75, List.of("1,130"), true)).as("float() rejects a separator").isFalse();
+    for (String exam : List.of("112", "113", "114", "115", "116", "119", "120")) {
+      assertThat(AnswerKey.of(exam, "official").isCorrect(calculation(exam), List.of("1e400"), true))
+          .as(exam + ": infinity equals no gold").isFalse();
+    }
+  }
+
+  /** The first calculation question of an exam. */
+  private static Question calculation(String exam) {
+    Dataset d = exam.equals("120") ? SharedData.dataset()
+        : exam.equals("119") ? SharedData.dataset119() : SharedData.datasetIgakuqa(exam);
+    return d.questions().stream().filter(q -> q.type() == QuestionType.CALCULATION).findFirst().orElseThrow();
+  }
 }
