@@ -143,10 +143,10 @@ public final class Exams {
     ExamJson gen = c.object("general");
     Criteria criteria;
     try {
-      Integer prohibitedMax = c.node().has("prohibited_choices")
-          ? c.object("prohibited_choices").integer("max") : null;
+      ExamJson prohibited = c.node().has("prohibited_choices") ? c.object("prohibited_choices") : null;
       criteria = new Criteria(req.integer("max"), req.integer("min_score"), req.ratio("min_ratio_with_exclusions"),
-          gen.integer("max"), gen.integer("min_score"), prohibitedMax);
+          gen.integer("max"), gen.integer("min_score"), prohibited == null ? null : prohibited.integer("max"),
+          prohibited == null ? null : prohibited.text("annotated_by"));
     } catch (IllegalArgumentException ex) {
       throw c.fault(ex.getMessage());
     }

@@ -130,7 +130,7 @@ final class LeaderboardExport {
     pass.put("general_max", criteria.generalMax());
     if (criteria.prohibitedMax() != null) {
       pass.put("prohibited_max", criteria.prohibitedMax());
-      pass.put("prohibited_annotated_by", "IgakuQA's authors (not official: the ministry publishes no list)");
+      pass.put("prohibited_annotated_by", criteria.prohibitedAnnotatedBy() + " (not official: the ministry publishes no list)");
     }
     ArrayNode rows = root.putArray("runs");
     for (LeaderboardEntry e : order(entries)) {

@@ -21,7 +21,8 @@ public record ExamCriteria(
     int generalMinScore,
     Set<String> excludedQuestions,
     Set<String> correctForEveryone,
-    Integer prohibitedMax) {
+    Integer prohibitedMax,
+    String prohibitedAnnotatedBy) {
 
   public ExamCriteria {
     excludedQuestions = Set.copyOf(excludedQuestions);
@@ -32,14 +33,15 @@ public record ExamCriteria(
   public ExamCriteria(String exam, int requiredMax, int requiredMinScore, double requiredMinRatioWithExclusions,
       int generalMax, int generalMinScore, Set<String> excludedQuestions) {
     this(exam, requiredMax, requiredMinScore, requiredMinRatioWithExclusions, generalMax, generalMinScore,
-        excludedQuestions, Set.of(), null);
+        excludedQuestions, Set.of(), null, null);
   }
 
   /** The criteria of an answer-key edition: its pass marks and the questions it excludes. */
   public static ExamCriteria of(Edition edition) {
     Criteria c = edition.criteria();
     return new ExamCriteria(edition.exam(), c.requiredMax(), c.requiredMinScore(), c.requiredMinRatioWithExclusions(),
-        c.generalMax(), c.generalMinScore(), edition.excludedQuestions(), edition.correctForEveryone(), c.prohibitedMax());
+        c.generalMax(), c.generalMinScore(), edition.excludedQuestions(), edition.correctForEveryone(), c.prohibitedMax(),
+        c.prohibitedAnnotatedBy());
   }
 
   /** Whether the question scores for every candidate whatever the answer (116A71). */
@@ -71,6 +73,15 @@ public record ExamCriteria(
    */
   public Boolean prohibitedPass(Integer prohibitedAnswers) {
     return prohibitedMax == null || prohibitedAnswers == null ? null : prohibitedAnswers <= prohibitedMax;
+  }
+
+  /**
+   * Whose annotation of prohibited choices the third criterion rests on, said as a page or report shows it:
+   * {@code annotated by IgakuQA's authors, not official}; null when the edition sets no such criterion. The
+   * ministry publishes no list of prohibited choices, so every figure of this criterion carries this label.
+   */
+  public String prohibitedAnnotation() {
+    return prohibitedAnnotatedBy == null ? null : "annotated by " + prohibitedAnnotatedBy + ", not official";
   }
 
   /** The third criterion's mark, e.g. {@code ≤3}; null when the edition sets none. */

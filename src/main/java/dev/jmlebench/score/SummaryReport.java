@@ -19,8 +19,8 @@ public final class SummaryReport {
         fraction(s.generalScore(), s.generalScoreMax(), s.generalScorePct()),
         criterion(s.generalPass(), c.generalMark())));
     if (s.prohibitedAnswers() != null) {
-      sb.append(String.format("  Prohibited %3d answers with a prohibited choice (禁忌肢)   %s   annotated by IgakuQA's "
-          + "authors, not official%n", s.prohibitedAnswers(), criterion(s.prohibitedPass(), c.prohibitedMark())));
+      sb.append(String.format("  Prohibited %3d answers with a prohibited choice (禁忌肢)   %s   %s%n",
+          s.prohibitedAnswers(), criterion(s.prohibitedPass(), c.prohibitedMark()), c.prohibitedAnnotation()));
     }
     sb.append(String.format("  Text-only  %s%n",
         fraction(s.textOnlyScore(), s.textOnlyScoreMax(), s.textOnlyScorePct())));

@@ -28,11 +28,11 @@ public final class StatisticsReport {
     } catch (UserError e) {
       return "  95% CI     not computed: " + e.getMessage() + "\n";
     }
-    return run(RunStatistics.of(run, criteria, Bootstrap.DEFAULT));
+    return run(RunStatistics.of(run, criteria, Bootstrap.DEFAULT), criteria);
   }
 
   /** Lines to follow a run's summary report, in its layout (two-space indent, 11-character labels). */
-  public static String run(RunStatistics s) {
+  public static String run(RunStatistics s, ExamCriteria criteria) {
     StringBuilder sb = new StringBuilder();
     sb.append(String.format(Locale.ROOT, "  95%% CI     score %d–%d (%s–%s)   accuracy %s–%s (bootstrap), %s–%s (Wilson)%n",
         s.scoreCi().lower(), s.scoreCi().upper(), pct(s.scorePctCi().lower()), pct(s.scorePctCi().upper()),
@@ -42,8 +42,9 @@ public final class StatisticsReport {
       sb.append("  P(pass)    not judged (not a full exam)\n");
     } else {
       sb.append(String.format(Locale.ROOT, "  P(pass)    %.4f   (share of resamples in which %s)%n",
-          s.passProbability(), s.prohibitedJudged() ? "all three criteria hold; prohibited choices as annotated by "
-              + "IgakuQA's authors, not official" : "both criteria hold"));
+          s.passProbability(), s.prohibitedJudged()
+              ? "all three criteria hold; prohibited choices as " + criteria.prohibitedAnnotation()
+              : "both criteria hold"));
     }
     sb.append("  Bootstrap  ").append(describe(s.bootstrap())).append('\n');
     return sb.toString();

@@ -266,7 +266,9 @@ public final class ViewerApi {
         ObjectNode prohibited = o.putObject("prohibited");
         strings(prohibited.putArray("choices"), a.prohibited());
         prohibited.put("reason", a.prohibitedReason());
-        prohibited.put("annotated_by", "IgakuQA's authors (not official: the ministry publishes no list)");
+        String by = data.criteria().prohibitedAnnotatedBy(); // null under an edition that does not judge them
+        prohibited.put("annotated_by", (by == null ? "the dataset's source" : by)
+            + " (not official: the ministry publishes no list)");
       }
     });
     ArrayNode results = root.putArray(ResultSchema.RESULTS);

@@ -59,6 +59,7 @@ record ViewerExam(String id, List<Block> blocks, ExamCriteria criteria) {
     pass.put("general_max", criteria.generalMax());
     if (criteria.prohibitedMax() != null) {
       pass.put("prohibited_max", criteria.prohibitedMax());
+      pass.put("prohibited_annotation", criteria.prohibitedAnnotation());
     }
     double passMark = ChartScales.passMark(criteria);
     o.put("pass_line", passMark);

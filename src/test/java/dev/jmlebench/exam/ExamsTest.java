@@ -65,6 +65,27 @@ class ExamsTest {
     assertThat(Exams.get("120").edition("official").calculationGold()).isEqualTo(Edition.DATASET_GOLD);
   }
 
+  /** The label every figure of the third criterion carries comes from the edition's data, once. */
+  @Test
+  void theProhibitedChoiceCriterionNamesWhoseAnnotationJudgesItAndOnlyWhereItIsSet() throws IOException {
+    for (String id : java.util.List.of("112", "113", "114", "115", "116")) {
+      for (String edition : java.util.List.of("official", "igakuqa")) {
+        Criteria c = Exams.get(id).edition(edition).criteria();
+        assertThat(c.prohibitedMax()).isEqualTo(3);
+        assertThat(c.prohibitedAnnotatedBy()).isEqualTo("IgakuQA's authors");
+      }
+    }
+    assertThat(Exams.get("120").edition("official").criteria().prohibitedAnnotatedBy()).isNull();
+    assertThat(Exams.get("119").edition("official").criteria().prohibitedAnnotatedBy()).isNull();
+
+    Path file = tmp.resolve("unsigned.json");
+    Files.writeString(file, Files.readString(Path.of("src/main/resources/dev/jmlebench/exam/113/editions/official.json"))
+        .replace(",\n      \"annotated_by\": \"IgakuQA's authors\"", ""));
+    assertThat(Files.readString(file)).doesNotContain("annotated_by");
+    assertThatThrownBy(() -> Exams.editionFile(file, Exams.get("113"))).isInstanceOf(UserError.class)
+        .hasMessage(file + ": criteria.prohibited_choices.annotated_by: missing");
+  }
+
   @Test
   void anUnknownEditionNameIsTheUsersMistakeNamedWithTheChoices() {
     assertThatThrownBy(() -> Exams.get("120").edition("draft")).isInstanceOf(UserError.class)

@@ -97,7 +97,7 @@ class ProhibitedPassProbabilityTest {
     // Without the third criterion the same answers pass every resample, as the figures before this change did.
     ExamCriteria withoutIt = new ExamCriteria(criteria.exam(), criteria.requiredMax(), criteria.requiredMinScore(),
         criteria.requiredMinRatioWithExclusions(), criteria.generalMax(), criteria.generalMinScore(),
-        criteria.excludedQuestions(), criteria.correctForEveryone(), null);
+        criteria.excludedQuestions(), criteria.correctForEveryone(), null, null);
     RunStatistics ignoring = RunStatistics.of(three, withoutIt, d, "three");
     assertThat(ignoring.prohibitedJudged()).isFalse();
     assertThat(ignoring.passProbability()).isEqualTo(1.0);

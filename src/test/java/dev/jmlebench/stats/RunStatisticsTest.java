@@ -189,7 +189,7 @@ class RunStatisticsTest {
     assertThat(StatisticsReport.forSummary(full.withResults(List.of()), CRITERIA, SharedData.dataset(), "empty.json"))
         .isEqualTo("  95% CI     none: the file has no results\n");
     assertThat(StatisticsReport.forSummary(full, CRITERIA, SharedData.dataset(), "gpt.json"))
-        .isEqualTo(StatisticsReport.run(RunStatistics.of(full, CRITERIA, SharedData.dataset(), "gpt.json")));
+        .isEqualTo(StatisticsReport.run(RunStatistics.of(full, CRITERIA, SharedData.dataset(), "gpt.json"), CRITERIA));
   }
 
   private static ResultFile withResults(Path file, boolean correct) {
