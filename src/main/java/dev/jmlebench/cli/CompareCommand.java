@@ -71,6 +71,7 @@ final class CompareCommand implements Callable<Integer> {
       out.print(json ? StatisticsJson.write(StatisticsJson.compare(result)) : StatisticsReport.compare(result));
     }
     out.flush();
+    answerKey.warnOfUnused(spec.commandLine().getErr());
     return Main.OK;
   }
 }

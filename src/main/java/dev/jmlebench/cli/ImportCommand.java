@@ -93,8 +93,9 @@ final class ImportCommand implements Callable<Integer> {
           + "predictions were made from the text (blind)");
     }
     // IgakuQA's predictions write calculations as its mark-sheet digits: graded by its own edition by default.
-    AnswerKey answerKey = key.asGiven() == null && IgakuQaPredictions.FORMAT.equals(format)
+    AnswerKey answerKey = key.asGivenFor(d.exam()) == null && IgakuQaPredictions.FORMAT.equals(format)
         ? AnswerKey.of(d.exam(), IgakuQaPredictions.EDITION).checkedAgainst(d) : key.forDataset(d);
+    key.warnOfUnused(progress);
     Map<String, JsonNode> extra = new LinkedHashMap<>();
     extra.put(Metadata.SCHEMA_VERSION, IntNode.valueOf(ResultSchema.VERSION));
     extra.put(Metadata.EXAM, TextNode.valueOf(d.exam()));

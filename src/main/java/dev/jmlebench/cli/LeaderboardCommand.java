@@ -64,6 +64,7 @@ final class LeaderboardCommand implements Callable<Integer> {
       out.println("no README named, so no tables written (--readme FILE rebuilds a README's tables)");
     }
     report.warnings().forEach(w -> err.println("jmle-bench: warning: " + w));
+    answerKey.warnOfUnused(err);
     out.flush();
     err.flush();
     return Main.OK;

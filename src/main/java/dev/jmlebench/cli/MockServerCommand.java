@@ -117,8 +117,9 @@ final class MockServerCommand implements Callable<Integer> {
     out.println("Mock server on " + server.baseUrl() + " — "
         + (replay != null ? "replaying " + replay : vary ? "deterministic answers, varied on repeated asks"
             : "deterministic answers") + ". Ctrl-C stops it.");
+    String key = answerKey.asGivenFor(d.exam());
     out.println("Try: " + RunCommand.program() + " run --model demo --base-url " + server.baseUrl()
-        + " --dataset " + d.directory() + (answerKey.asGiven() == null ? "" : " --key " + answerKey.asGiven()));
+        + " --dataset " + d.directory() + (key == null ? "" : " --key " + key));
     out.flush();
     stopped.await();
     return Main.OK;

@@ -25,7 +25,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ViewerSite site = source.load();
+    ViewerSite site = source.load(spec.commandLine().getErr());
     ReportWriter.Written w = ReportWriter.write(site, out);
     PrintWriter pw = spec.commandLine().getOut();
     site.skipped().forEach(s -> pw.println("skipped " + s.file() + ": " + s.reason()));

@@ -55,6 +55,8 @@ final class RescoreCommand implements Callable<Integer> {
         out.printf("  %c %-9s %s -> %s%n", c.kind(), c.questionId(), c.before(), c.after());
       }
     }
+    out.flush();
+    answerKey.warnOfUnused(spec.commandLine().getErr());
     return Main.OK;
   }
 }

@@ -199,6 +199,7 @@ final class RunCommand implements Callable<Integer> {
     }
     AtomicFiles.checkWritable(config.out(), out != null || resume == null ? "--out" : "--resume");
     PrintWriter printer = spec.commandLine().getOut();
+    answerKey.warnOfUnused(spec.commandLine().getErr());
     if (out == null && resume == null) {
       Path defaultFolder = RunConfig.defaultOut(model, now).getParent();
       RunConfig plain = config;
@@ -240,7 +241,8 @@ final class RunCommand implements Callable<Integer> {
     RunConfig config = new RunConfig(model, url, mode(), ExtraBody.parse(extraBody), blocks(),
         out != null ? out : resume != null ? resume : RunConfig.defaultOut(model, now), resume, displayName,
         positive("--parallel", parallel), Duration.ofSeconds(positive("--timeout", timeoutSeconds)), retry(), now,
-        positive("--repeats", repeats), maxBodyBytes(), regrade, ask, answerKey.asGiven());
+        positive("--repeats", repeats), maxBodyBytes(), regrade, ask,
+        answerKey.asGivenFor(dataset.exam().id()));
     if (resume != null && !resume.toFile().exists()) {
       throw new UserError("--resume " + resume + ": no such result file");
     }

@@ -35,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ViewerSite site = source.load();
+    ViewerSite site = source.load(spec.commandLine().getErr());
     ViewerServer server = ViewerServer.start(site, host, port);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     PrintWriter out = spec.commandLine().getOut();

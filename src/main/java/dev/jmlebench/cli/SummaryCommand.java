@@ -82,6 +82,7 @@ final class SummaryCommand implements Callable<Integer> {
       out.print(RepeatsReport.forFile(shown, shownKey.criteria(), f.toString()));
     }
     out.flush();
+    answerKey.warnOfUnused(spec.commandLine().getErr());
     return Main.OK;
   }
 }

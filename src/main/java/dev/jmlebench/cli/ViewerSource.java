@@ -1,6 +1,7 @@
 package dev.jmlebench.cli;
 
 import dev.jmlebench.viewer.ViewerSite;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,7 +19,9 @@ final class ViewerSource {
    * The folder's runs grouped by exam, each exam's dataset and key found as {@code leaderboard} finds them:
    * {@code --dataset} once per exam, else that exam's cache.
    */
-  ViewerSite load() {
-    return ViewerSite.load(results, dataset.perExam(), answerKey::forExam);
+  ViewerSite load(PrintWriter err) {
+    ViewerSite site = ViewerSite.load(results, dataset.perExam(), answerKey::forExam);
+    answerKey.warnOfUnused(err);
+    return site;
   }
 }

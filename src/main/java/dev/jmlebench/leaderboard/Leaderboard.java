@@ -170,14 +170,15 @@ public final class Leaderboard {
     for (Map.Entry<String, List<LeaderboardEntry>> exam : byExam.entrySet()) {
       Outputs outputs = out.ofExam(exam.getKey(), primary);
       List<LeaderboardEntry> runs = exam.getValue();
-      ExamCriteria criteria = request.key().apply(exam.getKey()).criteria();
+      AnswerKey key = request.key().apply(exam.getKey());
+      ExamCriteria criteria = key.criteria();
       Map<String, RunIntervals> intervals = new LinkedHashMap<>();
       ranked.stream().filter(r -> r.intervals() != null && runs.contains(r.entry()))
           .forEach(r -> intervals.put(r.entry().source(), r.intervals()));
       ChartData data = ChartData.of(runs, intervals, criteria);
       charts.add(drawingLoaded.then(() -> new Drawn(outputs, LeaderboardCharts.write(data, outputs))));
       if (!request.plotOnly()) {
-        LeaderboardExport.write(outputs.json(), outputs.csv(), runs, intervals, criteria);
+        LeaderboardExport.write(outputs.json(), outputs.csv(), runs, intervals, key);
         log.done("wrote " + outputs.json() + " and " + outputs.csv() + " (" + runs.size() + " runs"
             + (byExam.size() > 1 ? " of exam " + exam.getKey() : "") + ")");
       }

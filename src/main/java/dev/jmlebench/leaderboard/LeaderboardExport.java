@@ -11,6 +11,7 @@ import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.cost.RunCost;
 import dev.jmlebench.results.PythonJson;
 import dev.jmlebench.results.ResultSchema;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Scorer;
 import dev.jmlebench.score.Summary;
@@ -118,11 +119,14 @@ final class LeaderboardExport {
     return stats == null ? NODES.objectNode() : stats.json();
   }
 
-  static byte[] json(List<LeaderboardEntry> entries, Map<String, RunIntervals> statistics, ExamCriteria criteria) {
+  static byte[] json(List<LeaderboardEntry> entries, Map<String, RunIntervals> statistics, AnswerKey key) {
+    ExamCriteria criteria = key.criteria();
     ObjectNode root = NODES.objectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
     root.put(ResultSchema.Metadata.EXAM, criteria.exam()); // the exam ranked, named as result files name it
+    // The edition every run of this export was graded with (--key, per exam), named as result files name it.
+    root.put(ResultSchema.Metadata.ANSWER_KEY, key.name());
     ObjectNode pass = root.putObject("pass_criteria");
     pass.put("required_min_score", criteria.requiredMinScore());
     pass.put("required_max", criteria.requiredMax());
@@ -187,8 +191,8 @@ final class LeaderboardExport {
   }
 
   static void write(Path json, Path csv, List<LeaderboardEntry> entries, Map<String, RunIntervals> statistics,
-      ExamCriteria criteria) {
-    AtomicFiles.write(json, json(entries, statistics, criteria));
+      AnswerKey key) {
+    AtomicFiles.write(json, json(entries, statistics, key));
     AtomicFiles.write(csv, csv(entries, statistics));
   }
 }

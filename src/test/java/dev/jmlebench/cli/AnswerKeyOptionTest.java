@@ -134,6 +134,74 @@ class AnswerKeyOptionTest {
   }
 
   @Test
+  void aBadPerExamKeyIsOneLineNamingTheFlagAndExitCodeTwoOnEveryCommand() throws IOException {
+    Files.copy(Path.of(FILE), tmp.resolve("copy.json"));
+    Files.writeString(tmp.resolve("README.md"), "# r\n");
+    byte[] before = Files.readAllBytes(tmp.resolve("copy.json"));
+    Map<String, String> bad = new TreeMap<>(Map.of(
+        "999=author", "--key 999=author: no exam '999' is bundled; known: 120, 119, 116, 115, 114, 113, 112",
+        "120=author,120=official", "--key 120=official: exam 120 is named twice (120=author and 120=official)",
+        "120=author,119=author", "--key 119=author: the 119th exam has no answer key 'author'; its answer keys: "
+            + "official (or an edition file, *.json)",
+        "113=official,igakuqa", "--key 113=official,igakuqa: 'igakuqa' is not EXAM=EDITION (e.g. 120=author); "
+            + "an edition for every exam is given alone",
+        "120=", "--key 120=: no edition after '='; the 120th exam's answer keys: author, official"));
+    for (Map.Entry<String, String> b : bad.entrySet()) {
+      for (String[] args : commands()) {
+        String[] withKey = args.clone();
+        withKey[4] = b.getKey();
+        Cli.Outcome r = Cli.run(withKey);
+        assertThat(r.exitCode()).as(args[0] + " " + b.getKey() + ": " + r.err()).isEqualTo(Main.USAGE);
+        assertThat(r.err().strip()).as(args[0]).isEqualTo("jmle-bench: " + b.getValue());
+      }
+    }
+    // Repeated options are read as one list: the same faults, and a bare edition beside per-exam entries.
+    Cli.Outcome twice = Cli.run("summary", "--dataset", DATASET, "--key", "120=author", "--key", "120=official", FILE);
+    assertThat(twice.exitCode()).isEqualTo(Main.USAGE);
+    assertThat(twice.err().strip()).isEqualTo("jmle-bench: --key 120=official: exam 120 is named twice (120=author "
+        + "and 120=official)");
+    Cli.Outcome mixed = Cli.run("summary", "--dataset", DATASET, "--key", "author", "--key", "119=official", FILE);
+    assertThat(mixed.exitCode()).isEqualTo(Main.USAGE);
+    assertThat(mixed.err().strip()).isEqualTo("jmle-bench: --key author: an edition for every exam is given alone; "
+        + "to choose per exam write EXAM=EDITION for each (e.g. --key 120=author --key 113=igakuqa)");
+    assertThat(Files.readAllBytes(tmp.resolve("copy.json"))).as("nothing written").isEqualTo(before);
+    assertThat(tmp.resolve("run.json")).doesNotExist();
+  }
+
+  @Test
+  void aSingleExamCommandTakesItsOwnExamsEntryAndRecordsIt() throws IOException {
+    // A run of the 120th with entries for two exams is graded with the 120th's, which its file records.
+    Path out = tmp.resolve("run.json");
+    try (MockServer server = MockServer.start(0, SharedData.dataset(), null, MockOptions.INSTANT,
+        AnswerKey.of("120", "author")::gold)) {
+      Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", server.baseUrl().toString(), "--dataset", DATASET,
+          "--blocks", "C,E,F", "--out", out.toString(), "--key", "119=official,120=author");
+      assertThat(o.exitCode()).as(o.err()).isZero();
+      assertThat(o.err().strip()).isEqualTo("jmle-bench: warning: --key 119=official: nothing here is of the 119th "
+          + "exam; the entry is not used");
+    }
+    JsonNode run = JSON.readTree(out.toFile());
+    assertThat(run.at("/metadata/answer_key").asText()).isEqualTo("author");
+    assertThat(correctOfCorrected(run)).doesNotContainValue(false).hasSize(CORRECTED.size());
+
+    // summary: the published GPT-5.2 (author key) under the 120th's entry; the other exam's entry is unused.
+    Cli.Outcome s = Cli.run("summary", "--dataset", DATASET, "--key", "120=official", "--key", "113=igakuqa", FILE);
+    assertThat(s.exitCode()).as(s.err()).isZero();
+    assertThat(s.out()).contains("under the official key: 486/500 (97.2%)");
+    assertThat(s.err().strip()).isEqualTo("jmle-bench: warning: --key 113=igakuqa: nothing here is of the 113th "
+        + "exam; the entry is not used");
+    Cli.Outcome own = Cli.run("summary", "--dataset", DATASET, "--key", "120=author", FILE);
+    assertThat(own.out()).doesNotContain("under the");
+
+    // rescore writes the entry's edition into the file: GradedWith reads it back.
+    Path copy = Files.copy(Path.of(FILE), tmp.resolve("copy.json"));
+    Cli.Outcome r = Cli.run("rescore", "--dataset", DATASET, "--key", "120=official", copy.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(JSON.readTree(copy.toFile()).at("/metadata/answer_key").asText()).isEqualTo("official");
+    assertThat(JSON.readTree(copy.toFile()).at("/summary/score").asInt()).isEqualTo(486);
+  }
+
+  @Test
   void anEditionFileNamingAnUnknownQuestionIsOneLineAndExitCodeTwo() throws IOException {
     Path edition = tmp.resolve("fixed.json");
     Files.writeString(edition, Files.readString(
