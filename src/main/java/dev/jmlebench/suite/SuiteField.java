@@ -1,10 +1,12 @@
 package dev.jmlebench.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.exam.Exams;
 import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.runner.RunConfig;
+import dev.jmlebench.score.KeyChoice;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
@@ -205,6 +207,15 @@ public enum SuiteField {
         Set<String> editions = new LinkedHashSet<>();
         Exams.ids().forEach(id -> editions.addAll(Exams.get(id).editions().keySet()));
         String s = text(n, "an answer key (" + String.join(", ", editions) + ")");
+        if (s.contains("=")) {
+          // Per exam, as --key takes it (120=author,113=igakuqa): each run takes its exam's entry.
+          try {
+            KeyChoice.parse(List.of(s));
+          } catch (UserError e) {
+            throw new Invalid("entry " + e.getMessage().replaceFirst("^--key ", ""));
+          }
+          return s;
+        }
         if (!editions.contains(s)) {
           throw new Invalid("should be an answer key (" + String.join(", ", editions) + "), not " + shown(n));
         }

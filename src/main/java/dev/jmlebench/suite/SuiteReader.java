@@ -3,6 +3,7 @@ package dev.jmlebench.suite;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.exam.Exams;
 import dev.jmlebench.results.ResultSchema;
+import dev.jmlebench.score.KeyChoice;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -166,10 +167,18 @@ public final class SuiteReader {
       return new SuiteEntry(run.line(), values);
     }
 
-    /** The answer key must be one of the exam's editions (only the 120th has the author's). */
+    /**
+     * The answer key must be one of the exam's editions (only the 120th has the author's); a per-exam key
+     * ({@code 120=author,113=igakuqa}) gives the run its exam's entry, or the exam's default edition.
+     */
     private void checkKeyOfExam(YamlTree run, String where, Map<SuiteField, Object> values) {
       String exam = (String) values.get(SuiteField.EXAM);
       String key = (String) values.get(SuiteField.KEY);
+      if (key.contains("=")) {
+        String entry = KeyChoice.parse(List.of(key)).nameFor(exam);
+        key = entry != null ? entry : Exams.get(exam).defaultEdition();
+        values.put(SuiteField.KEY, key);
+      }
       Set<String> editions = Exams.get(exam).editions().keySet();
       if (!editions.contains(key)) {
         YamlTree.Key at = run.fields().getOrDefault(SuiteField.KEY.yamlName(),

@@ -108,6 +108,22 @@ class BadSuiteFilesTest {
   }
 
   @Test
+  void aPerExamKeyGivesEachRunItsExamsEntryAndTheOthersTheirDefault() throws IOException {
+    String run = "  model: m\n  base_url: http://127.0.0.1:9/v1\n";
+    Cli.Outcome r = plan("defaults:\n  key: 120=author,112=igakuqa\nruns:\n- name: a\n" + run + "- name: b\n" + run
+        + "  exam: 119\n- name: c\n" + run + "  exam: 112\n");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("exam 120 · key author", "exam 119 · key official", "exam 112 · key igakuqa")
+        .contains(" --image-mode blind --key author --out ", " --exam 112 --key igakuqa --out ");
+    // An entry the exam lacks: one line at the field, as --key says it.
+    assertOneLine(plan("runs:\n" + GOOD_RUN + "- name: second\n  model: m2\n  key: 120=author,119=author\n"), 7,
+        "run 'second': field 'key' entry 119=author: the 119th exam has no answer key 'author'; its answer keys: "
+            + "official");
+    assertOneLine(plan("runs:\n" + GOOD_RUN + "- name: second\n  model: m2\n  key: 120=author,120=official\n"), 7,
+        "run 'second': field 'key' entry 120=official: exam 120 is named twice");
+  }
+
+  @Test
   void anEditionOfTheRunsOwnExamReachesItsRun() throws IOException {
     Cli.Outcome r = plan("runs:\n- name: m\n  model: m\n  base_url: http://127.0.0.1:9/v1\n  exam: 112\n"
         + "  key: igakuqa\n");
