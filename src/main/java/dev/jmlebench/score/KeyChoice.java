@@ -33,9 +33,10 @@ public final class KeyChoice {
 
   /**
    * The {@code --key} values as given (repeated options, each maybe comma-separated {@code EXAM=EDITION}
-   * entries). An entry's exam and edition are checked here, before anything is read: an unknown exam, an
-   * exam named twice, an edition the exam lacks or an edition file that does not fit it is a {@link UserError}.
-   * A value without {@code =} is the edition (or file) of every exam, given alone.
+   * entries). Every entry is checked here, whichever exams the command then meets (the command parses on its
+   * first grading, before it writes anything): an unknown exam, an exam named twice, an edition the exam lacks
+   * or an edition file that does not fit it is a {@link UserError}. A value without {@code =} is the edition
+   * (or file) of every exam, given alone.
    */
   public static KeyChoice parse(List<String> values) {
     if (values == null || values.isEmpty()) {
