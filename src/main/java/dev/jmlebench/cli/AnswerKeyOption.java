@@ -1,6 +1,7 @@
 package dev.jmlebench.cli;
 
 import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.dataset.ExamOrdinal;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.KeyChoice;
 import java.io.PrintWriter;
@@ -60,8 +61,8 @@ public final class AnswerKeyOption {
   public void warnOfUnused(PrintWriter err) {
     for (String exam : choice().namedExams()) {
       if (!asked.contains(exam)) {
-        err.println("jmle-bench: warning: --key " + choice().entryOf(exam) + ": nothing here is of the " + exam
-            + "th exam; the entry is not used");
+        err.println("jmle-bench: warning: --key " + choice().entryOf(exam) + ": nothing here is of the "
+            + ExamOrdinal.of(exam) + " exam; the entry is not used");
       }
     }
     err.flush();

@@ -4,6 +4,7 @@ import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.DatasetDownloader;
 import dev.jmlebench.dataset.DatasetLocation;
+import dev.jmlebench.dataset.ExamOrdinal;
 import dev.jmlebench.dataset.Manifest;
 import dev.jmlebench.dataset.sources.DatasetFormat;
 import dev.jmlebench.exam.ExamSpec;
@@ -112,7 +113,8 @@ public final class DatasetOption {
   private static void downloadIfMissing(ExamSpec spec, Path dir, boolean defaultCache, PrintWriter progress) {
     if (defaultCache && !format(spec).isPresentIn(dir, spec.id())) {
       Manifest manifest = Manifest.bundled(spec.sourceManifest());
-      progress.printf("The %sth exam is not in %s; downloading it (%d files, SHA-256 verified) ...%n", spec.id(),
+      progress.printf("The %s exam is not in %s; downloading it (%d files, SHA-256 verified) ...%n",
+          ExamOrdinal.of(spec.id()),
           dir, manifest.entries().size());
       progress.flush();
       new DatasetDownloader(manifest, manifest.defaultSource()).download(dir, step -> { });
@@ -190,15 +192,18 @@ public final class DatasetOption {
     DatasetFormat format = format(spec);
     if (!format.isPresentIn(dir, spec.id())) {
       if (!Files.exists(dir) || defaultPlace) {
-        throw new UserError("no dataset at " + dir + " (the " + spec.id() + "th exam): run `jmle-bench dataset "
+        throw new UserError("no dataset at " + dir + " (the " + ExamOrdinal.of(spec.id())
+            + " exam): run `jmle-bench dataset "
             + "download --exam " + spec.id() + "`, or pass --dataset DIR (or set " + DatasetLocation.ENV + ")");
       }
-      throw new UserError(dir + ": not the " + spec.id() + "th exam's upstream layout (" + format.wireName()
+      throw new UserError(dir + ": not the " + ExamOrdinal.of(spec.id()) + " exam's upstream layout ("
+          + format.wireName()
           + "); pass the folder of that exam with --dataset, or --exam for the exam this folder holds");
     }
     Dataset d = format.load(dir, spec.id(), spec.alternativeAnswers());
     if (!d.exam().equals(spec.id())) {
-      throw new UserError(dir + ": holds the " + d.exam() + "th exam, not the " + spec.id() + "th (--exam "
+      throw new UserError(dir + ": holds the " + ExamOrdinal.of(d.exam()) + " exam, not the "
+          + ExamOrdinal.of(spec.id()) + " (--exam "
           + spec.id() + ")");
     }
     return d;

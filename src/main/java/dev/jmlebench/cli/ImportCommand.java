@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.dataset.ExamOrdinal;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.dataset.sources.IgakuQa119Source;
 import dev.jmlebench.imports.IgakuQa119Answers;
@@ -89,7 +90,8 @@ final class ImportCommand implements Callable<Integer> {
     Imported read = IgakuQaPredictions.FORMAT.equals(format) ? igakuqa(progress) : igakuqa119(progress);
     Dataset d = read.dataset();
     if (mode == ImageMode.VISION && !d.hasImages()) {
-      throw new UserError("--image-mode vision: the " + d.exam() + "th exam's source released no images; its "
+      throw new UserError("--image-mode vision: the " + ExamOrdinal.of(d.exam())
+          + " exam's source released no images; its "
           + "predictions were made from the text (blind)");
     }
     // IgakuQA's predictions write calculations as its mark-sheet digits: graded by its own edition by default.

@@ -12,6 +12,7 @@ import dev.jmlebench.client.Secrets;
 import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.dataset.ExamOrdinal;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.leaderboard.ReadmeLeaderboard;
 import dev.jmlebench.leaderboard.ReadmeUpdate;
@@ -223,7 +224,8 @@ final class RunCommand implements Callable<Integer> {
   /** A vision run needs an exam whose source released its images. */
   static void checkImages(RunConfig config, Dataset exam) {
     if (config.imageMode() == ImageMode.VISION && !exam.hasImages()) {
-      throw new UserError("--image-mode vision: the " + exam.exam() + "th exam's source released no images; "
+      throw new UserError("--image-mode vision: the " + ExamOrdinal.of(exam.exam())
+          + " exam's source released no images; "
           + "its image questions can only be asked as text (--image-mode blind or skip)");
     }
   }

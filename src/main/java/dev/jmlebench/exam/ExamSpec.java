@@ -1,6 +1,7 @@
 package dev.jmlebench.exam;
 
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.ExamOrdinal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,8 @@ public record ExamSpec(
   public Edition edition(String name) {
     Edition e = editions.get(name);
     if (e == null) {
-      throw new UserError("--key " + name + ": unknown answer key of the " + id + "th exam; choose one of "
+      throw new UserError("--key " + name + ": unknown answer key of the " + ExamOrdinal.of(id)
+          + " exam; choose one of "
           + String.join(", ", editions.keySet()) + " (or give an edition file, *.json)");
     }
     return e;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jmlebench.common.JsonFiles;
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.ExamOrdinal;
 import dev.jmlebench.dataset.QuestionId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -206,7 +207,8 @@ public final class Exams {
             .findFirst())
         .isPresent();
     if (!known) {
-      throw new UserError(file + ": " + at + ": '" + id + "' is not a question of the " + exam + "th exam");
+      throw new UserError(file + ": " + at + ": '" + id + "' is not a question of the " + ExamOrdinal.of(exam)
+          + " exam");
     }
   }
 }

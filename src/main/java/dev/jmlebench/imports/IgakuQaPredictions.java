@@ -7,6 +7,7 @@ import dev.jmlebench.common.Hashing;
 import dev.jmlebench.common.JsonFiles;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.dataset.ExamOrdinal;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.dataset.QuestionId;
 import dev.jmlebench.dataset.sources.IgakuQaSource;
@@ -82,8 +83,9 @@ public final class IgakuQaPredictions {
           exam = id.exam();
           examFile = file;
         } else if (!exam.equals(id.exam())) {
-          throw new UserError(where + ": " + problemId + " is a question of the " + id.exam() + "th exam, but "
-              + examFile + " holds the " + exam + "th; give the six block files of one exam");
+          throw new UserError(where + ": " + problemId + " is a question of the " + ExamOrdinal.of(id.exam())
+              + " exam, but "
+              + examFile + " holds the " + ExamOrdinal.of(exam) + "; give the six block files of one exam");
         }
         if (block == null) {
           block = id.block();
@@ -114,8 +116,8 @@ public final class IgakuQaPredictions {
     missing.removeAll(blocks.keySet());
     if (!missing.isEmpty()) {
       throw new UserError("import igakuqa: no file for block" + (missing.size() > 1 ? "s " : " ")
-          + String.join(", ", missing) + " of the " + exam
-          + "th exam (e.g. " + exam + "-" + missing.first() + "_<experiment>.jsonl); give the six block files A-F");
+          + String.join(", ", missing) + " of the " + ExamOrdinal.of(exam)
+          + " exam (e.g. " + exam + "-" + missing.first() + "_<experiment>.jsonl); give the six block files A-F");
     }
     return new Read(exam, experiment, lines, sources);
   }
@@ -136,7 +138,7 @@ public final class IgakuQaPredictions {
     for (Line l : read.lines()) {
       Question q = dataset.question(l.id().toString()).orElseThrow(() -> new UserError(l.file() + ": line "
           + l.lineNo() + ": problem " + l.id().exam() + l.id().block() + l.id().number() + " is not a question of "
-          + "the " + read.exam() + "th exam"));
+          + "the " + ExamOrdinal.of(read.exam()) + " exam"));
       if (byId.containsKey(q.questionId())) {
         throw new UserError(l.file() + ": line " + l.lineNo() + ": question " + q.questionId()
             + " is predicted a second time");

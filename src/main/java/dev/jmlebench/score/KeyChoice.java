@@ -1,6 +1,7 @@
 package dev.jmlebench.score;
 
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.ExamOrdinal;
 import dev.jmlebench.exam.ExamSpec;
 import dev.jmlebench.exam.Exams;
 import java.util.Collections;
@@ -67,7 +68,8 @@ public final class KeyChoice {
               + String.join(", ", Exams.ids()));
         }
         if (edition.isEmpty()) {
-          throw new UserError(FLAG + " " + entry + ": no edition after '='; the " + exam + "th exam's answer keys: "
+          throw new UserError(FLAG + " " + entry + ": no edition after '='; the " + ExamOrdinal.of(exam)
+              + " exam's answer keys: "
               + String.join(", ", Exams.get(exam).editions().keySet()));
         }
         if (entries.containsKey(exam)) {
@@ -87,7 +89,7 @@ public final class KeyChoice {
     if (edition.endsWith(".json")) {
       AnswerKey.chosen(exam, edition);
     } else if (!spec.editions().containsKey(edition)) {
-      throw new UserError(FLAG + " " + entry + ": the " + exam + "th exam has no answer key '" + edition
+      throw new UserError(FLAG + " " + entry + ": the " + ExamOrdinal.of(exam) + " exam has no answer key '" + edition
           + "'; its answer keys: " + String.join(", ", spec.editions().keySet()) + " (or an edition file, *.json)");
     }
   }

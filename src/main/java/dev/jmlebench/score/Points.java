@@ -1,5 +1,6 @@
 package dev.jmlebench.score;
 
+import dev.jmlebench.dataset.ExamOrdinal;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.dataset.QuestionId;
 import dev.jmlebench.exam.Exams;
@@ -19,7 +20,8 @@ public final class Points {
 
   public static int of(QuestionId id) {
     return Exams.get(id.exam()).block(id.block())
-        .orElseThrow(() -> new IllegalArgumentException("the " + id.exam() + "th exam has no block " + id.block()))
+        .orElseThrow(() -> new IllegalArgumentException("the " + ExamOrdinal.of(id.exam())
+            + " exam has no block " + id.block()))
         .pointsOf(id.number());
   }
 }
