@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 /** The {@code --key} option of every command that grades or shows grades. */
 public final class AnswerKeyOption {
-  @Option(names = "--key", paramLabel = "EDITION",
+  @Option(names = "--key", paramLabel = "EDITION", completionCandidates = Candidates.Editions.class,
       description = "Answer key to grade with: official (the ministry's answers and pass criteria of "
           + "2026-03-16, as today's public leaderboard) or author (the dataset's first answers and the 119th "
           + "exam's criteria, as every file published before 2026-03-16), or an edition file (*.json). "

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
  * and where its data is, laid out as that exam's upstream repository.
  */
 public final class DatasetOption {
-  @Option(names = "--exam", paramLabel = "ID",
+  @Option(names = "--exam", paramLabel = "ID", completionCandidates = Candidates.ExamIds.class,
       description = "The exam: 120 (February 2026, JMLE2026-Bench), 119 (February 2025, IgakuQA119) or "
           + "112-116 (2018-2022, IgakuQA). "
           + "Default: 120, or the exam of the result files given.")

@@ -62,6 +62,7 @@ final class ImportCommand implements Callable<Integer> {
   String displayName;
 
   @Option(names = "--image-mode", paramLabel = "MODE", defaultValue = "blind",
+      completionCandidates = Candidates.ImageModes.class,
       description = "How the source asked the image questions: blind (text only) or vision. Default: ${DEFAULT-VALUE}")
   String imageMode;
 

@@ -4,10 +4,11 @@ import dev.jmlebench.common.TerminalText;
 import dev.jmlebench.common.UserError;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.List;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,32 +21,40 @@ import picocli.CommandLine.Command;
     name = "jmle-bench",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
-    description = "Benchmark language models on the Japanese Medical Licensing Examination (医師国家試験).")
+    // Short enough to stay on one line at 80 columns, where the CJK characters count twice.
+    description = "Benchmark LLMs on the Japanese Medical Licensing Examination (医師国家試験).")
 public final class Main implements Runnable {
   /**
-   * The subcommands, in the order {@code --help} lists them. They are registered lazily: picocli builds a
-   * command's model by reflection, and building all of them costs more start-up time than most commands
-   * take to run, so a call builds only the command it names (all of them for help or an unknown name).
-   * Lambdas, not constructor references: a reference would load every command class up front.
+   * The subcommands, in the order {@code --help} lists them, each with the one line that list shows. They are
+   * registered lazily: picocli builds a command's model by reflection, and building all of them costs more
+   * start-up time than most commands take to run, so a call builds only the command it names (all of them for
+   * help or an unknown name). Lambdas, not constructor references: a reference would load every command class
+   * up front.
    */
-  private static final Map<String, Supplier<Object>> COMMANDS = new LinkedHashMap<>();
+  private static final Map<String, Registered> COMMANDS = new LinkedHashMap<>();
+
+  private record Registered(String summary, Supplier<Object> command) {}
+
+  private static void register(String name, String summary, Supplier<Object> command) {
+    COMMANDS.put(name, new Registered(summary, command));
+  }
 
   static {
-    COMMANDS.put("run", () -> new RunCommand());
-    COMMANDS.put("dataset", () -> new DatasetCommand());
-    COMMANDS.put("summary", () -> new SummaryCommand());
-    COMMANDS.put("rescore", () -> new RescoreCommand());
-    COMMANDS.put("import", () -> new ImportCommand());
-    COMMANDS.put("leaderboard", () -> new LeaderboardCommand());
-    COMMANDS.put("compare", () -> new CompareCommand());
-    COMMANDS.put("suite", () -> new SuiteCommand());
-    COMMANDS.put("serve", () -> new ServeCommand());
-    COMMANDS.put("report", () -> new ReportCommand());
-    COMMANDS.put("cache", () -> new CacheCommand());
-    COMMANDS.put("mock-server", () -> new MockServerCommand());
-    COMMANDS.put("bench", () -> new BenchCommand());
-    COMMANDS.put("generate-completion", () -> new AutoComplete.GenerateCompletion());
-    COMMANDS.put("help", () -> new CommandLine.HelpCommand());
+    register("run", "Ask a model the exam and write its graded result file", () -> new RunCommand());
+    register("dataset", "Download, verify and describe an exam's dataset", () -> new DatasetCommand());
+    register("summary", "Print the score report of result files, with intervals", () -> new SummaryCommand());
+    register("rescore", "Re-parse and re-grade result files in place", () -> new RescoreCommand());
+    register("import", "Import another harness's published answers", () -> new ImportCommand());
+    register("leaderboard", "Rank a folder of result files: table, exports, charts", () -> new LeaderboardCommand());
+    register("compare", "Do two runs really differ? Paired tests per question", () -> new CompareCommand());
+    register("suite", "Plan, run and check many runs listed in one YAML file", () -> new SuiteCommand());
+    register("serve", "Browse results in the viewer (http://127.0.0.1:8501/)", () -> new ServeCommand());
+    register("report", "Write the viewer as a static site", () -> new ReportCommand());
+    register("cache", "Look into or clear out the response cache", () -> new CacheCommand());
+    register("mock-server", "Serve a mock model on 127.0.0.1 for demos and tests", () -> new MockServerCommand());
+    register("bench", "Measure the harness's overhead and throughput", () -> new BenchCommand());
+    register("generate-completion", "Print a bash/zsh completion script", () -> new AutoComplete.GenerateCompletion());
+    register("help", "Show the help of a command", () -> new CommandLine.HelpCommand());
   }
 
   public static final int OK = 0;
@@ -79,9 +88,9 @@ public final class Main implements Runnable {
     String named = args.length > 0 ? args[0] : "";
     // help and the completion script describe every command; so does an unknown name's "did you mean".
     if (COMMANDS.containsKey(named) && !named.equals("help") && !named.equals("generate-completion")) {
-      cl.addSubcommand(named, COMMANDS.get(named).get());
+      add(cl, named, COMMANDS.get(named));
     } else {
-      COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+      COMMANDS.forEach((name, command) -> add(cl, name, command));
     }
     // Help in plain text: the guard below would show picocli's colour codes as text.
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
@@ -90,11 +99,37 @@ public final class Main implements Runnable {
     if (completion != null) {
       completion.getCommandSpec().usageMessage().hidden(false)
           .description("Print a bash/zsh completion script for jmle-bench: source it, e.g. "
-              + "`source <(./jmle-bench generate-completion)` in ~/.bashrc or ~/.zshrc.");
+              + "`source <(./jmle-bench generate-completion)` in ~/.bashrc or ~/.zshrc. It completes commands, "
+              + "options and the values of options that take a fixed set (--exam, --key, --image-mode, ...).");
     }
     cl.setExecutionExceptionHandler(Main::handleException);
     cl.setParameterExceptionHandler(Main::handleParameterException);
     return cl;
+  }
+
+  /**
+   * Adds a command under its summary, which the command list shows (picocli lists a command's header when it
+   * has one), while its own help keeps its full description. The version is the program's: only the root
+   * offers {@code -V}, every command and subcommand {@code -h} alone.
+   */
+  private static void add(CommandLine root, String name, Registered registered) {
+    root.addSubcommand(name, registered.command().get());
+    CommandLine sub = root.getSubcommands().get(name);
+    sub.getCommandSpec().usageMessage().header(registered.summary());
+    asSubcommand(sub);
+  }
+
+  private static void asSubcommand(CommandLine cl) {
+    CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+    List<String> sections = new ArrayList<>(spec.usageMessage().sectionKeys());
+    sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
+    sections.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
+    spec.usageMessage().sectionKeys(sections);
+    CommandLine.Model.OptionSpec version = spec.findOption("--version");
+    if (version != null && version.versionHelp()) {
+      spec.remove(version);
+    }
+    cl.getSubcommands().values().forEach(Main::asSubcommand);
   }
 
   /**
@@ -134,8 +169,15 @@ public final class Main implements Runnable {
   private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = TerminalText.guard(cl.getErr());
-    err.println("jmle-bench: " + e.getMessage());
-    if (e instanceof CommandLine.UnmatchedArgumentException unmatched) {
+    // picocli checks required options before it reports unknown ones: `run --modle x` would only say that
+    // --model is missing. The unknown option is the mistake to name, with its "did you mean".
+    CommandLine.ParameterException shown = e;
+    List<String> unknownOptions = cl.getUnmatchedArguments().stream().filter(a -> a.startsWith("-")).toList();
+    if (e instanceof CommandLine.MissingParameterException && !unknownOptions.isEmpty()) {
+      shown = new CommandLine.UnmatchedArgumentException(cl, unknownOptions);
+    }
+    err.println("jmle-bench: " + shown.getMessage());
+    if (shown instanceof CommandLine.UnmatchedArgumentException unmatched) {
       List<String> suggestions = unmatched.getSuggestions();
       if (!suggestions.isEmpty()) {
         err.println("Did you mean: " + cl.getCommandSpec().qualifiedName() + " " + suggestions.get(0) + "?");

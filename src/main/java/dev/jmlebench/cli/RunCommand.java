@@ -88,6 +88,7 @@ final class RunCommand implements Callable<Integer> {
   long maxBodyMb;
 
   @Option(names = "--image-mode", paramLabel = "MODE", defaultValue = "blind",
+      completionCandidates = Candidates.ImageModes.class,
       description = "skip: leave out the 98 image questions; blind: send them as text only; vision: send "
           + "their images too. Default: ${DEFAULT-VALUE}")
   String imageMode;
@@ -137,6 +138,7 @@ final class RunCommand implements Callable<Integer> {
   double retryBudgetMinutes;
 
   @Option(names = "--api", paramLabel = "API", defaultValue = "openai",
+      completionCandidates = Candidates.ApiKinds.class,
       description = "openai: OpenAI-compatible chat completions (the published protocol); anthropic: Anthropic's Messages API "
           + "(key in x-api-key, default base URL https://api.anthropic.com/v1, key from $ANTHROPIC_API_KEY). "
           + "Default: ${DEFAULT-VALUE}")

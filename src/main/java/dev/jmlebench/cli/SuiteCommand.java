@@ -81,6 +81,7 @@ final class SuiteCommand implements Runnable {
   }
 
   @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+      header = "Run the suite's runs, N at a time; rerun to continue",
       description = {"Run the suite's runs, N at a time. Each is a 'run' with its journal, retries and resume: "
           + "a run already done is kept, a partial one continues, and running the same command again after a "
           + "kill or Ctrl-C asks no answered question twice. A run that fails (an unreachable server, a "
@@ -149,7 +150,7 @@ final class SuiteCommand implements Runnable {
     }
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true,
+  @Command(name = "status", mixinStandardHelpOptions = true, header = "Where each run stands: done, partial or missing",
       description = {"Where each run of the suite stands: done, partial (answered/total, counted as a resume "
           + "counts them, against the questions of the run's own exam) or missing.", "Exit status: 0 every run done, 1 otherwise."})
   static final class Status implements Callable<Integer> {
@@ -171,6 +172,7 @@ final class SuiteCommand implements Runnable {
   }
 
   @Command(name = "plan", mixinStandardHelpOptions = true,
+      header = "Each run as the `run` command it stands for; nothing asked",
       description = {"Each run's resolved settings and the equivalent 'jmle-bench run' command line; nothing "
           + "is asked."})
   static final class Plan implements Callable<Integer> {
@@ -195,6 +197,7 @@ final class SuiteCommand implements Runnable {
   }
 
   @Command(name = "from-results", mixinStandardHelpOptions = true,
+      header = "Write a suite that re-creates a results folder's runs",
       description = {"Write a suite that re-creates the runs whose result files are in DIR, each with the "
           + "settings its metadata records, grouped by server."})
   static final class FromResults implements Callable<Integer> {
