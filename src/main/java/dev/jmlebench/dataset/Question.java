@@ -39,6 +39,12 @@ public record Question(
     return last == 0 ? Optional.empty() : Optional.of(last);
   }
 
+  /** The same question worded as {@code newText} (its choices reordered, or translated); all else kept. */
+  public Question withText(String newText) {
+    return new Question(questionId, block, number, type, newText, clinicalImages, requiresImage, numChoicesToSelect,
+        answer, serialGroup);
+  }
+
   /** The required (必修) blocks are B and E. */
   public boolean isRequired() {
     return isRequiredBlock(block);

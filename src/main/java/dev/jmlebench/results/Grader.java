@@ -5,7 +5,9 @@ import dev.jmlebench.dataset.Question;
 import dev.jmlebench.parse.AnswerParser;
 import dev.jmlebench.parse.ParsedAnswer;
 import dev.jmlebench.score.AnswerKey;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Grades a model's reply to one question: parse it (SPEC §3), then let the answer key judge it. Correctness
@@ -16,10 +18,21 @@ public final class Grader {
 
   public static QuestionResult grade(Question q, String content, String reasoning, Map<String, JsonNode> extra,
       AnswerKey key) {
+    return grade(q, content, reasoning, extra, key, UnaryOperator.identity());
+  }
+
+  /**
+   * Grades a reply to {@code q} shown with its choices in another order: the letters parsed are those shown,
+   * {@code toExamLetters} reads them in the exam's own letters, and {@code predicted} records and is graded in
+   * those. The raw response stays as the model wrote it.
+   */
+  public static QuestionResult grade(Question q, String content, String reasoning, Map<String, JsonNode> extra,
+      AnswerKey key, UnaryOperator<List<String>> toExamLetters) {
     String raw = content == null ? "" : content;
     ParsedAnswer parsed = AnswerParser.parse(raw, reasoning, q.type(), key.exam().lastAnswerLetter(q));
-    return new QuestionResult(q.questionId(), parsed.predicted(), key.gold(q),
-        key.isCorrect(q, parsed.predicted(), parsed.success()), raw, parsed.success(), null, reasoning, extra);
+    List<String> predicted = toExamLetters.apply(parsed.predicted());
+    return new QuestionResult(q.questionId(), predicted, key.gold(q),
+        key.isCorrect(q, predicted, parsed.success()), raw, parsed.success(), null, reasoning, extra);
   }
 
   /** The stored answer judged again under {@code key}, without re-parsing: only gold and correct change. */
