@@ -1,5 +1,6 @@
 package dev.jmlebench.cli;
 
+import dev.jmlebench.common.Styled;
 import dev.jmlebench.common.TerminalText;
 import dev.jmlebench.common.UserError;
 import java.io.PrintWriter;
@@ -139,9 +140,26 @@ public final class Main implements Runnable {
    */
   private static int executeGuarded(CommandLine.ParseResult parsed) {
     CommandLine root = parsed.commandSpec().commandLine();
-    root.setOut(TerminalText.guard(root.getOut()));
-    root.setErr(TerminalText.guard(root.getErr()));
+    boolean colour = Styled.enabled(System.getenv(), isTerminal());
+    root.setOut(TerminalText.guard(root.getOut(), colour));
+    root.setErr(TerminalText.guard(root.getErr(), colour));
     return new CommandLine.RunLast().execute(parsed);
+  }
+
+  /**
+   * Whether the program talks to a terminal. JDK 22 and later return a console even when the output is
+   * redirected, and say whether it is a terminal in {@code Console.isTerminal()}, which JDK 17 lacks.
+   */
+  static boolean isTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   private static int handleException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {

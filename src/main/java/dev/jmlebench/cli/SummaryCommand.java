@@ -12,7 +12,9 @@ import dev.jmlebench.results.UsageReport;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.SummaryReport;
 import dev.jmlebench.stats.RepeatsReport;
+import dev.jmlebench.stats.StatisticsJson;
 import dev.jmlebench.stats.StatisticsReport;
+import dev.jmlebench.stats.SummaryDocument;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -47,42 +50,59 @@ final class SummaryCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Result files.")
   List<Path> files;
 
+  @Option(names = "--json", description = "Print JSON instead of text: per file the summary as the result file "
+      + "writes it, the usage and cost, the intervals as leaderboard.json writes them (schema in docs/CLI.md).")
+  boolean json;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    boolean first = true;
     Function<String, Dataset> datasets = dataset.perExam();
-    for (Path f : files) {
-      ResultFile file = ResultFiles.read(f);
-      AnswerKey key = answerKey.forExam(ResultFiles.examOf(file));
-      // The file is shown as graded (with the criteria of its own key); a file without a summary, or whose
-      // key cannot be told, is graded under the asked key.
-      Optional<String> own = GradedWith.edition(file, key.exam()).filter(key.exam().editions()::containsKey);
-      AnswerKey shownKey = own.map(e -> AnswerKey.of(key.exam(), e)).orElse(key);
-      ResultFile shown = file.summary() != null && own.isPresent() ? file
-          : Rescorer.regrade(file, datasets.apply(key.exam().id()), key, f.toString());
-      // Computed before anything is printed: a file that fails to grade prints nothing but its error.
-      String otherKey = shownKey.name().equals(key.name()) ? null : SummaryReport.otherKey(shownKey.name(),
-          key.name(), Rescorer.regrade(file, datasets.apply(key.exam().id()), key, f.toString()).summary(),
-          f.toString());
-      if (!first) {
-        out.println();
+    // Every file is graded before anything is printed: a file that fails to grade prints nothing but its error.
+    List<SummaryDocument.File> graded = files.stream().map(f -> grade(f, datasets)).toList();
+    if (json) {
+      out.print(StatisticsJson.write(SummaryDocument.of(graded)));
+    } else {
+      for (int i = 0; i < graded.size(); i++) {
+        if (i > 0) {
+          out.println();
+        }
+        print(out, graded.get(i));
       }
-      first = false;
-      String mode = file.metadata().imageMode() == null ? "" : ", " + file.metadata().imageMode();
-      out.print(SummaryReport.render(file.metadata().name() + "  (" + file.metadata().model() + mode + ")  " + f,
-          shown.summary(), shownKey.criteria()));
-      if (otherKey != null) {
-        out.println(otherKey);
-      }
-      out.print(UsageReport.render(RunUsage.of(file, f.toString()), shown.summary()));
-      Examinees.of(shown, datasets.apply(shownKey.exam().id())).map(ExamineesReport::render).ifPresent(out::print);
-      out.print(StatisticsReport.forSummary(shown, shownKey.criteria(), datasets.apply(shownKey.exam().id()),
-          f.toString()));
-      out.print(RepeatsReport.forFile(shown, shownKey.criteria(), f.toString()));
     }
     out.flush();
     answerKey.warnOfUnused(spec.commandLine().getErr());
     return Main.OK;
+  }
+
+  /**
+   * A file as it is shown: as graded, with the criteria of its own key; a file without a summary, or whose key
+   * cannot be told, graded under the asked key. When its key is not the asked one, its summary under the asked
+   * key too.
+   */
+  private SummaryDocument.File grade(Path f, Function<String, Dataset> datasets) {
+    ResultFile file = ResultFiles.read(f);
+    AnswerKey key = answerKey.forExam(ResultFiles.examOf(file));
+    Dataset d = datasets.apply(key.exam().id());
+    Optional<String> own = GradedWith.edition(file, key.exam()).filter(key.exam().editions()::containsKey);
+    AnswerKey shownKey = own.map(e -> AnswerKey.of(key.exam(), e)).orElse(key);
+    ResultFile shown = file.summary() != null && own.isPresent() ? file : Rescorer.regrade(file, d, key, f.toString());
+    boolean otherKey = !shownKey.name().equals(key.name());
+    return new SummaryDocument.File(f.toString(), shown, shownKey.name(), shownKey.criteria(),
+        otherKey ? key.name() : null, otherKey ? Rescorer.regrade(file, d, key, f.toString()).summary() : null, d);
+  }
+
+  private static void print(PrintWriter out, SummaryDocument.File g) {
+    ResultFile shown = g.shown();
+    String mode = shown.metadata().imageMode() == null ? "" : ", " + shown.metadata().imageMode();
+    out.print(SummaryReport.render(shown.metadata().name() + "  (" + shown.metadata().model() + mode + ")  "
+        + g.path(), shown.summary(), g.criteria()));
+    if (g.askedKey() != null) {
+      out.println(SummaryReport.otherKey(g.key(), g.askedKey(), g.underAsked(), g.path()));
+    }
+    out.print(UsageReport.render(RunUsage.of(shown, g.path()), shown.summary()));
+    Examinees.of(shown, g.dataset()).map(ExamineesReport::render).ifPresent(out::print);
+    out.print(StatisticsReport.forSummary(shown, g.criteria(), g.dataset(), g.path()));
+    out.print(RepeatsReport.forFile(shown, g.criteria(), g.path()));
   }
 }

@@ -29,9 +29,17 @@ public final class TerminalText {
     return escape(text, "");
   }
 
-  /** A writer that passes everything printed through {@link #safe} on its way to {@code out}. */
+  /** A writer that passes everything printed through {@link #safe} on its way to {@code out}, without colour. */
   public static PrintWriter guard(PrintWriter out) {
-    return new PrintWriter(new Guard(out), true);
+    return guard(out, false);
+  }
+
+  /**
+   * A writer that passes everything printed through {@link #safe} on its way to {@code out}; then the colour
+   * marks of {@link Styled} become ANSI colour when {@code colour}, or are dropped.
+   */
+  public static PrintWriter guard(PrintWriter out, boolean colour) {
+    return new PrintWriter(new Guard(out, colour), true);
   }
 
   /** Control characters (Unicode Cc) and the bidirectional marks, embeddings, overrides and isolates. */
@@ -63,23 +71,45 @@ public final class TerminalText {
 
   /** Escapes per character, so a sequence split across two writes is caught as well. */
   private static final class Guard extends FilterWriter {
-    Guard(Writer out) {
+    private final boolean colour;
+
+    Guard(Writer out, boolean colour) {
       super(out);
+      this.colour = colour;
     }
 
     @Override
     public void write(int c) throws IOException {
-      out.write(safe(String.valueOf((char) c)));
+      out.write(styled(safe(String.valueOf((char) c))));
     }
 
     @Override
     public void write(char[] buf, int off, int len) throws IOException {
-      out.write(safe(new String(buf, off, len)));
+      out.write(styled(safe(new String(buf, off, len))));
     }
 
     @Override
     public void write(String s, int off, int len) throws IOException {
-      out.write(safe(s.substring(off, off + len)));
+      out.write(styled(safe(s.substring(off, off + len))));
+    }
+
+    /** After the escaping: the colour marks as ANSI colour, or nothing. */
+    private String styled(String text) {
+      StringBuilder sb = null;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (Styled.isMark(c)) {
+          if (sb == null) {
+            sb = new StringBuilder(text.length() + 16).append(text, 0, i);
+          }
+          if (colour) {
+            sb.append(Styled.ansi(c));
+          }
+        } else if (sb != null) {
+          sb.append(c);
+        }
+      }
+      return sb == null ? text : sb.toString();
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.jmlebench.score;
 
+import dev.jmlebench.common.Styled;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -19,8 +20,13 @@ public final class SummaryReport {
         fraction(s.generalScore(), s.generalScoreMax(), s.generalScorePct()),
         criterion(s.generalPass(), c.generalMark())));
     if (s.prohibitedAnswers() != null) {
-      sb.append(String.format("  Prohibited %3d answers with a prohibited choice (禁忌肢)   %s   %s%n",
-          s.prohibitedAnswers(), criterion(s.prohibitedPass(), c.prohibitedMark()), c.prohibitedAnnotation()));
+      // The count where the other lines have their score, the verdict in their verdict column.
+      int n = s.prohibitedAnswers();
+      String count = String.format("%3d %s", n, n == 1 ? "answer" : "answers");
+      String mark = c.prohibitedMark() + " with a prohibited choice, 禁忌肢"
+          + (c.prohibitedAnnotation() == null ? "" : "; " + c.prohibitedAnnotation());
+      sb.append(String.format("  Prohibited %-" + FRACTION_WIDTH + "s   %s%n", count,
+          criterion(s.prohibitedPass(), mark)));
     }
     sb.append(String.format("  Text-only  %s%n",
         fraction(s.textOnlyScore(), s.textOnlyScoreMax(), s.textOnlyScorePct())));
@@ -42,6 +48,9 @@ public final class SummaryReport {
         Percent.format(under.scorePct()), verdict(under), asked, file);
   }
 
+  /** The width of a fraction as {@link #fraction} writes a total's, e.g. {@code 488/500 (97.6%)}. */
+  private static final int FRACTION_WIDTH = 15;
+
   private static String fraction(int n, int d, double ratio) {
     return String.format("%3d/%-3d (%s)", n, d, Percent.format(ratio));
   }
@@ -50,14 +59,14 @@ public final class SummaryReport {
     if (s.requiredPass() == null || s.generalPass() == null) {
       return "pass/fail not judged (not a full exam)";
     }
-    return s.passed() ? "PASS" : "FAIL";
+    return s.passed() ? Styled.good(Styled.strong("PASS")) : Styled.bad("FAIL");
   }
 
   private static String criterion(Boolean pass, String threshold) {
     if (pass == null) {
       return "(" + threshold + " not judged: part of the exam only)";
     }
-    return (pass ? "pass" : "FAIL") + " (" + threshold + ")";
+    return (pass ? Styled.good("pass") : Styled.bad("FAIL")) + " (" + threshold + ")";
   }
 
   private static String tallies(Map<String, Tally> map) {
