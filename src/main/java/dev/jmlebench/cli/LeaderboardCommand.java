@@ -59,6 +59,10 @@ final class LeaderboardCommand implements Callable<Integer> {
     Leaderboard.Report report = Leaderboard.build(new Leaderboard.Request(results, readme,
         chart != null ? chart : results.resolve("leaderboard.png"), plotOnly, rescore, dataset.perExam(),
         answerKey::forExam));
+    report.ranking().forEach(out::println);
+    if (!report.ranking().isEmpty()) {
+      out.println();
+    }
     report.done().forEach(out::println);
     if (readme == null && !plotOnly) {
       out.println("no README named, so no tables written (--readme FILE rebuilds a README's tables)");

@@ -50,8 +50,11 @@ public final class Leaderboard {
     }
   }
 
-  /** What was done, one line each, and what the user should know (warnings), one line each. */
-  public record Report(List<String> done, List<String> warnings) {}
+  /**
+   * What was done, one line each; what the user should know (warnings), one line each; and the ranking of
+   * each exam as text ({@link RankingText}), none with {@code --plot-only}.
+   */
+  public record Report(List<String> done, List<String> warnings, List<String> ranking) {}
 
   /**
    * Builds the leaderboard of a folder. A folder may hold several exams: each is ranked on its own, into its
@@ -178,8 +181,12 @@ public final class Leaderboard {
       ChartData data = ChartData.of(runs, intervals, criteria);
       charts.add(drawingLoaded.then(() -> new Drawn(outputs, LeaderboardCharts.write(data, outputs))));
       if (!request.plotOnly()) {
+        if (!log.ranking.isEmpty()) {
+          log.ranking.add("");
+        }
+        log.ranking.addAll(RankingText.of(exam.getKey(), key.name(), runs, intervals));
         LeaderboardExport.write(outputs.json(), outputs.csv(), runs, intervals, key);
-        log.done("wrote " + outputs.json() + " and " + outputs.csv() + " (" + runs.size() + " runs"
+        log.done("wrote " + outputs.json() + " and " + outputs.csv() + " (" + plural(runs.size(), "run")
             + (byExam.size() > 1 ? " of exam " + exam.getKey() : "") + ")");
       }
     }
@@ -206,6 +213,7 @@ public final class Leaderboard {
   private static final class Log {
     private final List<String> done = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<String> ranking = new ArrayList<>();
 
     void done(String line) {
       done.add(line);
@@ -216,7 +224,7 @@ public final class Leaderboard {
     }
 
     Report report() {
-      return new Report(done, warnings);
+      return new Report(done, warnings, ranking);
     }
   }
 

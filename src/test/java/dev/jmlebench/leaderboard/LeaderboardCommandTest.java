@@ -93,6 +93,37 @@ class LeaderboardCommandTest {
   }
 
   @Test
+  void theCommandPrintsTheRankingOfTheReadmeTableWithEachRunsIntervalAndPassProbability() throws IOException {
+    Path dir = copyOf(ExpectedLeaderboard.eight());
+
+    Cli.Outcome r = Cli.run("leaderboard", "--results", dir.toString(), "--dataset", SharedData.root().toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("The 120th exam, graded with the official key: 8 runs");
+    assertThat(lines.get(1)).matches("#  Model +Vision +Score +95% CI +Pass +P\\(pass\\)");
+    JsonNode board = JSON.readTree(dir.resolve("leaderboard.json").toFile());
+    for (int i = 0; i < OFFICIAL_ALL.size(); i++) {
+      String[] readmeCells = OFFICIAL_ALL.get(i).split(" \\| ");
+      String name = readmeCells[0].replace("| ", "").replace("**", "");
+      JsonNode run = null;
+      for (JsonNode candidate : board.get("runs")) {
+        if (candidate.get("name").asText().equals(name)) {
+          run = candidate;
+        }
+      }
+      String row = lines.get(2 + i);
+      assertThat(row).as("rank %d", i + 1).startsWith((i + 1) + "  " + name + " ")
+          .contains(readmeCells[1] + " ", readmeCells[2] + "  ")
+          .contains(run.at("/intervals/score_ci/0").asInt() + "–" + run.at("/intervals/score_ci/1").asInt())
+          .contains("PASS")
+          .endsWith(String.format(java.util.Locale.ROOT, "%.4f", run.at("/intervals/pass_probability").doubleValue()));
+    }
+    assertThat(lines.get(10)).isEmpty();
+    assertThat(lines.get(11)).startsWith("wrote ");
+  }
+
+  @Test
   void withoutRescoreTheOfficialKeyGradesEveryFileInMemoryAndRewritesNone() throws IOException {
     Path dir = copyOf(ExpectedLeaderboard.eight());
     Path readme = readme();
