@@ -37,6 +37,8 @@ import java.util.function.Function;
  */
 public final class MockServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Every endpoint is under {@code /v1/}, as OpenAI's and Anthropic's are: the base URL is {@link #baseUrl()}. */
+  private static final String API_PREFIX = "/v1/";
   private static final String PATH_SUFFIX = "/chat/completions";
   private static final String MESSAGES_SUFFIX = "/messages";
 
@@ -131,7 +133,7 @@ public final class MockServer implements AutoCloseable {
 
   /** The base URL to give {@code run --base-url}. */
   public URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + port() + "/v1");
+    return URI.create("http://127.0.0.1:" + port() + API_PREFIX.substring(0, API_PREFIX.length() - 1));
   }
 
   /** Requests that named this question, failed ones included. */
@@ -241,6 +243,12 @@ public final class MockServer implements AutoCloseable {
         // Like real providers, echo the rejected key: the client must keep it out of what it shows.
         String given = given(ex);
         send(ex, 401, error("Incorrect API key provided: " + given));
+        return;
+      }
+      if (!path.startsWith(API_PREFIX)) {
+        // A wrong base URL (no /v1, or /v2) is the mistake this demo server exists to catch: name the right one.
+        send(ex, 404, error("no such endpoint: " + method + " " + path + "; this server's API is under "
+            + baseUrl() + " (--base-url " + baseUrl() + ")"));
         return;
       }
       Protocol protocol = "POST".equals(method) && path.endsWith(PATH_SUFFIX) ? Protocol.CHAT

@@ -34,6 +34,24 @@ class MockServerTest {
   }
 
   @Test
+  void aRequestOutsideV1IsNotAnsweredButToldTheBaseUrlToUse() throws Exception {
+    try (MockServer server = MockServer.start(0, dataset, null, MockOptions.INSTANT)) {
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      for (String path : new String[] {"/v2/chat/completions", "/chat/completions", "/api/v1/chat/completions"}) {
+        var reply = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + server.port() + path))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"model\": \"demo\", \"messages\": []}"))
+            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(reply.statusCode()).as(path).isEqualTo(404);
+        assertThat(reply.body()).as(path).contains("no such endpoint: POST " + path)
+            .contains("--base-url " + server.baseUrl());
+      }
+      assertThat(server.baseUrl().toString()).isEqualTo("http://127.0.0.1:" + server.port() + "/v1");
+    }
+  }
+
+  @Test
   void replayAnswersWithTheRecordedResponseAndReasoning() throws Exception {
     ResultFile published = ResultFiles.read(SharedData.results().resolve("Qwen_Qwen3-32B.json"));
     try (MockServer server = MockServer.start(0, dataset, published, MockOptions.INSTANT)) {
