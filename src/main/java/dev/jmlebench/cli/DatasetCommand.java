@@ -7,6 +7,7 @@ import dev.jmlebench.dataset.DatasetVerifier;
 import dev.jmlebench.dataset.Manifest;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.exam.ExamSpec;
+import dev.jmlebench.exam.Exams;
 import dev.jmlebench.score.Points;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,16 +49,25 @@ final class DatasetCommand implements Runnable {
     @Option(names = "--all", description = "Every bundled exam, each into its own cache folder.")
     boolean all;
 
+    @Option(names = "--language", paramLabel = "LANG",
+        description = "Also fetch the translation into LANG that the exam's source publishes, to ask the exam "
+            + "in it (en: IgakuQA's English of 112-116; with --all, of the exams that have one).")
+    String language;
+
     @Override
     public Integer call() {
       for (ExamSpec exam : dataset.exams(all)) {
-        download(exam);
+        String translation = language == null || all && exam.translationManifest(language).isEmpty() ? null
+            : Exams.translationManifest(exam, language, "--language");
+        download(exam, Manifest.bundled(exam.sourceManifest()));
+        if (translation != null) {
+          download(exam, Manifest.bundled(translation));
+        }
       }
       return Main.OK;
     }
 
-    private void download(ExamSpec exam) {
-      Manifest manifest = Manifest.bundled(exam.sourceManifest());
+    private void download(ExamSpec exam, Manifest manifest) {
       Path dir = dataset.directory(exam);
       String from = source != null ? source : manifest.defaultSource();
       PrintWriter out = spec.commandLine().getOut();

@@ -21,6 +21,8 @@ import java.util.TreeSet;
  * @param answerLetters which letters an answer may name ({@code answer_letters}): {@link #SPEC_LETTERS},
  *     a to e as SPEC §3 reads them, or {@link #UP_TO_LAST_CHOICE}, a to the question's last choice (the
  *     112th-116th have questions of six and eight choices: 113F83's answer is g)
+ * @param translations the bundled manifests of the source's translations of the questions, by language code
+ *     ({@code source.translations}: IgakuQA's English for the 112th-116th); empty when it publishes none
  */
 public record ExamSpec(
     String id,
@@ -33,12 +35,14 @@ public record ExamSpec(
     List<Block> blocks,
     Map<String, Edition> editions,
     String defaultEdition,
-    String answerLetters) {
+    String answerLetters,
+    Map<String, String> translations) {
   public static final String SPEC_LETTERS = "a-e";
   public static final String UP_TO_LAST_CHOICE = "up_to_last_choice";
 
   public ExamSpec {
     blocks = List.copyOf(blocks);
+    translations = Map.copyOf(translations);
     editions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(editions));
     if (!SPEC_LETTERS.equals(answerLetters) && !UP_TO_LAST_CHOICE.equals(answerLetters)) {
       throw new IllegalArgumentException("answer_letters: expected " + SPEC_LETTERS + " or " + UP_TO_LAST_CHOICE
@@ -62,6 +66,11 @@ public record ExamSpec(
   /** The last letter an answer to {@code q} may name: e, or under {@link #UP_TO_LAST_CHOICE} its last choice. */
   public char lastAnswerLetter(dev.jmlebench.dataset.Question q) {
     return UP_TO_LAST_CHOICE.equals(answerLetters) ? q.lastChoice().orElse('e') : 'e';
+  }
+
+  /** The bundled manifest of the translation into {@code languageCode}; empty when the source has none. */
+  public Optional<String> translationManifest(String languageCode) {
+    return Optional.ofNullable(translations.get(languageCode));
   }
 
   public Optional<Block> block(String name) {

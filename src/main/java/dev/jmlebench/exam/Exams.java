@@ -61,6 +61,20 @@ public final class Exams {
     return get(id);
   }
 
+  /**
+   * The manifest of exam {@code exam}'s translation into {@code languageCode}; an exam whose source publishes
+   * none is refused in one line naming {@code what} (the flag) and the exams that have one.
+   */
+  public static String translationManifest(ExamSpec exam, String languageCode, String what) {
+    return exam.translationManifest(languageCode).orElseThrow(() -> {
+      List<String> offering = ids().stream().filter(id -> get(id).translationManifest(languageCode).isPresent())
+          .sorted(java.util.Comparator.comparingInt(Integer::parseInt)).toList();
+      return new UserError(what + " " + languageCode + ": the " + ExamOrdinal.of(exam.id())
+          + " exam's source publishes no translation into it" + (offering.isEmpty() ? ""
+              : " (exams with one: " + String.join(", ", offering) + ")"));
+    });
+  }
+
   /** An edition file a user gives for an exam; its question ids must be the exam's. */
   public static Edition editionFile(Path file, ExamSpec exam) {
     JsonNode root = JsonFiles.parse(JsonFiles.readBytes(file, "no such edition file"), file, "");
@@ -100,10 +114,21 @@ public final class Exams {
       return new ExamSpec(id, root.text("title"), root.text("held"), source.text("repository"),
           source.text("commit"), "/" + source.text("manifest"), format, blocks, editions,
           root.text("default_edition"),
-          root.node().has("answer_letters") ? root.text("answer_letters") : ExamSpec.SPEC_LETTERS);
+          root.node().has("answer_letters") ? root.text("answer_letters") : ExamSpec.SPEC_LETTERS,
+          translations(source));
     } catch (IllegalArgumentException e) {
       throw root.fault(e.getMessage());
     }
+  }
+
+  /** {@code source.translations}: language code → bundled manifest; absent when the source has none. */
+  private static Map<String, String> translations(ExamJson source) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (source.node().has("translations")) {
+      ExamJson t = source.object("translations");
+      t.node().fieldNames().forEachRemaining(code -> out.put(code, "/" + t.text(code)));
+    }
+    return out;
   }
 
   private static ExamJson resource(String name, String exam) {

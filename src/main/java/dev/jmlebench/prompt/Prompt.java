@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.dataset.ImageMode;
+import dev.jmlebench.dataset.Language;
 import dev.jmlebench.dataset.Question;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,10 +28,15 @@ public record Prompt(String system, String userText, List<Path> images) {
   }
 
   public static Prompt of(Question q, ImageMode mode, Path imagesDirectory) {
+    return of(q, mode, imagesDirectory, Language.JAPANESE);
+  }
+
+  /** What is sent for {@code q} as a run in {@code language} words it (its text already in that language). */
+  public static Prompt of(Question q, ImageMode mode, Path imagesDirectory, Language language) {
     List<Path> images = mode == ImageMode.VISION
         ? q.clinicalImages().stream().map(imagesDirectory::resolve).toList()
         : List.of();
-    return new Prompt(SystemPrompt.of(q), userText(q), images);
+    return new Prompt(SystemPrompt.of(q, language), userText(q), images);
   }
 
   /** The text part of the user message: the serial group's case text first, when there is one. */

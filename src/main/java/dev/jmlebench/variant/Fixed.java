@@ -12,6 +12,8 @@ public enum Fixed {
   CHOICES_NOT_FOUND("choices_not_found", "no choices laid out as lines or table rows a, b, c, …"),
   CHOICES_NOT_IN_TEXT("choices_not_in_text",
       "its choices are blank or bare letters: the options themselves are in an image or a table of the stem"),
+  CHOICES_NOT_DISTINCT("choices_not_distinct",
+      "two of its choices read the same (IgakuQA's English merges ten pairs): moved, they cannot be told apart"),
   NAMES_A_LETTER("names_a_letter", "its stem or a choice names a choice by its letter"),
   PARTNER_NAMES_A_LETTER("partner_names_a_letter",
       "the case text or a serial partner question names a choice by its letter");

@@ -13,7 +13,7 @@ import java.util.Optional;
  * Which questions of an exam may have their choices moved, decided once from the exam's own (Japanese)
  * text: a question is {@link Fixed} when it has no choices to move (a calculation; none found), when its
  * choices are not in its text (blank or bare letters: the options are drawn in an image, or are rows of a
- * table in the stem), or when something names a choice by its letter — its stem or a choice ("a と b"), or
+ * table in the stem), when two of them read the same, or when something names a choice by its letter — its stem or a choice ("a と b"), or
  * for a serial question the case text or a partner question — since moving the choices would leave that
  * letter pointing at another choice.
  */
@@ -74,6 +74,9 @@ public final class Movability {
     if (choices.get().bodies().stream().anyMatch(Movability::blankOrBareLetter)) {
       return Fixed.CHOICES_NOT_IN_TEXT;
     }
+    if (!distinct(choices.get())) {
+      return Fixed.CHOICES_NOT_DISTINCT;
+    }
     if (naming.get(q.questionId())) {
       return Fixed.NAMES_A_LETTER;
     }
@@ -104,6 +107,11 @@ public final class Movability {
   /** The letter of the last choice; e when the question lists none. */
   private static char lastLetter(Optional<ChoiceList> choices) {
     return choices.map(c -> (char) ('a' + c.size() - 1)).orElse('e');
+  }
+
+  /** Whether no two choices read the same. */
+  static boolean distinct(ChoiceList choices) {
+    return choices.bodies().stream().distinct().count() == choices.size();
   }
 
   private static boolean blankOrBareLetter(String body) {

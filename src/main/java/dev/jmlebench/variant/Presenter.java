@@ -12,6 +12,7 @@ import java.util.Optional;
  * the exam words it ({@link ShownQuestion#asIs}), so its requests are the published protocol's, byte for byte.
  */
 public final class Presenter {
+  private final List<Question> questions;
   private final ChoiceOrder choiceOrder;
   private final Map<String, Question> translated;
   private final Movability movability;
@@ -22,6 +23,7 @@ public final class Presenter {
    * @param translated each question in another language, by id; null to ask the exam's own words
    */
   public Presenter(List<Question> questions, ChoiceOrder choiceOrder, Map<String, Question> translated) {
+    this.questions = List.copyOf(questions);
     this.choiceOrder = choiceOrder;
     this.translated = translated == null ? null : Map.copyOf(translated);
     this.movability = choiceOrder == null ? null : Movability.of(questions);
@@ -49,6 +51,8 @@ public final class Presenter {
     if (fixed.isEmpty() && (shown.isEmpty() || shown.get().size() != exam.get().size())) {
       // A translation that lost the choices' layout: asked as translated, in the exam's order.
       fixed = Optional.of(Fixed.CHOICES_NOT_FOUND);
+    } else if (fixed.isEmpty() && !Movability.distinct(shown.get())) {
+      fixed = Optional.of(Fixed.CHOICES_NOT_DISTINCT);
     }
     if (fixed.isPresent()) {
       return new ShownQuestion(base, exam.map(c -> lettersOf(c.size())).orElse(List.of()), fixed.get());
@@ -57,9 +61,18 @@ public final class Presenter {
     return new ShownQuestion(base.withText(shown.get().reordered(order)), letters(order), null);
   }
 
-  /** Which questions keep the exam's order, and why; empty without a choice order. */
+  /** Which questions keep the exam's order, and why, in exam order; empty without a choice order. */
   public Map<String, Fixed> fixedQuestions() {
-    return movability == null ? Map.of() : movability.fixedQuestions();
+    Map<String, Fixed> out = new java.util.LinkedHashMap<>();
+    if (choiceOrder != null) {
+      questions.forEach(q -> {
+        Fixed f = show(q).fixed();
+        if (f != null) {
+          out.put(q.questionId(), f);
+        }
+      });
+    }
+    return out;
   }
 
   /** The first {@code n} letters, a, b, c, …: the exam's own order. */

@@ -63,6 +63,22 @@ class DatasetIgakuQaCommandsTest {
   }
 
   @Test
+  void withLanguageEnTheDownloadFetchesTheEnglishTranslationsTooAndAnExamWithoutOneIsRefused() {
+    String source = Manifest.bundled(Exams.get("113").sourceManifest()).upstream().source(mirror.url());
+    Cli.Outcome o = Cli.run("dataset", "download", "--exam", "113", "--language", "en", "--dataset", target.toString(),
+        "--source", source);
+    assertThat(o.exitCode()).as(o.err()).isZero();
+    assertThat(o.out()).contains("Done: 12 fetched").contains("Done: 6 fetched, 0 already present, all 6 verified");
+    assertThat(mirror.requests()).hasSize(18).contains(PINNED + "data/2019/113-F_translate.jsonl");
+    assertThat(target.resolve("data/2019/113-A_translate.jsonl")).exists();
+    Cli.Outcome refused = Cli.run("dataset", "download", "--exam", "119", "--language", "en", "--dataset",
+        target.toString(), "--source", source);
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).isEqualTo("jmle-bench: --language en: the 119th exam's source publishes no "
+        + "translation into it (exams with one: 112, 113, 114, 115, 116)\n");
+  }
+
+  @Test
   void aCorruptFileIsRejectedWithOneLineAndNothingOfItIsKept() throws IOException {
     byte[] bad = Files.readAllBytes(SHARED.resolve("data/2018/112-C.jsonl"));
     bad[bad.length / 2] ^= 0x01;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.ImageMode;
+import dev.jmlebench.dataset.Language;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.testing.SharedData;
 import java.nio.file.Files;
@@ -44,6 +45,23 @@ class PromptTest {
     assertThat(SystemPrompt.of(q("120A-74"))).isEqualTo(
         "あなたは医師国家試験を解く医学の専門家です。\n問題を読み、数値で回答してください。\n\n"
             + "最終回答は必ず以下の形式で出力してください:\n【回答】3.14");
+  }
+
+  @Test
+  void inEnglishTheInstructionsAreEnglishAndTheAnswerFormatIsTheSame() {
+    assertThat(SystemPrompt.of(q("120A-1"), Language.ENGLISH)).isEqualTo(
+        "You are a medical expert taking the Japanese Medical Licensing Examination.\n"
+            + "Read the question and choose 1 correct answer.\n\n"
+            + "Always give your final answer in the following format:\n【回答】a");
+    assertThat(SystemPrompt.of(q("120A-13"), Language.ENGLISH)).isEqualTo(
+        "You are a medical expert taking the Japanese Medical Licensing Examination.\n"
+            + "Read the question and choose 2 correct answers.\n\n"
+            + "Always give your final answer in the following format:\n【回答】a,c");
+    assertThat(SystemPrompt.of(q("120A-74"), Language.ENGLISH)).isEqualTo(
+        "You are a medical expert taking the Japanese Medical Licensing Examination.\n"
+            + "Read the question and answer with a number.\n\n"
+            + "Always give your final answer in the following format:\n【回答】3.14");
+    assertThat(SystemPrompt.of(q("120A-1"), Language.JAPANESE)).isEqualTo(SystemPrompt.of(q("120A-1")));
   }
 
   @Test

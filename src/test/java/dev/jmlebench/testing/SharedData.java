@@ -73,11 +73,15 @@ public final class SharedData {
     return root119;
   }
 
-  /** IgakuQA's folder (../shared/igakuqa, else the five exams and the baselines fetched like {@link #root()}). */
+  /**
+   * IgakuQA's folder (../shared/igakuqa, else the five exams, their English translations and the baselines
+   * fetched like {@link #root()}).
+   */
   public static synchronized Path rootIgakuqa() {
     if (rootIgakuqa == null) {
       List<Manifest> manifests = new java.util.ArrayList<>();
       IGAKUQA_EXAMS.forEach(e -> manifests.add(Manifest.bundled("igakuqa-" + e + ".manifest.sha256")));
+      IGAKUQA_EXAMS.forEach(e -> manifests.add(Manifest.bundled("igakuqa-" + e + "-en.manifest.sha256")));
       manifests.add(Manifest.bundled("igakuqa-baselines.manifest.sha256"));
       rootIgakuqa = PinnedMaterial.locate(SHARED_IGAKUQA, manifests, DatasetLocation.cacheRoot(),
           System.getenv(Upstream.MIRROR_ENV));
@@ -90,6 +94,14 @@ public final class SharedData {
     return IGAKUQA_DATASETS.computeIfAbsent(exam, e ->
         IgakuQaSource.load(rootIgakuqa(), e, Exams.get(e).alternativeAnswers()));
   }
+
+  /** One of the 112th-116th exams in IgakuQA's English, as {@code run --language en} asks it. */
+  public static dev.jmlebench.dataset.Translation englishIgakuqa(String exam) {
+    return ENGLISH.computeIfAbsent(exam, e -> IgakuQaSource.english(rootIgakuqa(), datasetIgakuqa(e)));
+  }
+
+  private static final java.util.Map<String, dev.jmlebench.dataset.Translation> ENGLISH =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The 119th exam as its converter reads it, with 119E28's letters as alternatives (its edition's rule). */
   public static synchronized Dataset dataset119() {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Must show (issue 24): for every question of the 120th, the 119th and the 112th-116th, a perfect answerer —
@@ -73,12 +74,41 @@ class ChoiceOrderMappingTest {
     }
   }
 
-  /** The summary of a perfect answerer's replies to every question shown by {@code presenter}. */
+  @ParameterizedTest(name = "the {0}th in English")
+  @ValueSource(strings = {"112", "113", "114", "115", "116"})
+  void inEnglishToo(String exam) {
+    Dataset d = SharedData.datasetIgakuqa(exam);
+    Map<String, Question> english = SharedData.englishIgakuqa(exam).questions();
+    AnswerKey key = AnswerKey.chosen(exam, null);
+    Summary asIs = score(d, key, new Presenter(d.questions(), null, english), english);
+    assertThat(asIs.correct()).isEqualTo(d.questions().size());
+    for (int k = 0; k < 5; k++) {
+      Presenter presenter = new Presenter(d.questions(), ChoiceOrder.cyclic(k), english);
+      assertThat(score(d, key, presenter, english)).as("%s in English under cyclic:%d", exam, k).isEqualTo(asIs);
+      Map<String, Fixed> fixed = presenter.fixedQuestions();
+      for (Question q : d.questions()) {
+        Question shown = presenter.show(q).question();
+        if (fixed.containsKey(q.questionId()) || k == 0) {
+          assertThat(shown).as("kept as translated").isEqualTo(english.get(q.questionId()));
+        }
+      }
+    }
+  }
+
   private static Summary score(Dataset d, AnswerKey key, Presenter presenter) {
+    return score(d, key, presenter, d.byId());
+  }
+
+  /**
+   * The summary of a perfect answerer's replies to every question shown by {@code presenter}, which words the
+   * exam's questions as {@code worded} does, in the exam's order.
+   */
+  private static Summary score(Dataset d, AnswerKey key, Presenter presenter, Map<String, Question> worded) {
     List<GradedQuestion> graded = new ArrayList<>();
     for (Question q : d.questions()) {
       ShownQuestion shown = presenter.show(q);
-      String reply = "考えます。\n【回答】" + String.join(",", perfectAnswer(q, shown.question(), key));
+      String reply = "考えます。\n【回答】"
+          + String.join(",", perfectAnswer(q, worded.get(q.questionId()), shown.question(), key));
       QuestionResult r = Grader.grade(q, reply, null, Map.of(), key, shown::toExamLetters);
       graded.add(new GradedQuestion(q, r.outcome()));
     }
@@ -90,16 +120,16 @@ class ChoiceOrderMappingTest {
    * gold choices' texts now stand (one of them where the gold letters are alternatives); the gold letters of a
    * question asked as the exam words it.
    */
-  private static List<String> perfectAnswer(Question exam, Question shown, AnswerKey key) {
+  private static List<String> perfectAnswer(Question exam, Question worded, Question shown, AnswerKey key) {
     List<String> gold = key.gold(exam);
     if (exam.type() == QuestionType.CALCULATION) {
       return gold;
     }
     List<String> wanted = key.isCorrect(exam, gold, true) ? gold : List.of(gold.get(0));
-    if (shown.equals(exam)) {
+    if (shown.equals(worded)) {
       return wanted;
     }
-    List<String> examBodies = ChoiceList.find(exam.text()).orElseThrow().bodies();
+    List<String> examBodies = ChoiceList.find(worded.text()).orElseThrow().bodies();
     List<String> shownBodies = ChoiceList.find(shown.text()).orElseThrow().bodies();
     assertThat(shownBodies).as("%s shows the same choices", exam.questionId())
         .containsExactlyInAnyOrderElementsOf(examBodies).doesNotHaveDuplicates();

@@ -60,6 +60,26 @@ class MovabilityTest {
   }
 
   @Test
+  void inEnglishTheTenQuestionsWhoseTranslationMergedTwoChoicesKeepTheirOrderToo() {
+    Map<String, Fixed> merged = new java.util.TreeMap<>();
+    for (String exam : List.of("112", "113", "114", "115", "116")) {
+      Dataset d = SharedData.datasetIgakuqa(exam);
+      Map<String, Fixed> japanese = new Presenter(d.questions(), ChoiceOrder.cyclic(1), null).fixedQuestions();
+      Map<String, Fixed> english = new Presenter(d.questions(), ChoiceOrder.cyclic(1),
+          SharedData.englishIgakuqa(exam).questions()).fixedQuestions();
+      assertThat(english).containsAllEntriesOf(japanese);
+      english.forEach((id, f) -> {
+        if (!japanese.containsKey(id)) {
+          merged.put(id, f);
+        }
+      });
+    }
+    // 112C-49's 死亡診断書 and 死体検案書 both read "To issue a death certificate.", and so on.
+    assertThat(merged).containsOnlyKeys("112C-49", "112E-42", "113A-46", "113F-7", "114C-64", "114F-41", "115B-14",
+        "115D-60", "115E-21", "116D-49").allSatisfy((id, f) -> assertThat(f).isEqualTo(Fixed.CHOICES_NOT_DISTINCT));
+  }
+
+  @Test
   void aLetterNamesAChoiceOnlyWhenItStandsAloneOutsideEnglishProse() {
     assertThat(LetterReference.in("aとbの両方を選ぶ", 'e')).isTrue();
     assertThat(LetterReference.in("選択肢(c)は誤り", 'e')).isTrue();

@@ -2,6 +2,8 @@ package dev.jmlebench.dataset.sources;
 
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.DatasetLoader;
+import dev.jmlebench.dataset.Language;
+import dev.jmlebench.dataset.Translation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -39,6 +41,12 @@ public enum DatasetFormat {
     public boolean isPresentIn(Path directory, String exam) {
       return IgakuQaSource.isPresentIn(directory, exam);
     }
+
+    @Override
+    public Translation translation(Path directory, Dataset exam, Language language) {
+      return language == Language.ENGLISH ? IgakuQaSource.english(directory, exam)
+          : super.translation(directory, exam, language);
+    }
   };
 
   private final String wireName;
@@ -61,6 +69,14 @@ public enum DatasetFormat {
   /** Whether {@code directory} looks like a copy of this layout holding exam {@code exam} (its key file is there). */
   public boolean isPresentIn(Path directory, String exam) {
     return Files.isRegularFile(directory.resolve(marker));
+  }
+
+  /**
+   * The exam's questions in {@code language}, read from the translation the source publishes beside them
+   * (the exam's data names it: {@code ExamSpec.translationManifest}, checked before this is called).
+   */
+  public Translation translation(Path directory, Dataset exam, Language language) {
+    throw new IllegalStateException(wireName + " has no translation into " + language.wireName());
   }
 
   public String wireName() {

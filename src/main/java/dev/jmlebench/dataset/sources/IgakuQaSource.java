@@ -6,6 +6,9 @@ import dev.jmlebench.common.JsonFiles;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Annotation;
 import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.dataset.ExamOrdinal;
+import dev.jmlebench.dataset.Language;
+import dev.jmlebench.dataset.Translation;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.dataset.QuestionId;
 import dev.jmlebench.dataset.QuestionType;
@@ -210,6 +213,62 @@ public final class IgakuQaSource {
       throw new UserError(file + ": question " + problemId + ": field '" + name + "' is missing");
     }
     return v;
+  }
+
+  /** The file of one block's English translation, e.g. {@code data/2018/112-A_translate.jsonl}. */
+  public static Path translationFile(Path directory, String exam, String block) {
+    return yearFolder(directory, exam).resolve(exam + "-" + block + "_translate.jsonl");
+  }
+
+  /**
+   * The English translation of exam {@code exam} ({@code {exam}-{block}_translate.jsonl}: {@code problem_id},
+   * {@code problem_text_en}, {@code choices_en}), each question written as {@code {n}. {stem}} and its choices
+   * as {@code \n\na. {choice}} — the Japanese layout in English lettering. Every question of {@code exam} must
+   * have a translation with as many choices as it has.
+   */
+  public static Translation english(Path directory, Dataset exam) {
+    String id = exam.exam();
+    MessageDigest digest = Hashing.sha256();
+    Map<String, Question> out = new LinkedHashMap<>();
+    for (String block : BLOCKS) {
+      Path file = translationFile(directory, id, block);
+      byte[] bytes = JsonFiles.readBytes(file, "not found; `jmle-bench dataset download --exam " + id + " --language en` fetches "
+          + "IgakuQA's English translations (a checkout of the repository has them)");
+      digest.update(bytes);
+      int lineNo = 0;
+      for (String line : new String(bytes, StandardCharsets.UTF_8).split("\n")) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode node = JsonFiles.parse(line.getBytes(StandardCharsets.UTF_8), file, " (JSON Lines: line " + lineNo + ")");
+        String problemId = node.path("problem_id").asText("?");
+        int at = lineNo;
+        Question q = idOf(problemId).flatMap(qid -> exam.question(qid.toString())).orElseThrow(() ->
+            new UserError(file + ": line " + at + ": problem_id '" + problemId + "' is not a question of the "
+                + ExamOrdinal.of(id) + " exam"));
+        String stem = field(node, "problem_text_en", file, problemId).asText().strip();
+        List<String> choices = new ArrayList<>();
+        for (JsonNode c : field(node, "choices_en", file, problemId)) {
+          choices.add(c.asText().strip());
+        }
+        int expected = q.lastChoice().map(c -> c - 'a' + 1).orElse(0);
+        if (choices.size() != expected) {
+          throw new UserError(file + ": question " + problemId + ": " + choices.size()
+              + " choices in English for " + expected + " in Japanese");
+        }
+        StringBuilder text = new StringBuilder().append(q.number()).append(". ").append(stem);
+        for (int i = 0; i < choices.size(); i++) {
+          text.append("\n\n").append((char) ('a' + i)).append(". ").append(choices.get(i));
+        }
+        out.put(q.questionId(), q.withText(text.toString()));
+      }
+    }
+    List<String> missing = exam.questions().stream().map(Question::questionId).filter(q -> !out.containsKey(q)).toList();
+    if (!missing.isEmpty()) {
+      throw new UserError(yearFolder(directory, id) + ": no English translation of " + String.join(", ", missing));
+    }
+    return new Translation(Language.ENGLISH, out, HexFormat.of().formatHex(digest.digest()));
   }
 
   /** Whether {@code directory} holds exam {@code exam} in this layout (its block A file is there). */

@@ -170,4 +170,58 @@ class IgakuQaSourceTest {
       assertThat(Exams.get(exam).sourceFormat()).isEqualTo("igakuqa");
     }
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"112", "113", "114", "115", "116"})
+  void everyQuestionHasItsEnglishTranslationInTheSameLayoutWithTheSameIdGoldAndChoices(String exam)
+      throws IOException {
+    Dataset ja = SharedData.datasetIgakuqa(exam);
+    var en = SharedData.englishIgakuqa(exam);
+    Map<String, JsonNode> raw = raw(exam, "_translate");
+    assertThat(en.questions()).hasSize(400);
+    for (Question q : ja.questions()) {
+      Question e = en.questions().get(q.questionId());
+      JsonNode r = raw.get(q.questionId());
+      StringBuilder text = new StringBuilder(q.number() + ". " + r.get("problem_text_en").asText().strip());
+      char letter = 'a';
+      for (JsonNode c : r.get("choices_en")) {
+        text.append("\n\n").append(letter++).append(". ").append(c.asText().strip());
+      }
+      assertThat(e.text()).as(q.questionId()).isEqualTo(text.toString());
+      assertThat(e.withText(q.text())).as("all but the text is the exam's").isEqualTo(q);
+    }
+    assertThat(en.sha256()).hasSize(64);
+  }
+
+  @Test
+  void theFirstQuestionReadsInEnglishAsTheModelIsAskedIt() {
+    assertThat(SharedData.englishIgakuqa("112").questions().get("112A-1").text()).isEqualTo(
+        "1. What disease causes hyperammonemia?\n\na. Gaucher disease.\n\nb. Von Gierke disease.\n\n"
+            + "c. Hurler syndrome\n\nd. Maple syrup urine disease\n\ne. Ornithine transcarbamylase deficiency");
+  }
+
+  @Test
+  void aTranslationThatLosesAChoiceOrAQuestionIsRefusedNamingIt(@TempDir Path dir) throws IOException {
+    Path year = dir.resolve("data/2018");
+    Files.createDirectories(year);
+    for (String b : List.of("A", "B", "C", "D", "E", "F")) {
+      for (String suffix : List.of("", "_metadata", "_translate")) {
+        Files.copy(SharedData.rootIgakuqa().resolve("data/2018/112-" + b + suffix + ".jsonl"),
+            year.resolve("112-" + b + suffix + ".jsonl"));
+      }
+    }
+    Dataset ja = IgakuQaSource.load(dir, "112", Set.of());
+    Path a = year.resolve("112-A_translate.jsonl");
+    List<String> lines = Files.readAllLines(a);
+    Files.write(a, lines.subList(1, lines.size()));
+    assertThatThrownBy(() -> IgakuQaSource.english(dir, ja)).isInstanceOf(UserError.class)
+        .hasMessage(year + ": no English translation of 112A-1");
+    lines.set(0, lines.get(0).replace("\"Gaucher disease.\", ", ""));
+    Files.write(a, lines);
+    assertThatThrownBy(() -> IgakuQaSource.english(dir, ja)).isInstanceOf(UserError.class)
+        .hasMessage(a + ": question 112A1: 4 choices in English for 5 in Japanese");
+    Files.delete(a);
+    assertThatThrownBy(() -> IgakuQaSource.english(dir, ja)).isInstanceOf(UserError.class)
+        .hasMessageStartingWith(a + ": not found; `jmle-bench dataset download --exam 112 --language en` fetches");
+  }
 }
