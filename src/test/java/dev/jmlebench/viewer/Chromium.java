@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.ColorScheme;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,8 +35,13 @@ final class Chromium implements AutoCloseable {
     this.browser = browser;
   }
 
+  /** How long a page and an assertion wait for what they expect: a machine busy with other builds is slow. */
+  static final int WAIT_MS = 15_000;
+
   static Chromium launch() {
     assertThat(EXECUTABLE).as("Debian's chromium (apt-get install chromium; .ci/run installs it)").isExecutable();
+    // Playwright's assertions wait 5 s by default, the pages 15 s: on a loaded machine the first ran out alone.
+    PlaywrightAssertions.setDefaultAssertionTimeout(WAIT_MS);
     // Also set for the driver here, so that a benchmark run by hand never tries a download either.
     Playwright playwright = Playwright.create(new Playwright.CreateOptions()
         .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -48,7 +54,7 @@ final class Chromium implements AutoCloseable {
   Page page(ColorScheme scheme) {
     BrowserContext context = browser.newContext(new Browser.NewContextOptions()
         .setViewportSize(1400, 1000).setColorScheme(scheme));
-    context.setDefaultTimeout(15_000);
+    context.setDefaultTimeout(WAIT_MS);
     return context.newPage();
   }
 

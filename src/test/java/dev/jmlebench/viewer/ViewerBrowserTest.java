@@ -151,6 +151,64 @@ class ViewerBrowserTest {
   }
 
   @Test
+  void clinicalImagesShowAtTheirOwnSizeShrunkOnlyToFitTheColumn() {
+    // 120A-16's image is 353×776: it showed as a 72×158 thumbnail.
+    Page page = open("#/question/120A-16");
+    Locator image = page.locator(".images img");
+    page.waitForFunction("img => img.complete && img.naturalWidth > 0", image.elementHandle());
+    assertThat(image.evaluate("img => [img.naturalWidth, img.naturalHeight, img.width, img.height]"))
+        .isEqualTo(List.of(353, 776, 353, 776));
+    Chromium.screenshot(page, "question-image");
+    // On a model's page the detail column is narrower: a wide image (1084×521) fills it without spilling over.
+    page.navigate(viewer.base() + "#/model/" + CLAUDE + "?q=120D-21");
+    Locator wide = page.locator("[data-testid=detail] .images img").first();
+    expect(page.locator("[data-testid=detail] [data-testid=question-id]")).hasText("120D-21");
+    page.waitForFunction("img => img.complete && img.naturalWidth > 0", wide.elementHandle());
+    @SuppressWarnings("unchecked")
+    List<Number> fit = (List<Number>) wide.evaluate("img => [img.naturalWidth, img.getBoundingClientRect().width,"
+        + " img.closest('.detail').clientWidth, img.naturalHeight / img.naturalWidth, img.height / img.width]");
+    assertThat(fit.get(1).doubleValue()).as("shown width").isLessThanOrEqualTo(fit.get(2).doubleValue())
+        .isGreaterThan(0.8 * Math.min(fit.get(0).doubleValue(), fit.get(2).doubleValue()));
+    assertThat(fit.get(4).doubleValue()).as("aspect ratio kept").isCloseTo(fit.get(3).doubleValue(), org.assertj.core.data.Offset.offset(0.01));
+  }
+
+  @Test
+  void anEmojiInAModelsAnswerIsDrawnInColour() throws java.io.IOException {
+    // Claude's answer to 120A-16 ticks its findings with ✅ (a green square): without a colour emoji font
+    // (fonts-noto-color-emoji) it is drawn as an outline or a box, in the text's own grey.
+    Page page = open("#/model/" + CLAUDE + "?q=120A-16");
+    Locator raw = page.locator("[data-testid=detail] .resp.raw .md");
+    expect(raw).containsText("✅");
+    @SuppressWarnings("unchecked")
+    Map<String, Number> box = (Map<String, Number>) raw.evaluate("md => {"
+        + " const walk = document.createTreeWalker(md, NodeFilter.SHOW_TEXT);"
+        + " for (let n = walk.nextNode(); n; n = walk.nextNode()) {"
+        + "   const at = n.data.indexOf('✅'); if (at < 0) continue;"
+        + "   n.parentElement.scrollIntoView({ block: 'center' });"
+        + "   const r = document.createRange(); r.setStart(n, at); r.setEnd(n, at + 1);"
+        + "   const b = r.getBoundingClientRect(); return { x: b.x, y: b.y, width: b.width, height: b.height }; } }");
+    byte[] png = page.screenshot(new Page.ScreenshotOptions().setClip(box.get("x").doubleValue(), box.get("y").doubleValue(),
+        box.get("width").doubleValue(), box.get("height").doubleValue()));
+    Chromium.screenshot(page, "answer-emoji"); // before the check, to see what was drawn either way
+    java.awt.image.BufferedImage glyph = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+    int green = 0;
+    for (int y = 0; y < glyph.getHeight(); y++) {
+      for (int x = 0; x < glyph.getWidth(); x++) {
+        int rgb = glyph.getRGB(x, y);
+        int r = rgb >> 16 & 0xff;
+        int g = rgb >> 8 & 0xff;
+        int b = rgb & 0xff;
+        if (g >= r && g >= b && g - Math.min(r, b) > 60) { // the emoji's green; the text is grey on white
+          green++;
+        }
+      }
+    }
+    assertThat(green).as("green pixels of the ✅ (%dx%d px); none means no colour emoji font: apt-get install "
+        + "fonts-noto-color-emoji (.ci/run installs it)", glyph.getWidth(), glyph.getHeight())
+        .isGreaterThan(glyph.getWidth() * glyph.getHeight() / 4);
+  }
+
+  @Test
   void keysJAndKMoveThroughTheFilteredList() {
     Page page = open("#/model/" + CLAUDE + "?result=wrong");
     Locator rows = page.locator("[data-testid=question-list] .qrow");
