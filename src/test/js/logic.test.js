@@ -91,3 +91,32 @@ test('P(pass) names the prohibited-choice criterion, as an annotation, only wher
   assert.match(three, /^all three criteria hold \(at most 3 answers with a prohibited choice/);
   assert.match(three, /as annotated by IgakuQA's authors, not official\)$/);
 });
+
+test('a search query is words or quoted phrases, folded: NFKC and lower case', () => {
+  assert.deepEqual(logic.searchTerms('胃癌  "早期 胃癌" ＣＴ ct Ct'), ['胃癌', '早期 胃癌', 'ct']);
+  assert.deepEqual(logic.searchTerms('   '), []);
+  assert.deepEqual(logic.searchTerms(null), []);
+  assert.equal(logic.fold('ＭＲＩ ｶﾞｽ Parkinson'), 'mri ガス parkinson');
+  const text = logic.fold('65歳の男性。胃癌の疑いで、ＣＴを撮影した。');
+  assert.equal(logic.holdsAll(text, logic.searchTerms('胃癌 ct')), true);
+  assert.equal(logic.holdsAll(text, logic.searchTerms('胃癌 mri')), false, 'every word must occur');
+  assert.equal(logic.holdsAll(text, []), false, 'a blank query finds nothing');
+});
+
+test('matches map back to the original text, full-width, half-width and astral characters included', () => {
+  const text = '６５歳。胃癌の疑いで、ＣＴを撮影。ｶﾞｽ😀胃癌';
+  const at = (r) => text.slice(r[0], r[1]);
+  assert.deepEqual(logic.matchRanges(text, logic.searchTerms('胃癌 ct ガス')).map(at), ['胃癌', 'ＣＴ', 'ｶﾞｽ', '胃癌']);
+  assert.deepEqual(logic.matchRanges('aaa', ['aa']), [[0, 3]], 'overlapping matches merge');
+});
+
+test('a snippet shows the text around the first match with every match marked, cut with an ellipsis', () => {
+  const text = 'x'.repeat(100) + ' 胃癌の\n\n疑い。' + 'y'.repeat(200) + '胃癌';
+  const pieces = logic.snippetOf(text, ['胃癌', '疑い'], 10);
+  assert.equal(pieces[0].text, '…');
+  assert.equal(pieces[pieces.length - 1].text, '…');
+  assert.deepEqual(pieces.filter((p) => p.mark).map((p) => p.text), ['胃癌', '疑い']);
+  assert.equal(pieces.map((p) => p.text).join('').includes('の 疑い'), true, 'white space runs read as one space');
+  const short = logic.snippetOf('ｶﾞｽ が出た ｶﾞｽ', logic.searchTerms('ガス'), 3);
+  assert.deepEqual(short, [{ text: 'ｶﾞｽ', mark: true }, { text: ' が出た ', mark: false }, { text: 'ｶﾞｽ', mark: true }], 'a match is never cut');
+});

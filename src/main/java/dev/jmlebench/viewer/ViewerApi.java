@@ -44,7 +44,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code answer/ID/QID}: one run's answer to one question with reasoning and raw response, rendered as
  *       safe HTML;
  *   <li>{@code pairs}: every pair of runs compared (the matrix), and {@code pair/IDa/IDb} one pair in full,
- *       A the higher-ranked (see {@link ViewerStatistics}); absent with a single run.
+ *       A the higher-ranked (see {@link ViewerStatistics}); absent with a single run;
+ *   <li>{@code question-texts}: every question's full text as the model is asked it (case text first), and
+ *       {@code answer-texts/ID} one run's answers as plain text (raw response, reasoning): what the search
+ *       view reads, only when someone searches.
  * </ul>
  * A new view adds a key here, and both the server and the report carry it.
  */
@@ -55,6 +58,9 @@ public final class ViewerApi {
   static final char PARSE_FAILURE = 'p';
   static final char ERROR = 'e';
   static final char NOT_ATTEMPTED = '-';
+
+  static final String QUESTION_TEXTS = "question-texts";
+  static final String ANSWER_TEXTS = "answer-texts";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int SNIPPET_LENGTH = 80;
@@ -121,6 +127,8 @@ public final class ViewerApi {
         }
       }
     }
+    keys.add(QUESTION_TEXTS);
+    runsById.keySet().forEach(id -> keys.add(ANSWER_TEXTS + "/" + id));
     List<String> pairs = statistics.pairKeys();
     if (!pairs.isEmpty()) {
       keys.add("pairs");
@@ -154,6 +162,11 @@ public final class ViewerApi {
         Run run = runsById.get(parts[1]);
         QuestionResult r = resultsByRun.get(data.runs().indexOf(run)).get(parts[2]);
         return r == null ? Optional.empty() : Optional.of(answer(run, r));
+      case QUESTION_TEXTS:
+        return parts.length == 1 ? Optional.of(questionTexts()) : Optional.empty();
+      case ANSWER_TEXTS:
+        return parts.length == 2 && runsById.containsKey(parts[1])
+            ? Optional.of(answerTexts(data.runs().indexOf(runsById.get(parts[1])))) : Optional.empty();
       case "pairs":
         return parts.length == 1 ? statistics.pairsJson().map(JsonNode.class::cast) : Optional.empty();
       case "pair":
@@ -281,6 +294,39 @@ public final class ViewerApi {
         strings(a.putArray(ResultSchema.Result.PREDICTED), r.predicted());
         markProhibited(a, q, r);
         extra(a, r);
+      }
+    }
+    return root;
+  }
+
+  /** Each question's text as the model is asked it (SPEC §2: the case text first), in the index's order. */
+  private ObjectNode questionTexts() {
+    ObjectNode root = JSON.createObjectNode();
+    ArrayNode texts = root.putArray("texts");
+    for (Question q : data.dataset().questions()) {
+      texts.add(q.serialGroup().map(g -> g.contextText() + "\n\n").orElse("") + q.text());
+    }
+    return root;
+  }
+
+  /** One run's answers as the model wrote them, in the index's order: null where it has none. */
+  private ObjectNode answerTexts(int run) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("run", data.runs().get(run).id());
+    ArrayNode answers = root.putArray("answers");
+    for (Question q : data.dataset().questions()) {
+      QuestionResult r = resultsByRun.get(run).get(q.questionId());
+      if (r == null) {
+        answers.addNull();
+        continue;
+      }
+      ObjectNode a = answers.addObject();
+      a.put(ResultSchema.Result.RAW_RESPONSE, r.rawResponse());
+      if (r.reasoning() != null) {
+        a.put(ResultSchema.Result.REASONING, r.reasoning());
+      }
+      if (r.error() != null) {
+        a.put(ResultSchema.Result.ERROR, r.error());
       }
     }
     return root;

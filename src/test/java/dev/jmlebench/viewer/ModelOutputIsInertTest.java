@@ -91,5 +91,14 @@ class ModelOutputIsInertTest {
       assertThat(page.evaluate("typeof window.__pwned")).as(hash).isEqualTo("undefined");
       page.context().close();
     }
+    // A search shows the text around a match in the answers, as text too.
+    Page page = chromium.page();
+    page.navigate(base + "#/search?q=__pwned&in=answers");
+    Locator hits = page.locator("[data-testid=search-answers]");
+    PlaywrightAssertions.assertThat(hits.locator(".hit .snip").first()).containsText("<script>window.__pwned = 1</script>");
+    PlaywrightAssertions.assertThat(hits.locator(".hit .snip mark").first()).hasText("__pwned");
+    assertThat(hits.locator("script, img, iframe, [onerror], [onmouseover]").count()).isZero();
+    assertThat(page.evaluate("typeof window.__pwned")).isEqualTo("undefined");
+    page.context().close();
   }
 }

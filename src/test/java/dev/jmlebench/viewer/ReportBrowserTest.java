@@ -81,6 +81,26 @@ class ReportBrowserTest {
   }
 
   @Test
+  void searchFindsTheQuestionsAndAModelsAnswersFromDisk() {
+    Page page = chromium.page();
+    page.navigate(index + "#/search?q=" + java.net.URLEncoder.encode("胃癌", java.nio.charset.StandardCharsets.UTF_8) + "&in=questions");
+    List<String> expected = SearchExpectations.questions(SharedData.dataset(), "胃癌");
+    Locator hits = page.locator("[data-testid=search-questions] .hit");
+    expect(hits).hasCount(expected.size());
+    assertThat(hits.evaluateAll("hits => hits.map(x => x.dataset.q)")).isEqualTo(expected);
+    expect(page.locator("[data-testid=search-answers] .hit")).hasCount(0);
+
+    Published medrect = Published.byId("pfnet_Preferred-MedRECT-32B");
+    page.locator("select[name=in]").selectOption("answers");
+    page.locator("select[name=model]").selectOption(medrect.id());
+    List<String> answers = SearchExpectations.answers(medrect.file(), "胃癌");
+    Locator found = page.locator(".run-hits[data-model='" + medrect.id() + "'] .hit");
+    expect(found).hasCount(Math.min(answers.size(), 20));
+    assertThat(found.evaluateAll("hits => hits.map(x => x.dataset.q)")).isEqualTo(answers.subList(0, Math.min(answers.size(), 20)));
+    expect(page.locator("[data-testid=search-questions] .hit")).hasCount(0);
+  }
+
+  @Test
   void anAddressCannotMakeTheReportRunAScriptFromOutsideItsFolder() throws IOException {
     // Where data/model/ + ../../../evil + .js lands from report/index.html, and the answer route's twin.
     Files.writeString(temp.resolve("evil.js"), "window.PWNED = (window.PWNED || 0) + 1;");

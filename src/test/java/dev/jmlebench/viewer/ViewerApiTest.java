@@ -218,9 +218,13 @@ class ViewerApiTest {
     List<String> keys = api.keys();
     int models = Published.all().size();
     int answers = Published.all().stream().mapToInt(p -> p.file().results().size()).sum();
-    assertThat(keys).hasSize(1 + models + SharedData.dataset().questions().size() + answers + 1 + models * (models - 1) / 2);
+    // index, models, questions, answers, the texts search reads (the questions', each run's answers), pairs
+    assertThat(keys).hasSize(1 + models + SharedData.dataset().questions().size() + answers + 1 + models + 1 + models * (models - 1) / 2);
+    assertThat(keys).contains("question-texts", "answer-texts/" + Published.all().get(0).id());
     assertThat(keys).allSatisfy(k -> assertThat(api.json(k)).isPresent());
     assertThat(api.json("question/120Z-1")).isEmpty();
+    assertThat(api.json("answer-texts/nobody")).isEmpty();
+    assertThat(api.json("question-texts/x")).isEmpty();
     assertThat(api.json("model/../index")).isEmpty();
     assertThat(api.json("../pom.xml")).isEmpty();
   }

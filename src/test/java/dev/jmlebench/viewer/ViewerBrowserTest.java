@@ -209,6 +209,41 @@ class ViewerBrowserTest {
   }
 
   @Test
+  void aWordTypedInTheHeaderBoxFindsEveryQuestionAndAnswerThatHoldsIt() {
+    Page page = open("#/");
+    expect(page.locator("[data-testid=leaderboard] tbody tr")).hasCount(published.size());
+    page.locator("#question-jump").fill("胃癌");
+    page.locator("#question-jump").press("Enter");
+    Locator questions = page.locator("[data-testid=search-questions] .hit");
+    expect(questions).hasCount(SearchExpectations.questions(dataset, "胃癌").size());
+    assertThat(questions.evaluateAll("hits => hits.map(x => x.dataset.q)")).isEqualTo(SearchExpectations.questions(dataset, "胃癌"));
+    expect(questions.first().locator("mark").first()).hasText("胃癌");
+    int answers = 0;
+    int runs = 0;
+    for (Published p : published) {
+      long n = SearchExpectations.answers(p.file(), "胃癌").size();
+      Locator group = page.locator(".run-hits[data-model='" + p.id() + "']");
+      if (n == 0) {
+        expect(group).hasCount(0);
+        continue;
+      }
+      expect(group.locator("h3")).containsText(" — " + n + (n == 1 ? " answer" : " answers"));
+      expect(group.locator(".hit")).hasCount((int) Math.min(n, 20));
+      answers += (int) n;
+      runs++;
+    }
+    expect(page.locator("[data-testid=search-summary]")).hasText(questions.count() + " questions · " + answers + " answers in " + runs
+        + " of " + published.size() + " runs");
+    Chromium.screenshot(page, "search");
+
+    questions.first().locator("a").first().click();
+    expect(page.locator("h1")).hasText(SearchExpectations.questions(dataset, "胃癌").get(0));
+    page.locator("#question-jump").fill("120c57");
+    page.locator("#question-jump").press("Enter");
+    expect(page.locator("h1")).hasText("120C-57"); // an id still opens its question
+  }
+
+  @Test
   void keysJAndKMoveThroughTheFilteredList() {
     Page page = open("#/model/" + CLAUDE + "?result=wrong");
     Locator rows = page.locator("[data-testid=question-list] .qrow");

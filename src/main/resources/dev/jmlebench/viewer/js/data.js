@@ -49,7 +49,7 @@ function loadScript(key) {
 
 /** The ids each kind of key holds after its name: model/ID, answer/ID/QID, pair/ID/ID, ... */
 const KEY_IDS = new Map([['pairs', []], ['model', ['models']], ['question', ['questions']],
-  ['answer', ['models', 'questions']], ['pair', ['models', 'models']]]);
+  ['answer', ['models', 'questions']], ['pair', ['models', 'models']], ['question-texts', []], ['answer-texts', ['models']]]);
 
 /**
  * Whether the default exam's index (home) lists every id of a full key: another exam only when home lists it

@@ -102,7 +102,130 @@ function splitExamKey(key) {
 /** Switching exam keeps the views every exam has; a model or a question belongs to one exam, so it goes to the leaderboard. */
 const viewAfterSwitch = (view) => (['leaderboard', 'hardest', 'matrix'].includes(view) ? view : 'leaderboard');
 
+/*
+ * Full-text search. A query is words, or "quoted phrases", that must all occur; text and query are compared
+ * folded: each character in NFKC (full-width ＣＴ is CT, half-width ｶﾅ is カナ) and lower case.
+ */
+const FOLDED = new Map();
+
+function foldChar(ch) {
+  let f = FOLDED.get(ch);
+  if (f === undefined) {
+    f = ch.normalize('NFKC').toLowerCase();
+    FOLDED.set(ch, f);
+  }
+  return f;
+}
+
+/**
+ * A text folded for matching, character by character so that a match maps back to the original: calls
+ * {@code put(folded, index)} for each character. A voiced or semi-voiced sound mark (half-width ﾞ, ﾟ) joins
+ * the kana before it, as NFKC of the whole text would (ｶﾞ is ガ).
+ */
+function foldEach(text, put) {
+  let i = 0;
+  let last = '';
+  let lastAt = 0;
+  for (const ch of text) {
+    let f = foldChar(ch);
+    let at = i;
+    if ((f === '\u3099' || f === '\u309a') && last) {
+      const joined = (last + f).normalize('NFC');
+      if (joined.length === 1) {
+        put(null, lastAt); // takes the kana back
+        f = joined;
+        at = lastAt;
+      }
+    }
+    put(f, at);
+    last = f.length === 1 ? f : '';
+    lastAt = at;
+    i += ch.length;
+  }
+}
+
+function fold(text) {
+  const parts = [];
+  foldEach(text, (f) => { if (f === null) parts.pop(); else parts.push(f); });
+  return parts.join('');
+}
+
+/** The folded terms of a query; none for a blank one. */
+function searchTerms(query) {
+  const terms = [];
+  const re = /"([^"]*)"|(\S+)/gu;
+  for (let m = re.exec(query || ''); m; m = re.exec(query)) {
+    const t = fold((m[1] !== undefined ? m[1] : m[2]).trim());
+    if (t && !terms.includes(t)) terms.push(t);
+  }
+  return terms;
+}
+
+/** Whether a folded text holds every term. */
+const holdsAll = (folded, terms) => terms.length > 0 && terms.every((t) => folded.includes(t));
+
+/** The ranges [start, end) of the original text whose folded form matches a term, merged, in order. */
+function matchRanges(text, terms) {
+  const from = [];
+  const parts = [];
+  foldEach(text, (f, at) => {
+    if (f === null) {
+      from.length -= parts.pop().length;
+      return;
+    }
+    parts.push(f);
+    for (let k = 0; k < f.length; k++) from.push(at);
+  });
+  const folded = parts.join('');
+  from.push(text.length);
+  const ranges = [];
+  for (const t of terms) {
+    for (let at = folded.indexOf(t); at >= 0; at = folded.indexOf(t, at + 1)) {
+      let end = from[at + t.length];
+      if (end === from[at + t.length - 1]) end = nextChar(text, end); // the term ends inside a character's fold
+      ranges.push([from[at], end]);
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+const nextChar = (text, i) => Math.min(text.length, i + (text.codePointAt(i) > 0xffff ? 2 : 1));
+
+/**
+ * A few dozen characters around the first match of a text that holds the terms, as pieces to show: plain
+ * text and marked matches ({text, mark}), with '…' where the text was cut and runs of white space as one space.
+ */
+function snippetOf(text, terms, around = 40) {
+  const ranges = matchRanges(text, terms);
+  if (!ranges.length) return [{ text: text.slice(0, around * 2).replace(/\s+/gu, ' '), mark: false }];
+  let start = Math.max(0, ranges[0][0] - around);
+  let end = Math.min(text.length, ranges[0][1] + around * 2);
+  for (const [a, b] of ranges) if (a < end && b > end) end = b; // a match is never cut
+  if (start > 0 && /[\udc00-\udfff]/.test(text[start])) start--;
+  if (end < text.length && /[\udc00-\udfff]/.test(text[end])) end++;
+  const pieces = [];
+  const put = (a, b, mark) => { if (b > a) pieces.push({ text: text.slice(a, b).replace(/\s+/gu, ' '), mark }); };
+  if (start > 0) pieces.push({ text: '…', mark: false });
+  let at = start;
+  for (const [a, b] of ranges) {
+    if (b <= start || a >= end) continue;
+    put(at, Math.max(at, a), false);
+    put(Math.max(at, a), Math.min(b, end), true);
+    at = Math.min(b, end);
+  }
+  put(at, end, false);
+  if (end < text.length) pieces.push({ text: '…', mark: false });
+  return pieces;
+}
+
 // Node's test runner loads this file on its own (src/test/js); in the page it is part of the one script.
 if (typeof module !== 'undefined') {
-  module.exports = { pct, ratio, answerText, num, blockIds, isRequired, requiredIds, RESULT_FILTERS, filterOf, matches, median, signed, pText, pShort, pairIndex, seenFromRow, verdictClass, nullsLast, passCriteriaText, truncatedOf, examDocKey, splitExamKey, viewAfterSwitch };
+  module.exports = { pct, ratio, answerText, num, blockIds, isRequired, requiredIds, RESULT_FILTERS, filterOf, matches, median, signed, pText, pShort, pairIndex, seenFromRow, verdictClass, nullsLast, passCriteriaText, truncatedOf, examDocKey, splitExamKey, viewAfterSwitch, fold, searchTerms, holdsAll, matchRanges, snippetOf };
 }

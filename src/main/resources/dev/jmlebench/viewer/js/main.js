@@ -8,6 +8,7 @@ const VIEWS = {
   hardest: { key: (r) => 'hardest?' + r.params, make: hardest },
   matrix: { prefetch: () => ['pairs'], key: () => 'matrix', make: matrix },
   exams: { key: () => 'exams', make: examsTable },
+  search: { prefetch: () => ['question-texts'], key: (r) => 'search?' + (r.params.get('in') || '') + '|' + (r.params.get('model') || ''), make: searchView },
 };
 
 window.addEventListener('hashchange', render);

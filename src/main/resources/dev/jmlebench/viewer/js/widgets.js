@@ -93,23 +93,25 @@ function setupNav(index, home, view) {
   const list = document.getElementById('question-ids');
   list.replaceChildren(...index.questions.map((q) => h('option', { value: q.id })));
   const input = document.getElementById('question-jump');
-  if (index.questions.length) input.placeholder = 'Question, e.g. ' + index.questions[0].id;
+  if (index.questions.length) input.placeholder = 'Search, or ' + index.questions[0].id;
   if (navListening) return;
   navListening = true;
   select.addEventListener('change', () => {
     if (select.value) location.hash = modelHref(select.value);
     select.value = '';
   });
-  const jump = () => {
-    const id = input.value.trim().toUpperCase().replace(/^(\d+)([A-Z])(\d+)$/, '$1$2-$3');
-    if ([...list.options].some((o) => o.value === id)) {
-      location.hash = questionHref(id);
-      input.value = '';
-      input.blur();
-    }
+  // A question id (120A-1, 120a1) opens the question; anything else, on Enter, is searched for.
+  const jump = (searching) => {
+    const text = input.value.trim();
+    const id = text.toUpperCase().replace(/^(\d+)([A-Z])(\d+)$/, '$1$2-$3');
+    if ([...list.options].some((o) => o.value === id)) location.hash = questionHref(id);
+    else if (searching && text) location.hash = hashOf('search', '', { q: text });
+    else return;
+    input.value = '';
+    input.blur();
   };
-  input.addEventListener('change', jump);
-  input.addEventListener('keydown', (e) => { if (e.key === 'Enter') jump(); });
+  input.addEventListener('change', () => jump(false));
+  input.addEventListener('keydown', (e) => { if (e.key === 'Enter' && !e.isComposing) jump(true); });
 }
 
 const THEMES = ['auto', 'light', 'dark'];
@@ -142,6 +144,11 @@ lightbox.addEventListener('click', () => { lightbox.hidden = true; });
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Escape') { lightbox.hidden = true; return; }
   if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName)) return;
+  if (e.key === '/') {
+    e.preventDefault();
+    document.getElementById('question-jump').focus();
+    return;
+  }
   const step = { j: 1, ArrowDown: 1, k: -1, ArrowUp: -1 }[e.key];
   if (step && current && current.move) {
     e.preventDefault();
@@ -158,10 +165,11 @@ function bar(fraction, thin) {
   return h('div', { class: 'bar' + (thin ? ' thin' : '') }, h('span', { style: { width: (Math.max(0, Math.min(1, fraction)) * 100).toFixed(2) + '%' } }));
 }
 
-function select(label, name, value, options) {
+/** A filter's menu; choosing changes its parameter and {@code also} (by default the selected question goes). */
+function select(label, name, value, options, also = { q: null }) {
   const el = h('select', { name, 'aria-label': label }, options.map(([v, text]) => h('option', { value: v }, text)));
   el.value = value || '';
-  el.addEventListener('change', () => setParams({ [name]: el.value, q: null }));
+  el.addEventListener('change', () => setParams({ [name]: el.value, ...also }));
   return h('label', null, label, el);
 }
 
