@@ -120,3 +120,17 @@ test('a snippet shows the text around the first match with every match marked, c
   const short = logic.snippetOf('ｶﾞｽ が出た ｶﾞｽ', logic.searchTerms('ガス'), 3);
   assert.deepEqual(short, [{ text: 'ｶﾞｽ', mark: true }, { text: ' が出た ', mark: false }, { text: 'ｶﾞｽ', mark: true }], 'a match is never cut');
 });
+
+test('an export is RFC 4180 CSV whose cells a spreadsheet never runs as formulas, or JSON that names its view', () => {
+  const csv = logic.toCsv(['name', 'score', 'passed', 'note'], [
+    { name: 'a, "quoted" model', score: 449, passed: true, note: null },
+    { name: '=HYPERLINK("http://x")', score: -3, passed: false, note: 'two\nlines' }]);
+  assert.equal(csv, 'name,score,passed,note\r\n"a, ""quoted"" model",449,true,\r\n"\'=HYPERLINK(""http://x"")",-3,false,"two\nlines"\r\n');
+  assert.equal(logic.csvCell('@SUM(A1)'), "'@SUM(A1)");
+  assert.equal(logic.csvCell('-1+2'), "'-1+2", 'text that looks like a formula');
+  assert.equal(logic.csvCell(-1), '-1', 'a number stays a number');
+  const json = JSON.parse(logic.toJson({ view: '#/model/x?result=wrong' }, ['q', 'p'], [{ q: '120A-1', p: 'a', extra: 1 }, { q: '120A-2' }]));
+  assert.deepEqual(json, { view: '#/model/x?result=wrong', columns: ['q', 'p'], rows: [{ q: '120A-1', p: 'a' }, { q: '120A-2', p: null }] });
+  assert.equal(logic.exportName(['jmle-bench', '120', 'answers', 'anthropic_claude-opus-4.6', 'result=wrong', '', null], 'csv'),
+    'jmle-bench-120-answers-anthropic_claude-opus-4.6-result_wrong.csv');
+});

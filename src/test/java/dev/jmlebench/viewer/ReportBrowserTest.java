@@ -101,6 +101,19 @@ class ReportBrowserTest {
   }
 
   @Test
+  void aTableDownloadsFromDiskAsFromTheServer() throws IOException {
+    Page page = chromium.page();
+    page.navigate(index + "#/hardest?block=E");
+    expect(page.locator("[data-testid=hardest] tbody tr").first()).isVisible();
+    int shown = page.locator("[data-testid=hardest] tbody tr").count();
+    com.microsoft.playwright.Download csv = page.waitForDownload(() -> page.locator("[data-testid=export-hardest] [data-export=csv]").click());
+    assertThat(csv.suggestedFilename()).isEqualTo("jmle-bench-120-hardest-block_E.csv");
+    List<java.util.Map<String, String>> rows = Exports.csv(csv.path());
+    assertThat(rows).hasSize(shown).allSatisfy(r -> assertThat(r.get("question_id")).startsWith("120E-"));
+    assertThat(rows.get(0)).containsKeys(CLAUDE, "models_right", "gold");
+  }
+
+  @Test
   void anAddressCannotMakeTheReportRunAScriptFromOutsideItsFolder() throws IOException {
     // Where data/model/ + ../../../evil + .js lands from report/index.html, and the answer route's twin.
     Files.writeString(temp.resolve("evil.js"), "window.PWNED = (window.PWNED || 0) + 1;");

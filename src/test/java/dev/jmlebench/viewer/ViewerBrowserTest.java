@@ -244,6 +244,56 @@ class ViewerBrowserTest {
   }
 
   @Test
+  void eachTableDownloadsTheRowsItShowsAsCsvAndJsonNamedAfterItsFilters() throws java.io.IOException {
+    // A model's answers: the wrong ones of block C, as the page lists them.
+    Published claude = Published.byId(CLAUDE);
+    Page page = open("#/model/" + CLAUDE + "?result=wrong&block=C");
+    List<QuestionResult> wrongInC = claude.file().results().stream()
+        .filter(r -> r.questionId().startsWith("120C-") && !r.correct()).toList();
+    expect(page.locator("[data-testid=question-list] .qrow")).hasCount(wrongInC.size());
+    com.microsoft.playwright.Download csv = page.waitForDownload(() -> page.locator("[data-testid=export-answers] [data-export=csv]").click());
+    assertThat(csv.suggestedFilename()).isEqualTo("jmle-bench-120-answers-" + CLAUDE + "-block_C-result_wrong.csv");
+    List<Map<String, String>> rows = Exports.csv(csv.path());
+    assertThat(rows).extracting(r -> r.get("question_id")).containsExactlyElementsOf(wrongInC.stream().map(QuestionResult::questionId).toList());
+    assertThat(rows).extracting(r -> r.get("predicted")).containsExactlyElementsOf(wrongInC.stream().map(r -> String.join(",", r.predicted())).toList());
+    assertThat(rows).extracting(r -> r.get("outcome")).isSubsetOf("incorrect", "parse failure", "error");
+    com.microsoft.playwright.Download json = page.waitForDownload(() -> page.locator("[data-testid=export-answers] [data-export=json]").click());
+    var doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.path().toFile());
+    assertThat(doc.at("/filters/result").asText()).isEqualTo("wrong");
+    assertThat(doc.at("/filters/block").asText()).isEqualTo("C");
+    assertThat(doc.get("link").asText()).as("the address that shows these rows").startsWith(viewer.base())
+        .contains("#/model/" + CLAUDE).contains("result=wrong").contains("block=C");
+    assertThat(doc.get("rows")).hasSize(wrongInC.size());
+
+    // The leaderboard, sorted by the general part: the rows in that order, with the files' figures.
+    page.navigate(viewer.base() + "#/?sort=general&dir=desc");
+    expect(page.locator("th[data-sort=general] .arrow")).hasText(" ▼");
+    @SuppressWarnings("unchecked")
+    List<String> shown = (List<String>) page.locator("[data-testid=leaderboard] tbody tr").evaluateAll("rows => rows.map(r => r.dataset.model)");
+    List<Map<String, String>> board = Exports.csv(page.waitForDownload(() -> page.locator("[data-testid=export-leaderboard] [data-export=csv]").click()).path());
+    assertThat(board).extracting(r -> r.get("source_file").replaceFirst("\\.json$", "")).containsExactlyElementsOf(shown);
+    for (Map<String, String> row : board) {
+      var summary = Published.byId(row.get("source_file").replaceFirst("\\.json$", "")).file().summary();
+      assertThat(row.get("score")).isEqualTo(String.valueOf(summary.score()));
+      assertThat(Double.parseDouble(row.get("score_pct"))).isEqualTo(summary.scorePct());
+      assertThat(row.get("general_score")).isEqualTo(String.valueOf(summary.generalScore()));
+    }
+
+    // Every pair of the matrix, with the statistics package's Holm-adjusted p.
+    page.navigate(viewer.base() + "#/matrix");
+    expect(page.locator("[data-testid=matrix] td.cell")).hasCount(published.size() * (published.size() - 1));
+    List<Map<String, String>> pairs = Exports.csv(page.waitForDownload(() -> page.locator("[data-testid=export-pairwise] [data-export=csv]").click()).path());
+    AllPairs all = allPairs();
+    assertThat(pairs).hasSize(all.pairs().size());
+    for (Map<String, String> row : pairs) {
+      AllPairs.Pair p = pairOf(all, row.get("a_id"), row.get("b_id"));
+      assertThat(all.ranking().get(p.a()).source()).as("A is the higher-ranked").isEqualTo(row.get("a_id"));
+      assertThat(Double.parseDouble(row.get("holm_p"))).isCloseTo(p.holmP(), org.assertj.core.data.Offset.offset(1e-4));
+      assertThat(Boolean.parseBoolean(row.get("distinguishable"))).isEqualTo(p.distinguishable());
+    }
+  }
+
+  @Test
   void keysJAndKMoveThroughTheFilteredList() {
     Page page = open("#/model/" + CLAUDE + "?result=wrong");
     Locator rows = page.locator("[data-testid=question-list] .qrow");

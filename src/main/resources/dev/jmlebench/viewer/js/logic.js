@@ -225,7 +225,38 @@ function snippetOf(text, terms, around = 40) {
   return pieces;
 }
 
+/*
+ * Exports: a table as the rows shown (its filters and order), with named columns, as CSV or JSON. A row is an
+ * object of those columns; null is an empty CSV cell and JSON null.
+ */
+
+/**
+ * A CSV cell (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes doubled. Text that a
+ * spreadsheet would run as a formula (=, +, -, @ first) gets a leading ' : names and answers come from files.
+ */
+function csvCell(v) {
+  if (v == null) return '';
+  if (typeof v !== 'string') return String(v);
+  const s = /^[=+\-@\t\r]/.test(v) ? "'" + v : v;
+  return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+}
+
+/** The table as CSV: a header of the column names, then a line per row, lines ended by CRLF. */
+function toCsv(columns, rows) {
+  return [columns, ...rows.map((r) => columns.map((c) => r[c]))].map((cells, i) => cells.map((v) => (i === 0 ? csvCell(String(v)) : csvCell(v))).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The table as JSON: what it is and the address that shows it (with its filters), then its rows. */
+function toJson(about, columns, rows) {
+  return JSON.stringify({ ...about, columns, rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] === undefined ? null : r[c]]))) }, null, 2) + '\n';
+}
+
+/** A file name for an export: the parts that name the table and its filters, in safe characters. */
+function exportName(parts, ext) {
+  return parts.filter((p) => p != null && p !== '').map((p) => String(p).replace(/[^A-Za-z0-9._-]+/g, '_')).join('-') + '.' + ext;
+}
+
 // Node's test runner loads this file on its own (src/test/js); in the page it is part of the one script.
 if (typeof module !== 'undefined') {
-  module.exports = { pct, ratio, answerText, num, blockIds, isRequired, requiredIds, RESULT_FILTERS, filterOf, matches, median, signed, pText, pShort, pairIndex, seenFromRow, verdictClass, nullsLast, passCriteriaText, truncatedOf, examDocKey, splitExamKey, viewAfterSwitch, fold, searchTerms, holdsAll, matchRanges, snippetOf };
+  module.exports = { pct, ratio, answerText, num, blockIds, isRequired, requiredIds, RESULT_FILTERS, filterOf, matches, median, signed, pText, pShort, pairIndex, seenFromRow, verdictClass, nullsLast, passCriteriaText, truncatedOf, examDocKey, splitExamKey, viewAfterSwitch, fold, searchTerms, holdsAll, matchRanges, snippetOf, csvCell, toCsv, toJson, exportName };
 }

@@ -22,7 +22,13 @@ function hardest(r, index) {
     h('div', { class: 'filters' },
       select('Block', 'block', f.block, [['', 'all']].concat(examBlocks.map((b) => [b, b]))),
       select('Image', 'image', f.image, [['', 'all'], ['with', 'with image'], ['without', 'text only']]),
-      select('Type', 'type', f.type, [['', 'all'], ['multiple_choice', 'choice'], ['calculation', 'calculation']])),
+      select('Type', 'type', f.type, [['', 'all'], ['multiple_choice', 'choice'], ['calculation', 'calculation']]),
+      exportBar('hardest', index, () => {
+        const filters = paramsOf(r.params, ['block', 'image', 'type']);
+        return { name: filterParts(filters), filters, columns: ['rank', 'question_id', 'block', 'points', 'image', 'gold', 'models_right', 'models_answered', 'share_right'].concat(models.map((m) => m.id)),
+          rows: rows.map((x, n) => Object.assign({ rank: n + 1, question_id: x.q.id, block: x.q.block, points: x.q.points, image: x.q.image, gold: x.q.gold_text,
+            models_right: x.k, models_answered: x.n, share_right: Number(x.share.toFixed(4)) }, Object.fromEntries(models.map((m, j) => [m.id, OUTCOME[x.outcomes[j]].label])))) };
+      })),
     h('div', { class: 'panel' }, h('table', { 'data-testid': 'hardest' },
       h('thead', null, h('tr', null, ['#', 'Question', 'Block', 'Points', 'Gold', 'Models right', 'Per model', 'Question text'].map((t) => h('th', null, t)))),
       h('tbody', null, rows.map((x, n) => h('tr', { 'data-q': x.q.id },

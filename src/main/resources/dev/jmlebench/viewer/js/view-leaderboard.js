@@ -60,7 +60,8 @@ function leaderboard(r, index) {
       card('Models passing', passing + ' of ' + models.length, 'both required and general criteria'),
       card('Best accuracy', top ? top.summary.accuracy_text : '—', top ? top.summary.correct + '/' + top.summary.attempted + ' correct' : null),
       card('Questions', String(index.questions.length), withImage + ' with clinical images')),
-    h('div', { class: 'panel' }, h('div', { class: 'table-scroll' }, h('table', { class: 'leaderboard', 'data-testid': 'leaderboard' }, h('thead', null, head), h('tbody', null, rows))),
+    h('div', { class: 'panel' }, h('div', { class: 'panel-tools' }, exportBar('leaderboard', index, () => leaderboardTable(sorted, paramsOf(r.params, ['sort', 'dir'])))),
+      h('div', { class: 'table-scroll' }, h('table', { class: 'leaderboard', 'data-testid': 'leaderboard' }, h('thead', null, head), h('tbody', null, rows))),
       h('p', { class: 'note' }, 'Brackets: 95% confidence intervals from a stratified bootstrap over the questions (' + num(index.bootstrap.resamples) + ' resamples, fixed seed). '
         + 'P(pass): the share of resamples in which ' + passCriteriaText(c) + '. '
         + 'Cost: as the run\'s file records it (the provider\'s reported cost or the prices given to run); — where it records none, as published files do. Whether two models really differ: ', h('a', { href: hashOf('matrix') }, 'pairwise comparisons →'))),
@@ -177,4 +178,23 @@ function heatMap(models, exam) {
               svg('text', { x: left + j * cw + cw / 2, y: y + 17, 'text-anchor': 'middle' }, pct(t.accuracy)));
           })];
       }))];
+}
+
+/** The leaderboard as exported: leaderboard.csv's columns (the leaderboard command's), in the order shown. */
+function leaderboardTable(models, filters) {
+  const columns = ['rank', 'name', 'model', 'image_mode', 'score', 'score_max', 'score_pct', 'correct', 'attempted', 'accuracy',
+    'required_score', 'required_score_max', 'required_pass', 'general_score', 'general_score_max', 'general_pass', 'passed',
+    'prohibited_answers', 'prohibited_pass', 'text_only_score', 'text_only_score_max', 'text_only_score_pct', 'parse_failures', 'errors',
+    'source_file', 'partial', 'answered', 'expected', 'cost_usd', 'cost_usd_per_point', 'cost_usd_per_correct',
+    'score_pct_ci_low', 'score_pct_ci_high', 'accuracy_ci_low', 'accuracy_ci_high', 'accuracy_wilson_low', 'accuracy_wilson_high', 'pass_probability'];
+  const rows = models.map((m) => {
+    const s = m.summary;
+    const ci = (k, i) => (m.stats[k] ? m.stats[k][i] : null);
+    const cost = m.run_cost || {};
+    return { ...s, rank: m.rank, name: m.name, model: m.model, image_mode: m.image_mode, source_file: m.file, partial: m.partial, answered: m.answered, expected: m.expected,
+      cost_usd: cost.usd, cost_usd_per_point: cost.per_point, cost_usd_per_correct: cost.per_correct,
+      score_pct_ci_low: ci('score_pct_ci', 0), score_pct_ci_high: ci('score_pct_ci', 1), accuracy_ci_low: ci('accuracy_ci', 0), accuracy_ci_high: ci('accuracy_ci', 1),
+      accuracy_wilson_low: ci('accuracy_wilson_ci', 0), accuracy_wilson_high: ci('accuracy_wilson_ci', 1), pass_probability: m.stats.pass_probability };
+  });
+  return { name: filterParts(filters), filters, columns, rows };
 }

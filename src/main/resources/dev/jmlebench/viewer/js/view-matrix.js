@@ -41,6 +41,7 @@ async function matrix(r, index) {
       card('Bootstrap', num(doc.bootstrap.resamples), 'paired resamples per pair, seed ' + doc.bootstrap.seed)),
     h('div', { class: 'legend' }, h('span', null, h('i', { class: 'better' }), 'row better (distinguishable)'), h('span', null, h('i', { class: 'worse' }), 'row worse (distinguishable)'),
       h('span', null, h('i', { class: 'same' }), 'not distinguishable')),
+    h('div', { class: 'panel-tools' }, exportBar('pairwise', index, () => pairsTable(doc, models))),
     h('div', { class: 'panel matrix-wrap' }, table),
     detail);
 
@@ -96,4 +97,17 @@ function pairDetail(index, c, full) {
             h('td', { class: 'num' }, goldText.get(d.question_id)));
         }))))),
   ];
+}
+
+/** Every pair as exported: A the higher-ranked, as the documents orient them. */
+function pairsTable(doc, models) {
+  const byId = new Map(models.map((m) => [m.id, m]));
+  const columns = ['a_rank', 'a', 'a_id', 'b_rank', 'b', 'b_id', 'questions', 'score_max', 'score_difference', 'score_difference_ci_low', 'score_difference_ci_high',
+    'a_right_b_wrong', 'a_wrong_b_right', 'mcnemar_p', 'holm_p', 'distinguishable'];
+  return { name: [], filters: {}, columns, rows: doc.pairs.map((p) => {
+    const a = doc.runs[p.a_rank - 1].id;
+    const b = doc.runs[p.b_rank - 1].id;
+    return { ...p, a: byId.get(a).name, a_id: a, b: byId.get(b).name, b_id: b,
+      score_difference_ci_low: p.score_difference_ci[0], score_difference_ci_high: p.score_difference_ci[1] };
+  }) };
 }

@@ -88,7 +88,8 @@ async function modelPage(r, index) {
       select('Type', 'type', f.type, [['', 'all'], ['multiple_choice', 'choice'], ['calculation', 'calculation']]),
       h('span', { class: 'filter-stats', 'data-testid': 'filter-stats' },
         h('b', null, String(rows.length)), ' questions · score ', h('b', null, pts(right) + '/' + pts(rows)),
-        ' · accuracy ', h('b', null, right.length + '/' + rows.length + ' (' + pct(ratio(right.length, rows.length)) + ')'))),
+        ' · accuracy ', h('b', null, right.length + '/' + rows.length + ' (' + pct(ratio(right.length, rows.length)) + ')')),
+      exportBar('answers', index, () => answersTable(m, rows, paramsOf(r.params, ['block', 'result', 'image', 'type'])))),
     h('div', { class: 'split' }, listEl, detail));
 
   let selected = null;
@@ -120,4 +121,13 @@ async function modelPage(r, index) {
     setParams({ q: next.q.id });
   }
   return { el, update, move, title: m.name };
+}
+
+/** A run's answers as exported: the rows its filters show, one per question. */
+function answersTable(m, rows, filters) {
+  const columns = ['question_id', 'block', 'type', 'image', 'points', 'predicted', 'gold', 'outcome', 'prohibited', 'latency_ms', 'tokens'];
+  return { name: [m.id, ...filterParts(filters)], filters: { model: m.id, ...filters }, columns,
+    rows: rows.map((x) => ({ question_id: x.q.id, block: x.q.block, type: x.q.type, image: x.q.image, points: x.q.points,
+      predicted: x.res.predicted ? x.res.predicted.join(',') : null, gold: x.q.gold_text, outcome: OUTCOME[x.o].label,
+      prohibited: x.res.prohibited ? true : null, latency_ms: x.res.latency_ms, tokens: x.res.tokens })) };
 }

@@ -259,3 +259,36 @@ function responses(result) {
   if (result.raw_response != null && !result.error) parts.push(box('Raw response', result.raw_response, result.raw_response_html, 'raw', true));
   return parts;
 }
+
+/**
+ * Download buttons for a table: CSV and JSON of exactly the rows shown, in the order shown, named after the
+ * view and its filters. The JSON also records the address that shows those rows: the filters are in it, so
+ * the link opens the same table. {@code table()} gives {name: [parts], filters, columns, rows}.
+ */
+function exportBar(kind, index, table) {
+  const save = (ext) => {
+    const t = table();
+    const text = ext === 'csv' ? toCsv(t.columns, t.rows)
+      : toJson({ exported_from: 'jmle-bench viewer', table: kind, exam: index.exam.id, filters: t.filters, view: location.hash || '#/', link: location.href }, t.columns, t.rows);
+    download(exportName(['jmle-bench', index.exam.id, kind, ...t.name], ext), ext === 'csv' ? 'text/csv;charset=utf-8' : 'application/json;charset=utf-8', text);
+  };
+  const button = (ext, label) => h('button', { type: 'button', 'data-export': ext, title: 'Download the rows shown as ' + label + ' (the filters and order of this page)', onclick: () => save(ext) }, label);
+  return h('span', { class: 'export', 'data-testid': 'export-' + kind }, 'Download ', button('csv', 'CSV'), ' ', button('json', 'JSON'));
+}
+
+/** Saves text as a file through a blob link: the same from the server and from file://, nothing leaves the page. */
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+/** The non-empty parameters among {@code names}, for an export's name and its record of filters. */
+function paramsOf(params, names) {
+  return Object.fromEntries(names.filter((n) => params.get(n)).map((n) => [n, params.get(n)]));
+}
+
+const filterParts = (filters) => Object.entries(filters).map(([k, v]) => k + '=' + v);
