@@ -57,7 +57,8 @@ class PaidRunTest {
           .contains("· truncated " + cut.size() + " ·").contains("[truncated]")
           .contains(cut.size() + " truncated answer(s) kept").contains("--retry errors,truncated --dataset");
 
-      Cli.Outcome summary = Cli.run("summary", out.toString());
+      Cli.Outcome summary = Cli.run("summary", "--dataset", SharedData.root().toString(), out.toString());
+      assertThat(summary.exitCode()).as(summary.err()).isZero();
       assertThat(summary.out()).contains("  Truncated  " + cut.size() + " of 400 answers");
 
       Cli.Outcome again = run(server, out, "--retry", "truncated");
