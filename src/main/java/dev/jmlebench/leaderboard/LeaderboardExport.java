@@ -13,13 +13,13 @@ import dev.jmlebench.results.PythonJson;
 import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.Ranking;
 import dev.jmlebench.score.Scorer;
 import dev.jmlebench.score.Summary;
 import dev.jmlebench.score.Tally;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +39,13 @@ final class LeaderboardExport {
 
   private LeaderboardExport() {}
 
-  /** Every run, by score percentage (text-only figures for runs that skipped images), ties by file name. */
+  /**
+   * Every run, by score percentage (text-only figures for runs that skipped images), ties by file name
+   * ({@link Ranking}).
+   */
   static List<LeaderboardEntry> order(List<LeaderboardEntry> entries) {
     List<LeaderboardEntry> out = new ArrayList<>(entries);
-    out.sort(Comparator.comparing(LeaderboardEntry::source));
-    out.sort(Comparator.comparingDouble((LeaderboardEntry e) -> e.summary().scorePct()).reversed());
+    out.sort(Ranking.highestFirst(e -> e.summary().scorePct(), LeaderboardEntry::source));
     return out;
   }
 

@@ -1,6 +1,7 @@
 package dev.jmlebench.leaderboard;
 
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.score.Ranking;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,8 +36,8 @@ final class LeaderboardTable {
   }
 
   /**
-   * The runs a table shows, in its order: of the runs with the same row key the newest one (by timestamp,
-   * then file name), and ties in percentage in the order of the files' names.
+   * The runs a table shows, in its order ({@link Ranking}): of the runs with the same row key the newest one
+   * (by timestamp, then file name), and ties in percentage in the order of the files' names.
    */
   static List<LeaderboardEntry> standing(TableKind kind, List<LeaderboardEntry> entries) {
     Map<TableRow.Key, LeaderboardEntry> newest = new LinkedHashMap<>();
@@ -45,9 +46,7 @@ final class LeaderboardTable {
           (a, b) -> LeaderboardEntry.OLDEST_FIRST.compare(a, b) <= 0 ? b : a));
     }
     List<LeaderboardEntry> chosen = new ArrayList<>(newest.values());
-    chosen.sort(Comparator.comparing(LeaderboardEntry::source));
-    chosen.sort(Comparator.comparingDouble((LeaderboardEntry e) -> kind.rowOf(e).orElseThrow().score().ratio())
-        .reversed());
+    chosen.sort(Ranking.highestFirst(e -> kind.rowOf(e).orElseThrow().score().ratio(), LeaderboardEntry::source));
     return chosen;
   }
 

@@ -1,5 +1,7 @@
 package dev.jmlebench.stats;
 
+import dev.jmlebench.score.Ranking;
+import dev.jmlebench.score.Ratio;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -9,18 +11,16 @@ import java.util.List;
  * as on its own), their McNemar p-values Holm-adjusted over all pairs, and the verdict for leaderboard
  * neighbours: runs adjacent in the ranking by score.
  *
- * @param ranking the runs by score share, highest first (ties by name, then source)
+ * @param ranking the runs by score share, highest first, ties by source ({@link Ranking}: the leaderboard's order)
  * @param pairs every pair {@code (i, j)} with i above j in the ranking, ordered by i then j
  */
 public record AllPairs(List<ScoredRun> ranking, List<Pair> pairs, Bootstrap bootstrap) {
   /** The family-wise error rate at which a pair is called distinguishable. */
   public static final double ALPHA = 0.05;
 
-  /** Ranks the higher-scoring run first by comparing score/max as exact fractions. */
-  static final Comparator<ScoredRun> BY_SCORE = ((Comparator<ScoredRun>) (x, y) ->
-      Long.compare((long) y.score() * x.scoreMax(), (long) x.score() * y.scoreMax()))
-      .thenComparing(ScoredRun::name)
-      .thenComparing(ScoredRun::source);
+  /** The leaderboard's order: by score share as the summary rounds it, ties by source (file name or path). */
+  static final Comparator<ScoredRun> BY_SCORE = Ranking.highestFirst(r -> Ratio.of(r.score(), r.scoreMax()),
+      ScoredRun::source);
 
   public AllPairs {
     ranking = List.copyOf(ranking);

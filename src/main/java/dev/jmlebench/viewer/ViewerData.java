@@ -9,12 +9,12 @@ import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultFolder;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.Ranking;
 import dev.jmlebench.score.Summary;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +22,7 @@ import java.util.Set;
 
 /**
  * Everything the viewer shows: the dataset and every result file of one folder, each graded under one answer
- * key with its summary, ranked by score. Read once; the viewer never writes.
+ * key with its summary, in the leaderboard's order ({@link Ranking}). Read once; the viewer never writes.
  */
 public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Skipped> skipped) {
 
@@ -79,9 +79,7 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
       ResultFile graded = Rescorer.under(r.result(), checked, () -> dataset, r.file().toString());
       runs.add(new Run(r.id(), r.file(), graded, graded.summary()));
     }
-    runs.sort(Comparator.comparingDouble((Run r) -> -r.summary().scorePct())
-        .thenComparing(Comparator.comparingInt((Run r) -> -r.summary().correct()))
-        .thenComparing(Run::name));
+    runs.sort(Ranking.highestFirst(r -> r.summary().scorePct(), r -> r.file().getFileName().toString()));
     return new ViewerData(dataset, checked, runs, skipped);
   }
 
