@@ -37,6 +37,11 @@ public enum Reask {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** The kind of this wire name ({@code unparsed}), or null. */
+  static Reask named(String wireName) {
+    return java.util.Arrays.stream(values()).filter(r -> r.wireName().equals(wireName)).findFirst().orElse(null);
+  }
+
   /** {@code errors,truncated} → the set; errors are always in it. */
   public static Set<Reask> parse(List<String> names) {
     Set<Reask> out = EnumSet.of(ERRORS);

@@ -127,12 +127,27 @@ class HostileRunTest {
     }
   }
 
+  /** The server of a run and its resume: its base URL is part of what the run is. */
+  private MockServer server;
+
+  @org.junit.jupiter.api.AfterEach
+  void stopTheServer() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private MockServer server() {
+    if (server == null) {
+      server = MockServer.start(0, SharedData.dataset(), null, MockOptions.INSTANT);
+    }
+    return server;
+  }
+
   /** A finished run of block B by the mock server, the file then edited by {@code edit}. */
   private Path earlierRun(java.util.function.Consumer<ObjectNode> edit) throws Exception {
     Path out = dir.resolve("results/earlier.json");
-    try (MockServer server = MockServer.start(0, SharedData.dataset(), null, MockOptions.INSTANT)) {
-      assertThat(run(server.baseUrl().toString(), out).exitCode()).isZero();
-    }
+    assertThat(run(server().baseUrl().toString(), out).exitCode()).isZero();
     ObjectNode root = (ObjectNode) JSON.readTree(out.toFile());
     edit.accept(root);
     Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
@@ -140,9 +155,7 @@ class HostileRunTest {
   }
 
   private Cli.Outcome resume(Path file, String... more) throws Exception {
-    try (MockServer server = MockServer.start(0, SharedData.dataset(), null, MockOptions.INSTANT)) {
-      return run(server.baseUrl().toString(), file, more);
-    }
+    return run(server().baseUrl().toString(), file, more);
   }
 
   @Test

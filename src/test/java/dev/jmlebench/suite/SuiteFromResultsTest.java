@@ -112,10 +112,12 @@ class SuiteFromResultsTest {
     Cli.Outcome plan = Cli.run("suite", "plan", SHIPPED.toString(), "--only", "openai_gpt-5.2,Qwen_Qwen3-32B");
     assertThat(plan.exitCode()).isZero();
     assertThat(plan.out())
-        .contains("./jmle-bench run --model openai/gpt-5.2 --base-url https://openrouter.ai/api/v1 --image-mode vision "
-            + "--extra-body '{\"reasoning\":{\"enabled\":true}}' --display-name GPT-5.2 --out "
-            + Path.of("results/openai_gpt-5.2.json") + " --api-key \"$OPENROUTER_API_KEY\"")
-        .contains("./jmle-bench run --model Qwen/Qwen3-32B --base-url http://localhost:8000/v1 --image-mode blind "
+        // The minimal command of each run: OpenRouter's key is read from $OPENROUTER_API_KEY by run's own rule.
+        .contains("./jmle-bench run --model openai/gpt-5.2 --base-url https://openrouter.ai/api/v1 "
+            + "--extra-body '{\"reasoning\":{\"enabled\":true}}' --image-mode vision --display-name GPT-5.2 --out "
+            + Path.of("results/openai_gpt-5.2.json") + "\n")
+        .contains("API key from $OPENROUTER_API_KEY")
+        .contains("./jmle-bench run --model Qwen/Qwen3-32B --base-url http://localhost:8000/v1 "
             + "--display-name Qwen3-32B --out " + Path.of("results/Qwen_Qwen3-32B.json") + "\n")
         .contains("API key none (a server on this machine)");
   }
