@@ -63,10 +63,31 @@ public final class RunSpec {
     return field.cast(values.get(field));
   }
 
-  /** The same run with one field changed; the others keep their values (a default is not worked out again). */
+  /**
+   * The same run with one field changed. A field that had its default follows the change (another base URL,
+   * another key variable by the rule; another exam, its default answer key); one set otherwise keeps its value.
+   */
   public <T> RunSpec with(RunField<T> field, T value) {
-    Map<RunField<?>, Object> changed = new LinkedHashMap<>(values);
-    changed.put(field, value);
+    return changed(Map.of(field, c -> value), NO_ENVIRONMENT);
+  }
+
+  /** The run with {@code explicit}'s fields set; the others as {@link #with} says. */
+  private RunSpec changed(Map<RunField<?>, Function<Context, Object>> explicit, Function<String, String> env) {
+    Context before = new Context(values, env);
+    Map<RunField<?>, Object> changed = new LinkedHashMap<>();
+    Context after = new Context(changed, env);
+    for (RunField<?> f : RunField.ALL) {
+      Object v;
+      if (explicit.containsKey(f)) {
+        v = explicit.get(f).apply(after);
+      } else {
+        Object old = values.get(f);
+        Object oldDefault = f.defaultIn(before);
+        boolean wasDefault = old == null ? oldDefault == null : oldDefault != null && f.same(oldDefault, old, before);
+        v = wasDefault ? f.defaultIn(after) : old;
+      }
+      changed.put(f, v);
+    }
     return new RunSpec(changed);
   }
 
@@ -112,20 +133,21 @@ public final class RunSpec {
    * fields keep their values (for {@code continue FILE --parallel 4}).
    */
   public RunSpec withArguments(Map<String, String> given, Function<String, String> env) {
-    Map<RunField<?>, Object> changed = new LinkedHashMap<>(values);
-    Context c = new Context(changed, env);
+    Map<RunField<?>, Function<Context, Object>> explicit = new LinkedHashMap<>();
     given.forEach((flag, text) -> {
       RunField<?> f = RunField.byFlag(flag);
       if (f == null) {
         throw new IllegalArgumentException(flag + " is no option of a run");
       }
-      try {
-        changed.put(f, f.parse(text, c));
-      } catch (RunCodecs.Invalid e) {
-        throw new UserError(f.flag() + ": " + e.getMessage());
-      }
+      explicit.put(f, c -> {
+        try {
+          return f.parse(text, c);
+        } catch (RunCodecs.Invalid e) {
+          throw new UserError(f.flag() + ": " + e.getMessage());
+        }
+      });
     });
-    return new RunSpec(changed);
+    return changed(explicit, env);
   }
 
   /** The inverse of {@link #toArguments}: {@code --flag value} pairs, a switch or a flag that stands alone without one. */

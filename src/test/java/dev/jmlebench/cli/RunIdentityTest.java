@@ -65,6 +65,39 @@ class RunIdentityTest {
   }
 
   @Test
+  void aQuestionSubsetOrALimitIsWhatIsAskedAndPartOfWhatTheRunIs() throws Exception {
+    try (MockServer server = MockServer.start(0, SharedData.dataset(), null, MockOptions.INSTANT)) {
+      Path out = dir.resolve("subset.json");
+      Cli.Outcome o = Cli.run("run", "--model", "demo", "--base-url", server.baseUrl().toString(), "--dataset",
+          DATASET, "--out", out.toString(), "--questions", "120c-5,E,120A-1", "--image-mode", "skip");
+      assertThat(o.exitCode()).as(o.err()).isZero();
+      JsonNode m = JSON.readTree(out.toFile()).path("metadata");
+      assertThat(m.at("/request/questions").toString()).isEqualTo("[\"E\",\"120A-1\",\"120C-5\"]");
+      int textOnlyOfE = (int) SharedData.dataset().questions().stream()
+          .filter(q -> q.block().equals("E") && !q.requiresImage()).count();
+      assertThat(server.totalRequests()).isEqualTo(textOnlyOfE + 2);
+      assertThat(m.path("total_questions").asInt()).isEqualTo(52);
+      assertThat(m.path("skipped_image").asInt()).isEqualTo(52 - textOnlyOfE - 2);
+
+      Cli.Outcome other = Cli.run("run", "--model", "demo", "--base-url", server.baseUrl().toString(), "--dataset",
+          DATASET, "--out", out.toString(), "--questions", "E", "--image-mode", "skip");
+      assertThat(other.exitCode()).isEqualTo(2);
+      assertThat(other.err()).contains("(questions E,120A-1,120C-5 there, E here)");
+
+      Path images = dir.resolve("images.json");
+      Cli.Outcome firstImages = Cli.run("run", "--model", "demo", "--base-url", server.baseUrl().toString(),
+          "--dataset", DATASET, "--out", images.toString(), "--questions", "images", "--image-mode", "vision",
+          "--limit", "4");
+      assertThat(firstImages.exitCode()).as(firstImages.err()).isZero();
+      JsonNode results = JSON.readTree(images.toFile()).path("results");
+      assertThat(results).hasSize(4).allSatisfy(r -> assertThat(SharedData.dataset()
+          .question(r.path("question_id").asText()).orElseThrow().requiresImage()).isTrue());
+      assertThat(server.questionsSentWithImages()).hasSize(4);
+      assertThat(JSON.readTree(images.toFile()).at("/metadata/request/limit").asInt()).isEqualTo(4);
+    }
+  }
+
+  @Test
   void settingsThatDoNotChangeTheAnswersMayDifferOnResume() throws Exception {
     try (MockServer server = MockServer.start(0, SharedData.dataset(), null, MockOptions.INSTANT)) {
       Path out = dir.resolve("r.json");
@@ -112,6 +145,23 @@ class RunIdentityTest {
   private static int answeredBefore(String printed) {
     String line = printed.lines().filter(l -> l.contains("question(s) without an answer")).findFirst().orElseThrow();
     return 75 - Integer.parseInt(line.substring(0, line.indexOf(' ')));
+  }
+
+  @Test
+  void theMockServersTryLineKeepsItsExamAndAReplayedRunsModel() {
+    try (MockServer server = MockServer.start(0, SharedData.dataset119(), null, MockOptions.INSTANT)) {
+      assertThat(MockServerCommand.tryLine(List.of(), server, SharedData.dataset119(), null)).isEqualTo(
+          "./jmle-bench run --model demo --base-url " + server.baseUrl() + " --exam 119 --dataset "
+              + SharedData.dataset119().directory());
+    }
+    ResultFile published = ResultFiles.read(SharedData.results().resolve("anthropic_claude-opus-4.6.json"));
+    try (MockServer server = MockServer.start(0, SharedData.dataset(), published, MockOptions.INSTANT)) {
+      // The replaying server answers the file's model and extra body only: the line asks as the file asked.
+      assertThat(MockServerCommand.tryLine(List.of(published), server, SharedData.dataset(), null)).isEqualTo(
+          "./jmle-bench run --model anthropic/claude-opus-4.6 --base-url " + server.baseUrl() + " --extra-body "
+              + "'{\"reasoning\":{\"enabled\":true}}' --image-mode vision --display-name 'Claude Opus 4.6' "
+              + "--dataset " + SharedData.dataset().directory());
+    }
   }
 
   @Test

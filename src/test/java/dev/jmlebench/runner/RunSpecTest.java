@@ -246,6 +246,24 @@ class RunSpecTest {
   }
 
   @Test
+  void aChangedFieldTakesTheDefaultsThatFollowItWithItButNoValueThatWasSet() {
+    RunSpec openRouter = RunSpec.fromWords(List.of("--model", MODEL, "--base-url", "https://openrouter.ai/api/v1"),
+        RunSpec.NO_ENVIRONMENT);
+    assertThat(openRouter.keyVariable()).isEqualTo("OPENROUTER_API_KEY");
+    RunSpec local = openRouter.with(RunField.BASE_URL, java.net.URI.create("http://127.0.0.1:8765/v1"));
+    assertThat(local.keyVariable()).as("the rule's variable for the new server").isEqualTo("OPENAI_API_KEY");
+    assertThat(local.toArguments(RunSpec.NO_ENVIRONMENT)).containsExactly("--model", MODEL, "--base-url",
+        "http://127.0.0.1:8765/v1");
+    RunSpec named = RunSpec.fromWords(List.of("--model", MODEL, "--api-key-env", "MINE"), RunSpec.NO_ENVIRONMENT);
+    assertThat(named.with(RunField.BASE_URL, java.net.URI.create("https://openrouter.ai/api/v1")).keyVariable())
+        .as("a variable named stays").isEqualTo("MINE");
+    assertThat(RunSpec.of(MODEL).with(RunField.EXAM, "113").answerKey()).as("the exam's own default key")
+        .isEqualTo("official");
+    assertThat(RunSpec.of(MODEL).with(RunField.API, dev.jmlebench.client.ApiKind.ANTHROPIC).baseUrl())
+        .hasToString("https://api.anthropic.com/v1");
+  }
+
+  @Test
   void badValuesAreOneLineNamingTheOption() {
     assertThatThrownBy(() -> RunSpec.fromWords(List.of("--model", MODEL, "--parallel", "0"), RunSpec.NO_ENVIRONMENT))
         .isInstanceOf(UserError.class).hasMessage("--parallel: should be a positive number, not 0");
