@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.client.ApiKind;
 import dev.jmlebench.client.ClientSettings;
-import dev.jmlebench.client.RetrySettings;
 import dev.jmlebench.client.anthropic.AnthropicClient;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.exam.Exams;
@@ -392,10 +391,6 @@ public final class RunField<T> {
     return flag;
   }
 
-  /** Ordinary defaults that other places print or test against. */
-  public static RetrySettings defaultRetry() {
-    return RetrySettings.of(DEFAULT_MAX_RETRIES, Duration.ofMinutes(DEFAULT_RETRY_BUDGET_MINUTES));
-  }
 
   private static final class Builder<T> {
     private final String name;
