@@ -6,10 +6,13 @@ import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.mock.MockOptions;
 import dev.jmlebench.mock.MockServer;
-import dev.jmlebench.runner.AskOptions;
 import dev.jmlebench.runner.FinishedRun;
 import dev.jmlebench.runner.ProgressStyle;
-import dev.jmlebench.runner.RunConfig;
+import dev.jmlebench.runner.RunField;
+import dev.jmlebench.runner.RunSpec;
+import dev.jmlebench.runner.RunTarget;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.jmlebench.runner.Runner;
 import dev.jmlebench.score.AnswerKey;
 import java.io.IOException;
@@ -167,13 +170,18 @@ public final class Bench {
   private Result measure(MockOptions options, int parallel) {
     Path dir = tempDir();
     try (MockServer server = MockServer.start(0, dataset, null, options, key::gold)) {
-      RunConfig config = new RunConfig("bench", server.baseUrl(), ImageMode.BLIND, null, settings.blocks(),
-          dir.resolve("bench.json"), null, null, parallel, Duration.ofSeconds(60),
-          RetrySettings.of(5, Duration.ofMinutes(10)), Instant.now(), 1, ClientSettings.DEFAULT_MAX_BODY_BYTES, false,
-          AskOptions.DEFAULT, key.name());
+      Map<String, String> given = new LinkedHashMap<>();
+      given.put(RunField.MODEL.flag(), "bench");
+      given.put(RunField.BASE_URL.flag(), server.baseUrl().toString());
+      given.put(RunField.EXAM.flag(), dataset.exam());
+      given.put(RunField.ANSWER_KEY.flag(), key.name());
+      given.put(RunField.QUESTIONS.flag(), String.join(",", settings.blocks()));
+      given.put(RunField.PARALLEL.flag(), String.valueOf(parallel));
+      given.put(RunField.TIMEOUT.flag(), "60");
+      RunSpec spec = RunSpec.fromArguments(given, RunSpec.NO_ENVIRONMENT);
       long start = System.nanoTime();
-      FinishedRun o = new Runner(config, dataset, null, ProgressStyle.QUIET, new PrintWriter(Writer.nullWriter()),
-          "jmle-bench").run();
+      FinishedRun o = new Runner(spec, RunTarget.at(dir.resolve("bench.json")), dataset, null, ProgressStyle.QUIET,
+          new PrintWriter(Writer.nullWriter()), "jmle-bench").run();
       Duration wall = Duration.ofNanos(System.nanoTime() - start);
       int asked = o.file().metadata().totalQuestions();
       return new Result(asked, asked - o.unanswered().size(), o.file().summary().errors(), wall,

@@ -26,6 +26,13 @@ public final class AnswerKeyOption {
   /** The exams a key was asked for, to tell which per-exam entries went unused. */
   private final Set<String> asked = ConcurrentHashMap.newKeySet();
 
+  /** The option as a command that reads it its own way (a run's key is part of the run) was given it. */
+  static AnswerKeyOption of(String given) {
+    AnswerKeyOption o = new AnswerKeyOption();
+    o.given = given == null ? null : List.of(given);
+    return o;
+  }
+
   /** What was asked, parsed and checked once. */
   private synchronized KeyChoice choice() {
     if (choice == null) {

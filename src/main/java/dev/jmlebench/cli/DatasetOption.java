@@ -40,6 +40,14 @@ public final class DatasetOption {
           + "'dataset download').")
   List<Path> paths;
 
+  /** The options as a command that takes them its own way (a run's exam is part of the run) has them. */
+  static DatasetOption of(String exam, List<Path> paths) {
+    DatasetOption o = new DatasetOption();
+    o.exam = exam;
+    o.paths = paths == null || paths.isEmpty() ? null : List.copyOf(paths);
+    return o;
+  }
+
   /** The exam asked for with {@code --exam}, else 120. */
   public ExamSpec exam() {
     return Exams.bundled(exam != null ? exam : Exams.DEFAULT);

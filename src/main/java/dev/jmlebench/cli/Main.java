@@ -41,7 +41,9 @@ public final class Main implements Runnable {
   }
 
   static {
-    register("run", "Ask a model the exam and write its graded result file", () -> new RunCommand());
+    register("run", "Ask a model the exam and write its graded result file", () -> RunCommand.commandLine());
+    register("continue", "Finish the run a result file records, from the file alone",
+        () -> ContinueCommand.commandLine());
     register("dataset", "Download, verify and describe an exam's dataset", () -> new DatasetCommand());
     register("summary", "Print the score report of result files, with intervals", () -> new SummaryCommand());
     register("rescore", "Re-parse and re-grade result files in place", () -> new RescoreCommand());
@@ -188,10 +190,13 @@ public final class Main implements Runnable {
     CommandLine cl = e.getCommandLine();
     PrintWriter err = TerminalText.guard(cl.getErr());
     // picocli checks required options before it reports unknown ones: `run --modle x` would only say that
-    // --model is missing. The unknown option is the mistake to name, with its "did you mean".
+    // --model is missing. The unknown option is the mistake to name, with its "did you mean" (its value, left
+    // over by it, is not another mistake).
     CommandLine.ParameterException shown = e;
     List<String> unknownOptions = cl.getUnmatchedArguments().stream().filter(a -> a.startsWith("-")).toList();
-    if (e instanceof CommandLine.MissingParameterException && !unknownOptions.isEmpty()) {
+    boolean unknownBesideStrays = e instanceof CommandLine.UnmatchedArgumentException
+        && unknownOptions.size() < cl.getUnmatchedArguments().size();
+    if ((e instanceof CommandLine.MissingParameterException || unknownBesideStrays) && !unknownOptions.isEmpty()) {
       shown = new CommandLine.UnmatchedArgumentException(cl, unknownOptions);
     }
     err.println("jmle-bench: " + shown.getMessage());

@@ -1,6 +1,13 @@
 package dev.jmlebench.cli;
 
+import dev.jmlebench.common.ShellWords;
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.DatasetLocation;
+import dev.jmlebench.runner.RunField;
+import dev.jmlebench.runner.RunSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.mock.MockOptions;
 import dev.jmlebench.mock.MockServer;
@@ -77,6 +84,35 @@ final class MockServerCommand implements Callable<Integer> {
   @Mixin AnswerKeyOption answerKey;
   @Spec CommandSpec spec;
 
+  /**
+   * The run to try against this server, as the command line of {@code run}: a replayed file's own run (the
+   * replaying server knows only its model and extra body) sent here, else the model {@code demo} on this
+   * server's exam; the dataset only when it is not where {@code run} looks by default.
+   */
+  static String tryLine(List<ResultFile> replayed, MockServer server, Dataset d, String key) {
+    RunSpec trial;
+    if (!replayed.isEmpty()) {
+      ResultFile first = replayed.get(0);
+      trial = RunSpec.fromMetadata(ResultFiles.toJson(first.metadata()), ResultFiles.examOf(first),
+          RunSpec.NO_ENVIRONMENT, "--replay").with(RunField.BASE_URL, server.baseUrl());
+    } else {
+      Map<String, String> given = new LinkedHashMap<>();
+      given.put(RunField.MODEL.flag(), "demo");
+      given.put(RunField.BASE_URL.flag(), server.baseUrl().toString());
+      given.put(RunField.EXAM.flag(), d.exam());
+      if (key != null) {
+        given.put(RunField.ANSWER_KEY.flag(), key);
+      }
+      trial = RunSpec.fromArguments(given, RunSpec.NO_ENVIRONMENT);
+    }
+    List<String> words = new ArrayList<>(List.of(RunCommand.program(), "run"));
+    words.addAll(trial.toArguments(RunSpec.SYSTEM_ENVIRONMENT));
+    if (!d.directory().equals(DatasetLocation.resolve(null, d.exam()))) {
+      words.addAll(List.of(RunCommand.DATASET, d.directory().toString()));
+    }
+    return ShellWords.join(words);
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65535) {
@@ -117,9 +153,11 @@ final class MockServerCommand implements Callable<Integer> {
     out.println("Mock server on " + server.baseUrl() + " — "
         + (replay != null ? "replaying " + replay : vary ? "deterministic answers, varied on repeated asks"
             : "deterministic answers") + ". Ctrl-C stops it.");
-    String key = answerKey.asGivenFor(d.exam());
-    out.println("Try: " + RunCommand.program() + " run --model demo --base-url " + server.baseUrl()
-        + " --dataset " + d.directory() + (key == null ? "" : " --key " + key));
+    out.println("Try: " + tryLine(replayed, server, d, answerKey.asGivenFor(d.exam())));
+    if (replayed.size() > 1) {
+      out.println("     (one of the " + replayed.size() + " runs replayed; 'suite from-results " + replay
+          + "' writes a suite of them all, and 'suite run SUITE --base-url " + server.baseUrl() + "' runs it here)");
+    }
     out.flush();
     stopped.await();
     return Main.OK;

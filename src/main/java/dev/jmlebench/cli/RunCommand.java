@@ -1,55 +1,55 @@
 package dev.jmlebench.cli;
 
-import dev.jmlebench.cache.ResponseCache;
 import dev.jmlebench.client.ApiKey;
-import dev.jmlebench.client.ApiKind;
-import dev.jmlebench.client.anthropic.AnthropicClient;
-import dev.jmlebench.cost.PriceList;
-import dev.jmlebench.cost.Prices;
-import dev.jmlebench.client.ClientSettings;
-import dev.jmlebench.client.RetrySettings;
-import dev.jmlebench.client.Secrets;
 import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.cost.PriceList;
+import dev.jmlebench.cost.Prices;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.ExamOrdinal;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.leaderboard.ReadmeLeaderboard;
 import dev.jmlebench.leaderboard.ReadmeUpdate;
-import dev.jmlebench.runner.AskOptions;
-import dev.jmlebench.runner.ExtraBody;
 import dev.jmlebench.runner.FinishedRun;
+import dev.jmlebench.runner.PreviousRun;
 import dev.jmlebench.runner.ProgressStyle;
-import dev.jmlebench.runner.Reask;
-import dev.jmlebench.runner.RunConfig;
+import dev.jmlebench.runner.RecordedRun;
+import dev.jmlebench.runner.RunField;
+import dev.jmlebench.runner.RunSpec;
+import dev.jmlebench.runner.RunTarget;
 import dev.jmlebench.runner.Runner;
-import dev.jmlebench.runner.UnfinishedRun;
+import dev.jmlebench.runner.SavedRun;
 import java.io.PrintWriter;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-/** {@code run}: ask a model every question through an OpenAI-compatible API and write a result file. */
+/**
+ * {@code run}: ask a model every question through an OpenAI-compatible API and write a result file. Its
+ * options are the run's fields ({@link RunField}, grouped as {@code --help} shows them) and a few of its own:
+ * where the file goes, and the key.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Ask a model the exam through an OpenAI-compatible chat-completions API, grade every answer "
         + "and write a result file in the published format.",
         "Requests run in parallel and are retried on transient failures (429, 5xx, timeouts, broken "
         + "connections) with backoff; on 429s fewer requests are kept in flight. Every answer is journaled "
-        + "to disk as it arrives: a run stopped by Ctrl-C, a kill or a crash is continued by running the "
-        + "same command again (it finds the unfinished run of the same model and options, and says so) or "
-        + "with --resume FILE, and asks no answered question twice. Ctrl-C saves what there is and prints "
-        + "the command that continues."})
+        + "to disk as it arrives. Ctrl-C saves what there is and prints the short command that continues "
+        + "('continue FILE'); the same run command again also continues it, and once the run is finished it "
+        + "asks nothing (--new starts another). A file of another run (another model, exam, image mode, "
+        + "extra body, questions …) is never continued or relabelled: the run is refused, naming what differs."})
 final class RunCommand implements Callable<Integer> {
   /**
    * How the user started this tool, as the launcher passes it ({@code -Djmle.launcher}: a name on PATH, or
@@ -61,205 +61,172 @@ final class RunCommand implements Callable<Integer> {
     return launcher == null || launcher.isBlank() ? "./jmle-bench" : launcher;
   }
 
-  static final String ANTHROPIC_BASE_URL = "https://api.anthropic.com/v1";
+  static final String API_KEY = "--api-key";
+  static final String DATASET = "--dataset";
+  private static final String PRICES = "--prices";
+  private static final String OUT = "--out";
+  private static final String NEW = "--new";
+  private static final String RESUME = "--resume";
+  private static final String REGRADE = "--regrade";
+  private static final String README = "--readme";
 
-  @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Model id, as the API names it.")
-  String model;
-
-  @Option(names = "--base-url", paramLabel = "URL", defaultValue = RunConfig.DEFAULT_BASE_URL,
-      description = {"OpenAI-compatible API base URL.", "Default: ${DEFAULT-VALUE}"})
-  String baseUrl;
-
-  @Option(names = "--api-key", paramLabel = "KEY",
-      description = "API key. Default: $OPENAI_API_KEY. Not needed for a server on 127.0.0.1/localhost.")
-  String apiKey;
-
-  @Option(names = "--parallel", paramLabel = "N", defaultValue = "" + RunConfig.DEFAULT_PARALLEL,
-      description = "Most requests in flight at once (fewer while the server answers 429). Default: ${DEFAULT-VALUE}")
-  int parallel;
-
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "" + RunConfig.DEFAULT_TIMEOUT_SECONDS,
-      description = "Timeout of one request, its whole reply included. Default: ${DEFAULT-VALUE}")
-  long timeoutSeconds;
-
-  @Option(names = "--max-body-mb", paramLabel = "MB", defaultValue = "" + RunConfig.DEFAULT_MAX_BODY_MB,
-      description = "Largest reply body read; a larger reply is an error for its question. Memory stays "
-          + "under --parallel times this. Default: ${DEFAULT-VALUE}")
-  long maxBodyMb;
-
-  @Option(names = "--image-mode", paramLabel = "MODE", defaultValue = "blind",
-      completionCandidates = Candidates.ImageModes.class,
-      description = "skip: leave out the 98 image questions; blind: send them as text only; vision: send "
-          + "their images too. Default: ${DEFAULT-VALUE}")
-  String imageMode;
-
-  @Option(names = "--extra-body", paramLabel = "JSON",
-      description = "JSON object merged into every request body, e.g. '{\"reasoning\": {\"enabled\": true}}'.")
-  String extraBody;
-
-  @Option(names = "--resume", paramLabel = "FILE",
-      description = "Continue the run in this result file: keep its answered questions (re-graded), ask the "
-          + "rest. The output goes to the same file unless --out names a new one.")
-  Path resume;
-
-  @Option(names = "--regrade",
-      description = "Resume a file made with another answer key (another edition of the dataset): keep its "
-          + "answers and grade them by this dataset's key. A file made with other question texts is never "
-          + "resumed.")
-  boolean regrade;
-
-  @Option(names = "--blocks", paramLabel = "BLOCK", split = ",",
-      description = "Only these blocks, e.g. A,B (the exam has A-F). Default: all.")
-  List<String> blocks;
-
-  @Option(names = "--out", paramLabel = "PATH",
-      description = "Result file. Default: the unfinished run of the same model and options in results/ "
-          + "(stopped by Ctrl-C, a kill or a crash), else a new results/{model, / → _}_{UTC "
-          + "yyyyMMdd_HHmmss}.json. An existing file of the same model is resumed.")
-  Path out;
-
-  @Option(names = "--display-name", paramLabel = "NAME", description = "Name shown on leaderboards.")
-  String displayName;
-
-  @Option(names = "--repeats", paramLabel = "N", defaultValue = "1",
-      description = "Ask each question N times. The result's published fields are the first answer's, all N "
-          + "are kept beside them, and the run reports the mean score with its spread, the majority-vote "
-          + "score and how often the answers agree. Default: ${DEFAULT-VALUE}")
-  int repeats;
-
-  @Option(names = "--max-retries", paramLabel = "N", defaultValue = "" + RunConfig.DEFAULT_MAX_RETRIES,
-      description = "Retries of a question after a transient failure (429s are waited out and not counted). "
-          + "Default: ${DEFAULT-VALUE}")
-  int maxRetries;
-
-  @Option(names = "--retry-budget", paramLabel = "MINUTES", defaultValue = "" + RunConfig.DEFAULT_RETRY_BUDGET_MINUTES,
-      description = "Longest time one question may take, waits and retries included; then it is recorded "
-          + "as an error. Default: ${DEFAULT-VALUE}")
-  double retryBudgetMinutes;
-
-  @Option(names = "--api", paramLabel = "API", defaultValue = "openai",
-      completionCandidates = Candidates.ApiKinds.class,
-      description = "openai: OpenAI-compatible chat completions (the published protocol); anthropic: Anthropic's Messages API "
-          + "(key in x-api-key, default base URL https://api.anthropic.com/v1, key from $ANTHROPIC_API_KEY). "
-          + "Default: ${DEFAULT-VALUE}")
-  String api;
-
-  @Option(names = "--max-tokens", paramLabel = "N",
-      description = "max_tokens of every request. Default: the server's (Anthropic's Messages needs one: "
-          + AnthropicClient.DEFAULT_MAX_TOKENS + ").")
-  Integer maxTokens;
-
-  @Option(names = "--price-input", paramLabel = "USD",
-      description = "Price of a million prompt tokens, to cost answers whose provider reports no cost "
-          + "(OpenRouter reports its own: usage.cost).")
-  Double priceInput;
-
-  @Option(names = "--price-output", paramLabel = "USD",
-      description = "Price of a million completion tokens (reasoning included).")
-  Double priceOutput;
-
-  @Option(names = "--prices", paramLabel = "FILE",
-      description = "JSON file of prices per model: {\"MODEL\": {\"input\": USD, \"output\": USD}} per million "
-          + "tokens; used like --price-input/--price-output.")
-  Path prices;
-
-  @Option(names = "--retry", paramLabel = "WHAT", split = ",",
-      description = "What a resumed run asks again, comma-separated: errors (always), unparsed (no 【回答】), "
-          + "truncated (finish_reason length, or an empty reply). Default: errors (every answer that arrived "
-          + "is kept, as the upstream benchmark resumes).")
-  List<String> retryWhat;
-
-  @Option(names = "--cache", paramLabel = "DIR", arity = "0..1", fallbackValue = "",
-      description = "Keep every successful reply in a response cache and answer a request asked before from "
-          + "it, with no request (repeats stay independent: the sample number is part of the key). Without DIR: "
-          + "$XDG_CACHE_HOME/jmle-bench/responses (~/.cache/...). See 'cache stats|prune'.")
-  String cache;
-
-  @Option(names = "--batch",
-      description = "Submit the questions to ask as one batch (OpenAI Batch API, or Anthropic Message Batches with "
-          + "--api anthropic; half price, answered within 24 h), wait for it with a progress line and record "
-          + "each answer as it is mapped back. A run stopped meanwhile reattaches to its batch when run again "
-          + "(the batch id is kept in RESULT.batch.json); requests the batch failed or let expire are asked one "
-          + "by one.")
-  boolean batch;
-
-  @Option(names = "--readme", paramLabel = "FILE",
-      description = "After a run that ends without errors, put its rows into the leaderboard tables of this "
-          + "README (between the leaderboard markers; see 'leaderboard'). Default: none.")
-  Path readme;
-
-  @Mixin DatasetOption dataset;
-  @Mixin AnswerKeyOption answerKey;
   @Spec CommandSpec spec;
+
+  /** The command with its options: every run field's under its group's heading, and its own among them. */
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new RunCommand());
+    CommandSpec s = cl.getCommandSpec();
+    s.usageMessage().customSynopsis("jmle-bench run [OPTION]... --model=MODEL");
+    RunOptions.addTo(s, f -> true, List.of(
+        new RunOptions.Extra(RunField.Group.WHERE, RunField.BASE_URL.flag(), RunOptions.plain(API_KEY, "KEY",
+            String.class, "The API key. Best left out: it is then read from the environment (--api-key-env), "
+                + "out of sight of ps and the shell's history. Not needed for a server on this machine.")),
+        new RunOptions.Extra(RunField.Group.WHAT, RunField.EXAM.flag(), RunOptions.repeatable(DATASET, "PATH", Path.class,
+            String.join(" ", RunOptions.declaredBy(new DatasetOption(), DATASET).description()))),
+        new RunOptions.Extra(RunField.Group.RECORD, RunField.PRICE_OUTPUT.flag(), RunOptions.plain(PRICES, "FILE",
+            Path.class, "JSON file of prices per model: {\"MODEL\": {\"input\": USD, \"output\": USD}} per million "
+                + "tokens; used like --price-input/--price-output.")),
+        new RunOptions.Extra(RunField.Group.RECORD, RunField.PRICE_OUTPUT.flag(), RunOptions.plain(OUT, "PATH",
+            Path.class, "Result file. Default: in results/, the newest file of this very run (unfinished: it is "
+                + "continued; finished: nothing is asked), else a new results/{model, / → _}_{UTC "
+                + "yyyyMMdd_HHmmss}.json. An existing file is continued only if it records this run.")),
+        new RunOptions.Extra(RunField.Group.RECORD, RunField.PRICE_OUTPUT.flag(), RunOptions.plain(NEW, null,
+            boolean.class, "Start a new result file even when results/ holds this run already, unfinished or "
+                + "finished.")),
+        new RunOptions.Extra(RunField.Group.RECORD, RunField.PRICE_OUTPUT.flag(), RunOptions.plain(RESUME, "FILE",
+            Path.class, "Keep the answers of this result file (of this very run), ask the rest. The output goes "
+                + "to the same file unless --out names a new one. ('continue FILE' takes the run from the file.)")),
+        new RunOptions.Extra(RunField.Group.RECORD, RunField.PRICE_OUTPUT.flag(), RunOptions.plain(REGRADE, null,
+            boolean.class, "Continue a file graded with another answer key (or another edition of the dataset): "
+                + "keep its answers and grade them by this run's key. A file made with other question texts is "
+                + "never continued.")),
+        new RunOptions.Extra(RunField.Group.RECORD, RunField.PRICE_OUTPUT.flag(), RunOptions.plain(README, "FILE",
+            Path.class, "After a run that ends without errors, put its rows into the leaderboard tables of this "
+                + "README (between the leaderboard markers; see 'leaderboard'). Default: none."))),
+        sharedHelp());
+    return cl;
+  }
+
+  /** The run options that other commands share: --exam and --key read and complete the same everywhere. */
+  static Map<String, OptionSpec> sharedHelp() {
+    return Map.of(RunField.EXAM.flag(), RunOptions.declaredBy(new DatasetOption(), RunField.EXAM.flag()),
+        RunField.ANSWER_KEY.flag(), RunOptions.declaredBy(new AnswerKeyOption(), RunField.ANSWER_KEY.flag()));
+  }
 
   @Override
   public Integer call() {
-    Instant now = Instant.now();
-    ApiKey key = ApiKey.ofNullable(apiKey != null ? apiKey : System.getenv(keyVariable(apiKind())));
-    RunConfig config = config(key, now);
+    ParseResult parsed = spec.commandLine().getParseResult();
+    Function<String, String> env = RunSpec.SYSTEM_ENVIRONMENT;
+    Map<String, String> given = new LinkedHashMap<>(RunOptions.given(parsed));
+    if (!given.containsKey(RunField.MODEL.flag())) {
+      throw new UserError("run needs --model MODEL: the model's id, as the API names it");
+    }
+    addPriceFile(given, parsed.matchedOptionValue(PRICES, (Path) null));
+    RunSpec run = RunSpec.fromArguments(given, env);
+    AnswerKeyOption keyOption = AnswerKeyOption.of(given.get(RunField.ANSWER_KEY.flag()));
+    keyOption.asGivenFor(run.exam());
+    keyOption.warnOfUnused(spec.commandLine().getErr());
+    ApiKey key = ApiKey.resolve(parsed.hasMatchedOption(API_KEY) ? parsed.matchedOptionValue(API_KEY, "") : null,
+        run.keyVariable(), env, run.baseUrl());
+    Path readme = parsed.matchedOptionValue(README, (Path) null);
     if (readme != null && !Files.isRegularFile(readme)) {
-      throw new UserError("--readme " + readme + ": no such file");
+      throw new UserError(README + " " + readme + ": no such file");
     }
-    AtomicFiles.checkWritable(config.out(), out != null || resume == null ? "--out" : "--resume");
     PrintWriter printer = spec.commandLine().getOut();
-    answerKey.warnOfUnused(spec.commandLine().getErr());
-    if (out == null && resume == null) {
-      Path defaultFolder = RunConfig.defaultOut(model, now).getParent();
-      RunConfig plain = config;
-      config = UnfinishedRun.find(defaultFolder, config).map(plain::withOut).orElse(config);
-      if (config != plain) {
-        printer.println("Continuing the unfinished run in " + config.out() + " (same model and options; "
-            + "--out PATH starts a new run instead).");
-      }
-    }
-    Dataset exam = dataset.loadOrDownload(printer);
-    checkImages(config, exam);
-    FinishedRun outcome = new Runner(config, exam, key,
+    Dataset exam = DatasetOption.of(run.exam(), parsed.matchedOptionValue(DATASET, List.<Path>of()))
+        .loadOrDownload(printer);
+    checkImages(run, exam);
+    RunTarget target = target(parsed, run, exam, printer);
+    FinishedRun outcome = new Runner(run, target, exam, key,
         System.console() != null ? ProgressStyle.BAR : ProgressStyle.LINES, printer, program())
         .run();
     if (readme != null) {
-      updateReadme(outcome, printer);
+      updateReadme(readme, outcome, printer);
     }
     return outcome.hasErrors() ? Main.FINDING : Main.OK;
   }
 
+  /**
+   * Where the run goes: {@code --resume}'s file, {@code --out}, or by default the newest file in results/ of
+   * this very run (said when it is continued), else a new file there.
+   */
+  private static RunTarget target(ParseResult parsed, RunSpec run, Dataset exam, PrintWriter printer) {
+    Path out = parsed.matchedOptionValue(OUT, (Path) null);
+    Path resume = parsed.matchedOptionValue(RESUME, (Path) null);
+    boolean fresh = parsed.hasMatchedOption(NEW);
+    boolean regrade = parsed.hasMatchedOption(REGRADE);
+    Instant now = Instant.now();
+    RunTarget target;
+    if (resume != null) {
+      if (!Files.exists(resume)) {
+        throw new UserError(RESUME + " " + resume + ": no such result file");
+      }
+      if (fresh) {
+        throw new UserError(NEW + " starts a new result file and " + RESUME + " continues one: give one of them");
+      }
+      target = new RunTarget(out != null ? out : resume, resume, now, regrade);
+    } else if (out != null) {
+      if (fresh && (Files.exists(out) || Files.exists(RecordedRun.journalOf(out)))) {
+        throw new UserError(NEW + " starts a new result file, but " + OUT + " " + out + " exists: name another "
+            + OUT);
+      }
+      target = new RunTarget(out, null, now, regrade);
+    } else {
+      Optional<PreviousRun.Found> previous = fresh ? Optional.empty()
+          : PreviousRun.find(RunTarget.defaultOut(run.model(), now).getParent(), run);
+      // A new file's name is its start's second: one taken (a run begun in the same second) is never reused.
+      while (previous.isEmpty() && (Files.exists(RunTarget.defaultOut(run.model(), now))
+          || Files.exists(RecordedRun.journalOf(RunTarget.defaultOut(run.model(), now))))) {
+        now = now.plusSeconds(1);
+      }
+      target = new RunTarget(previous.map(PreviousRun.Found::out).orElse(RunTarget.defaultOut(run.model(), now)),
+          null, now, regrade);
+      previous.ifPresent(p -> sayContinued(p, run, exam, printer));
+    }
+    AtomicFiles.checkWritable(target.out(), out != null || resume == null ? OUT : RESUME);
+    return target;
+  }
+
+  /** Says which file the same command continues; a finished one the run itself reports (nothing asked). */
+  private static void sayContinued(PreviousRun.Found p, RunSpec run, Dataset exam, PrintWriter printer) {
+    if (p.unfinished()) {
+      printer.println("Continuing the unfinished run in " + p.out() + " (this very run; --new starts another).");
+    } else {
+      SavedRun saved = SavedRun.of(p.out(), run, exam);
+      if (!saved.complete()) {
+        printer.println("Continuing " + p.out() + ", which has " + saved.answered() + " of " + saved.total()
+            + " answers (this very run; --new starts another).");
+      }
+    }
+    printer.flush();
+  }
+
+  /** {@code --prices FILE}: the model's prices from the file, as --price-input/--price-output would give them. */
+  private static void addPriceFile(Map<String, String> given, Path file) {
+    if (file == null) {
+      return;
+    }
+    if (given.containsKey(RunField.PRICE_INPUT.flag()) || given.containsKey(RunField.PRICE_OUTPUT.flag())) {
+      throw new UserError(PRICES + " and --price-input/--price-output both say what tokens cost: give one");
+    }
+    Prices p = PriceList.forModel(file, given.get(RunField.MODEL.flag()));
+    if (p != null) {
+      given.put(RunField.PRICE_INPUT.flag(), p.input().toPlainString());
+      given.put(RunField.PRICE_OUTPUT.flag(), p.output().toPlainString());
+    }
+  }
+
   /** A vision run needs an exam whose source released its images. */
-  static void checkImages(RunConfig config, Dataset exam) {
-    if (config.imageMode() == ImageMode.VISION && !exam.hasImages()) {
+  static void checkImages(RunSpec run, Dataset exam) {
+    if (run.imageMode() == ImageMode.VISION && !exam.hasImages()) {
       throw new UserError("--image-mode vision: the " + ExamOrdinal.of(exam.exam())
           + " exam's source released no images; "
           + "its image questions can only be asked as text (--image-mode blind or skip)");
     }
   }
 
-  /** The run these options describe, every option checked; {@code key} is null when none is given. */
-  RunConfig config(ApiKey key, Instant now) {
-    ApiKind apiKind = apiKind();
-    URI url = baseUrl(apiKind);
-    if (key == null && !ClientSettings.isLoopback(url)) {
-      throw new UserError("no API key for " + Secrets.publicUrl(url) + ": pass --api-key KEY or set "
-          + keyVariable(apiKind));
-    }
-    AskOptions ask = new AskOptions(apiKind, maxTokens == null ? null : positive("--max-tokens", maxTokens),
-        prices(), retryWhat == null ? Reask.DEFAULT : Reask.parse(retryWhat), cacheDirectory(), batch);
-    RunConfig config = new RunConfig(model, url, mode(), ExtraBody.parse(extraBody), blocks(),
-        out != null ? out : resume != null ? resume : RunConfig.defaultOut(model, now), resume, displayName,
-        positive("--parallel", parallel), Duration.ofSeconds(positive("--timeout", timeoutSeconds)), retry(), now,
-        positive("--repeats", repeats), maxBodyBytes(), regrade, ask,
-        answerKey.asGivenFor(dataset.exam().id()));
-    if (resume != null && !resume.toFile().exists()) {
-      throw new UserError("--resume " + resume + ": no such result file");
-    }
-    return config;
-  }
-
-  /** The variable the key is read from when --api-key is not given. */
-  static String keyVariable(ApiKind kind) {
-    return kind == ApiKind.ANTHROPIC ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY";
-  }
-
   /** A run with errors is not finished: its row would understate the model, so it waits for the continue. */
-  private void updateReadme(FinishedRun outcome, PrintWriter printer) {
+  static void updateReadme(Path readme, FinishedRun outcome, PrintWriter printer) {
     if (outcome.hasErrors() || outcome.interrupted()) {
       printer.println(readme + ": leaderboard not updated, the run is not complete");
     } else {
@@ -269,96 +236,5 @@ final class RunCommand implements Callable<Integer> {
       update.warnings().forEach(w -> printer.println("warning: " + w));
     }
     printer.flush();
-  }
-
-  private ApiKind apiKind() {
-    ApiKind k = ApiKind.fromWireName(api);
-    if (k == null) {
-      throw new UserError("--api: expected openai or anthropic, not '" + api + "'");
-    }
-    return k;
-  }
-
-  private Prices prices() {
-    if ((priceInput == null) != (priceOutput == null)) {
-      throw new UserError((priceInput == null ? "--price-output" : "--price-input") + " is given without "
-          + (priceInput == null ? "--price-input" : "--price-output") + ": give both (USD per million tokens)");
-    }
-    if (priceInput != null && prices != null) {
-      throw new UserError("--prices and --price-input/--price-output both say what tokens cost: give one");
-    }
-    if (priceInput != null) {
-      if (!(priceInput >= 0) || !(priceOutput >= 0) || priceInput.isInfinite() || priceOutput.isInfinite()) {
-        throw new UserError("--price-input/--price-output: should be US dollars per million tokens, 0 or more");
-      }
-      return Prices.of(priceInput, priceOutput);
-    }
-    return prices == null ? null : PriceList.forModel(prices, model);
-  }
-
-  private Path cacheDirectory() {
-    if (cache == null) {
-      return null;
-    }
-    return cache.isEmpty() ? ResponseCache.defaultDirectory() : Path.of(cache);
-  }
-
-  private URI baseUrl(ApiKind kind) {
-    if (kind == ApiKind.ANTHROPIC && spec.commandLine().getParseResult().matchedOption("--base-url") == null) {
-      return URI.create(ANTHROPIC_BASE_URL);
-    }
-    try {
-      URI url = new URI(baseUrl);
-      String problem = ClientSettings.baseUrlProblem(url);
-      if (problem != null) {
-        throw new UserError("--base-url: " + problem);
-      }
-      return url;
-    } catch (URISyntaxException e) {
-      // Not the input itself: it may hold a key.
-      throw new UserError("--base-url: not a URL (" + e.getReason() + " at character " + (e.getIndex() + 1) + ")");
-    }
-  }
-
-  private ImageMode mode() {
-    ImageMode m = ImageMode.fromWireName(imageMode);
-    if (m == null) {
-      throw new UserError("--image-mode: expected skip, blind or vision, not '" + imageMode + "'");
-    }
-    return m;
-  }
-
-  private List<String> blocks() {
-    return blocks == null ? List.of()
-        : blocks.stream().map(b -> b.strip().toUpperCase(Locale.ROOT)).filter(b -> !b.isEmpty()).distinct().toList();
-  }
-
-  private RetrySettings retry() {
-    if (maxRetries < 0) {
-      throw new UserError("--max-retries: should be 0 or more, not " + maxRetries);
-    }
-    if (!(retryBudgetMinutes > 0)) {
-      throw new UserError("--retry-budget: should be a positive number of minutes, not " + retryBudgetMinutes);
-    }
-    Duration budget = Duration.ofMillis((long) (retryBudgetMinutes * 60_000));
-    if (budget.compareTo(RetrySettings.DEFAULT_INITIAL_DELAY) <= 0) {
-      throw new UserError("--retry-budget: should be longer than the first backoff ("
-          + RetrySettings.DEFAULT_INITIAL_DELAY.toSeconds() + " s), not " + retryBudgetMinutes + " minutes");
-    }
-    return RetrySettings.of(maxRetries, budget);
-  }
-
-  private long maxBodyBytes() {
-    if (maxBodyMb < 1 || maxBodyMb > 1L << 20) {
-      throw new UserError("--max-body-mb: should be a number of megabytes from 1 to 1048576, not " + maxBodyMb);
-    }
-    return maxBodyMb << 20;
-  }
-
-  private static int positive(String flag, long value) {
-    if (value < 1 || value > Integer.MAX_VALUE) {
-      throw new UserError(flag + ": should be a positive number, not " + value);
-    }
-    return (int) value;
   }
 }

@@ -44,6 +44,6 @@ public final class ChatClient implements ModelApi {
 
   @Override
   public Completion complete(Prompt prompt, Duration timeout) throws InterruptedException {
-    return http.complete(endpoint(), body(prompt), timeout, OpenAiReply::completion, "reply has no choices[0].message");
+    return http.complete(endpoint(), body(prompt), timeout, OpenAiReply::completion, OpenAiReply.UNREADABLE);
   }
 }

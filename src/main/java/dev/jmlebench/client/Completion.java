@@ -4,7 +4,8 @@ package dev.jmlebench.client;
  * The model's reply to one request (SPEC §2).
  *
  * @param content {@code choices[0].message.content}, an empty string when null
- * @param reasoning {@code message.reasoning}, else {@code message.reasoning_content}, else null
+ * @param reasoning Python's {@code message.reasoning or message.reasoning_content} (SPEC §2), else the reasoning
+ *     parts of a content given as a list, else null
  * @param finishReason {@code choices[0].finish_reason} (an Anthropic {@code max_tokens} stop is {@code length}),
  *     or null
  */

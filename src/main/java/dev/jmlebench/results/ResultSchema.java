@@ -12,11 +12,12 @@ import java.util.List;
  * time and concurrency per run; samples and repeats for {@code run --repeats}.
  * 2 = cost and its source per answer, {@code cached} for an answer from the response cache; the run's cost
  * total, and its API, max_tokens, prices and batch in the request. 3 = the answer key the file was graded
- * with ({@code answer_key}).
+ * with ({@code answer_key}). 4 = the question subset and limit in the request ({@code questions}, {@code limit},
+ * instead of {@code blocks}); a batch, max_tokens and prices only when set.
  */
 public final class ResultSchema {
   /** Written as {@code metadata.schema_version} by runs of this project; absent in the published files. */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   public static final String METADATA = "metadata";
   public static final String SUMMARY = "summary";
@@ -69,7 +70,12 @@ public final class ResultSchema {
     public static final String MAX_RETRIES = "max_retries";
     public static final String RETRY_BUDGET_S = "retry_budget_s";
     public static final String MAX_BODY_BYTES = "max_body_bytes";
+    /** Until schema 4: the blocks asked, or null for all; now {@link #QUESTIONS}. */
     public static final String BLOCKS = "blocks";
+    /** The question subset asked ({@code --questions}: ids, blocks, images, text); absent for all. */
+    public static final String QUESTIONS = "questions";
+    /** At most this many questions asked ({@code --limit}); absent for all. */
+    public static final String LIMIT = "limit";
     /** {@code openai} or {@code anthropic}. */
     public static final String API = "api";
     public static final String MAX_TOKENS = "max_tokens";
@@ -202,6 +208,8 @@ public final class ResultSchema {
   public static final class Journal {
     public static final String HEADER = "jmle_bench_journal";
     public static final String MODEL = Metadata.MODEL;
+    /** The run it journals, laid out as a result file's metadata records it: a killed run is known by it. */
+    public static final String RUN = "run_spec";
     public static final String SAMPLE = "sample";
     /** The run's wall time so far, all segments, when the line was written: a crash then loses none of it. */
     public static final String WALL_MS = "wall_ms";

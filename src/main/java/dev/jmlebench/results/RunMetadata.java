@@ -29,6 +29,11 @@ public record RunMetadata(
     extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
   }
 
+  /** Whether a metadata field is one of the published format's own (SPEC §5), which this record holds typed. */
+  public static boolean isPublished(String field) {
+    return ResultSchema.Metadata.PUBLISHED.contains(field);
+  }
+
   /** The name leaderboards show: {@code display_name}, else the model id. */
   public String name() {
     return displayName != null && !displayName.isEmpty() ? displayName : model;

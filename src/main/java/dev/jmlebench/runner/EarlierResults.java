@@ -52,15 +52,18 @@ record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String tim
     return questionId + "#" + sample;
   }
 
-  static EarlierResults load(Path resultFile, Path journal, String model, Dataset dataset, Data current,
-      Set<String> selected, int repeats, boolean regrade, Set<Reask> reask, AnswerKey key) {
+  static EarlierResults load(Path resultFile, Path journal, RunSpec spec, Dataset dataset, Data current,
+      Set<String> selected, boolean regrade, AnswerKey key) {
+    int repeats = spec.repeats();
+    Set<Reask> reask = spec.reask();
     Map<String, TreeMap<Integer, QuestionResult>> latest = new LinkedHashMap<>();
     String timestamp = null;
     ResultFile earlier = null;
     long wallMs = 0;
     if (Files.exists(resultFile)) {
       earlier = ResultFiles.read(resultFile);
-      requireSameModel(resultFile, earlier.metadata().model(), model);
+      RecordedRun.requireSame(resultFile, ResultFiles.toJson(earlier.metadata()), ResultFiles.examOf(earlier), spec,
+          regrade);
       timestamp = earlier.metadata().timestamp();
       JsonNode wall = earlier.metadata().extra().get(Metadata.WALL_TIME_MS);
       wallMs = wall != null && wall.canConvertToLong() ? wall.longValue() : 0;
@@ -78,7 +81,7 @@ record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String tim
     }
     Journal.Contents journaled = Journal.read(journal);
     if (journaled.model() != null) {
-      requireSameModel(journal, journaled.model(), model);
+      RecordedRun.requireSame(journal, journaled, spec, regrade);
       requireSameData(journal, Data.of(journaled.header()), current, journaled.results(), dataset, key, regrade);
     }
     wallMs = Math.max(wallMs, journaled.wallMs());
@@ -93,7 +96,7 @@ record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String tim
       // Rewriting the file without it would lose an answer that was paid for.
       if (!selected.contains(id)) {
         throw new UserError(resultFile + " holds " + id
-            + ", which this run does not ask (--blocks or --image-mode differ); choose another --out");
+            + ", which this run does not ask (--questions, --limit or --image-mode differ); choose another --out");
       }
       int held = samples.lastKey() + 1;
       if (held > repeats) {
@@ -147,12 +150,5 @@ record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String tim
 
   private static String abbreviate(String sha) {
     return sha == null ? "unknown" : sha.substring(0, Math.min(12, sha.length())) + "…";
-  }
-
-  private static void requireSameModel(Path file, String earlier, String model) {
-    if (!model.equals(earlier)) {
-      throw new UserError(file + " holds a run of model '" + earlier + "', not '" + model
-          + "': pass --model " + earlier + " to resume it, or choose another --out");
-    }
   }
 }

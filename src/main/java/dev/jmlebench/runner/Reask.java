@@ -1,9 +1,7 @@
 package dev.jmlebench.runner;
 
-import dev.jmlebench.common.UserError;
 import dev.jmlebench.results.QuestionResult;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -37,16 +35,8 @@ public enum Reask {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** {@code errors,truncated} → the set; errors are always in it. */
-  public static Set<Reask> parse(List<String> names) {
-    Set<Reask> out = EnumSet.of(ERRORS);
-    for (String n : names) {
-      String name = n.strip().toLowerCase(Locale.ROOT);
-      Reask k = java.util.Arrays.stream(values()).filter(r -> r.wireName().equals(name)).findFirst()
-          .orElseThrow(() -> new UserError("--retry: expected errors, unparsed or truncated (comma-separated), not '"
-              + n + "'"));
-      out.add(k);
-    }
-    return out;
+  /** The kind of this wire name ({@code unparsed}), or null. */
+  static Reask named(String wireName) {
+    return java.util.Arrays.stream(values()).filter(r -> r.wireName().equals(wireName)).findFirst().orElse(null);
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.client.AdaptiveLimiter;
 import dev.jmlebench.client.Answer;
-import dev.jmlebench.client.Secrets;
 import dev.jmlebench.common.HarnessVersion;
 import dev.jmlebench.common.Hashing;
 import dev.jmlebench.cost.Cost;
@@ -20,7 +19,6 @@ import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultSchema.Concurrency;
 import dev.jmlebench.results.ResultSchema.Metadata;
-import dev.jmlebench.results.ResultSchema.Request;
 import dev.jmlebench.results.ResultSchema.Result;
 import dev.jmlebench.results.ResultSchema.Totals;
 import dev.jmlebench.results.ResultSchema.Usage;
@@ -28,7 +26,6 @@ import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.results.RunMetadata;
 import dev.jmlebench.results.RunUsage;
 import dev.jmlebench.results.Samples;
-import dev.jmlebench.score.AnswerKey;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +35,7 @@ import java.util.Objects;
 /**
  * The fields this project adds to the published format: per question how it was asked (latency, attempts,
  * token usage, finish reason), per run the harness, the data, the request parameters, the totals and how
- * concurrency moved. Never the API key: it is not in {@link RunConfig}.
+ * concurrency moved. Never the API key: it is not in {@link RunSpec}.
  */
 final class RunRecords {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -86,38 +83,39 @@ final class RunRecords {
   }
 
   /**
-   * The metadata of the file a run writes. {@code earlier} is the metadata of the file it resumes, or null:
-   * fields this project does not know are carried over (resume is lossless), as is the display name when
-   * none is given now.
+   * The metadata of the file a run writes: the run as {@link RunSpec#toMetadata()} records it, and what this run
+   * did. {@code earlier} is the metadata of the file it resumes, or null: fields this project does not know are
+   * carried over (resume is lossless), as is the display name when none is given now.
    *
    * @param wall the run's wall time, earlier segments included
    */
-  static RunMetadata metadata(RunConfig config, String timestamp, Selection selection, Dataset dataset,
-      List<QuestionResult> results, Duration wall, AdaptiveLimiter.Report concurrency, RunMetadata earlier,
-      AnswerKey key) {
+  static RunMetadata metadata(RunSpec spec, String out, String timestamp, Selection selection, Dataset dataset,
+      List<QuestionResult> results, Duration wall, AdaptiveLimiter.Report concurrency, RunMetadata earlier) {
+    ObjectNode run = spec.toMetadata();
     Map<String, JsonNode> extra = new LinkedHashMap<>();
     if (earlier != null) {
       extra.putAll(earlier.extra());
     }
+    // What the spec records is this run's alone: an earlier value it leaves out (a default) must not stay.
+    RunField.ALL.stream().filter(RunField::recorded).map(f -> f.metadataPath().get(0))
+        .filter(name -> !RunMetadata.isPublished(name)).forEach(extra::remove);
     extra.put(Metadata.SCHEMA_VERSION, NODES.numberNode(ResultSchema.VERSION));
     extra.put(Metadata.HARNESS_VERSION, NODES.textNode(HarnessVersion.get()));
     extra.put(Metadata.DATASET_SHA256, NODES.textNode(dataset.sha256()));
     extra.put(Metadata.QUESTIONS_SHA256, NODES.textNode(questionsSha256(dataset)));
-    extra.put(Metadata.EXAM, NODES.textNode(dataset.exam()));
-    if (config.repeats() > 1) {
-      extra.put(Metadata.REPEATS, NODES.numberNode(config.repeats()));
-    } else {
-      extra.remove(Metadata.REPEATS);
-    }
-    extra.put(Metadata.ANSWER_KEY, NODES.textNode(key.name()));
-    extra.put(Metadata.REQUEST, request(config));
-    extra.put(Metadata.TOTALS, totals(results.stream().flatMap(r -> Samples.of(r, config.out().toString()).stream())
+    run.fields().forEachRemaining(e -> {
+      if (!RunMetadata.isPublished(e.getKey()) && !e.getKey().equals(Metadata.REQUEST)) {
+        extra.put(e.getKey(), e.getValue());
+      }
+    });
+    extra.put(Metadata.REQUEST, run.get(Metadata.REQUEST));
+    extra.put(Metadata.TOTALS, totals(results.stream().flatMap(r -> Samples.of(r, out).stream())
         .filter(Objects::nonNull).toList()));
     extra.put(Metadata.WALL_TIME_MS, NODES.numberNode(wall.toMillis()));
     extra.put(Metadata.CONCURRENCY, concurrency(concurrency));
-    return new RunMetadata(config.model(), Secrets.publicUrl(config.baseUrl()).toString(), timestamp, config.imageMode().wireName(),
-        config.extraBody(), selection.total(), results.size(), selection.skippedImage(),
-        config.displayName() != null || earlier == null ? config.displayName() : earlier.displayName(), extra);
+    return new RunMetadata(spec.model(), run.get(Metadata.BASE_URL).asText(), timestamp, spec.imageMode().wireName(),
+        spec.extraBody(), selection.total(), results.size(), selection.skippedImage(),
+        spec.displayName() != null || earlier == null ? spec.displayName() : earlier.displayName(), extra);
   }
 
   /** The data a run is made with, for its journal's header and for checking a resumed file. */
@@ -135,33 +133,6 @@ final class RunRecords {
       d.update((q.questionId() + "\u0000" + Prompt.userText(q) + "\u0000").getBytes(StandardCharsets.UTF_8));
     }
     return HexFormat.of().formatHex(d.digest());
-  }
-
-  private static ObjectNode request(RunConfig c) {
-    ObjectNode o = NODES.objectNode();
-    o.put(Request.PARALLEL, c.parallel());
-    o.put(Request.TIMEOUT_S, c.timeout().toSeconds());
-    o.put(Request.MAX_RETRIES, c.retry().maxRetries());
-    o.put(Request.RETRY_BUDGET_S, c.retry().budget().toSeconds());
-    o.put(Request.MAX_BODY_BYTES, c.maxBodyBytes());
-    o.put(Request.API, c.ask().api().wireName());
-    if (c.ask().maxTokens() != null) {
-      o.put(Request.MAX_TOKENS, c.ask().maxTokens());
-    }
-    if (c.ask().prices() != null) {
-      o.putObject(Request.PRICES).put(Request.PRICE_INPUT, c.ask().prices().input())
-          .put(Request.PRICE_OUTPUT, c.ask().prices().output());
-    }
-    if (c.ask().batch()) {
-      o.put(Request.BATCH, true);
-    }
-    if (c.blocks().isEmpty()) {
-      o.putNull(Request.BLOCKS);
-    } else {
-      ArrayNode blocks = o.putArray(Request.BLOCKS);
-      c.blocks().forEach(blocks::add);
-    }
-    return o;
   }
 
   /**

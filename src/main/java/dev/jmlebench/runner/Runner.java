@@ -12,6 +12,7 @@ import dev.jmlebench.client.ClientSettings;
 import dev.jmlebench.client.Completion;
 import dev.jmlebench.client.RequestExtras;
 import dev.jmlebench.client.ResilientClient;
+import dev.jmlebench.client.RetrySettings;
 import dev.jmlebench.client.Secrets;
 import dev.jmlebench.client.Transience;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -71,7 +72,8 @@ import java.util.stream.Collectors;
  * sample).
  */
 public final class Runner {
-  private final RunConfig config;
+  private final RunSpec spec;
+  private final RunTarget target;
   private final Dataset dataset;
   private final ApiKey apiKey;
   private final Progress progress;
@@ -79,6 +81,7 @@ public final class Runner {
   private final PrintWriter out;
   private final String program;
   private final AnswerKey key;
+  private RetrySettings retry;
 
   private final Answers answers;
   private final AtomicBoolean anyAnswered = new AtomicBoolean();
@@ -90,25 +93,36 @@ public final class Runner {
   /**
    * @param program how the user starts this tool, for the command printed to continue a run
    */
-  public Runner(RunConfig config, Dataset dataset, ApiKey apiKey, ProgressStyle style, PrintWriter out,
+  public Runner(RunSpec spec, RunTarget target, Dataset dataset, ApiKey apiKey, ProgressStyle style, PrintWriter out,
       String program) {
-    this(config, dataset, apiKey, Progress.of(style, out, config.repeats()), out, program);
+    this(spec, target, dataset, apiKey, Progress.of(style, out, spec.repeats()), out, program);
   }
 
   /**
    * A run that shows its progress through {@code progress}, e.g. one line among several runs of a suite.
    */
-  public Runner(RunConfig config, Dataset dataset, ApiKey apiKey, Progress progress, PrintWriter out,
+  public Runner(RunSpec spec, RunTarget target, Dataset dataset, ApiKey apiKey, Progress progress, PrintWriter out,
       String program) {
-    this.config = config;
+    if (!spec.exam().equals(dataset.exam())) {
+      throw new IllegalArgumentException("a run of the exam " + spec.exam() + " given the dataset of " + dataset.exam());
+    }
+    this.spec = spec;
+    this.target = target;
     this.dataset = dataset;
     this.apiKey = apiKey;
     this.progress = progress;
-    this.secrets = Secrets.of(apiKey, config.baseUrl());
+    this.secrets = Secrets.of(apiKey, spec.baseUrl());
     this.out = out;
     this.program = program;
-    this.answers = new Answers(config.repeats(), config.ask().reask());
-    this.key = AnswerKey.chosen(dataset.exam(), config.answerKey()).checkedAgainst(dataset);
+    this.answers = new Answers(spec.repeats(), spec.reask());
+    this.key = AnswerKey.chosen(dataset.exam(), spec.answerKey()).checkedAgainst(dataset);
+    this.retry = spec.retry();
+  }
+
+  /** The same run with other backoff delays: for tests, whose faults should cost milliseconds, not seconds. */
+  Runner retrying(RetrySettings settings) {
+    this.retry = settings;
+    return this;
   }
 
   /**
@@ -131,51 +145,53 @@ public final class Runner {
    * line naming the process that holds it, before reading or asking anything.
    */
   public FinishedRun run() {
-    try (RunLock lock = RunLock.take(config.out())) {
+    try (RunLock lock = RunLock.take(target.out())) {
       // A kill during the final write leaves a temporary file beside the result: nothing else will remove it.
-      AtomicFiles.removeLeftovers(config.out());
+      AtomicFiles.removeLeftovers(target.out());
       return runLocked();
     }
   }
 
   private FinishedRun runLocked() {
     long start = System.nanoTime();
-    Selection selection = Selection.of(dataset, config.blocks(), config.imageMode());
+    Selection selection = Selection.of(dataset, spec);
     Set<String> selected = selection.questions().stream().map(Question::questionId).collect(Collectors.toSet());
-    Path journalPath = Journal.pathFor(config.out());
+    Path journalPath = Journal.pathFor(target.out());
     EarlierResults.Data data = RunRecords.data(dataset);
-    EarlierResults earlier = EarlierResults.load(earlierFile(), journalPath, config.model(), dataset, data, selected,
-        config.repeats(), config.regrade(), config.ask().reask(), key);
+    boolean journalBefore = Files.exists(journalPath);
+    EarlierResults earlier = EarlierResults.load(earlierFile(), journalPath, spec, dataset, data, selected,
+        target.regrade(), key);
     earlier.kept().forEach((id, samples) -> samples.forEach((k, r) -> answers.put(id, k, r)));
     List<Ask> pending = new ArrayList<>();
-    for (int k = 0; k < config.repeats(); k++) {
+    for (int k = 0; k < spec.repeats(); k++) {
       for (Question q : selection.questions()) {
         if (!earlier.kept().getOrDefault(q.questionId(), Map.of()).containsKey(k)) {
           pending.add(new Ask(q, k, earlier.held().contains(EarlierResults.sampleKey(q.questionId(), k))));
         }
       }
     }
-    String timestamp = earlier.timestamp() != null ? earlier.timestamp() : RunConfig.timestamp(config.startedAt());
+    String timestamp = earlier.timestamp() != null ? earlier.timestamp() : RunTarget.timestamp(target.startedAt());
 
-    ClientSettings settings = new ClientSettings(config.baseUrl(), config.model(), apiKey, config.timeout(),
-        RequestExtras.merged(config.baseUrl(), config.ask().maxTokens(), config.extraBody()), config.maxBodyBytes());
-    ResilientClient client = new ResilientClient(config.ask().api().client(settings), config.retry(),
-        new AdaptiveLimiter(config.parallel()));
-    CachedAsking cached = config.ask().cache() == null ? null
-        : new CachedAsking(ResponseCache.at(config.ask().cache()), client);
+    ClientSettings settings = new ClientSettings(spec.baseUrl(), spec.model(), apiKey, spec.timeout(),
+        RequestExtras.merged(spec.baseUrl(), spec.maxTokens(), spec.extraBody()), spec.maxBodyBytes());
+    ResilientClient client = new ResilientClient(spec.api().client(settings), retry,
+        new AdaptiveLimiter(spec.parallel()));
+    CachedAsking cached = spec.cache() == null ? null : new CachedAsking(ResponseCache.at(spec.cache()), client);
     List<QuestionResult> keptSamples = earlier.kept().values().stream().flatMap(m -> m.values().stream()).toList();
     int keptCorrect = (int) keptSamples.stream().filter(QuestionResult::correct).count();
-    RunningCounts counts = new RunningCounts(selection.questions().size() * config.repeats(), keptSamples.size(),
+    RunningCounts counts = new RunningCounts(selection.questions().size() * spec.repeats(), keptSamples.size(),
         keptCorrect);
     Finisher finisher = new Finisher(selection, timestamp, client, cached, start, journalPath, earlier);
+    if (pending.isEmpty() && earlier.file() != null && !journalBefore && inPlace() && !target.regrade()) {
+      // The same run, finished: nothing to ask, and nothing to write (its file already says all of it; a
+      // --regrade asks for it to be graded again, and is written).
+      return finisher.alreadyFinished();
+    }
 
     Thread hook = new Thread(() -> finisher.finish(true), "jmle-bench-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
     try (progress;
-         Journal journal = Journal.open(journalPath, JsonNodeFactory.instance.objectNode()
-             .put(ResultSchema.Journal.MODEL, config.model())
-             .put(ResultSchema.Metadata.DATASET_SHA256, data.datasetSha256())
-             .put(ResultSchema.Metadata.QUESTIONS_SHA256, data.questionsSha256()))) {
+         Journal journal = Journal.open(journalPath, journalHeader(data))) {
       progress.started(counts.snapshot(0, 0));
       BiConsumer<Ask, QuestionResult> record = (a, r) -> {
         // Kept first: a Ctrl-C file written in between then holds all that the journal does.
@@ -183,11 +199,11 @@ public final class Runner {
         journal.append(r, a.sample(), earlier.wallMs() + (System.nanoTime() - start) / 1_000_000);
         synchronized (counts) {
           // One at a time, so the printed tallies come in order.
-          progress.finished(a.label(config.repeats()), r,
+          progress.finished(a.label(spec.repeats()), r,
               counts.add(r, client.retries(), client.limiter().inFlight()));
         }
       };
-      if (config.ask().batch() && !pending.isEmpty()) {
+      if (spec.batch() && !pending.isEmpty()) {
         pending = batchFirst(pending, settings, client, record);
       }
       askAll(pending, a -> {
@@ -215,15 +231,30 @@ public final class Runner {
 
   /** The file whose answers this run keeps: {@code --resume}, else the output file itself. */
   private Path earlierFile() {
-    Path from = config.resumeFrom();
-    if (from == null || from.equals(config.out())) {
-      return config.out();
+    if (inPlace()) {
+      return target.out();
     }
-    if (Files.exists(config.out())) {
-      throw new UserError("--out " + config.out() + " already exists and would be overwritten by the resumed run of "
-          + from + ": choose a new --out, or leave --out away to continue " + from + " in place");
+    if (Files.exists(target.out())) {
+      throw new UserError("--out " + target.out() + " already exists and would be overwritten by the resumed run of "
+          + target.resumeFrom() + ": choose a new --out, or leave --out away to continue " + target.resumeFrom()
+          + " in place");
     }
-    return from;
+    return target.resumeFrom();
+  }
+
+  /** Whether the run continues its own output file, rather than copying another's answers into a new one. */
+  private boolean inPlace() {
+    return target.resumeFrom() == null || target.resumeFrom().equals(target.out());
+  }
+
+  /** The journal's first line: the run it journals (so a killed run is known by it) and the data it asks. */
+  private com.fasterxml.jackson.databind.node.ObjectNode journalHeader(EarlierResults.Data data) {
+    var header = JsonNodeFactory.instance.objectNode()
+        .put(ResultSchema.Journal.MODEL, spec.model())
+        .put(ResultSchema.Metadata.DATASET_SHA256, data.datasetSha256())
+        .put(ResultSchema.Metadata.QUESTIONS_SHA256, data.questionsSha256());
+    header.set(ResultSchema.Journal.RUN, spec.toMetadata());
+    return header;
   }
 
   private interface Task {
@@ -236,7 +267,7 @@ public final class Runner {
       return;
     }
     AtomicInteger threadNo = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.parallel(), pending.size()), r -> {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(spec.parallel(), pending.size()), r -> {
       Thread t = new Thread(r, "jmle-bench-ask-" + threadNo.incrementAndGet());
       t.setDaemon(true);
       return t;
@@ -283,9 +314,9 @@ public final class Runner {
       byId.put(a.customId(), a);
       requests.add(new BatchAsking.Pending(a.customId(), client.api().body(prompt(a.question()))));
     }
-    Prices batchPrices = config.ask().prices() == null ? null : config.ask().prices().halved();
+    Prices batchPrices = spec.prices() == null ? null : spec.prices().halved();
     try {
-      Set<String> left = new BatchAsking(config.ask().api().batches(settings), BatchJournal.pathFor(config.out()), out)
+      Set<String> left = new BatchAsking(spec.api().batches(settings), BatchJournal.pathFor(target.out()), out)
           .run(requests, (id, c) -> {
             Ask a = byId.get(id);
             anyAnswered.set(true);
@@ -310,11 +341,11 @@ public final class Runner {
 
   /** An image question asked as text in a vision run because its source has no image file. */
   private boolean imageMissing(Question q) {
-    return config.imageMode() == ImageMode.VISION && q.requiresImage() && q.clinicalImages().isEmpty();
+    return spec.imageMode() == ImageMode.VISION && q.requiresImage() && q.clinicalImages().isEmpty();
   }
 
   private Prompt prompt(Question q) {
-    return Prompt.of(q, config.imageMode(), dataset.imagesDirectory());
+    return Prompt.of(q, spec.imageMode(), dataset.imagesDirectory());
   }
 
   /** Asks one question and grades the answer; null when the run is stopping for a failure of the whole run. */
@@ -324,21 +355,26 @@ public final class Runner {
     Answer a = cached == null ? client.ask(prompt) : cached.ask(prompt, ask.sample(), ask.fresh());
     if (a.ok()) {
       anyAnswered.set(true);
-      return graded(q, a.completion(), RunRecords.questionExtra(a, config.ask().prices(), imageMissing(q)));
+      return graded(q, a.completion(), RunRecords.questionExtra(a, spec.prices(), imageMissing(q)));
     }
     if (Transience.isFatalForRun(a.failure()) && !anyAnswered.get()) {
       fatal.compareAndSet(null, a.failure());
       return null;
     }
     return QuestionResult.failed(q.questionId(), key.gold(q), a.failure().getMessage(),
-        RunRecords.questionExtra(a, config.ask().prices(), imageMissing(q)));
+        RunRecords.questionExtra(a, spec.prices(), imageMissing(q)));
   }
 
-  private static String hint(ApiFailure f) {
+  /** What to check after the first requests failed; a key's trouble names where the key came from. */
+  private String hint(ApiFailure f) {
     if (f.kind() == ApiFailure.Kind.UNREACHABLE) {
       return "check --base-url and that the server is running";
     }
-    return f.status() == 404 ? "check --base-url and --model" : "check --api-key or OPENAI_API_KEY";
+    if (f.status() == 404) {
+      return "check --base-url and --model";
+    }
+    return apiKey == null ? "no key was sent: set $" + spec.keyVariable() + " (or pass --api-key-env NAME)"
+        : "check the key from " + apiKey.source();
   }
 
   /** Only the header of a journal that nothing was added to: removing it loses nothing. */
@@ -389,26 +425,46 @@ public final class Runner {
         Duration totalWall = wall.plusMillis(earlier.wallMs());
         List<QuestionResult> all = answers.published();
         AdaptiveLimiter.Report concurrency = client.limiter().report();
-        ResultFile before = earlier.file();
-        // Fields this project does not know, at the top, in metadata and in the summary, are carried over.
-        ResultFile file = new ResultFile(RunRecords.metadata(config, timestamp, selection, dataset, all, totalWall,
-            concurrency, before == null ? null : before.metadata(), key), null, all,
-            before == null ? Map.of() : before.summaryExtra(), before == null ? Map.of() : before.extra());
-        ExamCriteria criteria = key.criteria();
-        Summary summary = Rescorer.summarize(file, dataset, criteria, config.out().toString());
-        file = file.withSummary(summary);
-        ResultFiles.write(config.out(), file);
+        ResultFile file = file(totalWall, concurrency);
+        ResultFiles.write(target.out(), file);
         if (!interrupted) {
           deleteJournal();
         }
         List<String> unanswered = selection.questions().stream().map(Question::questionId)
             .filter(id -> !answers.isAnswered(id)).toList();
-        String command = ContinueCommand.render(program, config, dataset.directory());
-        outcome = new FinishedRun(config.out(), file, unanswered, answers.errors(), interrupted, wall, concurrency,
-            command);
-        report(outcome, criteria);
+        outcome = new FinishedRun(target.out(), file, unanswered, answers.errors(), interrupted, wall, concurrency,
+            continueLine());
+        report(outcome, key.criteria());
         return outcome;
       }
+    }
+
+    /** The same run, found finished: says so and asks nothing; its file stays as it is. */
+    FinishedRun alreadyFinished() {
+      synchronized (Runner.this) {
+        AdaptiveLimiter.Report concurrency = client.limiter().report();
+        ResultFile file = file(Duration.ofMillis(earlier.wallMs()), concurrency);
+        outcome = new FinishedRun(target.out(), file, List.of(), 0, false, Duration.ZERO, concurrency, continueLine());
+        Summary s = file.summary();
+        out.println("finished: " + target.out() + " — " + s.score() + "/" + s.scoreMax()
+            + "; nothing asked (--new starts another run)");
+        out.flush();
+        return outcome;
+      }
+    }
+
+    /** The result file of the answers so far; fields this project does not know are carried over from before. */
+    private ResultFile file(Duration totalWall, AdaptiveLimiter.Report concurrency) {
+      List<QuestionResult> all = answers.published();
+      ResultFile before = earlier.file();
+      ResultFile file = new ResultFile(RunRecords.metadata(spec, target.out().toString(), timestamp, selection,
+          dataset, all, totalWall, concurrency, before == null ? null : before.metadata()), null, all,
+          before == null ? Map.of() : before.summaryExtra(), before == null ? Map.of() : before.extra());
+      return file.withSummary(Rescorer.summarize(file, dataset, key.criteria(), target.out().toString()));
+    }
+
+    private String continueLine() {
+      return ContinueLine.render(program, spec, target.out(), dataset.directory());
     }
 
     private void deleteJournal() {
@@ -422,10 +478,10 @@ public final class Runner {
     private void report(FinishedRun o, ExamCriteria criteria) {
       out.println();
       if (o.interrupted()) {
-        out.println("Interrupted: " + (config.repeats() == 1
+        out.println("Interrupted: " + (spec.repeats() == 1
             ? o.file().results().size() + " of " + selection.questions().size() + " questions"
-            : answers.samples() + " of " + selection.questions().size() * config.repeats() + " answers ("
-                + config.repeats() + " per question)")
+            : answers.samples() + " of " + selection.questions().size() * spec.repeats() + " answers ("
+                + spec.repeats() + " per question)")
             + " saved to " + o.out() + ". The same command again continues it, as does:");
         out.println("  " + o.command());
         out.flush();
@@ -451,18 +507,18 @@ public final class Runner {
       out.println("Wrote " + o.out());
       if (!o.unanswered().isEmpty()) {
         out.println(o.unanswered().size() + " question(s) without "
-            + (config.repeats() == 1 ? "an answer" : "all " + config.repeats() + " answers") + " (" + o.errors()
+            + (spec.repeats() == 1 ? "an answer" : "all " + spec.repeats() + " answers") + " (" + o.errors()
             + " errors): " + String.join(" ", o.unanswered()));
         out.println("Ask only those again with:");
         out.println("  " + o.command());
       }
       long keptTruncated = answers.keptTruncated();
       if (keptTruncated > 0) {
-        out.println(keptTruncated + " truncated answer(s) kept as they are (graded as given). Ask them again, "
-            + "perhaps with a larger --max-tokens, with:");
-        Set<Reask> withTruncated = EnumSet.copyOf(config.ask().reask());
+        out.println(keptTruncated + " truncated answer(s) kept as they are (graded as given). Ask them again with "
+            + "the same settings with (a larger --max-tokens is another run: --new):");
+        Set<Reask> withTruncated = EnumSet.copyOf(spec.reask());
         withTruncated.add(Reask.TRUNCATED);
-        out.println("  " + ContinueCommand.render(program, config, dataset.directory(), withTruncated));
+        out.println("  " + ContinueLine.render(program, spec, target.out(), dataset.directory(), withTruncated));
       }
       out.flush();
     }

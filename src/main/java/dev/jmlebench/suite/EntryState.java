@@ -19,7 +19,7 @@ public record EntryState(SuiteEntry entry, Kind kind, int answered, int total, S
 
   public static EntryState of(SuiteEntry e, Dataset dataset) {
     try {
-      SavedRun saved = SavedRun.of(e.out(), e.model(), e.imageMode(), e.repeats(), dataset);
+      SavedRun saved = SavedRun.of(e.out(), e.spec(), dataset);
       Kind kind = saved.complete() ? Kind.DONE : saved.started() ? Kind.PARTIAL : Kind.MISSING;
       return new EntryState(e, kind, saved.answered(), saved.total(), null);
     } catch (UserError fault) {

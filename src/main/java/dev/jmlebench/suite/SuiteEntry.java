@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.client.ClientSettings;
 import dev.jmlebench.common.ShellWords;
 import dev.jmlebench.dataset.ImageMode;
+import dev.jmlebench.runner.RunField;
+import dev.jmlebench.runner.RunSpec;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +33,21 @@ public record SuiteEntry(int line, Map<SuiteField, Object> values) {
     return new SuiteEntry(line, changed);
   }
 
+  /**
+   * The run this entry does: its fields read as {@code run} reads the options they set, so an entry and the
+   * command {@link #commandLine} prints for it are one run.
+   */
+  public RunSpec spec() {
+    Map<String, String> given = new LinkedHashMap<>();
+    values.forEach((field, value) -> {
+      RunField<?> f = field.runField();
+      if (f != null) {
+        given.put(f.flag(), SuiteField.asArgument(value));
+      }
+    });
+    return RunSpec.fromArguments(given, RunSpec.SYSTEM_ENVIRONMENT);
+  }
+
   public String name() {
     return text(SuiteField.NAME);
   }
@@ -46,8 +64,9 @@ public record SuiteEntry(int line, Map<SuiteField, Object> values) {
     return text(SuiteField.BASE_URL);
   }
 
+  /** The name of the variable the key is read from: api_key_env, else run's rule for the server. */
   public String apiKeyEnv() {
-    return text(SuiteField.API_KEY_ENV);
+    return spec().keyVariable();
   }
 
   public ImageMode imageMode() {
@@ -82,32 +101,22 @@ public record SuiteEntry(int line, Map<SuiteField, Object> values) {
   }
 
   /**
-   * The arguments of the {@code run} that does this entry, beginning with {@code run}; the key is not among
-   * them. Request settings that equal run's defaults are left out, where a run's row is decided (server,
-   * image mode) is always said.
+   * The arguments of the {@code run} that does this entry, beginning with {@code run}: its spec's, minimal
+   * (what equals run's default is left out), and its file. Never a key: a variable other than the usual one
+   * is named with {@code --api-key-env}.
    */
   public List<String> runArguments() {
     List<String> args = new ArrayList<>(List.of("run"));
-    values.forEach((field, value) -> {
-      boolean said = field == SuiteField.BASE_URL || field == SuiteField.IMAGE_MODE;
-      if (field.runOption() != null && (said || !value.equals(field.defaultValue()))) {
-        args.add(field.runOption());
-        args.add(SuiteField.asArgument(value));
-      }
-    });
+    args.addAll(spec().toArguments(RunSpec.SYSTEM_ENVIRONMENT));
+    args.addAll(List.of("--out", out().toString()));
     return args;
   }
 
-  /**
-   * The command line a user would type for this entry: {@link #runArguments()} quoted for a shell, and
-   * where the key comes from another variable than run's own, that variable's name (never a key).
-   */
+  /** The command line a user would type for this entry: {@link #runArguments()} quoted for a shell. */
   public String commandLine(String program) {
     List<String> words = new ArrayList<>(List.of(program));
     words.addAll(runArguments());
-    String line = ShellWords.join(words);
-    boolean ownVariable = apiKeyEnv().equals(SuiteField.DEFAULT_KEY_VARIABLE);
-    return needsNoKey() || ownVariable ? line : line + " --api-key \"$" + apiKeyEnv() + "\"";
+    return ShellWords.join(words);
   }
 
   private String text(SuiteField field) {

@@ -5,7 +5,10 @@ import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.ImageMode;
 import dev.jmlebench.exam.Exams;
 import dev.jmlebench.results.ResultSchema;
-import dev.jmlebench.runner.RunConfig;
+import dev.jmlebench.client.ApiKind;
+import dev.jmlebench.runner.RunField;
+import dev.jmlebench.runner.RunSpec;
+import java.util.ArrayList;
 import dev.jmlebench.score.KeyChoice;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,29 +20,32 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The fields of a suite entry: their names in the file, their kinds, their defaults, and the one mapping
- * to the options of {@code run}. A run option a suite should set is one constant here; the file's
- * validation, {@code suite plan} and {@code suite run} all follow from it.
+ * The fields of a suite entry: their names in the file, their kinds, their defaults, and the run field
+ * ({@link RunField}) each sets — the one mapping from a suite to a {@link dev.jmlebench.runner.RunSpec}. A run
+ * field a suite should set is one constant here (kind {@code RUN} reads it as {@code run} reads its option);
+ * the file's validation, {@code suite plan}, {@code suite run} and {@code from-results} all follow from it.
  */
 public enum SuiteField {
   // A field that a result file's metadata records has the metadata's name, so that a suite reads like the
   // files it makes (and from-results maps one to the other).
   NAME("name", Kind.NAME, null, null),
-  MODEL(ResultSchema.Metadata.MODEL, Kind.TEXT, null, "--model"),
-  BASE_URL(ResultSchema.Metadata.BASE_URL, Kind.URL, RunConfig.DEFAULT_BASE_URL, "--base-url"),
-  API_KEY_ENV("api_key_env", Kind.ENVIRONMENT_VARIABLE, SuiteField.DEFAULT_KEY_VARIABLE, null),
-  IMAGE_MODE(ResultSchema.Metadata.IMAGE_MODE, Kind.IMAGE_MODE, ImageMode.BLIND.wireName(), "--image-mode"),
-  EXTRA_BODY(ResultSchema.Metadata.EXTRA_BODY, Kind.MAPPING, null, "--extra-body"),
-  PARALLEL("parallel", Kind.POSITIVE, RunConfig.DEFAULT_PARALLEL, "--parallel"),
-  TIMEOUT("timeout", Kind.POSITIVE, RunConfig.DEFAULT_TIMEOUT_SECONDS, "--timeout"),
-  REPEATS(ResultSchema.Metadata.REPEATS, Kind.POSITIVE, 1, "--repeats"),
-  EXAM(ResultSchema.Metadata.EXAM, Kind.EXAM, Exams.DEFAULT, "--exam"),
-  KEY("key", Kind.ANSWER_KEY, "official", "--key"),
-  DISPLAY_NAME(ResultSchema.Metadata.DISPLAY_NAME, Kind.TEXT, null, "--display-name"),
-  OUT("out", Kind.PATH, null, "--out");
-
-  /** The variable {@code run} reads a key from when it is given none. */
-  public static final String DEFAULT_KEY_VARIABLE = "OPENAI_API_KEY";
+  MODEL(ResultSchema.Metadata.MODEL, Kind.TEXT, null, RunField.MODEL),
+  BASE_URL(ResultSchema.Metadata.BASE_URL, Kind.URL, ApiKind.OPENAI.defaultBaseUrl(), RunField.BASE_URL),
+  // No default: the variable run's rule chooses for the server (ApiKind.keyVariable).
+  API_KEY_ENV("api_key_env", Kind.ENVIRONMENT_VARIABLE, null, RunField.KEY_VARIABLE),
+  API(ResultSchema.Request.API, Kind.RUN, null, RunField.API),
+  IMAGE_MODE(ResultSchema.Metadata.IMAGE_MODE, Kind.IMAGE_MODE, ImageMode.BLIND.wireName(), RunField.IMAGE_MODE),
+  EXTRA_BODY(ResultSchema.Metadata.EXTRA_BODY, Kind.MAPPING, null, RunField.EXTRA_BODY),
+  MAX_TOKENS(ResultSchema.Request.MAX_TOKENS, Kind.RUN, null, RunField.MAX_TOKENS),
+  QUESTIONS(ResultSchema.Request.QUESTIONS, Kind.RUN, null, RunField.QUESTIONS),
+  LIMIT(ResultSchema.Request.LIMIT, Kind.RUN, null, RunField.LIMIT),
+  PARALLEL("parallel", Kind.POSITIVE, RunField.DEFAULT_PARALLEL, RunField.PARALLEL),
+  TIMEOUT("timeout", Kind.POSITIVE, RunField.DEFAULT_TIMEOUT_SECONDS, RunField.TIMEOUT),
+  REPEATS(ResultSchema.Metadata.REPEATS, Kind.POSITIVE, 1, RunField.REPEATS),
+  EXAM(ResultSchema.Metadata.EXAM, Kind.EXAM, Exams.DEFAULT, RunField.EXAM),
+  KEY("key", Kind.ANSWER_KEY, "official", RunField.ANSWER_KEY),
+  DISPLAY_NAME(ResultSchema.Metadata.DISPLAY_NAME, Kind.TEXT, null, RunField.DISPLAY_NAME),
+  OUT("out", Kind.PATH, null, null);
 
   /** A literal key is never written in a suite file; this field name is refused wherever it appears. */
   static final String LITERAL_KEY = "api_key";
@@ -47,13 +53,13 @@ public enum SuiteField {
   private final String yamlName;
   private final Kind kind;
   private final Object defaultValue;
-  private final String runOption;
+  private final RunField<?> runField;
 
-  SuiteField(String yamlName, Kind kind, Object defaultValue, String runOption) {
+  SuiteField(String yamlName, Kind kind, Object defaultValue, RunField<?> runField) {
     this.yamlName = yamlName;
     this.kind = kind;
     this.defaultValue = defaultValue;
-    this.runOption = runOption;
+    this.runField = runField;
   }
 
   public String yamlName() {
@@ -65,9 +71,9 @@ public enum SuiteField {
     return defaultValue;
   }
 
-  /** The option of {@code run} this field sets, or null when it sets none. */
-  String runOption() {
-    return runOption;
+  /** The run field this field sets, or null when it sets none (the entry's name, its file). */
+  RunField<?> runField() {
+    return runField;
   }
 
   /** Whether a suite's {@code defaults} may set it: not what tells one entry from another. */
@@ -90,7 +96,27 @@ public enum SuiteField {
 
   /** The checked value of a node: a String, an Integer or an ObjectNode; null for a YAML null. */
   Object read(JsonNode node) throws Invalid {
-    return node == null || node.isNull() ? null : kind.read(node);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (kind == Kind.RUN) {
+      // Read as run reads its option: a scalar as its text, a list comma-separated.
+      List<String> items = new ArrayList<>();
+      if (node.isArray()) {
+        node.forEach(n -> items.add(n.asText()));
+      } else if (node.isValueNode()) {
+        items.add(node.asText());
+      } else {
+        throw new Invalid("should be a value or a list, not " + shown(node));
+      }
+      String text = String.join(",", items);
+      String problem = RunSpec.problemOf(runField, text);
+      if (problem != null) {
+        throw new Invalid(problem);
+      }
+      return text;
+    }
+    return kind.read(node);
   }
 
   /** A value as {@code run} takes it on its command line. */
@@ -106,6 +132,13 @@ public enum SuiteField {
   }
 
   private enum Kind {
+    /** Any run field, read as the text {@code run} takes for its option (see {@link SuiteField#read}). */
+    RUN {
+      @Override
+      Object read(JsonNode n) {
+        throw new IllegalStateException("read by the field");
+      }
+    },
     NAME {
       private final Pattern pattern = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 

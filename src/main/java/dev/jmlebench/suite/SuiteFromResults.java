@@ -7,13 +7,16 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.jmlebench.client.ApiKind;
 import dev.jmlebench.client.ClientSettings;
+import dev.jmlebench.runner.RunField;
+import dev.jmlebench.runner.RunSpec;
+import java.util.Arrays;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultFolder;
 import dev.jmlebench.results.ResultSchema;
-import dev.jmlebench.results.RunMetadata;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -48,7 +51,7 @@ public final class SuiteFromResults {
       Optional<ResultFile> file = ResultFolder.readIfResultFile(f);
       file.filter(r -> !reRunnable(r)).ifPresent(r -> leftOut.add(f.getFileName() + " (" + notReRunnable(r) + ")"));
       file.filter(SuiteFromResults::reRunnable).ifPresent(r -> byServer.computeIfAbsent(r.metadata().baseUrl(),
-          u -> new ArrayList<>()).add(entry(uniqueName(f, names), r)));
+          u -> new ArrayList<>()).add(entry(uniqueName(f, names), r, f.toString())));
     }
     if (byServer.isEmpty()) {
       throw new UserError(dir + ": no result files (*.json with a results list) of runs to make a suite of"
@@ -82,42 +85,38 @@ public final class SuiteFromResults {
 
   private static String where(String server) {
     try {
-      return ClientSettings.isLoopback(URI.create(server)) ? " — a server on this machine (vLLM, SGLang, …)"
-          : " — key from $" + SuiteField.DEFAULT_KEY_VARIABLE + " (set api_key_env to use another variable)";
+      URI url = URI.create(server);
+      return ClientSettings.isLoopback(url) ? " — a server on this machine (vLLM, SGLang, …)"
+          : " — key from $" + ApiKind.OPENAI.keyVariable(url, RunSpec.NO_ENVIRONMENT)
+              + " (set api_key_env to use another variable)";
     } catch (IllegalArgumentException e) {
       return "";
     }
   }
 
-  private static ObjectNode entry(String name, ResultFile file) {
-    RunMetadata m = file.metadata();
+  /**
+   * The entry of the run a file records ({@link RunSpec#fromMetadata}): every field a suite sets, where it
+   * differs from the default — the server, the model and the image mode always, as they decide the row.
+   */
+  private static ObjectNode entry(String name, ResultFile file, String source) {
+    RunSpec spec = RunSpec.fromMetadata(ResultFiles.toJson(file.metadata()), ResultFiles.examOf(file),
+        RunSpec.NO_ENVIRONMENT, source);
     ObjectNode o = NODES.objectNode();
     o.put(SuiteField.NAME.yamlName(), name);
-    if (m.displayName() != null) {
-      o.put(SuiteField.DISPLAY_NAME.yamlName(), m.displayName());
-    }
-    o.put(SuiteField.MODEL.yamlName(), m.model());
-    o.put(SuiteField.BASE_URL.yamlName(), m.baseUrl());
-    o.put(SuiteField.IMAGE_MODE.yamlName(), m.imageMode());
-    if (m.extraBody() != null && !m.extraBody().isNull()) {
-      o.set(SuiteField.EXTRA_BODY.yamlName(), m.extraBody());
-    }
-    // This project's runs record their request settings; published files do not, and get run's defaults.
-    JsonNode request = m.extra().get(ResultSchema.Metadata.REQUEST);
-    copyIfSet(o, SuiteField.PARALLEL, request == null ? null : request.get(ResultSchema.Request.PARALLEL));
-    copyIfSet(o, SuiteField.TIMEOUT, request == null ? null : request.get(ResultSchema.Request.TIMEOUT_S));
-    copyIfSet(o, SuiteField.REPEATS, m.extra().get(ResultSchema.Metadata.REPEATS));
-    String exam = ResultFiles.examOf(file);
-    if (!exam.equals(SuiteField.EXAM.defaultValue())) {
-      o.put(SuiteField.EXAM.yamlName(), exam);
+    List<SuiteField> fields = new ArrayList<>(List.of(SuiteField.DISPLAY_NAME));
+    Arrays.stream(SuiteField.values()).filter(f -> f != SuiteField.DISPLAY_NAME).forEach(fields::add);
+    for (SuiteField f : fields) {
+      RunField<?> r = f.runField();
+      boolean said = f == SuiteField.MODEL || f == SuiteField.BASE_URL || f == SuiteField.IMAGE_MODE;
+      if (r == null || !r.recorded() || spec.get(r) == null || (!said && spec.isDefault(r))) {
+        continue;
+      }
+      if (f == SuiteField.KEY && !file.metadata().extra().containsKey(ResultSchema.Metadata.ANSWER_KEY)) {
+        continue; // a file that does not record its key is graded by the suite's
+      }
+      o.set(f.yamlName(), spec.recordedValue(r));
     }
     return o;
-  }
-
-  private static void copyIfSet(ObjectNode o, SuiteField field, JsonNode value) {
-    if (value != null && value.canConvertToInt() && !Integer.valueOf(value.intValue()).equals(field.defaultValue())) {
-      o.put(field.yamlName(), value.intValue());
-    }
   }
 
   /** The file's name without {@code .json}, made a valid entry name, and told apart from the names before it. */

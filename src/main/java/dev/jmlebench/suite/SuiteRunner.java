@@ -6,6 +6,8 @@ import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.leaderboard.Leaderboard;
 import dev.jmlebench.runner.Progress;
 import dev.jmlebench.runner.FinishedRun;
+import dev.jmlebench.runner.RunSpec;
+import java.nio.file.Path;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.Percent;
 import java.io.PrintWriter;
@@ -27,12 +29,9 @@ import java.util.function.UnaryOperator;
  * the end the suite's leaderboard is rebuilt, and its README's tables when every entry is complete.
  */
 public final class SuiteRunner {
-  /**
-   * Does one entry's run: the arguments of {@code run} (see {@link SuiteEntry#runArguments()}), parsed and
-   * checked as {@code run} checks them, then run by the runner. A fault is a {@link UserError}.
-   */
+  /** Does one entry's run ({@link SuiteEntry#spec()}) into its file. A fault is a {@link UserError}. */
   public interface Launcher {
-    FinishedRun launch(List<String> runArguments, ApiKey key, Progress progress, PrintWriter out);
+    FinishedRun launch(RunSpec spec, Path file, ApiKey key, Progress progress, PrintWriter out);
   }
 
   /**
@@ -150,15 +149,24 @@ public final class SuiteRunner {
   }
 
   private EntryResult attempt(SuiteEntry e, SuiteDisplay display) {
-    ApiKey key = ApiKey.ofNullable(settings.environment().apply(e.apiKeyEnv()));
-    if (key == null && !e.needsNoKey()) {
-      return new EntryResult(e, Result.FAILED, "no API key for " + e.baseUrl() + ": $" + e.apiKeyEnv()
-          + " is not set (api_key_env names the variable)");
+    RunSpec spec;
+    ApiKey key;
+    try {
+      spec = e.spec();
+      String variable = spec.keyVariable();
+      String value = settings.environment().apply(variable);
+      if ((value == null || value.isBlank()) && !e.needsNoKey()) {
+        return new EntryResult(e, Result.FAILED, "no API key for " + e.baseUrl() + ": $" + variable
+            + " is not set (api_key_env names the variable)");
+      }
+      key = ApiKey.resolve(null, variable, settings.environment(), spec.baseUrl());
+    } catch (UserError fault) {
+      return new EntryResult(e, Result.FAILED, fault.getMessage());
     }
     // The run's own report (a summary table per run) would break the display; its result is said in one line.
     PrintWriter runOut = new PrintWriter(new StringWriter());
     try {
-      FinishedRun o = launcher.launch(e.runArguments(), key, display.progressOf(e), runOut);
+      FinishedRun o = launcher.launch(spec, e.out(), key, display.progressOf(e), runOut);
       var s = o.file().summary();
       String score = "score " + s.score() + "/" + s.scoreMax() + " (" + Percent.format(s.scorePct()) + ") · "
           + o.file().results().size() + " answered · " + o.out();

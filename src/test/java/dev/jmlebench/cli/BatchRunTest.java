@@ -149,12 +149,14 @@ class BatchRunTest {
         "--api-key", KEY, "--dataset", SharedData.root().toString(), "--out", out.toString(), "--parallel", "4",
         "--cache", cache.toString()));
     String journalText;
+    int port;
     Path log = dir.resolve("first.log");
     // Direct requests (the failed seventh of the batch, asked one by one) wait long enough to stop the run.
     try (MockServer server = MockServer.start(0, SharedData.dataset(), null,
         MockOptions.INSTANT.withRequiredKey(KEY).withLatency(Duration.ofMinutes(10))).failBatchItemsEvery(7)
         .echoKey(true)) {
       run.set(run.indexOf("URL"), server.baseUrl().toString());
+      port = server.port();
       Process first = start(run, log);
       long deadline = System.nanoTime() + PATIENCE.toNanos();
       // 400 requests, every 7th failed: 343 answers from the batch, journaled before any direct request.
@@ -171,11 +173,11 @@ class BatchRunTest {
     assertThat(journalText).contains(echo("***")).doesNotContain(KEY);
     assertThat(Files.readString(log)).contains(" 343 answered, 57 without an answer").doesNotContain(KEY);
 
-    // Resumed without --batch: the 57 left are asked one by one, through the response cache.
+    // Resumed without --batch: the 57 left are asked one by one, through the response cache, of a server without
+    // delay at the same address (the base URL is part of what the run is).
     run.remove("--batch");
-    try (MockServer server = MockServer.start(0, SharedData.dataset(), null,
+    try (MockServer server = MockServer.start(port, SharedData.dataset(), null,
         MockOptions.INSTANT.withRequiredKey(KEY)).echoKey(true)) {
-      run.set(run.indexOf("--base-url") + 1, server.baseUrl().toString());
       Cli.Outcome resumed = Cli.run(run.toArray(String[]::new));
       assertThat(resumed.exitCode()).as(resumed.err()).isZero();
       assertThat(resumed.out() + resumed.err()).doesNotContain(KEY);

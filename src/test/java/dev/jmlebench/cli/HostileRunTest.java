@@ -62,6 +62,58 @@ class HostileRunTest {
     }
   }
 
+  /**
+   * Replies as some OpenAI-compatible services send them (SPEC §2 as the published tool reads them): content as
+   * a list of parts, the answer in reasoning_content beside an empty reasoning, an empty reasoning alone.
+   */
+  @Test
+  void answersInAListOfPartsOrInReasoningContentAreGradedAndAnEmptyReasoningWritesNone() throws Exception {
+    JsonNode parts = replyOf("{\"content\": [{\"type\": \"thinking\", \"thinking\": \"考える\"}, {\"type\": "
+        + "\"text\", \"text\": \"【回答】\"}, {\"type\": \"text\", \"text\": \"a\"}]}", "parts");
+    assertThat(parts.path("raw_response").asText()).isEqualTo("【回答】a");
+    assertThat(parts.path("reasoning").asText()).isEqualTo("考える");
+    assertThat(parts.path("predicted").toString()).isEqualTo("[\"a\"]");
+
+    JsonNode fallback = replyOf("{\"content\": \"わからない\", \"reasoning\": \"\", \"reasoning_content\": "
+        + "\"【回答】b\"}", "fallback");
+    assertThat(fallback.path("raw_response").asText()).isEqualTo("わからない");
+    assertThat(fallback.path("reasoning").asText()).isEqualTo("【回答】b");
+    assertThat(fallback.path("parse_success").asBoolean()).as("graded from reasoning_content").isTrue();
+    assertThat(fallback.path("predicted").toString()).isEqualTo("[\"b\"]");
+
+    JsonNode empty = replyOf("{\"content\": \"【回答】a\", \"reasoning\": \"\"}", "empty");
+    assertThat(empty.has("reasoning")).as("'' or None is None: no reasoning field").isFalse();
+    assertThat(empty.path("predicted").toString()).isEqualTo("[\"a\"]");
+  }
+
+  /** The first result of a run of two questions against a server that sends {@code message} every time. */
+  private JsonNode replyOf(String message, String name) throws Exception {
+    HostileServer.Behaviour reply = (r, out) -> HostileServer.json(out, 200, Map.of(),
+        "{\"choices\": [{\"message\": " + message + ", \"finish_reason\": \"stop\"}]}");
+    try (HostileServer server = HostileServer.start(reply)) {
+      Path out = dir.resolve("results/" + name + ".json");
+      Cli.Outcome o = run(server.baseUrl().toString(), out, "--limit", "2");
+      assertThat(o.exitCode()).as(o.err()).isZero();
+      return JSON.readTree(out.toFile()).path("results").get(0);
+    }
+  }
+
+  @Test
+  void aContentOfAShapeTheClientCannotReadIsAnErrorNeverAnEmptyAnswer() throws Exception {
+    HostileServer.Behaviour odd = (r, out) -> HostileServer.json(out, 200, Map.of(),
+        "{\"choices\": [{\"message\": {\"content\": [{\"type\": \"image_url\", \"image_url\": {}}]}}]}");
+    try (HostileServer server = HostileServer.start(odd)) {
+      Path out = dir.resolve("results/odd.json");
+      Cli.Outcome o = run(server.baseUrl().toString(), out, "--max-retries", "1", "--limit", "2");
+      assertThat(o.exitCode()).as(o.err()).isEqualTo(1);
+      assertThat(server.requests()).as("retried: asked twice each").isEqualTo(4);
+      JsonNode first = JSON.readTree(out.toFile()).path("results").get(0);
+      assertThat(first.path("error").asText()).contains("reply has no readable choices[0].message");
+      assertThat(first.path("raw_response").asText()).isEmpty();
+      assertThat(JSON.readTree(out.toFile()).at("/summary/errors").asInt()).isEqualTo(2);
+    }
+  }
+
   @Test
   void aKeyInsideTheBaseUrlIsNeitherStoredNorShown() throws Exception {
     HostileServer.Behaviour fail = (r, out) -> HostileServer.json(out, 500, Map.of(),
@@ -127,12 +179,27 @@ class HostileRunTest {
     }
   }
 
+  /** The server of a run and its resume: its base URL is part of what the run is. */
+  private MockServer server;
+
+  @org.junit.jupiter.api.AfterEach
+  void stopTheServer() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private MockServer server() {
+    if (server == null) {
+      server = MockServer.start(0, SharedData.dataset(), null, MockOptions.INSTANT);
+    }
+    return server;
+  }
+
   /** A finished run of block B by the mock server, the file then edited by {@code edit}. */
   private Path earlierRun(java.util.function.Consumer<ObjectNode> edit) throws Exception {
     Path out = dir.resolve("results/earlier.json");
-    try (MockServer server = MockServer.start(0, SharedData.dataset(), null, MockOptions.INSTANT)) {
-      assertThat(run(server.baseUrl().toString(), out).exitCode()).isZero();
-    }
+    assertThat(run(server().baseUrl().toString(), out).exitCode()).isZero();
     ObjectNode root = (ObjectNode) JSON.readTree(out.toFile());
     edit.accept(root);
     Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
@@ -140,9 +207,7 @@ class HostileRunTest {
   }
 
   private Cli.Outcome resume(Path file, String... more) throws Exception {
-    try (MockServer server = MockServer.start(0, SharedData.dataset(), null, MockOptions.INSTANT)) {
-      return run(server.baseUrl().toString(), file, more);
-    }
+    return run(server().baseUrl().toString(), file, more);
   }
 
   @Test

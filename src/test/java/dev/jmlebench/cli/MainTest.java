@@ -28,11 +28,11 @@ class MainTest {
   @Test
   void helpAndUnknownNamesBuildEveryCommandInTheListedOrder() {
     assertThat(Main.commandLine(new String[] {"--help"}).getSubcommands().keySet()).containsExactly(
-        "run", "dataset", "summary", "rescore", "import", "leaderboard", "compare", "suite", "serve", "report",
+        "run", "continue", "dataset", "summary", "rescore", "import", "leaderboard", "compare", "suite", "serve", "report",
         "cache", "mock-server", "bench", "generate-completion", "help");
-    assertThat(Main.commandLine(new String[] {"help", "run"}).getSubcommands()).hasSize(15);
-    assertThat(Main.commandLine(new String[] {"frobnicate"}).getSubcommands()).hasSize(15);
-    assertThat(Main.commandLine(new String[] {"generate-completion"}).getSubcommands()).hasSize(15);
+    assertThat(Main.commandLine(new String[] {"help", "run"}).getSubcommands()).hasSize(16);
+    assertThat(Main.commandLine(new String[] {"frobnicate"}).getSubcommands()).hasSize(16);
+    assertThat(Main.commandLine(new String[] {"generate-completion"}).getSubcommands()).hasSize(16);
   }
 
   @Test

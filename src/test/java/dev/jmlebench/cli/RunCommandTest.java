@@ -85,7 +85,7 @@ class RunCommandTest {
       Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", server.baseUrl().toString(), "--api-key", KEY,
           "--dataset", dataset, "--out", dir.resolve("m.json").toString());
       assertOneClearLine(o, "HTTP 401: Incorrect API key provided: ***");
-      assertThat(o.err()).contains("check --api-key or OPENAI_API_KEY");
+      assertThat(o.err()).as("the key's own source, where to look").contains("check the key from --api-key");
       assertThat(o.out() + o.err()).doesNotContain(KEY);
       assertThat(server.totalRequests()).as("stopped early, not 400 requests").isLessThan(50);
       assertThat(FileTexts.below(dir)).allSatisfy(text -> assertThat(text).doesNotContain(KEY));
@@ -119,23 +119,37 @@ class RunCommandTest {
   void anUnknownBlockGivesOneLine() {
     Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", "http://127.0.0.1:9/v1", "--dataset", dataset,
         "--blocks", "A,G", "--out", dir.resolve("m.json").toString());
-    assertOneClearLine(o, "--blocks: unknown block 'G' (the exam has A, B, C, D, E, F)");
+    assertOneClearLine(o, "--questions: the 120th exam has no block 'G' (its blocks: A, B, C, D, E, F)");
   }
 
   @Test
-  void aRemoteServerWithoutAKeyGivesOneLine() {
+  void aRemoteServerWithoutAKeyGivesOneLineNamingTheVariableConsulted() {
     Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", "https://api.example.invalid/v1", "--dataset",
-        dataset, "--api-key", " ", "--out", dir.resolve("m.json").toString());
-    assertOneClearLine(o, "no API key for https://api.example.invalid/v1");
+        dataset, "--api-key-env", "JMLE_TEST_UNSET_KEY", "--out", dir.resolve("m.json").toString());
+    assertOneClearLine(o, "no API key for https://api.example.invalid/v1: $JMLE_TEST_UNSET_KEY is not set");
+  }
+
+  @Test
+  void anApiKeyGivenEmptyIsSaidSoNotTakenForNone() {
+    // --api-key "$OPENROUTER_API_KEY" with the variable unset: the flag is there, empty.
+    Cli.Outcome o = Cli.run("run", "--model", "m", "--base-url", "https://openrouter.ai/api/v1", "--dataset",
+        dataset, "--api-key", "", "--out", dir.resolve("m.json").toString());
+    assertOneClearLine(o, "--api-key was given but is empty (was a variable expanded into it, such as "
+        + "\"$OPENROUTER_API_KEY\", unset?)");
+    assertThat(dir.resolve("m.json")).doesNotExist();
   }
 
   @Test
   void resumingIntoANewOutKeepsEveryAnswerAndLeavesTheOldFileUntouched() throws IOException {
     Path old = dir.resolve("old.json");
-    Files.copy(SharedData.results().resolve("Qwen_Qwen3-32B.json"), old);
-    byte[] before = Files.readAllBytes(old);
-    ResultFile published = ResultFiles.read(old);
+    ResultFile published = ResultFiles.read(SharedData.results().resolve("Qwen_Qwen3-32B.json"));
     try (MockServer server = MockServer.start(0, SharedData.dataset(), published, MockOptions.INSTANT)) {
+      // The published run, as if it had asked this server: its base URL is part of what the run is.
+      var m = published.metadata();
+      ResultFiles.write(old, new ResultFile(new dev.jmlebench.results.RunMetadata(m.model(),
+          server.baseUrl().toString(), m.timestamp(), m.imageMode(), m.extraBody(), m.totalQuestions(), m.attempted(),
+          m.skippedImage(), m.displayName(), m.extra()), published.summary(), published.results()));
+      byte[] before = Files.readAllBytes(old);
       String[] args = {"run", "--model", "Qwen/Qwen3-32B", "--base-url", server.baseUrl().toString(), "--dataset",
           dataset, "--resume", old.toString(), "--out", dir.resolve("new.json").toString(), "--key", "author"};
       Cli.Outcome o = Cli.run(args);
@@ -155,7 +169,8 @@ class RunCommandTest {
     byte[] before = Files.readAllBytes(out);
     Cli.Outcome o = Cli.run("run", "--model", "other/model", "--base-url", "http://127.0.0.1:9/v1",
         "--dataset", dataset, "--resume", out.toString());
-    assertOneClearLine(o, "holds a run of model 'Qwen/Qwen3-32B', not 'other/model'");
+    assertOneClearLine(o, out + " is another run (model Qwen/Qwen3-32B there, other/model here; base URL "
+        + "http://localhost:8000/v1 there, http://127.0.0.1:9/v1 here)");
     assertThat(Files.readAllBytes(out)).isEqualTo(before);
   }
 }

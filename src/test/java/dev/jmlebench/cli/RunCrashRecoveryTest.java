@@ -90,9 +90,11 @@ class RunCrashRecoveryTest {
       assertThat(partial.results().size()).isBetween(40, 399);
       assertThat(printed).contains("Interrupted: " + partial.results().size() + " of 400 questions saved to " + out
           + ". The same command again continues it, as does:");
-      String command = printed.lines().filter(l -> l.startsWith("  ./jmle-bench run ")).findFirst().orElseThrow();
+      // The short command: the file records the run (its dataset, outside the cache, is the one thing to say).
+      String command = printed.lines().filter(l -> l.startsWith("  ./jmle-bench continue ")).findFirst().orElseThrow();
       List<String> args = Arrays.asList(command.strip().split(" "));
-      assertThat(args).containsSequence("--resume", out.toString()).doesNotContain("--api-key");
+      assertThat(args).containsExactly("./jmle-bench", "continue", out.toString(), "--dataset",
+          SharedData.root().toString());
 
       Process second = CliProcess.start(args.subList(1, args.size()), dir.resolve("second.log"));
       assertThat(second.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -146,7 +148,7 @@ class RunCrashRecoveryTest {
       assertThat(third.exitValue()).as(printed).isZero();
 
       String continuing = "Continuing the unfinished run in " + Path.of("results").resolve(out.getFileName())
-          + " (same model and options; --out PATH starts a new run instead).";
+          + " (this very run; --new starts another).";
       assertThat(Files.readString(dir.resolve("second.log"))).contains(continuing);
       assertThat(printed).contains(continuing);
       assertThat(journalOf(out)).doesNotExist();

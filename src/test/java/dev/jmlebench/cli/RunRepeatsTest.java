@@ -134,7 +134,7 @@ class RunRepeatsTest {
       Cli.Outcome o = run(server, out);
       assertThat(o.exitCode()).isEqualTo(2);
       assertThat(o.err().lines().toList()).hasSize(1);
-      assertThat(o.err()).contains("holds 2 samples of 120B-1, more than --repeats 1 asks: pass --repeats 2");
+      assertThat(o.err()).contains(out + " is another run (repeats 2 there, 1 here)");
       assertThat(Files.readAllBytes(out)).isEqualTo(before);
     }
   }

@@ -2,7 +2,6 @@ package dev.jmlebench.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jmlebench.client.ClientSettings;
 import dev.jmlebench.client.RetrySettings;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.ImageMode;
@@ -36,20 +35,25 @@ class RunEndToEndTest {
   private final Dataset dataset = SharedData.dataset();
   private final StringWriter printed = new StringWriter();
 
-  private FinishedRun run(MockServer server, String model, ImageMode mode, int parallel, Path out) {
-    return run(new RunConfig(model, server.baseUrl(), mode, null, List.of(), out, null, null, parallel,
-        Duration.ofSeconds(30), FAST_RETRY, Instant.parse("2026-02-25T01:02:03Z"), 1, ClientSettings.DEFAULT_MAX_BODY_BYTES, false,
-        AskOptions.DEFAULT, "author"));
+  /** The run of {@code model} at the server, graded with the author's key, with these options more. */
+  static RunSpec spec(MockServer server, String model, String... more) {
+    List<String> words = new java.util.ArrayList<>(List.of("--model", model, "--base-url", server.baseUrl().toString(),
+        "--key", "author", "--timeout", "30"));
+    words.addAll(List.of(more));
+    return RunSpec.fromWords(words, RunSpec.NO_ENVIRONMENT);
   }
 
-  private FinishedRun run(RunConfig config) {
-    return new Runner(config, dataset, null, ProgressStyle.LINES, new PrintWriter(printed, true), "jmle-bench").run();
+  private FinishedRun run(MockServer server, String model, ImageMode mode, int parallel, Path out) {
+    return run(spec(server, model, "--image-mode", mode.wireName(), "--parallel", String.valueOf(parallel)), out);
+  }
+
+  private FinishedRun run(RunSpec spec, Path out) {
+    return new Runner(spec, new RunTarget(out, null, Instant.parse("2026-02-25T01:02:03Z"), false), dataset, null,
+        ProgressStyle.LINES, new PrintWriter(printed, true), "jmle-bench").retrying(FAST_RETRY).run();
   }
 
   private FinishedRun runBlockB(MockServer server, Path out, int repeats) {
-    return run(new RunConfig("m", server.baseUrl(), ImageMode.BLIND, null, List.of("B"), out, null, null, 4,
-        Duration.ofSeconds(30), FAST_RETRY, Instant.parse("2026-02-25T01:02:03Z"), repeats,
-        ClientSettings.DEFAULT_MAX_BODY_BYTES, false, AskOptions.DEFAULT, "author"));
+    return run(spec(server, "m", "--questions", "B", "--parallel", "4", "--repeats", String.valueOf(repeats)), out);
   }
 
   @Test
@@ -119,8 +123,8 @@ class RunEndToEndTest {
   @Test
   void rerunningWithTheSameOutKeepsEveryAnswerThatArrivedAndAsksOnlyTheFailedAndMissingQuestions() throws Exception {
     ResultFile published = ResultFiles.read(SharedData.results().resolve("Qwen_Qwen3-32B.json"));
-    Path out = earlierRunWithAnErrorAndAParseFailure(published);
     try (MockServer server = MockServer.start(0, dataset, published, MockOptions.INSTANT)) {
+      Path out = earlierRunWithAnErrorAndAParseFailure(published, server);
       FinishedRun o = run(server, "Qwen/Qwen3-32B", ImageMode.BLIND, 8, out);
       for (int i = 0; i < 3; i++) {
         assertThat(server.requests(published.results().get(i).questionId())).isZero();
@@ -139,13 +143,9 @@ class RunEndToEndTest {
   @Test
   void retryErrorsAndUnparsedAsksTheUnparsedAnswerAgainAsThePublishedProtocolResumes() throws Exception {
     ResultFile published = ResultFiles.read(SharedData.results().resolve("Qwen_Qwen3-32B.json"));
-    Path out = earlierRunWithAnErrorAndAParseFailure(published);
     try (MockServer server = MockServer.start(0, dataset, published, MockOptions.INSTANT)) {
-      AskOptions ask = new AskOptions(AskOptions.DEFAULT.api(), null, null, Reask.parse(List.of("unparsed")), null,
-          false);
-      FinishedRun o = run(new RunConfig("Qwen/Qwen3-32B", server.baseUrl(), ImageMode.BLIND, null, List.of(), out,
-          null, null, 8, Duration.ofSeconds(30), FAST_RETRY, Instant.parse("2026-02-25T01:02:03Z"), 1,
-          ClientSettings.DEFAULT_MAX_BODY_BYTES, false, ask, "author"));
+      Path out = earlierRunWithAnErrorAndAParseFailure(published, server);
+      FinishedRun o = run(spec(server, "Qwen/Qwen3-32B", "--retry", "unparsed"), out);
       for (int i = 0; i < 3; i++) {
         assertThat(server.requests(published.results().get(i).questionId())).isZero();
       }
@@ -156,47 +156,96 @@ class RunEndToEndTest {
     }
   }
 
-  /** An earlier run whose file holds 3 answers, an error and a parse failure. */
-  private Path earlierRunWithAnErrorAndAParseFailure(ResultFile published) {
+  /**
+   * An earlier run of the published file's settings on this server (its base URL is part of what the run is)
+   * whose file holds 3 answers, an error and a parse failure.
+   */
+  private Path earlierRunWithAnErrorAndAParseFailure(ResultFile published, MockServer server) {
     Path out = dir.resolve("q.json");
     List<QuestionResult> earlier = List.of(
         published.results().get(0), published.results().get(1), published.results().get(2),
         QuestionResult.failed(published.results().get(3).questionId(), List.of("a"), "HTTP 500: x", Map.of()),
         new QuestionResult(published.results().get(4).questionId(), List.of(), List.of("a"), false, "わからない",
             false, null, null, Map.of()));
-    ResultFiles.write(out, new ResultFile(published.metadata(), null, earlier));
+    var m = published.metadata();
+    var here = new dev.jmlebench.results.RunMetadata(m.model(), server.baseUrl().toString(), m.timestamp(),
+        m.imageMode(), m.extraBody(), m.totalQuestions(), m.attempted(), m.skippedImage(), m.displayName(), m.extra());
+    ResultFiles.write(out, new ResultFile(here, null, earlier));
     return out;
+  }
+
+  @Test
+  void aPublishedFileOfAnotherServerIsNotContinuedHere() throws Exception {
+    ResultFile published = ResultFiles.read(SharedData.results().resolve("Qwen_Qwen3-32B.json"));
+    Path out = dir.resolve("q.json");
+    ResultFiles.write(out, published);
+    try (MockServer server = MockServer.start(0, dataset, published, MockOptions.INSTANT)) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(server, "Qwen/Qwen3-32B", ImageMode.BLIND, 8, out))
+          .hasMessage(out + " is another run (base URL " + published.metadata().baseUrl() + " there, "
+              + server.baseUrl() + " here): it is continued only as that run; choose another --out for this one, "
+              + "or --new to start it in a new file");
+      assertThat(server.totalRequests()).isZero();
+    }
   }
 
   @Test
   void aResumedRepeatRunAsksOnlyTheSamplesItLacks() throws Exception {
     Path out = dir.resolve("r.json");
-    try (MockServer first = MockServer.start(0, dataset, null, MockOptions.INSTANT.withVariedAnswers())) {
-      runBlockB(first, out, 2);
-    }
-    // A third-sample run was killed after journaling an answer to 120B-1 and a failed request for 120B-2.
-    QuestionResult journaled = new QuestionResult("120B-1", List.of("a"), List.of("a"), true, "ジャーナル【回答】a", true,
-        null, null, Map.of());
-    try (Journal j = Journal.open(Journal.pathFor(out), "m")) {
-      j.append(journaled, 2, 0);
-      j.append(QuestionResult.failed("120B-2", List.of("a"), "HTTP 500: x", Map.of()), 2, 0);
-    }
-    try (MockServer second = MockServer.start(0, dataset, null, MockOptions.INSTANT.withVariedAnswers())) {
-      FinishedRun o = runBlockB(second, out, 3);
+    try (MockServer server = MockServer.start(0, dataset, null, MockOptions.INSTANT.withVariedAnswers())) {
+      RunSpec spec = spec(server, "m", "--questions", "B", "--parallel", "4", "--repeats", "3");
+      run(spec, out);
+      // The run was killed in its third sample: the file holds two of three, the journal one more answer (to
+      // 120B-1) and a failed request (120B-2).
+      com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+          new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toFile());
+      json.get("results").forEach(r -> ((com.fasterxml.jackson.databind.node.ArrayNode) r.get("samples")).set(2,
+          com.fasterxml.jackson.databind.node.NullNode.getInstance()));
+      ResultFiles.write(out, ResultFiles.read(writeJson(out, json)));
+      QuestionResult journaled = new QuestionResult("120B-1", List.of("a"), List.of("a"), true, "ジャーナル【回答】a",
+          true, null, null, Map.of());
+      var header = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("model", "m");
+      header.set(ResultSchema.Journal.RUN, spec.toMetadata());
+      try (Journal j = Journal.open(Journal.pathFor(out), header)) {
+        j.append(journaled, 2, 0);
+        j.append(QuestionResult.failed("120B-2", List.of("a"), "HTTP 500: x", Map.of()), 2, 0);
+      }
+      int before = server.totalRequests();
+      FinishedRun o = run(spec, out);
 
-      assertThat(second.requests("120B-1")).as("its third sample was journaled").isZero();
-      assertThat(second.requests("120B-2")).as("its failed third sample is asked again").isEqualTo(1);
-      assertThat(second.totalRequests()).as("one sample for each of the other questions").isEqualTo(49);
+      assertThat(server.totalRequests() - before).as("one sample for each of the others and 120B-2").isEqualTo(49);
       ResultFile written = ResultFiles.read(out);
       assertThat(written.results()).hasSize(50).allSatisfy(r ->
           assertThat(Samples.of(r, "r.json")).hasSize(3).doesNotContainNull()
               .allSatisfy(sample -> assertThat(sample.error()).isNull()));
       QuestionResult b1 = written.results().stream().filter(r -> r.questionId().equals("120B-1")).findFirst().get();
-      assertThat(Samples.of(b1, "r.json").get(2).rawResponse()).isEqualTo("ジャーナル【回答】a");
+      assertThat(Samples.of(b1, "r.json").get(2).rawResponse()).as("its third sample was journaled")
+          .isEqualTo("ジャーナル【回答】a");
       assertThat(written.metadata().extra().get(ResultSchema.Metadata.REPEATS).asInt()).isEqualTo(3);
       assertThat(written.metadata().extra().get("totals").get("requests").asInt()).as("100 earlier + 49").isEqualTo(149);
       assertThat(o.unanswered()).isEmpty();
       assertThat(Files.exists(Journal.pathFor(out))).isFalse();
     }
+  }
+
+  @Test
+  void aFinishedRunRunAgainAsksNothingAndLeavesItsFileAsItIs() throws Exception {
+    Path out = dir.resolve("b.json");
+    try (MockServer server = MockServer.start(0, dataset, null, MockOptions.INSTANT)) {
+      RunSpec spec = spec(server, "m", "--questions", "B");
+      run(spec, out);
+      byte[] before = Files.readAllBytes(out);
+      printed.getBuffer().setLength(0);
+      FinishedRun again = run(spec, out);
+      assertThat(server.totalRequests()).as("asked once, not twice").isEqualTo(50);
+      assertThat(Files.readAllBytes(out)).isEqualTo(before);
+      assertThat(printed.toString().strip()).isEqualTo("finished: " + out + " — "
+          + again.file().summary().score() + "/" + again.file().summary().scoreMax()
+          + "; nothing asked (--new starts another run)");
+    }
+  }
+
+  private static Path writeJson(Path out, com.fasterxml.jackson.databind.JsonNode json) throws java.io.IOException {
+    Files.writeString(out, json.toString());
+    return out;
   }
 }

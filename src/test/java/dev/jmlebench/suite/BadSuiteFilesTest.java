@@ -114,7 +114,7 @@ class BadSuiteFilesTest {
         + "  exam: 119\n- name: c\n" + run + "  exam: 112\n");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("exam 120 · key author", "exam 119 · key official", "exam 112 · key igakuqa")
-        .contains(" --image-mode blind --key author --out ", " --exam 112 --key igakuqa --out ");
+        .contains(" --base-url http://127.0.0.1:9/v1 --key author --out ", " --exam 112 --key igakuqa --out ");
     // An entry the exam lacks: one line at the field, as --key says it.
     assertOneLine(plan("runs:\n" + GOOD_RUN + "- name: second\n  model: m2\n  key: 120=author,119=author\n"), 7,
         "run 'second': field 'key' entry 119=author: the 119th exam has no answer key 'author'; its answer keys: "

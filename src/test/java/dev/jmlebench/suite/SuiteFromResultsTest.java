@@ -55,6 +55,34 @@ class SuiteFromResultsTest {
     return JSON.readTree(plan.out());
   }
 
+  /**
+   * Every field of the run a file records comes back: the suite's entry is the file's own run (no identity
+   * field differs), so suite run continues or re-creates exactly it. Published files record only the fields
+   * of the published format; a run of this project records its questions, limit, API and max_tokens too.
+   */
+  @Test
+  void aSuiteFromTheResultsHoldsTheVeryRunEachFileRecords() throws Exception {
+    Path results = Files.createDirectories(dir.resolve("results"));
+    try (dev.jmlebench.mock.MockServer server = dev.jmlebench.mock.MockServer.start(0, SharedData.dataset(), null,
+        dev.jmlebench.mock.MockOptions.INSTANT)) {
+      Cli.Outcome run = Cli.run("run", "--model", "m", "--base-url", server.baseUrl().toString(), "--dataset",
+          SharedData.root().toString(), "--out", results.resolve("mine.json").toString(), "--questions", "B,images",
+          "--limit", "3", "--max-tokens", "256", "--extra-body", "{\"temperature\": 0}", "--repeats", "2",
+          "--key", "author");
+      assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+    Files.copy(SharedData.results().resolve("Qwen_Qwen3-32B.json"), results.resolve("Qwen_Qwen3-32B.json"));
+    Path suite = dir.resolve("again.yaml");
+    assertThat(Cli.run("suite", "from-results", results.toString(), "--out", suite.toString()).exitCode()).isZero();
+    for (SuiteEntry e : SuiteReader.read(suite).entries()) {
+      var file = dev.jmlebench.results.ResultFiles.read(results.resolve(e.name() + ".json"));
+      assertThat(e.spec().differencesFrom(dev.jmlebench.results.ResultFiles.toJson(file.metadata()),
+          dev.jmlebench.results.ResultFiles.examOf(file), e.name())).as(e.name()).isEmpty();
+    }
+    assertThat(Files.readString(suite)).contains("questions:\n  - images\n  - B").contains("limit: 3")
+        .contains("max_tokens: 256").contains("key: author");
+  }
+
   @Test
   void aSuiteFromTheResultsGivesBackEveryFilesModelDisplayNameImageModeExtraBodyAndBaseUrl() throws IOException {
     Path suite = dir.resolve("published.yaml");
@@ -112,10 +140,12 @@ class SuiteFromResultsTest {
     Cli.Outcome plan = Cli.run("suite", "plan", SHIPPED.toString(), "--only", "openai_gpt-5.2,Qwen_Qwen3-32B");
     assertThat(plan.exitCode()).isZero();
     assertThat(plan.out())
-        .contains("./jmle-bench run --model openai/gpt-5.2 --base-url https://openrouter.ai/api/v1 --image-mode vision "
-            + "--extra-body '{\"reasoning\":{\"enabled\":true}}' --display-name GPT-5.2 --out "
-            + Path.of("results/openai_gpt-5.2.json") + " --api-key \"$OPENROUTER_API_KEY\"")
-        .contains("./jmle-bench run --model Qwen/Qwen3-32B --base-url http://localhost:8000/v1 --image-mode blind "
+        // The minimal command of each run: OpenRouter's key is read from $OPENROUTER_API_KEY by run's own rule.
+        .contains("./jmle-bench run --model openai/gpt-5.2 --base-url https://openrouter.ai/api/v1 "
+            + "--extra-body '{\"reasoning\":{\"enabled\":true}}' --image-mode vision --display-name GPT-5.2 --out "
+            + Path.of("results/openai_gpt-5.2.json") + "\n")
+        .contains("API key from $OPENROUTER_API_KEY")
+        .contains("./jmle-bench run --model Qwen/Qwen3-32B --base-url http://localhost:8000/v1 "
             + "--display-name Qwen3-32B --out " + Path.of("results/Qwen_Qwen3-32B.json") + "\n")
         .contains("API key none (a server on this machine)");
   }

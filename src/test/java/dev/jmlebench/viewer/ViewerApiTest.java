@@ -188,12 +188,11 @@ class ViewerApiTest {
     java.nio.file.Path out = dir.resolve("qwen.json");
     try (dev.jmlebench.mock.MockServer server = dev.jmlebench.mock.MockServer.start(0, SharedData.dataset(), published,
         dev.jmlebench.mock.MockOptions.INSTANT)) {
-      new dev.jmlebench.runner.Runner(new dev.jmlebench.runner.RunConfig("Qwen/Qwen3-32B", server.baseUrl(),
-          dev.jmlebench.dataset.ImageMode.BLIND, null, List.of("B"), out, null, null, 8,
-          java.time.Duration.ofSeconds(30), dev.jmlebench.client.RetrySettings.of(3, java.time.Duration.ofMinutes(1)),
-          java.time.Instant.parse("2026-02-25T01:02:03Z")), SharedData.dataset(), null,
-          dev.jmlebench.runner.ProgressStyle.QUIET, new java.io.PrintWriter(java.io.Writer.nullWriter()), "jmle-bench")
-          .run();
+      new dev.jmlebench.runner.Runner(dev.jmlebench.runner.RunSpec.fromWords(List.of("--model", "Qwen/Qwen3-32B",
+          "--base-url", server.baseUrl().toString(), "--questions", "B", "--timeout", "30"),
+          dev.jmlebench.runner.RunSpec.NO_ENVIRONMENT), dev.jmlebench.runner.RunTarget.at(out), SharedData.dataset(),
+          null, dev.jmlebench.runner.ProgressStyle.QUIET, new java.io.PrintWriter(java.io.Writer.nullWriter()),
+          "jmle-bench").run();
     }
     JsonNode totals = JSON.readTree(out.toFile()).at("/metadata/totals");
     long expected = totals.get("prompt_tokens").asLong() + totals.get("completion_tokens").asLong();
