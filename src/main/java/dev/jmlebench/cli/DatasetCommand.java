@@ -8,6 +8,7 @@ import dev.jmlebench.dataset.Manifest;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.exam.ExamSpec;
 import dev.jmlebench.exam.Exams;
+import dev.jmlebench.score.Part;
 import dev.jmlebench.score.Points;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -145,7 +146,7 @@ final class DatasetCommand implements Runnable {
       Map<String, Long> blocks = qs.stream().collect(Collectors.groupingBy(Question::block, TreeMap::new,
           Collectors.counting()));
       out.println("  by block:  " + blocks.entrySet().stream()
-          .map(e -> e.getKey() + (Question.isRequiredBlock(e.getKey()) ? "(必修)" : "") + " " + e.getValue())
+          .map(e -> e.getKey() + (Part.isRequired(d.exam(), e.getKey()) ? "(必修)" : "") + " " + e.getValue())
           .collect(Collectors.joining("  ")));
       Map<String, Long> types = qs.stream().collect(Collectors.groupingBy(q -> q.type().wireName(),
           TreeMap::new, Collectors.counting()));
@@ -171,8 +172,8 @@ final class DatasetCommand implements Runnable {
       } else if (!imageless.isEmpty()) {
         out.println("  image questions without an image file (asked as text): " + String.join(", ", imageless));
       }
-      int required = qs.stream().filter(Question::isRequired).mapToInt(Points::of).sum();
-      int general = qs.stream().filter(q -> !q.isRequired()).mapToInt(Points::of).sum();
+      int required = qs.stream().filter(Part::isRequired).mapToInt(Points::of).sum();
+      int general = qs.stream().filter(q -> !Part.isRequired(q)).mapToInt(Points::of).sum();
       int textOnly = qs.stream().filter(q -> !q.requiresImage()).mapToInt(Points::of).sum();
       out.printf("  points:    %d (required %d, general %d; text-only %d)%n", required + general, required,
           general, textOnly);

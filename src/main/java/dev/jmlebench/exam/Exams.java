@@ -112,7 +112,8 @@ public final class Exams {
     try {
       String format = source.text("format");
       return new ExamSpec(id, root.text("title"), root.text("held"), source.text("repository"),
-          source.text("commit"), "/" + source.text("manifest"), format, blocks, editions,
+          source.text("commit"), "/" + source.text("manifest"), format, blocks, root.integer("image_questions"),
+          editions,
           root.text("default_edition"),
           root.node().has("answer_letters") ? root.text("answer_letters") : ExamSpec.SPEC_LETTERS,
           translations(source));

@@ -13,6 +13,7 @@ import dev.jmlebench.results.ResultFolder;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Outcome;
+import dev.jmlebench.score.Part;
 import dev.jmlebench.score.Points;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
     for (QuestionResult r : file.results()) {
       QuestionId id = QuestionId.parse(r.questionId()).orElseThrow(() -> new UserError(source
           + ": results: question id '" + r.questionId() + "' is not of the form 120A-1 (exam, block A-F, number)"));
-      out.add(new ScoredQuestion(r.questionId(), id.block(), id.number(), Points.of(id),
+      out.add(new ScoredQuestion(r.questionId(), id.block(), id.number(), Points.of(id), Part.isRequired(id),
           !criteria.isExcluded(r.questionId()), r.outcome() == Outcome.CORRECT, r.predicted(), r.gold(),
           unitOf.apply(r.questionId()), prohibitedOf.apply(r)));
     }

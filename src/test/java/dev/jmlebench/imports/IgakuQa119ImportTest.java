@@ -9,6 +9,7 @@ import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.score.AnswerKey;
+import dev.jmlebench.score.Part;
 import dev.jmlebench.score.Points;
 import dev.jmlebench.testing.Cli;
 import dev.jmlebench.testing.SharedData;
@@ -239,11 +240,11 @@ class IgakuQa119ImportTest {
     Dataset d = SharedData.dataset119();
     Map<String, String> out = new LinkedHashMap<>();
     part(out, "全体", f, d, q -> true);
-    part(out, "一般問題 (A,C,D,F)", f, d, q -> !q.isRequired());
-    part(out, "必修問題 (B,E)", f, d, Question::isRequired);
+    part(out, "一般問題 (A,C,D,F)", f, d, q -> !Part.isRequired(q));
+    part(out, "必修問題 (B,E)", f, d, Part::isRequired);
     part(out, "画像なし - 全体", f, d, q -> !q.requiresImage());
-    part(out, "画像なし - 一般問題 (A,C,D,F)", f, d, q -> !q.requiresImage() && !q.isRequired());
-    part(out, "画像なし - 必修問題 (B,E)", f, d, q -> !q.requiresImage() && q.isRequired());
+    part(out, "画像なし - 一般問題 (A,C,D,F)", f, d, q -> !q.requiresImage() && !Part.isRequired(q));
+    part(out, "画像なし - 必修問題 (B,E)", f, d, q -> !q.requiresImage() && Part.isRequired(q));
     for (String block : List.of("A", "B", "C", "D", "E", "F")) {
       blockRates(out, "ブロック別結果 (全体)", f, d, q -> q.block().equals(block), block);
     }
