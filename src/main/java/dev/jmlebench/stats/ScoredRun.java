@@ -69,20 +69,20 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
   }
 
   /**
-   * Reads every result file directly inside {@code dir}, in file-name order. A {@code *.json} without a
-   * top-level {@code results} array is another tool's output lying beside the results (the leaderboard
-   * writes {@code leaderboard.json} there by default): it is passed to {@code skipped}, not read. Anything
-   * else that fails to read is an error naming the file.
+   * Reads every result file directly inside {@code dir}, in file-name order, as {@link ResultFolder} tells
+   * them: another tool's JSON lying beside the results is passed to {@code skipped}, jmle-bench's own files
+   * (its exports, a waiting batch's journal) are passed over silently. Anything else that fails to read is an
+   * error naming the file.
    */
   public static List<ScoredRun> readDirectory(Path dir, Function<String, AnswerKey> keyOf,
       Function<String, Dataset> dataset, Consumer<Path> skipped) {
     List<ScoredRun> runs = new ArrayList<>();
     for (Path f : ResultFolder.list(dir, dir.toString())) {
-      Optional<ResultFile> file = ResultFolder.readIfResultFile(f);
-      if (file.isEmpty()) {
+      ResultFolder.Entry read = ResultFolder.read(f);
+      if (read instanceof ResultFolder.Result r) {
+        runs.add(graded(r.result(), keyOf, dataset, f.toString()));
+      } else if (read instanceof ResultFolder.Skipped s && !s.ours()) {
         skipped.accept(f);
-      } else {
-        runs.add(graded(file.get(), keyOf, dataset, f.toString()));
       }
     }
     return runs;

@@ -168,6 +168,26 @@ class CompareCommandTest {
   }
 
   @Test
+  void allPassesOverTheFilesJmleBenchWritesBesideTheResultsWithoutAWord() throws IOException {
+    Path dir = Files.createDirectory(tmp.resolve("results"));
+    for (String name : List.of("Qwen_Qwen3-32B.json", "pfnet_Preferred-MedRECT-32B.json")) {
+      Files.copy(SharedData.results().resolve(name), dir.resolve(name));
+    }
+    // A leaderboard's exports, as it writes them beside the results, and a waiting batch's journal.
+    assertThat(Cli.run("leaderboard", "--results", dir.toString(), "--dataset", SharedData.root().toString(),
+        "--key", "author").exitCode()).isZero();
+    Files.writeString(dir.resolve("running.batch.json"), "{\"format\": \"jmle-bench-batch\", \"version\": 1, "
+        + "\"api\": \"openai\", \"batch_id\": \"batch_1\", \"custom_ids\": [\"120A-1\"]}");
+
+    Cli.Outcome r = Cli.run("compare", "--dataset", SharedData.root().toString(), "--key", "author", "--all",
+        dir.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).contains("   1  Qwen3-32B ").contains("   2  Preferred-MedRECT-32B ");
+  }
+
+  @Test
   void allSkipsOtherJsonLyingBesideTheResultsAndSaysSo() throws IOException {
     Path dir = Files.createDirectory(tmp.resolve("results"));
     // The leaderboard writes leaderboard.json beside the result files by default.
