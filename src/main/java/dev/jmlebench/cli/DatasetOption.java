@@ -40,6 +40,11 @@ public final class DatasetOption {
           + "'dataset download').")
   List<Path> paths;
 
+  /** The exam named with {@code --exam}, as given; null when none was. */
+  public String examGiven() {
+    return exam;
+  }
+
   /** The exam asked for with {@code --exam}, else 120. */
   public ExamSpec exam() {
     return Exams.bundled(exam != null ? exam : Exams.DEFAULT);

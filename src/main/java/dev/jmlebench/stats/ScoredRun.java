@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -76,11 +77,22 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
    */
   public static List<ScoredRun> readDirectory(Path dir, Function<String, AnswerKey> keyOf,
       Function<String, Dataset> dataset, Consumer<Path> skipped) {
+    return readDirectory(dir, keyOf, dataset, skipped, exam -> true);
+  }
+
+  /**
+   * As {@link #readDirectory(Path, Function, Function, Consumer)}, keeping the files of the exams {@code exams}
+   * accepts; the others are neither graded nor loaded (a folder of several exams, {@code compare --all --exam}).
+   */
+  public static List<ScoredRun> readDirectory(Path dir, Function<String, AnswerKey> keyOf,
+      Function<String, Dataset> dataset, Consumer<Path> skipped, Predicate<String> exams) {
     List<ScoredRun> runs = new ArrayList<>();
     for (Path f : ResultFolder.list(dir, dir.toString())) {
       ResultFolder.Entry read = ResultFolder.read(f);
       if (read instanceof ResultFolder.Result r) {
-        runs.add(graded(r.result(), keyOf, dataset, f.toString()));
+        if (exams.test(ResultFiles.examOf(r.result()))) {
+          runs.add(graded(r.result(), keyOf, dataset, f.toString()));
+        }
       } else if (read instanceof ResultFolder.Skipped s && !s.ours()) {
         skipped.accept(f);
       }
