@@ -70,6 +70,11 @@ public record ExamSpec(
     return ids;
   }
 
+  /** What finding, fetching and reading this exam's dataset needs: its manifest, layout and alternatives. */
+  public dev.jmlebench.dataset.ExamSource source() {
+    return new dev.jmlebench.dataset.ExamSource(id, sourceManifest, sourceFormat, alternativeAnswers());
+  }
+
   /** The last letter an answer to {@code q} may name: e, or under {@link #UP_TO_LAST_CHOICE} its last choice. */
   public char lastAnswerLetter(dev.jmlebench.dataset.Question q) {
     return UP_TO_LAST_CHOICE.equals(answerLetters) ? q.lastChoice().orElse('e') : 'e';

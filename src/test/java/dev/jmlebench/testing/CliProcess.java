@@ -25,12 +25,20 @@ public final class CliProcess {
 
   /** As {@link #start(List, Path)}, in {@code workDir} (for commands that find files relative to it). */
   public static Process start(Path workDir, List<String> args, Path log) throws IOException {
+    return start(workDir, args, log, java.util.Map.of());
+  }
+
+  /** As {@link #start(Path, List, Path)}, with {@code env} added to the environment (a cache, a mirror). */
+  public static Process start(Path workDir, List<String> args, Path log, java.util.Map<String, String> env)
+      throws IOException {
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Djava.awt.headless=true", "-cp", cp, Main.class.getName()));
     cmd.addAll(args);
-    return new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    pb.environment().putAll(env);
+    return pb.start();
   }
 
   /** Question ids of the complete result lines in a journal, in order; empty when there is no journal. */
