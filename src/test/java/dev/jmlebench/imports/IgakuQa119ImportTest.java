@@ -119,11 +119,21 @@ class IgakuQa119ImportTest {
   }
 
   @Test
+  void anImportsNameIsTheModelsOwnWithoutItsPathTagOrFileExtension() {
+    assertThat(IgakuQa119Answers.displayName("ollama-models/Preferred-MedLLM-Qwen-72B-bf16.gguf:latest"))
+        .isEqualTo("Preferred-MedLLM-Qwen-72B-bf16 (IgakuQA119)");
+    assertThat(IgakuQa119Answers.displayName("gpt-4o-2024-08-06")).isEqualTo("gpt-4o-2024-08-06 (IgakuQA119)");
+    assertThat(IgakuQa119Answers.displayName("qwen3:32b")).isEqualTo("qwen3 (IgakuQA119)");
+  }
+
+  @Test
   void anImportedFileSaysWhereItCameFromAndKeepsWhatTheSourceKept(@TempDir Path tmp) throws IOException {
     Path out = tmp.resolve("pfn.json");
     assertThat(Cli.run(importArgs(out, answerSets().get("pfn-medllm-qwen-72b"))).exitCode()).isZero();
     ResultFile f = ResultFiles.read(out);
     assertThat(f.metadata().model()).isEqualTo("ollama-models/Preferred-MedLLM-Qwen-72B-bf16.gguf:latest");
+    assertThat(f.metadata().displayName()).as("the model's own name, marked as IgakuQA119's run")
+        .isEqualTo("Preferred-MedLLM-Qwen-72B-bf16 (IgakuQA119)");
     assertThat(f.metadata().extra().get("exam").asText()).isEqualTo("119");
     assertThat(f.metadata().extra().get("answer_key").asText()).isEqualTo("official");
     assertThat(f.metadata().extra().get("imported_from").get("format").asText()).isEqualTo("igakuqa119");
