@@ -98,14 +98,14 @@ public final class StatisticsJson {
   public static ObjectNode compareAll(ExamsCompared compared) {
     if (compared.isOneExam()) {
       Map.Entry<String, AllPairs> only = compared.compared().entrySet().iterator().next();
-      return compareAll(only.getValue()).put("exam", only.getKey());
+      return compareAll(only.getValue()).put(ResultSchema.Metadata.EXAM, only.getKey());
     }
     ObjectNode o = NODES.objectNode();
     o.put("schema", COMPARE_ALL_EXAMS_SCHEMA);
     ArrayNode exams = o.putArray("exams");
-    compared.compared().forEach((exam, all) -> exams.add(compareAll(all).put("exam", exam)));
+    compared.compared().forEach((exam, all) -> exams.add(compareAll(all).put(ResultSchema.Metadata.EXAM, exam)));
     ArrayNode alone = o.putArray("alone");
-    compared.alone().forEach((exam, run) -> alone.addObject().put("exam", exam).setAll(identity(run)));
+    compared.alone().forEach((exam, run) -> alone.addObject().put(ResultSchema.Metadata.EXAM, exam).setAll(identity(run)));
     return o;
   }
 
