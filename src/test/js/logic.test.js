@@ -86,10 +86,11 @@ test('switching exam keeps the views every exam has and leaves a model or questi
 });
 
 test('P(pass) names the prohibited-choice criterion, as an annotation, only where the exam sets it', () => {
-  assert.equal(logic.passCriteriaText({ required_min: 160, general_min: 224 }), 'both criteria hold');
-  const three = logic.passCriteriaText({ prohibited_max: 3, prohibited_annotation: 'annotated by IgakuQA\'s authors, not official' });
+  assert.equal(logic.passCriteriaText({ required_min_score: 160, general_min_score: 224 }), 'both criteria hold');
+  const three = logic.passCriteriaText({ prohibited_max: 3,
+    prohibited_annotated_by: 'IgakuQA\'s authors (not official: the ministry publishes no list)' });
   assert.match(three, /^all three criteria hold \(at most 3 answers with a prohibited choice/);
-  assert.match(three, /as annotated by IgakuQA's authors, not official\)$/);
+  assert.match(three, /as annotated by IgakuQA's authors \(not official: the ministry publishes no list\)\)$/);
 });
 
 test('a search query is words or quoted phrases, folded: NFKC and lower case', () => {

@@ -3,6 +3,8 @@ package dev.jmlebench;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import dev.jmlebench.results.ResultSchema;
@@ -13,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,6 +87,111 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("dev.jmlebench.viewer..")
         .should().dependOnClassesThat().resideInAnyPackage("dev.jmlebench.client..", "dev.jmlebench.runner..")
         .check(classes);
+  }
+
+  /** One row of docs/ARCHITECTURE.md's package table: its packages and the packages they may use. */
+  private record Row(List<String> packages, Set<String> mayUse, boolean everything) {}
+
+  private static final String ROOT = "dev.jmlebench.";
+  private static final Pattern QUALIFIED = Pattern.compile("\\bdev\\.jmlebench\\.([a-z]+(?:\\.[a-z]+)*)\\.[A-Z*]");
+
+  /** The table as the document writes it: the first cell names the packages, the last what they may use. */
+  private static List<Row> table() throws IOException {
+    List<String> lines = Files.readAllLines(Path.of("docs/ARCHITECTURE.md"));
+    int header = lines.indexOf("| Package | Job | May use |");
+    assertThat(header).as("docs/ARCHITECTURE.md has its package table").isNotNegative();
+    List<Row> rows = new ArrayList<>();
+    for (String line : lines.subList(header + 2, lines.size())) {
+      if (!line.startsWith("| `")) {
+        break;
+      }
+      String first = line.substring(1, line.indexOf(" | "));
+      String last = line.substring(line.lastIndexOf(" | ") + 3, line.length() - 1).strip();
+      Set<String> mayUse = new TreeSet<>();
+      if (last.equals("all of the above")) {
+        rows.forEach(r -> mayUse.addAll(r.packages()));
+      } else if (!last.equals("—") && !last.equals("everything")) {
+        mayUse.addAll(names(last));
+      }
+      rows.add(new Row(names(first), mayUse, last.equals("everything")));
+    }
+    return rows;
+  }
+
+  /** The package names of a cell, {@code `runner`, `client`} or {@code runner, client (usage)}. */
+  private static List<String> names(String cell) {
+    return java.util.Arrays.stream(cell.replace("`", "").replaceAll("\\([^)]*\\)", "").split(","))
+        .map(String::strip).filter(n -> !n.isEmpty()).toList();
+  }
+
+  @Test
+  void theDependencyTableOfTheArchitectureDocumentIsTrueBothWays() throws IOException {
+    List<Row> rows = table();
+    Map<String, Row> rowOf = new TreeMap<>();
+    rows.forEach(r -> r.packages().forEach(p -> assertThat(rowOf.put(p, r)).as(p + " is in one row only").isNull()));
+    Set<String> inTable = rowOf.keySet();
+    rows.forEach(r -> assertThat(inTable).as("what " + r.packages() + " may use is in the table")
+        .containsAll(r.mayUse()));
+
+    Set<String> packages = new TreeSet<>();
+    Map<Row, Set<String>> used = new java.util.HashMap<>();
+    Map<String, String> unnamed = new TreeMap<>();
+    for (JavaClass c : classes) {
+      String from = c.getPackageName().substring(ROOT.length());
+      packages.add(from);
+      Row row = rowOf.get(from);
+      if (row == null) {
+        continue;
+      }
+      for (Dependency d : c.getDirectDependenciesFromSelf()) {
+        JavaClass target = d.getTargetClass().getBaseComponentType();
+        String to = target.getPackageName();
+        if (!to.startsWith(ROOT) || to.substring(ROOT.length()).equals(from)) {
+          continue;
+        }
+        to = to.substring(ROOT.length());
+        used.computeIfAbsent(row, k -> new TreeSet<>()).add(to);
+        if (!row.everything() && !row.packages().contains(to) && !row.mayUse().contains(to)) {
+          unnamed.putIfAbsent(from + " → " + to, c.getSimpleName() + " uses " + target.getSimpleName());
+        }
+      }
+    }
+    // A constant (ResultSchema's field names) is copied into the class that reads it, so the bytecode does not
+    // show that use: the sources' imports and qualified names do.
+    try (Stream<Path> files = Files.walk(MAIN)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        String from = MAIN.relativize(f.getParent()).toString().replace('/', '.').replace('\\', '.');
+        Row row = rowOf.get(from);
+        for (String line : Files.readAllLines(f)) {
+          String code = line.strip();
+          if (row == null || code.startsWith("*") || code.startsWith("/")) {
+            continue;
+          }
+          Matcher m = QUALIFIED.matcher(code);
+          while (m.find()) {
+            String to = m.group(1);
+            if (!to.equals(from)) {
+              used.computeIfAbsent(row, k -> new TreeSet<>()).add(to);
+              if (!row.everything() && !row.packages().contains(to) && !row.mayUse().contains(to)) {
+                unnamed.putIfAbsent(from + " → " + to, f.getFileName() + " names it");
+              }
+            }
+          }
+        }
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    packages.stream().filter(p -> !inTable.contains(p)).forEach(p -> problems.add(p + ": no row"));
+    unnamed.forEach((pair, example) -> problems.add(pair + " (" + example + "): not in the row"));
+    for (Row r : rows) {
+      for (String p : r.mayUse()) {
+        if (!used.getOrDefault(r, Set.of()).contains(p)) {
+          problems.add(r.packages() + " names " + p + ", which none of its classes uses");
+        }
+      }
+    }
+    assertThat(problems).as("docs/ARCHITECTURE.md's package table against the code: change the row with the code")
+        .isEmpty();
   }
 
   private static final Path MAIN = Path.of("src/main/java/dev/jmlebench");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.common.JsonFiles;
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.results.RunFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,9 +33,7 @@ public record BatchJournal(String api, String batchId, String submittedAt, List<
 
   /** {@code results/x.json} → {@code results/x.batch.json}. */
   public static Path pathFor(Path out) {
-    String name = out.getFileName().toString();
-    String stem = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
-    return out.resolveSibling(stem + ".batch.json");
+    return RunFiles.of(out).batchJournal();
   }
 
   /** The journaled batch, or null when there is none. */

@@ -1,7 +1,7 @@
 package dev.jmlebench.cli;
 
 import dev.jmlebench.common.UserError;
-import dev.jmlebench.stats.AllPairs;
+import dev.jmlebench.stats.ExamsCompared;
 import dev.jmlebench.stats.PairedComparison;
 import dev.jmlebench.stats.ScoredRun;
 import dev.jmlebench.stats.StatisticsJson;
@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
         + "bootstrap interval for the score difference in points, the differences per block and the questions "
         + "where they differ.",
         "With --all DIR, compare every pair of result files in DIR, adjust the p-values for multiple "
-        + "comparisons (Holm) and tell which leaderboard neighbours are statistically distinguishable.",
+        + "comparisons (Holm) and tell which leaderboard neighbours are statistically distinguishable. A folder "
+        + "of several exams is compared exam by exam, each exam's runs among themselves (--exam ID: that exam only).",
         "Both files are graded under the same answer key (--key): a file graded with another key is "
         + "re-graded in memory from its stored answers (this needs the dataset), never rewritten.",
         "Bootstraps are seeded: the same files give the same output. Methods: docs/STATISTICS.md."})
@@ -52,13 +54,17 @@ final class CompareCommand implements Callable<Integer> {
         throw new UserError("compare: give either two files or --all DIR, not both");
       }
       PrintWriter err = spec.commandLine().getErr();
+      String only = dataset.examGiven() == null ? null : dataset.exam().id();
       List<ScoredRun> runs = ScoredRun.readDirectory(all, answerKey::forExam, dataset.perExam(), skipped -> err.println("skipped " + skipped
-          + ": not a result file (no results array)"));
+          + ": not a result file (no results array)"), exam -> only == null || only.equals(exam));
       err.flush();
-      if (runs.size() < 2) {
-        throw new UserError(all + ": --all needs at least two result files (*.json), found " + runs.size());
+      ExamsCompared result = ExamsCompared.of(runs);
+      if (result.compared().isEmpty()) {
+        throw new UserError(all + ": --all needs two result files of one exam to compare, found "
+            + (runs.isEmpty() ? "0" : result.alone().keySet().stream().map(e -> "one of exam " + e)
+                .collect(Collectors.joining(", ")))
+            + (only == null ? "" : " (--exam " + only + ")"));
       }
-      AllPairs result = AllPairs.of(runs);
       out.print(json ? StatisticsJson.write(StatisticsJson.compareAll(result)) : StatisticsReport.compareAll(result));
     } else {
       if (files.size() != 2) {

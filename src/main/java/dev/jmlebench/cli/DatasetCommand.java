@@ -3,19 +3,17 @@ package dev.jmlebench.cli;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.DatasetDownloader;
+import dev.jmlebench.dataset.DatasetReport;
 import dev.jmlebench.dataset.DatasetVerifier;
 import dev.jmlebench.dataset.Manifest;
-import dev.jmlebench.dataset.Question;
 import dev.jmlebench.exam.ExamSpec;
 import dev.jmlebench.exam.Exams;
+import dev.jmlebench.score.Part;
 import dev.jmlebench.score.Points;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -133,55 +131,14 @@ final class DatasetCommand implements Runnable {
     @Override
     public Integer call() {
       for (ExamSpec exam : dataset.exams(all)) {
-        info(dataset.load(exam));
+        info(dataset.loadAsItIs(exam));
       }
       return Main.OK;
     }
 
     private void info(Dataset d) {
-      List<Question> qs = d.questions();
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("%s%n  exam %s, %d questions, sha256 %s%n", d.directory(), d.exam(), qs.size(), d.sha256());
-      Map<String, Long> blocks = qs.stream().collect(Collectors.groupingBy(Question::block, TreeMap::new,
-          Collectors.counting()));
-      out.println("  by block:  " + blocks.entrySet().stream()
-          .map(e -> e.getKey() + (Question.isRequiredBlock(e.getKey()) ? "(必修)" : "") + " " + e.getValue())
-          .collect(Collectors.joining("  ")));
-      Map<String, Long> types = qs.stream().collect(Collectors.groupingBy(q -> q.type().wireName(),
-          TreeMap::new, Collectors.counting()));
-      out.println("  by type:   " + types.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-          .collect(Collectors.joining("  ")));
-      long withImage = qs.stream().filter(Question::requiresImage).count();
-      long refs = qs.stream().mapToLong(q -> q.clinicalImages().size()).sum();
-      long files = qs.stream().flatMap(q -> q.clinicalImages().stream()).distinct().count();
-      out.printf("  by image:  text_only %d  with_image %d  (%d image references, %d distinct files)%n",
-          qs.size() - withImage, withImage, refs, files);
-      Map<Integer, Long> select = qs.stream().collect(Collectors.groupingBy(Question::numChoicesToSelect,
-          TreeMap::new, Collectors.counting()));
-      out.println("  choices to select: " + select.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
-          .collect(Collectors.joining("  ")));
-      long groups = qs.stream().flatMap(q -> q.serialGroup().stream()).map(g -> g.groupId()).distinct().count();
-      long inGroups = qs.stream().filter(q -> q.serialGroup().isPresent()).count();
-      out.printf("  serial groups: %d, covering %d questions%n", groups, inGroups);
-      List<String> imageless = qs.stream().filter(q -> q.requiresImage() && q.clinicalImages().isEmpty())
-          .map(Question::questionId).toList();
-      if (!d.hasImages()) {
-        out.printf("  images: the source released none; its %d image questions are asked as text (blind)%n",
-            imageless.size());
-      } else if (!imageless.isEmpty()) {
-        out.println("  image questions without an image file (asked as text): " + String.join(", ", imageless));
-      }
-      int required = qs.stream().filter(Question::isRequired).mapToInt(Points::of).sum();
-      int general = qs.stream().filter(q -> !q.isRequired()).mapToInt(Points::of).sum();
-      int textOnly = qs.stream().filter(q -> !q.requiresImage()).mapToInt(Points::of).sum();
-      out.printf("  points:    %d (required %d, general %d; text-only %d)%n", required + general, required,
-          general, textOnly);
-      if (d.isAnnotated()) {
-        long prohibited = qs.stream().filter(q -> d.annotation(q.questionId())
-            .filter(a -> !a.prohibited().isEmpty()).isPresent()).count();
-        out.printf("  prohibited choices (禁忌肢, annotated by the source's authors, not official): %d questions%n",
-            prohibited);
-      }
+      out.print(DatasetReport.render(d, block -> Part.isRequired(d.exam(), block), Points::of));
       out.flush();
     }
   }

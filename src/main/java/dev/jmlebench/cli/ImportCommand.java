@@ -1,32 +1,17 @@
 package dev.jmlebench.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
-import dev.jmlebench.dataset.ExamOrdinal;
 import dev.jmlebench.dataset.ImageMode;
-import dev.jmlebench.dataset.sources.IgakuQa119Source;
-import dev.jmlebench.imports.IgakuQa119Answers;
-import dev.jmlebench.imports.IgakuQaPredictions;
-import dev.jmlebench.results.QuestionResult;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jmlebench.results.ResultSchema;
-import dev.jmlebench.results.ResultSchema.Metadata;
+import dev.jmlebench.imports.ImportedRun;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
-import dev.jmlebench.results.Rescorer;
-import dev.jmlebench.results.RunMetadata;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.SummaryReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +43,8 @@ final class ImportCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--display-name", paramLabel = "NAME",
-      description = "Name shown on leaderboards. Default: the model id the source recorded.")
+      description = "Name shown on leaderboards. Default: what the source's files are — \"ChatGPT (IgakuQA)\", "
+          + "\"Examinees' majority\", \"Preferred-MedLLM-Qwen-72B-bf16 (IgakuQA119)\" (the model the files record).")
   String displayName;
 
   @Option(names = "--image-mode", paramLabel = "MODE", defaultValue = "blind",
@@ -70,15 +56,10 @@ final class ImportCommand implements Callable<Integer> {
   @Mixin AnswerKeyOption key;
   @Spec CommandSpec spec;
 
-  /** What a source's files hold once read against the exam's dataset. */
-  private record Imported(Dataset dataset, Map<String, QuestionResult> results, String model, String firstTimestamp,
-      ObjectNode provenance) {}
-
   @Override
   public Integer call() {
-    if (!IgakuQa119Answers.FORMAT.equals(format) && !IgakuQaPredictions.FORMAT.equals(format)) {
-      throw new UserError("import: unknown format '" + format + "'; known: " + IgakuQa119Answers.FORMAT + ", "
-          + IgakuQaPredictions.FORMAT);
+    if (!ImportedRun.FORMATS.contains(format)) {
+      throw new UserError("import: unknown format '" + format + "'; known: " + String.join(", ", ImportedRun.FORMATS));
     }
     ImageMode mode = ImageMode.fromWireName(imageMode);
     if (mode == null || mode == ImageMode.SKIP) {
@@ -88,48 +69,18 @@ final class ImportCommand implements Callable<Integer> {
       throw new UserError(out + ": already exists; an import never overwrites a file (choose another --out)");
     }
     PrintWriter progress = spec.commandLine().getErr();
-    Imported read = IgakuQaPredictions.FORMAT.equals(format) ? igakuqa(progress) : igakuqa119(progress);
+    ImportedRun read = ImportedRun.read(format, inputs,
+        (exam, what) -> dataset.loadOrDownload(dataset.exam(exam, what), progress));
     Dataset d = read.dataset();
-    if (mode == ImageMode.VISION && !d.hasImages()) {
-      throw new UserError("--image-mode vision: the " + ExamOrdinal.of(d.exam())
-          + " exam's source released no images; its "
-          + "predictions were made from the text (blind)");
-    }
-    // IgakuQA's predictions write calculations as its mark-sheet digits: graded by its own edition by default.
-    AnswerKey answerKey = key.asGivenFor(d.exam()) == null && IgakuQaPredictions.FORMAT.equals(format)
-        ? AnswerKey.of(d.exam(), IgakuQaPredictions.EDITION).checkedAgainst(d) : key.forDataset(d);
+    AnswerKey answerKey = key.asGivenFor(d.exam()) == null && read.defaultEdition().isPresent()
+        ? AnswerKey.of(d.exam(), read.defaultEdition().get()).checkedAgainst(d) : key.forDataset(d);
     key.warnOfUnused(progress);
-    Map<String, JsonNode> extra = new LinkedHashMap<>();
-    extra.put(Metadata.SCHEMA_VERSION, IntNode.valueOf(ResultSchema.VERSION));
-    extra.put(Metadata.EXAM, TextNode.valueOf(d.exam()));
-    extra.put(Metadata.DATASET_SHA256, TextNode.valueOf(d.sha256()));
-    extra.put(Metadata.ANSWER_KEY, TextNode.valueOf(answerKey.name()));
-    extra.put(Metadata.IMPORTED_FROM, read.provenance());
-    String model = read.model() != null ? read.model() : "unknown";
-    int total = read.results().size();
-    RunMetadata metadata = new RunMetadata(model, null, read.firstTimestamp(), mode.wireName(), null, total, total,
-        0, displayName, extra);
-    ResultFile imported = new ResultFile(metadata, null, new ArrayList<>(read.results().values()));
-    ResultFile graded = Rescorer.regrade(imported, d, answerKey, out.toString());
+    ResultFile graded = read.toResultFile(mode, displayName, answerKey, out.toString());
     ResultFiles.write(out, graded);
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.print(SummaryReport.render(out + " (" + metadata.name() + ", imported from " + format + ", key "
+    stdout.print(SummaryReport.render(out + " (" + graded.metadata().name() + ", imported from " + format + ", key "
         + answerKey.name() + ")", graded.summary(), answerKey.criteria()));
     stdout.flush();
     return Main.OK;
-  }
-
-  private Imported igakuqa119(PrintWriter progress) {
-    Dataset d = dataset.loadOrDownload(dataset.exam(IgakuQa119Source.EXAM, "format " + format), progress);
-    IgakuQa119Answers.Read read = IgakuQa119Answers.read(inputs, d);
-    return new Imported(d, read.results(), read.model(), read.firstTimestamp(), IgakuQa119Answers.provenance(read));
-  }
-
-  /** The exam is the one the files' problem ids name; --exam, when given, must agree. */
-  private Imported igakuqa(PrintWriter progress) {
-    IgakuQaPredictions.Read read = IgakuQaPredictions.read(inputs);
-    Dataset d = dataset.loadOrDownload(dataset.exam(read.exam(), "the prediction files"), progress);
-    return new Imported(d, IgakuQaPredictions.results(read, d), read.experiment(), null,
-        IgakuQaPredictions.provenance(read));
   }
 }

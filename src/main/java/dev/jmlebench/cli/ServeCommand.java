@@ -35,6 +35,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (port != 0) {
+      ViewerServer.checkCanListen(host, port);
+    }
     ViewerSite site = source.load(spec.commandLine().getErr());
     ViewerServer server = ViewerServer.start(site, host, port);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));

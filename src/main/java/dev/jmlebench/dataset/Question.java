@@ -7,7 +7,7 @@ import java.util.Optional;
  * One exam question as the dataset gives it (SPEC §1). Immutable; built and validated by
  * {@link DatasetLoader}.
  *
- * @param block {@code A}…{@code F}; B and E are the required (必修) blocks
+ * @param block {@code A}…{@code F}; which blocks are required (必修) is the exam's data ({@code score.Part})
  * @param answer gold answer: lower-case letters, or one numeric string for a calculation
  */
 public record Question(
@@ -43,14 +43,5 @@ public record Question(
   public Question withText(String newText) {
     return new Question(questionId, block, number, type, newText, clinicalImages, requiresImage, numChoicesToSelect,
         answer, serialGroup);
-  }
-
-  /** The required (必修) blocks are B and E. */
-  public boolean isRequired() {
-    return isRequiredBlock(block);
-  }
-
-  public static boolean isRequiredBlock(String block) {
-    return "B".equals(block) || "E".equals(block);
   }
 }

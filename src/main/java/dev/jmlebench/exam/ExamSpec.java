@@ -17,6 +17,9 @@ import java.util.TreeSet;
  * @param sourceManifest the bundled SHA-256 manifest of the upstream files a download fetches (a resource)
  * @param sourceFormat the upstream's layout, naming the converter that reads it ({@code jmle2026-bench},
  *     {@code igakuqa119})
+ * @param blocks the exam's blocks in order, each with its size, whether it is required (必修) and its points
+ * @param imageQuestions how many questions show a clinical image ({@code image_questions}): the others are the
+ *     text-only part a chart or page names by its size (302 of the 120th's 400, 297 of the 119th's)
  * @param editions the editions by name, in the order the exam lists them
  * @param answerLetters which letters an answer may name ({@code answer_letters}): {@link #SPEC_LETTERS},
  *     a to e as SPEC §3 reads them, or {@link #UP_TO_LAST_CHOICE}, a to the question's last choice (the
@@ -33,6 +36,7 @@ public record ExamSpec(
     String sourceManifest,
     String sourceFormat,
     List<Block> blocks,
+    int imageQuestions,
     Map<String, Edition> editions,
     String defaultEdition,
     String answerLetters,
@@ -47,6 +51,9 @@ public record ExamSpec(
     if (!SPEC_LETTERS.equals(answerLetters) && !UP_TO_LAST_CHOICE.equals(answerLetters)) {
       throw new IllegalArgumentException("answer_letters: expected " + SPEC_LETTERS + " or " + UP_TO_LAST_CHOICE
           + ", not " + answerLetters);
+    }
+    if (imageQuestions > blocks.stream().mapToInt(Block::questions).sum()) {
+      throw new IllegalArgumentException("image_questions: " + imageQuestions + " is more than the exam's questions");
     }
     if (!editions.containsKey(defaultEdition)) {
       throw new IllegalArgumentException("default_edition '" + defaultEdition + "' is not one of " + editions.keySet());
@@ -63,6 +70,11 @@ public record ExamSpec(
     return ids;
   }
 
+  /** What finding, fetching and reading this exam's dataset needs: its manifest, layout and alternatives. */
+  public dev.jmlebench.dataset.ExamSource source() {
+    return new dev.jmlebench.dataset.ExamSource(id, sourceManifest, sourceFormat, alternativeAnswers());
+  }
+
   /** The last letter an answer to {@code q} may name: e, or under {@link #UP_TO_LAST_CHOICE} its last choice. */
   public char lastAnswerLetter(dev.jmlebench.dataset.Question q) {
     return UP_TO_LAST_CHOICE.equals(answerLetters) ? q.lastChoice().orElse('e') : 'e';
@@ -75,6 +87,32 @@ public record ExamSpec(
 
   public Optional<Block> block(String name) {
     return blocks.stream().filter(b -> b.name().equals(name)).findFirst();
+  }
+
+  /** Whether block {@code name} is a required (必修) block, as {@code exam.json} says; an unknown block is a fault. */
+  public boolean isRequiredBlock(String name) {
+    return block(name).orElseThrow(() -> new IllegalArgumentException("the " + ExamOrdinal.of(id)
+        + " exam has no block " + name)).required();
+  }
+
+  /** The names of the blocks, in order ({@code [A, B, C, D, E, F]}). */
+  public List<String> blockNames() {
+    return blocks.stream().map(Block::name).toList();
+  }
+
+  /** The names of the required (必修) blocks, in order ({@code [B, E]}). */
+  public List<String> requiredBlocks() {
+    return blocks.stream().filter(Block::required).map(Block::name).toList();
+  }
+
+  /** How many questions the exam has: its blocks' sizes summed. */
+  public int questions() {
+    return blocks.stream().mapToInt(Block::questions).sum();
+  }
+
+  /** How many questions show no clinical image: the text-only part. */
+  public int textOnlyQuestions() {
+    return questions() - imageQuestions;
   }
 
   /** The edition called {@code name}; an unknown name is the user's mistake, named with the choices. */

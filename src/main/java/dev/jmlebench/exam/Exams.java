@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,6 +32,21 @@ public final class Exams {
 
   /** The exam a command uses when none is named. */
   public static final String DEFAULT = "120";
+
+  /**
+   * Exam ids newest first (the highest number first), as every cross-exam table, the viewer and
+   * {@code compare --all} order them; an id that is no number comes last.
+   */
+  public static final Comparator<String> NEWEST_FIRST = Comparator.<String, Integer>comparing(Exams::number)
+      .reversed().thenComparing(Comparator.naturalOrder());
+
+  private static int number(String exam) {
+    try {
+      return Integer.parseInt(exam);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
   private static final String INDEX = "exams.txt";
 
   /** The bundled exam {@code id}, e.g. {@code "120"}. */
@@ -112,7 +128,8 @@ public final class Exams {
     try {
       String format = source.text("format");
       return new ExamSpec(id, root.text("title"), root.text("held"), source.text("repository"),
-          source.text("commit"), "/" + source.text("manifest"), format, blocks, editions,
+          source.text("commit"), "/" + source.text("manifest"), format, blocks, root.integer("image_questions"),
+          editions,
           root.text("default_edition"),
           root.node().has("answer_letters") ? root.text("answer_letters") : ExamSpec.SPEC_LETTERS,
           translations(source));

@@ -143,6 +143,17 @@ public final class IgakuQa119Answers {
     }
   }
 
+  /**
+   * The name an import shows for the model IgakuQA119's files record: the model's own name — its path, tag
+   * and file extension left out ({@code ollama-models/Preferred-MedLLM-Qwen-72B-bf16.gguf:latest} →
+   * {@code Preferred-MedLLM-Qwen-72B-bf16}) — marked as IgakuQA119's run of it.
+   */
+  public static String displayName(String model) {
+    String name = model.substring(model.lastIndexOf('/') + 1);
+    name = name.replaceFirst(":[^:]*$", "").replaceFirst("(?i)\\.(gguf|safetensors|bin)$", "");
+    return (name.isBlank() ? model : name) + " (IgakuQA119)";
+  }
+
   /** The provenance object an imported file's metadata carries. */
   public static ObjectNode provenance(Read read) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();

@@ -160,6 +160,24 @@ public final class IgakuQaPredictions {
         null, reasoning, Map.of());
   }
 
+  /**
+   * What IgakuQA's experiments are (its paper, Kasai et al. 2023): ChatGPT and GPT-3 asked in Japanese, ChatGPT
+   * asked the English translation, and the examinees' majority answer — not a model at all.
+   */
+  private static final Map<String, String> EXPERIMENTS = Map.of(
+      "chatgpt", "ChatGPT (IgakuQA)",
+      "gpt3", "GPT-3 (IgakuQA)",
+      "translate_chatgpt-en", "ChatGPT, English translation (IgakuQA)",
+      "student-majority", "Examinees' majority");
+
+  /** The name an import shows for an experiment: its name in IgakuQA's paper, else the experiment's marked as IgakuQA's. */
+  public static String displayName(String experiment) {
+    if (experiment == null) {
+      return "IgakuQA";
+    }
+    return EXPERIMENTS.getOrDefault(experiment, experiment + " (IgakuQA)");
+  }
+
   /** The provenance object an imported file's metadata carries. */
   public static ObjectNode provenance(Read read) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();

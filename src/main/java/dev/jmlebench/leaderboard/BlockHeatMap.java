@@ -34,10 +34,11 @@ final class BlockHeatMap {
 
   static JFreeChart draw(ChartData data, String fontFamily) {
     List<ChartData.Run> runs = data.runs();
+    List<String> blockNames = data.exam().blockNames();
     List<double[]> cells = new ArrayList<>();
     for (int y = 0; y < runs.size(); y++) {
-      for (int x = 0; x < ChartData.BLOCKS.size(); x++) {
-        Double acc = runs.get(y).blockAccuracy().get(ChartData.BLOCKS.get(x));
+      for (int x = 0; x < blockNames.size(); x++) {
+        Double acc = runs.get(y).blockAccuracy().get(blockNames.get(x));
         if (acc != null) {
           cells.add(new double[] {x, y, acc});
         }
@@ -53,12 +54,12 @@ final class BlockHeatMap {
     dataset.addSeries("block accuracy", series);
 
     SymbolAxis blocks = new SymbolAxis(null,
-        ChartData.BLOCKS.stream().map(ChartText::blockLabel).toArray(String[]::new));
+        blockNames.stream().map(b -> ChartText.blockLabel(data.exam(), b)).toArray(String[]::new));
     blocks.setTickLabelFont(new Font(fontFamily, Font.BOLD, 16));
     blocks.setGridBandsVisible(false);
     blocks.setAxisLineVisible(false);
     blocks.setTickMarksVisible(false);
-    blocks.setRange(-0.5, ChartData.BLOCKS.size() - 0.5);
+    blocks.setRange(-0.5, blockNames.size() - 0.5);
     SymbolAxis names = new SymbolAxis(null, runs.stream().map(ChartData.Run::label).toArray(String[]::new));
     names.setTickLabelFont(new Font(fontFamily, Font.PLAIN, 16));
     names.setGridBandsVisible(false);
@@ -88,11 +89,11 @@ final class BlockHeatMap {
       plot.addAnnotation(a);
     }
 
-    JFreeChart chart = new JFreeChart(ChartText.heatMapTitle(data.exam()), new Font(fontFamily, Font.BOLD, 22),
+    JFreeChart chart = new JFreeChart(ChartText.heatMapTitle(data.exam().id()), new Font(fontFamily, Font.BOLD, 22),
         plot, false);
     chart.setBackgroundPaint(Color.WHITE);
     chart.setPadding(new RectangleInsets(10, 10, 10, 10));
-    TextTitle sub = new TextTitle(ChartText.HEAT_MAP_SUBTITLE, new Font(fontFamily, Font.PLAIN, 14));
+    TextTitle sub = new TextTitle(ChartText.heatMapSubtitle(data.exam()), new Font(fontFamily, Font.PLAIN, 14));
     sub.setPaint(new Color(0x444444));
     sub.setPadding(new RectangleInsets(4, 0, 6, 0));
     chart.addSubtitle(sub);

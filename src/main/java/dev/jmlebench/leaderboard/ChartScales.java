@@ -26,11 +26,11 @@ public final class ChartScales {
   }
 
   private static int passPoints(ExamCriteria criteria) {
-    return criteria.requiredMinScore() + criteria.generalMinScore();
+    return criteria.requiredMin() + criteria.generalMin();
   }
 
   private static int maxPoints(ExamCriteria criteria) {
-    return criteria.requiredMax() + criteria.generalMax();
+    return criteria.scoreMax();
   }
 
   /**

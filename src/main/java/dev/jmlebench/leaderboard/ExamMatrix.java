@@ -1,10 +1,10 @@
 package dev.jmlebench.leaderboard;
 
 import dev.jmlebench.dataset.ImageMode;
+import dev.jmlebench.exam.Exams;
 import dev.jmlebench.score.Percent;
 import dev.jmlebench.stats.MeanOverExams;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,9 +48,6 @@ public final class ExamMatrix {
     }
   }
 
-  /** Exam ids newest first (the highest number first), as every cross-exam table and the viewer order them. */
-  public static final Comparator<String> NEWEST_FIRST = Comparator.<String, Integer>comparing(ExamMatrix::number)
-      .reversed().thenComparing(Comparator.naturalOrder());
 
   private final List<String> exams;
   private final List<Row> rows;
@@ -62,18 +59,11 @@ public final class ExamMatrix {
 
   /** Entries by exam, newest exam first. */
   static Map<String, List<LeaderboardEntry>> byExam(List<LeaderboardEntry> entries) {
-    Map<String, List<LeaderboardEntry>> out = new TreeMap<>(NEWEST_FIRST);
+    Map<String, List<LeaderboardEntry>> out = new TreeMap<>(Exams.NEWEST_FIRST);
     entries.forEach(e -> out.computeIfAbsent(e.exam(), k -> new ArrayList<>()).add(e));
     return out;
   }
 
-  private static int number(String exam) {
-    try {
-      return Integer.parseInt(exam);
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
 
   public static ExamMatrix of(List<LeaderboardEntry> entries) {
     Map<String, List<LeaderboardEntry>> byExam = byExam(entries);

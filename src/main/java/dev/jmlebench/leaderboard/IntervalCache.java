@@ -7,6 +7,7 @@ import dev.jmlebench.common.Hashing;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.dataset.SerialGroup;
+import dev.jmlebench.exam.Criteria;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.score.ExamCriteria;
@@ -72,11 +73,12 @@ final class IntervalCache {
   }
 
   static String key(ResultFile file, ExamCriteria criteria, Dataset dataset) {
+    Criteria marks = criteria.marks();
     StringBuilder sb = new StringBuilder(16 * file.results().size() + 256)
         .append(RunStatistics.VERSION).append('|').append(Bootstrap.DEFAULT).append('|')
-        .append(criteria.exam()).append(',').append(criteria.requiredMax()).append(',')
-        .append(criteria.requiredMinScore()).append(',').append(criteria.requiredMinRatioWithExclusions())
-        .append(',').append(criteria.generalMax()).append(',').append(criteria.generalMinScore()).append(',')
+        .append(criteria.exam()).append(',').append(marks.requiredMax()).append(',')
+        .append(marks.requiredMinScore()).append(',').append(marks.requiredMinRatioWithExclusions())
+        .append(',').append(marks.generalMax()).append(',').append(marks.generalMinScore()).append(',')
         .append(new TreeSet<>(criteria.excludedQuestions())).append('|')
         .append(new TreeSet<>(criteria.correctForEveryone())).append('|');
     // Each question with its flag and the serial group it is resampled with.

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -74,17 +75,26 @@ public final class Leaderboard {
     Log log = new Log();
 
     Map<Path, ResultFile> rescored = request.rescore() == null ? Map.of()
-        : rescore(request.rescore().isEmpty() ? files : request.rescore(), dataset, request.key(), log);
+        : rescore(request.rescore().isEmpty() ? files : request.rescore(), request.rescore().isEmpty(), dataset,
+            request.key(), log);
     // File by file, so each file's bootstrap (the build's largest piece of arithmetic) runs right after the
     // file is read and spreads over the cores with the reading.
-    List<Ranked> ranked = Parallel.map(files,
-        f -> intervals(grade(read(f, rescored), f, dataset, request.key()), dataset, earlier));
+    List<Optional<Ranked>> read = Parallel.map(files, f -> read(f, rescored)
+        .map(file -> intervals(grade(file, f, dataset, request.key()), dataset, earlier)));
+    List<Ranked> ranked = read.stream().flatMap(Optional::stream).toList();
+    if (ranked.isEmpty()) {
+      throw new UserError("--results " + request.resultsDir() + ": no result files (*.json) to rank");
+    }
+    warnOfSkipped(files, read, log);
     warnOfPartialRuns(ranked, log);
     writeOutputs(ranked, request, out, drawingLoaded, log);
     return log.report();
   }
 
-  /** The folder's result files, without the leaderboard's own exports. */
+  /**
+   * The folder's {@code *.json} but the leaderboard's own exports (known by name, whatever their chart's name):
+   * which of them are result files is {@link ResultFolder}'s rule, applied as each is read.
+   */
   private static List<Path> resultFiles(Path dir, Outputs out) {
     List<Path> files = ResultFolder.list(dir, "--results " + dir).stream().filter(p -> !out.isExport(p)).toList();
     if (files.isEmpty()) {
@@ -97,14 +107,19 @@ public final class Leaderboard {
    * Rescores every file first and writes them only when all succeeded; returns them by path. A file whose
    * rescoring changes nothing is not rewritten: its content would be the same.
    */
-  private static Map<Path, ResultFile> rescore(List<Path> targets, Function<String, Dataset> dataset,
-      Function<String, AnswerKey> key, Log log) {
+  private static Map<Path, ResultFile> rescore(List<Path> targets, boolean wholeFolder,
+      Function<String, Dataset> dataset, Function<String, AnswerKey> key, Log log) {
+    // The folder's other files are passed over as reading ranks them; a file named to --rescore must be one.
     List<Rescoring> results = Parallel.map(targets, f -> {
-      ResultFile before = ResultFiles.read(f);
+      Optional<ResultFile> read = wholeFolder ? ResultFolder.readIfResultFile(f) : Optional.of(ResultFiles.read(f));
+      if (read.isEmpty()) {
+        return null;
+      }
+      ResultFile before = read.get();
       Dataset d = dataset.apply(ResultFiles.examOf(before));
       return new Rescoring(f.toAbsolutePath().normalize(), before,
           Rescorer.rescore(before, d, key.apply(d.exam()), f.toString()));
-    });
+    }).stream().filter(Objects::nonNull).toList();
     List<Rescoring> changed = results.stream().filter(Rescoring::changed).toList();
     Parallel.forEach(changed, r -> ResultFiles.write(r.path(), r.rescored().file()));
     Map<Path, ResultFile> byPath = new LinkedHashMap<>();
@@ -113,7 +128,7 @@ public final class Leaderboard {
       byPath.put(r.path(), r.rescored().file());
       answers += r.rescored().changes().size();
     }
-    log.done("rescored " + plural(targets.size(), "file") + ": " + plural(answers, "answer") + " changed, "
+    log.done("rescored " + plural(results.size(), "file") + ": " + plural(answers, "answer") + " changed, "
         + plural(changed.size(), "file") + " rewritten (the others were up to date)");
     return byPath;
   }
@@ -124,10 +139,22 @@ public final class Leaderboard {
     }
   }
 
-  /** Step 1: a result file as it is on disk, or as rescoring left it. */
-  private static ResultFile read(Path f, Map<Path, ResultFile> rescored) {
+  /**
+   * Step 1: a result file as it is on disk, or as rescoring left it; empty for a {@code *.json} that is no
+   * result file ({@link ResultFolder#read}).
+   */
+  private static Optional<ResultFile> read(Path f, Map<Path, ResultFile> rescored) {
     ResultFile file = rescored.get(f.toAbsolutePath().normalize());
-    return file != null ? file : ResultFiles.read(f);
+    return file != null ? Optional.of(file) : ResultFolder.readIfResultFile(f);
+  }
+
+  /** Another tool's JSON passed over is said once; jmle-bench's own files (a waiting batch's journal) are not. */
+  private static void warnOfSkipped(List<Path> files, List<Optional<Ranked>> read, Log log) {
+    for (int i = 0; i < files.size(); i++) {
+      if (read.get(i).isEmpty() && ResultFolder.read(files.get(i)) instanceof ResultFolder.Skipped s && !s.ours()) {
+        log.warn("skipped " + s.file() + ": " + s.reason());
+      }
+    }
   }
 
   /** A file as the answer key of its exam grades it, and its entry in the tables. */

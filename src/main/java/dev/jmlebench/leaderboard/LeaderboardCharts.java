@@ -1,5 +1,6 @@
 package dev.jmlebench.leaderboard;
 
+import dev.jmlebench.exam.Exams;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
@@ -38,7 +39,7 @@ final class LeaderboardCharts {
   static void warmUp() {
     try {
       String family = ChartFonts.choose(ChartText.ALL_FIXED_TEXT).family();
-      ChartData empty = new ChartData("120", List.of(), 0.5, "");
+      ChartData empty = new ChartData(Exams.get(Exams.DEFAULT), List.of(), 0.5, "");
       ChartUtils.writeChartAsPNG(OutputStream.nullOutputStream(), ScoreChart.draw(empty, family), 40, 40);
     } catch (IOException | RuntimeException e) {
       // the real drawing meets the same problem and reports it

@@ -129,15 +129,7 @@ final class LeaderboardExport {
     root.put(ResultSchema.Metadata.EXAM, criteria.exam()); // the exam ranked, named as result files name it
     // The edition every run of this export was graded with (--key, per exam), named as result files name it.
     root.put(ResultSchema.Metadata.ANSWER_KEY, key.name());
-    ObjectNode pass = root.putObject("pass_criteria");
-    pass.put("required_min_score", criteria.requiredMinScore());
-    pass.put("required_max", criteria.requiredMax());
-    pass.put("general_min_score", criteria.generalMinScore());
-    pass.put("general_max", criteria.generalMax());
-    if (criteria.prohibitedMax() != null) {
-      pass.put("prohibited_max", criteria.prohibitedMax());
-      pass.put("prohibited_annotated_by", criteria.prohibitedAnnotatedBy() + " (not official: the ministry publishes no list)");
-    }
+    root.set("pass_criteria", PassCriteriaJson.of(criteria));
     ArrayNode rows = root.putArray("runs");
     for (LeaderboardEntry e : order(entries)) {
       ObjectNode row = rows.addObject();

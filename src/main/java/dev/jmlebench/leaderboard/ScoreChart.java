@@ -65,8 +65,9 @@ final class ScoreChart {
   static JFreeChart draw(ChartData data, String fontFamily) {
     DefaultCategoryDataset dataset = new DefaultCategoryDataset();
     for (ChartData.Run r : data.runs()) {
-      dataset.addValue(r.allQuestions() == null ? null : r.allQuestions() * 100, ChartText.ALL_QUESTIONS, r.label());
-      dataset.addValue(r.textOnly() * 100, ChartText.TEXT_ONLY, r.label());
+      dataset.addValue(r.allQuestions() == null ? null : r.allQuestions() * 100, ChartText.allQuestions(data.exam()),
+          r.label());
+      dataset.addValue(r.textOnly() * 100, ChartText.textOnly(data.exam()), r.label());
     }
     CategoryAxis names = new CategoryAxis(null);
     names.setTickLabelFont(new Font(fontFamily, Font.PLAIN, 17));
@@ -115,15 +116,15 @@ final class ScoreChart {
     plot.addRangeMarker(new ValueMarker(data.passMark() * 100, PASS_COLOUR, PASS_STROKE));
     // Every bar crosses the pass line, so its explanation goes in the legend rather than beside the line.
     LegendItemCollection legendItems = new LegendItemCollection();
-    legendItems.add(new LegendItem(ChartText.ALL_QUESTIONS, ALL_COLOUR));
-    legendItems.add(new LegendItem(ChartText.TEXT_ONLY, TEXT_COLOUR));
+    legendItems.add(new LegendItem(ChartText.allQuestions(data.exam()), ALL_COLOUR));
+    legendItems.add(new LegendItem(ChartText.textOnly(data.exam()), TEXT_COLOUR));
     legendItems.add(new LegendItem(ChartText.CI, null, null, null, whisker(0, 28, 0, 6), WHISKER_STROKE,
         WHISKER_COLOUR));
     legendItems.add(new LegendItem(ChartText.passMark(Percent.format(data.passMark()), data.passMarkText()), null,
         null, null, new Line2D.Double(0, 0, 28, 0), PASS_STROKE, PASS_COLOUR));
     plot.setFixedLegendItems(legendItems);
 
-    JFreeChart chart = new JFreeChart(ChartText.scoreTitle(data.exam()), new Font(fontFamily, Font.BOLD, 22),
+    JFreeChart chart = new JFreeChart(ChartText.scoreTitle(data.exam().id()), new Font(fontFamily, Font.BOLD, 22),
         plot, true);
     chart.setBackgroundPaint(Color.WHITE);
     chart.setPadding(new RectangleInsets(10, 10, 10, 10));

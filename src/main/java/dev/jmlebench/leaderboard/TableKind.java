@@ -13,9 +13,9 @@ import java.util.Optional;
  * JMLE2026-Bench's own ({@code leaderboard-all}), another exam's carry its id ({@code leaderboard-119-all}).
  */
 enum TableKind {
-  /** All 400 questions; blind and vision runs only. */
+  /** All the exam's questions; blind and vision runs only. */
   ALL("leaderboard-all", List.of("Model", "Vision", "Score", "Accuracy")),
-  /** The 302 text-only questions; every run. */
+  /** The text-only questions (302 of the 120th's 400); every run. */
   TEXT("leaderboard-text", List.of("Model", "Score", "Accuracy"));
 
   static final String VISION_MARK = "✓";

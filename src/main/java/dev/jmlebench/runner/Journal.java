@@ -8,6 +8,7 @@ import dev.jmlebench.common.UserError;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultSchema;
+import dev.jmlebench.results.RunFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -29,7 +30,7 @@ import java.util.List;
 final class Journal implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String HEADER_FIELD = ResultSchema.Journal.HEADER;
-  static final String SUFFIX = ".journal.jsonl";
+  static final String SUFFIX = RunFiles.JOURNAL;
   static final String SAMPLE_FIELD = ResultSchema.Journal.SAMPLE;
   static final String WALL_FIELD = ResultSchema.Journal.WALL_MS;
 
@@ -47,9 +48,7 @@ final class Journal implements AutoCloseable {
 
   /** {@code results/x.json} → {@code results/x.journal.jsonl}. */
   static Path pathFor(Path out) {
-    String name = out.getFileName().toString();
-    String stem = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
-    return out.resolveSibling(stem + SUFFIX);
+    return RunFiles.of(out).journal();
   }
 
   /** What an earlier, interrupted run recorded: its model (null when the journal is empty) and answers. */

@@ -1,6 +1,7 @@
 package dev.jmlebench.runner;
 
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.results.RunFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -28,7 +29,6 @@ import java.util.Objects;
  * run killed at any point, even half-way through releasing, leaves nothing that blocks the next one.
  */
 final class RunLock implements AutoCloseable {
-  static final String SUFFIX = ".lock";
   /** Each retry means another run took or gave back the lock meanwhile; this many in a row is not a race. */
   private static final int ATTEMPTS = 1000;
 
@@ -44,9 +44,7 @@ final class RunLock implements AutoCloseable {
 
   /** {@code results/x.json} → {@code results/x.lock}. */
   static Path pathFor(Path out) {
-    String name = out.getFileName().toString();
-    String stem = name.endsWith(".json") ? name.substring(0, name.length() - ".json".length()) : name;
-    return out.resolveSibling(stem + SUFFIX);
+    return RunFiles.of(out).lock();
   }
 
   static RunLock take(Path out) {

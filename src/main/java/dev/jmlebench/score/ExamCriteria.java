@@ -1,47 +1,33 @@
 package dev.jmlebench.score;
 
-import dev.jmlebench.dataset.Question;
 import dev.jmlebench.dataset.QuestionId;
 import dev.jmlebench.exam.Criteria;
 import dev.jmlebench.exam.Edition;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The pass criteria of one answer-key edition (its data lives in {@code exam/<id>/editions/*.json}), judging
- * a required and a general score. Questions excluded from scoring
- * (採点除外) score for nobody and lower both maxima; the required threshold is then
- * {@code min_ratio_with_exclusions} of the remaining required maximum, as the ministry states it.
+ * The pass criteria of one answer-key edition as they judge a run: the edition's pass marks as its data states
+ * them ({@code marks}, from {@code exam/<id>/editions/*.json}), and the questions that change them. Questions
+ * excluded from scoring (採点除外) score for nobody and lower both maxima; the required mark is then
+ * {@code min_ratio_with_exclusions} of the remaining required maximum, as the ministry states it. Every
+ * maximum and mark a page, chart or export shows is the one judged here ({@link #requiredMax()} …), never
+ * {@code marks}' as written.
+ *
+ * @param marks the edition's pass marks, before any exclusion
+ * @param correctForEveryone questions that score for every candidate whatever the answer (116A71)
  */
-public record ExamCriteria(
-    String exam,
-    int requiredMax,
-    int requiredMinScore,
-    double requiredMinRatioWithExclusions,
-    int generalMax,
-    int generalMinScore,
-    Set<String> excludedQuestions,
-    Set<String> correctForEveryone,
-    Integer prohibitedMax,
-    String prohibitedAnnotatedBy) {
+public record ExamCriteria(String exam, Criteria marks, Set<String> excludedQuestions, Set<String> correctForEveryone) {
 
   public ExamCriteria {
     excludedQuestions = Set.copyOf(excludedQuestions);
     correctForEveryone = Set.copyOf(correctForEveryone);
   }
 
-  /** Criteria with no question that scores for everyone. */
-  public ExamCriteria(String exam, int requiredMax, int requiredMinScore, double requiredMinRatioWithExclusions,
-      int generalMax, int generalMinScore, Set<String> excludedQuestions) {
-    this(exam, requiredMax, requiredMinScore, requiredMinRatioWithExclusions, generalMax, generalMinScore,
-        excludedQuestions, Set.of(), null, null);
-  }
-
   /** The criteria of an answer-key edition: its pass marks and the questions it excludes. */
   public static ExamCriteria of(Edition edition) {
-    Criteria c = edition.criteria();
-    return new ExamCriteria(edition.exam(), c.requiredMax(), c.requiredMinScore(), c.requiredMinRatioWithExclusions(),
-        c.generalMax(), c.generalMinScore(), edition.excludedQuestions(), edition.correctForEveryone(), c.prohibitedMax(),
-        c.prohibitedAnnotatedBy());
+    return new ExamCriteria(edition.exam(), edition.criteria(), edition.excludedQuestions(),
+        edition.correctForEveryone());
   }
 
   /** Whether the question scores for every candidate whatever the answer (116A71). */
@@ -49,22 +35,52 @@ public record ExamCriteria(
     return correctForEveryone.contains(questionId);
   }
 
+  public boolean isExcluded(String questionId) {
+    return excludedQuestions.contains(questionId);
+  }
+
+  /** The required part's maximum once excluded questions are taken out ({@code 200}, or {@code 197}). */
+  public int requiredMax() {
+    return marks.requiredMax() - excludedPoints(true);
+  }
+
+  /** The general part's maximum once excluded questions are taken out ({@code 300}, or the 112th's {@code 299}). */
+  public int generalMax() {
+    return marks.generalMax() - excludedPoints(false);
+  }
+
+  /** The whole exam's maximum as scored: {@code 500}, the 112th's {@code 499}. */
+  public int scoreMax() {
+    return requiredMax() + generalMax();
+  }
+
+  /**
+   * The lowest passing required score: the edition's mark, or with a required question excluded
+   * {@code min_ratio_with_exclusions} of the remaining maximum, rounded up ({@code 158} of 197).
+   */
+  public int requiredMin() {
+    return excludedPoints(true) == 0 ? marks.requiredMinScore()
+        : (int) Math.ceil(marks.requiredMinRatioWithExclusions() * requiredMax() - 1e-9);
+  }
+
+  /** The lowest passing general score: the edition's mark (the ministry states it on the remaining maximum). */
+  public int generalMin() {
+    return marks.generalMinScore();
+  }
+
   /** The required pass mark as the ministry states it, e.g. {@code ≥158/197} with a 3-point question excluded. */
   public String requiredMark() {
-    int excluded = excludedPoints(true);
-    int max = requiredMax - excluded;
-    long min = excluded == 0 ? requiredMinScore : (long) Math.ceil(requiredMinRatioWithExclusions * max - 1e-9);
-    return "≥" + min + "/" + max;
+    return "≥" + requiredMin() + "/" + requiredMax();
   }
 
   /** The general pass mark as the ministry states it, e.g. {@code ≥208/299} with one question excluded. */
   public String generalMark() {
-    return "≥" + generalMinScore + "/" + (generalMax - excludedPoints(false));
+    return "≥" + generalMin() + "/" + generalMax();
   }
 
   private int excludedPoints(boolean required) {
-    return excludedQuestions.stream().map(QuestionId::parse).flatMap(java.util.Optional::stream)
-        .filter(id -> Question.isRequiredBlock(id.block()) == required).mapToInt(Points::of).sum();
+    return excludedQuestions.stream().map(QuestionId::parse).flatMap(Optional::stream)
+        .filter(id -> Part.isRequired(id) == required).mapToInt(Points::of).sum();
   }
 
   /**
@@ -72,7 +88,8 @@ public record ExamCriteria(
    * prohibited choices, or the edition sets no limit).
    */
   public Boolean prohibitedPass(Integer prohibitedAnswers) {
-    return prohibitedMax == null || prohibitedAnswers == null ? null : prohibitedAnswers <= prohibitedMax;
+    return marks.prohibitedMax() == null || prohibitedAnswers == null ? null
+        : prohibitedAnswers <= marks.prohibitedMax();
   }
 
   /**
@@ -81,35 +98,45 @@ public record ExamCriteria(
    * ministry publishes no list of prohibited choices, so every figure of this criterion carries this label.
    */
   public String prohibitedAnnotation() {
-    return prohibitedAnnotatedBy == null ? null : "annotated by " + prohibitedAnnotatedBy + ", not official";
+    return marks.prohibitedAnnotatedBy() == null ? null
+        : "annotated by " + marks.prohibitedAnnotatedBy() + ", not official";
+  }
+
+  /**
+   * Whose annotation of prohibited choices the third criterion rests on, as documents write it:
+   * {@code IgakuQA's authors (not official: the ministry publishes no list)}; null when the edition sets none.
+   */
+  public String prohibitedAnnotatedBy() {
+    return marks.prohibitedAnnotatedBy() == null ? null : notOfficial(marks.prohibitedAnnotatedBy());
+  }
+
+  /** An annotator of prohibited choices, marked as no official list (the ministry publishes none). */
+  public static String notOfficial(String annotator) {
+    return annotator + " (not official: the ministry publishes no list)";
   }
 
   /** The third criterion's mark, e.g. {@code ≤3}; null when the edition sets none. */
   public String prohibitedMark() {
-    return prohibitedMax == null ? null : "≤" + prohibitedMax;
-  }
-
-  public boolean isExcluded(String questionId) {
-    return excludedQuestions.contains(questionId);
+    return marks.prohibitedMax() == null ? null : "≤" + marks.prohibitedMax();
   }
 
   /** Judges a required score; null when the run did not cover the whole required part. */
   public Boolean requiredPass(int score, int max, int excludedPoints) {
-    int fullMax = requiredMax - excludedPoints;
+    int fullMax = marks.requiredMax() - excludedPoints;
     if (max != fullMax) {
       return null;
     }
     if (excludedPoints == 0) {
-      return score >= requiredMinScore;
+      return score >= marks.requiredMinScore();
     }
-    return score >= requiredMinRatioWithExclusions * fullMax;
+    return score >= marks.requiredMinRatioWithExclusions() * fullMax;
   }
 
   /** Judges a general score; null when the run did not cover the whole general part. */
   public Boolean generalPass(int score, int max, int excludedPoints) {
-    if (max != generalMax - excludedPoints) {
+    if (max != marks.generalMax() - excludedPoints) {
       return null;
     }
-    return score >= generalMinScore;
+    return score >= marks.generalMinScore();
   }
 }

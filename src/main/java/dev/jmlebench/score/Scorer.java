@@ -57,8 +57,9 @@ public final class Scorer {
         prohibited = (prohibited == null ? 0 : prohibited) + (g.prohibited() ? 1 : 0);
       }
       int points = Points.of(q);
+      boolean required = Part.isRequired(q);
       if (criteria.isExcluded(q.questionId())) {
-        if (q.isRequired()) {
+        if (required) {
           reqExcluded += points;
         } else {
           genExcluded += points;
@@ -72,7 +73,7 @@ public final class Scorer {
         textScore += earned;
         textMax += points;
       }
-      if (q.isRequired()) {
+      if (required) {
         reqScore += earned;
         reqMax += points;
       } else {

@@ -78,7 +78,7 @@ public record RunStatistics(
     }
 
     // The third criterion where the exam sets one and the source annotates the prohibited choices.
-    boolean judgesProhibited = criteria.prohibitedMax() != null && qs.stream().anyMatch(q -> q.prohibited() != null);
+    boolean judgesProhibited = criteria.marks().prohibitedMax() != null && qs.stream().anyMatch(q -> q.prohibited() != null);
     Double pass = null;
     if (criteria.requiredPass(observed[REQUIRED], max[REQUIRED], excluded[REQUIRED]) != null
         && criteria.generalPass(observed[GENERAL], max[GENERAL], excluded[GENERAL]) != null) {
@@ -86,7 +86,7 @@ public record RunStatistics(
       for (int r = 0; r < scores.length; r++) {
         if (criteria.requiredPass(sums[REQUIRED][r], max[REQUIRED], excluded[REQUIRED])
             && criteria.generalPass(sums[GENERAL][r], max[GENERAL], excluded[GENERAL])
-            && (!judgesProhibited || sums[PROHIBITED][r] <= criteria.prohibitedMax())) {
+            && (!judgesProhibited || sums[PROHIBITED][r] <= criteria.marks().prohibitedMax())) {
           passes++;
         }
       }

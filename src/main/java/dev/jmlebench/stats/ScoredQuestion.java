@@ -1,6 +1,5 @@
 package dev.jmlebench.stats;
 
-import dev.jmlebench.dataset.Question;
 import java.util.List;
 
 /**
@@ -8,6 +7,7 @@ import java.util.List;
  * the model got it right. Built by {@link ScoredRun#of}.
  *
  * @param points the official points of the question (SPEC §4)
+ * @param required whether it counts towards the required (必修) part, as its exam's data says ({@code score.Part})
  * @param scored false for a question excluded from scoring (採点除外): it then counts for accuracy only
  * @param unit what the bootstrap resamples as one: the serial group (連問) the question belongs to, whose
  *     questions share one case text and so err together, else the question itself
@@ -19,6 +19,7 @@ public record ScoredQuestion(
     String block,
     int number,
     int points,
+    boolean required,
     boolean scored,
     boolean correct,
     List<String> predicted,
@@ -32,10 +33,6 @@ public record ScoredQuestion(
     }
     predicted = List.copyOf(predicted);
     gold = List.copyOf(gold);
-  }
-
-  public boolean required() {
-    return Question.isRequiredBlock(block);
   }
 
   /** What the question adds to the maximum score: its points, or 0 when excluded from scoring. */

@@ -13,6 +13,7 @@ import dev.jmlebench.results.ResultFolder;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Outcome;
+import dev.jmlebench.score.Part;
 import dev.jmlebench.score.Points;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -68,20 +70,31 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
   }
 
   /**
-   * Reads every result file directly inside {@code dir}, in file-name order. A {@code *.json} without a
-   * top-level {@code results} array is another tool's output lying beside the results (the leaderboard
-   * writes {@code leaderboard.json} there by default): it is passed to {@code skipped}, not read. Anything
-   * else that fails to read is an error naming the file.
+   * Reads every result file directly inside {@code dir}, in file-name order, as {@link ResultFolder} tells
+   * them: another tool's JSON lying beside the results is passed to {@code skipped}, jmle-bench's own files
+   * (its exports, a waiting batch's journal) are passed over silently. Anything else that fails to read is an
+   * error naming the file.
    */
   public static List<ScoredRun> readDirectory(Path dir, Function<String, AnswerKey> keyOf,
       Function<String, Dataset> dataset, Consumer<Path> skipped) {
+    return readDirectory(dir, keyOf, dataset, skipped, exam -> true);
+  }
+
+  /**
+   * As {@link #readDirectory(Path, Function, Function, Consumer)}, keeping the files of the exams {@code exams}
+   * accepts; the others are neither graded nor loaded (a folder of several exams, {@code compare --all --exam}).
+   */
+  public static List<ScoredRun> readDirectory(Path dir, Function<String, AnswerKey> keyOf,
+      Function<String, Dataset> dataset, Consumer<Path> skipped, Predicate<String> exams) {
     List<ScoredRun> runs = new ArrayList<>();
     for (Path f : ResultFolder.list(dir, dir.toString())) {
-      Optional<ResultFile> file = ResultFolder.readIfResultFile(f);
-      if (file.isEmpty()) {
+      ResultFolder.Entry read = ResultFolder.read(f);
+      if (read instanceof ResultFolder.Result r) {
+        if (exams.test(ResultFiles.examOf(r.result()))) {
+          runs.add(graded(r.result(), keyOf, dataset, f.toString()));
+        }
+      } else if (read instanceof ResultFolder.Skipped s && !s.ours()) {
         skipped.accept(f);
-      } else {
-        runs.add(graded(file.get(), keyOf, dataset, f.toString()));
       }
     }
     return runs;
@@ -123,7 +136,7 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
     for (QuestionResult r : file.results()) {
       QuestionId id = QuestionId.parse(r.questionId()).orElseThrow(() -> new UserError(source
           + ": results: question id '" + r.questionId() + "' is not of the form 120A-1 (exam, block A-F, number)"));
-      out.add(new ScoredQuestion(r.questionId(), id.block(), id.number(), Points.of(id),
+      out.add(new ScoredQuestion(r.questionId(), id.block(), id.number(), Points.of(id), Part.isRequired(id),
           !criteria.isExcluded(r.questionId()), r.outcome() == Outcome.CORRECT, r.predicted(), r.gold(),
           unitOf.apply(r.questionId()), prohibitedOf.apply(r)));
     }

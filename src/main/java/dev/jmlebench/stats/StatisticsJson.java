@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON forms of the statistics, documented key by key in docs/STATISTICS.md and stable: keys in a fixed
@@ -21,6 +22,7 @@ public final class StatisticsJson {
   /** Bumped whenever a key is added, removed or changes meaning. */
   public static final String COMPARE_SCHEMA = "jmle-bench.compare/1";
   public static final String COMPARE_ALL_SCHEMA = "jmle-bench.compare-all/1";
+  public static final String COMPARE_ALL_EXAMS_SCHEMA = "jmle-bench.compare-all-exams/1";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_EVEN);
 
@@ -85,6 +87,25 @@ public final class StatisticsJson {
       q.set("b_predicted", strings(d.b().predicted()));
       q.set(ResultSchema.Result.GOLD, strings(d.a().gold()));
     }
+    return o;
+  }
+
+  /**
+   * {@code compare --all} over a folder: one exam's pairs as {@link #compareAll(AllPairs)} writes them; several
+   * exams' as {@value #COMPARE_ALL_EXAMS_SCHEMA}, each exam's object in {@code exams} (newest first) and each
+   * exam with a single run in {@code alone}.
+   */
+  public static ObjectNode compareAll(ExamsCompared compared) {
+    if (compared.isOneExam()) {
+      Map.Entry<String, AllPairs> only = compared.compared().entrySet().iterator().next();
+      return compareAll(only.getValue()).put(ResultSchema.Metadata.EXAM, only.getKey());
+    }
+    ObjectNode o = NODES.objectNode();
+    o.put("schema", COMPARE_ALL_EXAMS_SCHEMA);
+    ArrayNode exams = o.putArray("exams");
+    compared.compared().forEach((exam, all) -> exams.add(compareAll(all).put(ResultSchema.Metadata.EXAM, exam)));
+    ArrayNode alone = o.putArray("alone");
+    compared.alone().forEach((exam, run) -> alone.addObject().put(ResultSchema.Metadata.EXAM, exam).setAll(identity(run)));
     return o;
   }
 

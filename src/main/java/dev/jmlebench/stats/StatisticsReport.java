@@ -2,6 +2,7 @@ package dev.jmlebench.stats;
 
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.dataset.ExamOrdinal;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Percent;
@@ -74,6 +75,28 @@ public final class StatisticsReport {
           d.questionId(), d.a().maxPoints(), d.rightRun(), answer(d.a().predicted()), answer(d.b().predicted()),
           answer(d.a().gold())));
     }
+    return sb.toString();
+  }
+
+  /**
+   * {@code compare --all} over a folder: one exam as {@link #compareAll(AllPairs)} prints it; several exams each
+   * under a heading naming it, newest first, then the exams with one run, which have nothing to be compared with.
+   */
+  public static String compareAll(ExamsCompared compared) {
+    if (compared.isOneExam()) {
+      return compareAll(compared.compared().values().iterator().next());
+    }
+    StringBuilder sb = new StringBuilder();
+    compared.compared().forEach((exam, all) -> {
+      if (sb.length() > 0) {
+        sb.append('\n');
+      }
+      sb.append("== The ").append(ExamOrdinal.of(exam)).append(" exam: ").append(all.ranking().size())
+          .append(" runs compared among themselves ==\n").append(compareAll(all));
+    });
+    compared.alone().forEach((exam, run) -> sb.append(sb.length() > 0 ? "\n" : "").append("== The ")
+        .append(exam.isEmpty() ? "unknown" : ExamOrdinal.of(exam)).append(" exam: one run, nothing to compare it with: ")
+        .append(identity(run)).append(" ==\n"));
     return sb.toString();
   }
 

@@ -13,6 +13,7 @@ import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.results.RunMetadata;
+import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Percent;
 import dev.jmlebench.score.Points;
 import dev.jmlebench.score.Summary;
@@ -279,9 +280,8 @@ public final class ViewerApi {
         ObjectNode prohibited = o.putObject("prohibited");
         strings(prohibited.putArray("choices"), a.prohibited());
         prohibited.put("reason", a.prohibitedReason());
-        String by = data.criteria().prohibitedAnnotatedBy(); // null under an edition that does not judge them
-        prohibited.put("annotated_by", (by == null ? "the dataset's source" : by)
-            + " (not official: the ministry publishes no list)");
+        String by = data.criteria().marks().prohibitedAnnotatedBy(); // null under an edition that does not judge them
+        prohibited.put("annotated_by", ExamCriteria.notOfficial(by == null ? "the dataset's source" : by));
       }
     });
     ArrayNode results = root.putArray(ResultSchema.RESULTS);

@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -102,12 +101,12 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
           skipped.add(new Skipped(f, "a symbolic link; the viewer shows only the folder's own files"));
           continue;
         }
-        Optional<ResultFile> read = ResultFolder.readIfResultFile(f);
-        if (read.isEmpty()) {
+        ResultFolder.Entry read = ResultFolder.read(f);
+        if (read instanceof ResultFolder.Result r) {
+          results.add(new Read(uniqueId(f, ids), f, r.result()));
+        } else if (read instanceof ResultFolder.Skipped s && !s.ours()) {
           skipped.add(new Skipped(f, "not a result file"));
-          continue;
         }
-        results.add(new Read(uniqueId(f, ids), f, read.get()));
       }
       if (results.isEmpty()) {
         throw new UserError("--results " + resultsDir + ": holds no result files (*.json)");

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.dataset.Dataset;
-import dev.jmlebench.dataset.Question;
 import dev.jmlebench.leaderboard.ChartScales;
+import dev.jmlebench.leaderboard.PassCriteriaJson;
 import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.Part;
 import dev.jmlebench.score.Tally;
 import dev.jmlebench.stats.Interval;
 import java.util.ArrayList;
@@ -18,7 +19,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The exam's rules as the pages need them — its blocks and which are required, the pass marks, where the
+ * The exam's rules as the pages need them — its blocks and which are required, the maximum and the pass marks
+ * as the run is judged (in {@code leaderboard.json}'s dialect, {@link PassCriteriaJson}), where the
  * charts' scales start — worked out here and sent in the index, so that the JavaScript formats but knows no
  * exam: a new exam or answer-key edition needs no change to it.
  */
@@ -34,7 +36,7 @@ record ViewerExam(String id, List<Block> blocks, ExamCriteria criteria) {
     Set<String> ids = new LinkedHashSet<>();
     dataset.questions().forEach(q -> ids.add(q.block()));
     List<Block> blocks = new ArrayList<>();
-    ids.stream().sorted().forEach(b -> blocks.add(new Block(b, Question.isRequiredBlock(b))));
+    ids.stream().sorted().forEach(b -> blocks.add(new Block(b, Part.isRequired(dataset.exam(), b))));
     return new ViewerExam(dataset.exam(), blocks, criteria);
   }
 
@@ -49,18 +51,10 @@ record ViewerExam(String id, List<Block> blocks, ExamCriteria criteria) {
   ObjectNode json(List<ViewerData.Run> runs, Function<ViewerData.Run, Optional<Interval>> scorePctCi) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("id", id);
-    o.put(ResultSchema.Summary.SCORE_MAX, criteria.requiredMax() + criteria.generalMax());
+    o.put(ResultSchema.Summary.SCORE_MAX, criteria.scoreMax());
     ArrayNode bs = o.putArray("blocks");
     blocks.forEach(b -> bs.addObject().put("id", b.id()).put("required", b.required()));
-    ObjectNode pass = o.putObject("pass");
-    pass.put("required_min", criteria.requiredMinScore());
-    pass.put("required_max", criteria.requiredMax());
-    pass.put("general_min", criteria.generalMinScore());
-    pass.put("general_max", criteria.generalMax());
-    if (criteria.prohibitedMax() != null) {
-      pass.put("prohibited_max", criteria.prohibitedMax());
-      pass.put("prohibited_annotation", criteria.prohibitedAnnotation());
-    }
+    o.set("pass", PassCriteriaJson.of(criteria));
     double passMark = ChartScales.passMark(criteria);
     o.put("pass_line", passMark);
     o.put("pass_line_points", ChartScales.passMarkPoints(criteria));

@@ -11,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -58,6 +60,11 @@ public final class ViewerServer implements AutoCloseable {
     WebAssets assets = new WebAssets();
     List<DatasetImages> images = site.images();
     quietServerLogs();
+    if (port != 0) {
+      // Javalin logs a failure to bind as an ERROR line of its own before it throws: found out first, the user
+      // reads only the one line below (the check after start stays for a port taken in between).
+      checkCanListen(host, port);
+    }
     boolean loopbackOnly = isLoopback(host);
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
@@ -97,12 +104,29 @@ public final class ViewerServer implements AutoCloseable {
     } catch (RuntimeException e) {
       app.stop();
       if (Throwables.hasCause(e, BindException.class)) {
-        throw new UserError("--port " + port + " on " + host + ": cannot listen there (in use, or not an "
-            + "address of this machine); pass another --port or --host");
+        throw cannotListen(host, port);
       }
       throw e;
     }
     return new ViewerServer(app);
+  }
+
+  /**
+   * Binds {@code host:port} for a moment, as Jetty will: a port in use is the user's one line, nothing more;
+   * {@code serve} asks before it reads the folder, so the answer comes at once.
+   */
+  public static void checkCanListen(String host, int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+    } catch (IOException | IllegalArgumentException e) {
+      throw cannotListen(host, port);
+    }
+  }
+
+  private static UserError cannotListen(String host, int port) {
+    return new UserError("--port " + port + " on " + host + ": cannot listen there (in use, or not an "
+        + "address of this machine); pass another --port or --host");
   }
 
   private static boolean isLoopback(String host) {

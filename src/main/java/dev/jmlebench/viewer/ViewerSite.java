@@ -63,7 +63,7 @@ public final class ViewerSite {
    */
   public static ViewerSite load(Path resultsDir, Function<String, Dataset> dataset, Function<String, AnswerKey> key) {
     ViewerData.Folder folder = ViewerData.Folder.read(resultsDir);
-    Map<String, List<ViewerData.Folder.Read>> byExam = new TreeMap<>(ExamMatrix.NEWEST_FIRST);
+    Map<String, List<ViewerData.Folder.Read>> byExam = new TreeMap<>(Exams.NEWEST_FIRST);
     folder.results().forEach(r -> byExam.computeIfAbsent(ResultFiles.examOf(r.result()), e -> new ArrayList<>()).add(r));
     List<String> ids = List.copyOf(byExam.keySet());
     List<ViewerApi> apis = new ArrayList<>();

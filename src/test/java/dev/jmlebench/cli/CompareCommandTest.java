@@ -83,7 +83,7 @@ class CompareCommandTest {
     JsonNode j = JSON.readTree(allJson());
     int n = SharedData.publishedResults().size();
 
-    assertThat(fieldNames(j)).containsExactly("schema", "bootstrap", "alpha", "runs", "pairs", "neighbours");
+    assertThat(fieldNames(j)).containsExactly("schema", "bootstrap", "alpha", "runs", "pairs", "neighbours", "exam");
     assertThat(j.get("schema").textValue()).isEqualTo("jmle-bench.compare-all/1");
     assertThat(fieldNames(j.get("runs").get(0))).containsExactly("rank", "name", "model", "file", "questions",
         "correct", "score", "score_max", "score_pct");
@@ -165,6 +165,88 @@ class CompareCommandTest {
     Cli.Outcome broken = Cli.run("compare", "--dataset", SharedData.root().toString(), "--key", "author", "--all", tmp.toString());
     assertThat(broken.exitCode()).isEqualTo(Main.USAGE);
     assertThat(broken.err().strip()).doesNotContain("\n").contains("broken.json").contains("not valid JSON");
+  }
+
+  /** Imports one of IgakuQA's published prediction sets of an exam of the 112th-116th into {@code dir}. */
+  private static void importIgakuqa(Path dir, String exam, String experiment, String name) throws IOException {
+    String year = String.valueOf(Integer.parseInt(exam) + 1906);
+    List<String> args = new ArrayList<>(List.of("import", "igakuqa", "--dataset", SharedData.rootIgakuqa().toString(),
+        "--display-name", name, "--out", dir.resolve(exam + "_" + experiment + ".json").toString()));
+    try (var s = Files.list(SharedData.rootIgakuqa().resolve("baseline_results/" + year))) {
+      s.filter(p -> p.getFileName().toString().matches(exam + "-[A-F]_" + experiment + "\\.jsonl")).sorted()
+          .forEach(p -> args.add(p.toString()));
+    }
+    Cli.Outcome o = Cli.run(args.toArray(String[]::new));
+    assertThat(o.exitCode()).as(o.err()).isZero();
+  }
+
+  @Test
+  void allOverAFolderOfSeveralExamsComparesEachExamsRunsAmongThemselvesAndExamPicksOne() throws IOException {
+    // What a suite of several exams writes: two runs of the 120th, two of the 112th, one of the 116th.
+    Path dir = Files.createDirectory(tmp.resolve("results"));
+    Files.copy(Path.of(qwen32), dir.resolve("Qwen_Qwen3-32B.json"));
+    Files.copy(Path.of(medrect), dir.resolve("pfnet_Preferred-MedRECT-32B.json"));
+    importIgakuqa(dir, "112", "chatgpt", "ChatGPT");
+    importIgakuqa(dir, "112", "student-majority", "Majority");
+    importIgakuqa(dir, "116", "chatgpt", "ChatGPT");
+    String[] datasets = {"--dataset", SharedData.root().toString(), "--dataset", SharedData.rootIgakuqa().toString()};
+
+    Cli.Outcome all = Cli.run(concat(new String[] {"compare", "--key", "120=author", "--all", dir.toString()}, datasets));
+
+    assertThat(all.exitCode()).as(all.err()).isZero();
+    String out = all.out();
+    assertThat(out).contains("== The 120th exam: 2 runs compared among themselves ==")
+        .contains("== The 112th exam: 2 runs compared among themselves ==")
+        .contains("== The 116th exam: one run, nothing to compare it with: ChatGPT (chatgpt)");
+    String exam120 = out.substring(out.indexOf("== The 120th"), out.indexOf("== The 112th"));
+    String exam112 = out.substring(out.indexOf("== The 112th"), out.indexOf("== The 116th"));
+    assertThat(exam120).as("newest first").startsWith("== The 120th").contains("Qwen3-32B")
+        .doesNotContain("ChatGPT").doesNotContain("Majority");
+    assertThat(exam112).contains("   1  Majority ").contains("   2  ChatGPT ").doesNotContain("Qwen3-32B");
+
+    Cli.Outcome one = Cli.run(concat(new String[] {"compare", "--exam", "112", "--all", dir.toString()}, datasets));
+    assertThat(one.exitCode()).as(one.err()).isZero();
+    assertThat(one.out()).as("one exam reads as a folder of one exam").startsWith("Ranking by score\n")
+        .contains("Majority").doesNotContain("Qwen3-32B").doesNotContain("==");
+
+    Cli.Outcome json = Cli.run(concat(new String[] {"compare", "--key", "120=author", "--json", "--all",
+        dir.toString()}, datasets));
+    JsonNode doc = JSON.readTree(json.out());
+    assertThat(doc.get("schema").asText()).isEqualTo("jmle-bench.compare-all-exams/1");
+    assertThat(doc.get("exams").findValuesAsText("exam")).containsExactly("120", "112");
+    assertThat(doc.at("/exams/1/runs").findValuesAsText("name")).containsExactly("Majority", "ChatGPT");
+    assertThat(doc.at("/alone/0/exam").asText()).isEqualTo("116");
+
+    Cli.Outcome lonely = Cli.run(concat(new String[] {"compare", "--exam", "116", "--all", dir.toString()}, datasets));
+    assertThat(lonely.exitCode()).isEqualTo(2);
+    assertThat(lonely.err().strip()).isEqualTo("jmle-bench: " + dir + ": --all needs two result files of one exam to "
+        + "compare, found one of exam 116 (--exam 116)");
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  @Test
+  void allPassesOverTheFilesJmleBenchWritesBesideTheResultsWithoutAWord() throws IOException {
+    Path dir = Files.createDirectory(tmp.resolve("results"));
+    for (String name : List.of("Qwen_Qwen3-32B.json", "pfnet_Preferred-MedRECT-32B.json")) {
+      Files.copy(SharedData.results().resolve(name), dir.resolve(name));
+    }
+    // A leaderboard's exports, as it writes them beside the results, and a waiting batch's journal.
+    assertThat(Cli.run("leaderboard", "--results", dir.toString(), "--dataset", SharedData.root().toString(),
+        "--key", "author").exitCode()).isZero();
+    Files.writeString(dir.resolve("running.batch.json"), "{\"format\": \"jmle-bench-batch\", \"version\": 1, "
+        + "\"api\": \"openai\", \"batch_id\": \"batch_1\", \"custom_ids\": [\"120A-1\"]}");
+
+    Cli.Outcome r = Cli.run("compare", "--dataset", SharedData.root().toString(), "--key", "author", "--all",
+        dir.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).contains("   1  Qwen3-32B ").contains("   2  Preferred-MedRECT-32B ");
   }
 
   @Test

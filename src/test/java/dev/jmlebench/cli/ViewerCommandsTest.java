@@ -3,9 +3,14 @@ package dev.jmlebench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jmlebench.testing.Cli;
+import dev.jmlebench.testing.CliProcess;
 import dev.jmlebench.testing.SharedData;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -66,6 +71,19 @@ class ViewerCommandsTest {
     assertThat(o.exitCode()).isEqualTo(Main.USAGE);
     assertThat(o.err().strip()).doesNotContain("\n").contains("not empty");
     assertThat(Files.readString(out.resolve("index.html"))).isEqualTo("my page");
+  }
+
+  @Test
+  void serveOnAPortInUseSaysSoInOneLineWithoutTheServersOwnLog() throws Exception {
+    try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Path log = temp.resolve("serve.log");
+      Process p = CliProcess.start(List.of("serve", "--results", SharedData.results().toString(), "--dataset",
+          SharedData.root().toString(), "--port", String.valueOf(busy.getLocalPort())), log);
+      assertThat(p.waitFor(2, TimeUnit.MINUTES)).as("serve gave up").isTrue();
+      assertThat(p.exitValue()).isEqualTo(Main.USAGE);
+      assertThat(Files.readString(log)).isEqualTo("jmle-bench: --port " + busy.getLocalPort() + " on 127.0.0.1: "
+          + "cannot listen there (in use, or not an address of this machine); pass another --port or --host\n");
+    }
   }
 
   @Test

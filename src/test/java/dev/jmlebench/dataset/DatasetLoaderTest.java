@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.common.UserError;
+import dev.jmlebench.score.Part;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class DatasetLoaderTest {
     assertThat(d.questions().stream().filter(Question::requiresImage)).hasSize(98);
     assertThat(d.questions().stream().mapToInt(q -> q.clinicalImages().size()).sum()).isEqualTo(123);
     assertThat(d.questions().stream().flatMap(q -> q.clinicalImages().stream()).distinct()).hasSize(110);
-    assertThat(d.questions().stream().filter(Question::isRequired)).hasSize(100);
+    assertThat(d.questions().stream().filter(Part::isRequired)).hasSize(100);
     assertThat(d.exam()).isEqualTo("120");
   }
 

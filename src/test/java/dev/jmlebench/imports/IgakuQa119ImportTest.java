@@ -9,6 +9,7 @@ import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.score.AnswerKey;
+import dev.jmlebench.score.Part;
 import dev.jmlebench.score.Points;
 import dev.jmlebench.testing.Cli;
 import dev.jmlebench.testing.SharedData;
@@ -118,11 +119,21 @@ class IgakuQa119ImportTest {
   }
 
   @Test
+  void anImportsNameIsTheModelsOwnWithoutItsPathTagOrFileExtension() {
+    assertThat(IgakuQa119Answers.displayName("ollama-models/Preferred-MedLLM-Qwen-72B-bf16.gguf:latest"))
+        .isEqualTo("Preferred-MedLLM-Qwen-72B-bf16 (IgakuQA119)");
+    assertThat(IgakuQa119Answers.displayName("gpt-4o-2024-08-06")).isEqualTo("gpt-4o-2024-08-06 (IgakuQA119)");
+    assertThat(IgakuQa119Answers.displayName("qwen3:32b")).isEqualTo("qwen3 (IgakuQA119)");
+  }
+
+  @Test
   void anImportedFileSaysWhereItCameFromAndKeepsWhatTheSourceKept(@TempDir Path tmp) throws IOException {
     Path out = tmp.resolve("pfn.json");
     assertThat(Cli.run(importArgs(out, answerSets().get("pfn-medllm-qwen-72b"))).exitCode()).isZero();
     ResultFile f = ResultFiles.read(out);
     assertThat(f.metadata().model()).isEqualTo("ollama-models/Preferred-MedLLM-Qwen-72B-bf16.gguf:latest");
+    assertThat(f.metadata().displayName()).as("the model's own name, marked as IgakuQA119's run")
+        .isEqualTo("Preferred-MedLLM-Qwen-72B-bf16 (IgakuQA119)");
     assertThat(f.metadata().extra().get("exam").asText()).isEqualTo("119");
     assertThat(f.metadata().extra().get("answer_key").asText()).isEqualTo("official");
     assertThat(f.metadata().extra().get("imported_from").get("format").asText()).isEqualTo("igakuqa119");
@@ -239,11 +250,11 @@ class IgakuQa119ImportTest {
     Dataset d = SharedData.dataset119();
     Map<String, String> out = new LinkedHashMap<>();
     part(out, "全体", f, d, q -> true);
-    part(out, "一般問題 (A,C,D,F)", f, d, q -> !q.isRequired());
-    part(out, "必修問題 (B,E)", f, d, Question::isRequired);
+    part(out, "一般問題 (A,C,D,F)", f, d, q -> !Part.isRequired(q));
+    part(out, "必修問題 (B,E)", f, d, Part::isRequired);
     part(out, "画像なし - 全体", f, d, q -> !q.requiresImage());
-    part(out, "画像なし - 一般問題 (A,C,D,F)", f, d, q -> !q.requiresImage() && !q.isRequired());
-    part(out, "画像なし - 必修問題 (B,E)", f, d, q -> !q.requiresImage() && q.isRequired());
+    part(out, "画像なし - 一般問題 (A,C,D,F)", f, d, q -> !q.requiresImage() && !Part.isRequired(q));
+    part(out, "画像なし - 必修問題 (B,E)", f, d, q -> !q.requiresImage() && Part.isRequired(q));
     for (String block : List.of("A", "B", "C", "D", "E", "F")) {
       blockRates(out, "ブロック別結果 (全体)", f, d, q -> q.block().equals(block), block);
     }

@@ -62,12 +62,14 @@ class IgakuQaImportTest {
     Map<String, Map<String, List<Path>>> sets = predictionSets();
     assertThat(sets.keySet()).contains("chatgpt", "gpt3", "student-majority", "translate_chatgpt-en");
     int checked = 0;
+    java.util.Set<String> names = new java.util.TreeSet<>();
     for (var set : sets.entrySet()) {
       for (var exam : set.getValue().entrySet()) {
         if (exam.getValue().size() != 6) {
           continue;
         }
         ResultFile f = importSet(tmp, exam.getKey(), set.getKey());
+        names.add(f.metadata().name());
         int[] expected = igakuQaScore(exam.getKey(), exam.getValue());
         assertThat(new int[] {f.summary().score(), f.summary().scoreMax()}).as(set.getKey() + " " + exam.getKey())
             .containsExactly(expected);
@@ -75,6 +77,9 @@ class IgakuQaImportTest {
       }
     }
     assertThat(checked).isGreaterThanOrEqualTo(20);
+    // Each experiment shows as what it is (IgakuQA's paper), not its file-name id: the majority is no model.
+    assertThat(names).containsExactlyInAnyOrder("ChatGPT (IgakuQA)", "GPT-3 (IgakuQA)",
+        "ChatGPT, English translation (IgakuQA)", "Examinees' majority");
   }
 
   @Test

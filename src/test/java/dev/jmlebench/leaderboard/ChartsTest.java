@@ -114,7 +114,7 @@ class ChartsTest {
   void theAxisStartsBelowTheLowestWhiskerSoNoErrorBarIsCut() {
     ChartData.Run low = new ChartData.Run("x", 0.80, new Interval(0.64, 0.86), 0.82, true, Map.of());
 
-    assertThat(ScoreChart.lowerBound(new ChartData("120", List.of(low), 0.762, "381/500"))).isEqualTo(60.0);
+    assertThat(ScoreChart.lowerBound(new ChartData(dev.jmlebench.exam.Exams.get("120"), List.of(low), 0.762, "381/500"))).isEqualTo(60.0);
   }
 
   @Test

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jmlebench.exam.Exams;
+import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.Percent;
 import dev.jmlebench.testing.Cli;
 import dev.jmlebench.testing.SharedData;
+import dev.jmlebench.viewer.ViewerSite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +87,25 @@ class IgakuQaLeaderboardTest {
       assertThat(csv.stream().filter(l -> l.startsWith("ChatGPT,")).findFirst().orElseThrow())
           .contains(",false," + chatGpt[i] + "," + (chatGpt[i] <= 3) + ",");
     }
+    // Every maximum and count is the exam's as scored: the 112th is out of 499 (112A-43 excluded, a general
+    // question), its charts name its own text-only count; the viewer speaks leaderboard.json's dialect.
+    ViewerSite site = ViewerSite.load(results, exam -> exam.equals("120") ? SharedData.dataset()
+        : SharedData.datasetIgakuqa(exam), exam -> AnswerKey.of(exam, Exams.get(exam).defaultEdition()));
+    for (int i = 0; i < EXAMS.size(); i++) {
+      String exam = EXAMS.get(i);
+      JsonNode criteria = json.readTree(results.resolve("leaderboard-" + exam + ".json").toFile()).get("pass_criteria");
+      assertThat(criteria.get("required_max").asInt() + criteria.get("general_max").asInt()).as(exam)
+          .isEqualTo(MAXIMA[i]);
+      JsonNode index = json.readTree(site.json("exam/" + exam + "/index").orElseThrow());
+      assertThat(index.at("/exam/score_max").asInt()).as(exam).isEqualTo(MAXIMA[i]);
+      assertThat(index.at("/exam/pass")).as(exam).isEqualTo(criteria);
+      long textOnly = SharedData.datasetIgakuqa(exam).questions().stream().filter(q -> !q.requiresImage()).count();
+      assertThat(Files.readString(results.resolve("leaderboard-" + exam + ".svg")))
+          .contains("Text-only " + textOnly + " questions");
+    }
+    JsonNode board112 = json.readTree(results.resolve("leaderboard-112.json").toFile()).get("pass_criteria");
+    assertThat(board112.get("general_max").asInt()).isEqualTo(299);
+    assertThat(board112.get("general_min_score").asInt()).isEqualTo(208);
     JsonNode board120 = json.readTree(results.resolve("leaderboard.json").toFile());
     assertThat(board120.at("/pass_criteria").has("prohibited_max")).as("the 120th judges no prohibited choices").isFalse();
     assertThat(board120.at("/runs/0/prohibited_answers").isNull()).isTrue();

@@ -140,8 +140,8 @@ class KeyPerExamTest {
       assertThat(m.at("/summary/score").asInt()).as(m.get("file").asText()).isEqualTo(file.at("/summary/score").asInt());
       assertThat(m.at("/summary/general_pass").asBoolean()).isEqualTo(file.at("/summary/general_pass").asBoolean());
     }
-    assertThat(index.at("/exam/pass/general_min").asInt()).as("the author key's criteria").isEqualTo(221);
-    assertThat(document(dir.resolve("default/data/index.js")).at("/exam/pass/general_min").asInt()).isEqualTo(224);
+    assertThat(index.at("/exam/pass/general_min_score").asInt()).as("the author key's criteria").isEqualTo(221);
+    assertThat(document(dir.resolve("default/data/index.js")).at("/exam/pass/general_min_score").asInt()).isEqualTo(224);
     assertThat(Files.readString(dir.resolve("author/data/exam/119/index.js")))
         .isEqualTo(Files.readString(dir.resolve("default/data/exam/119/index.js")));
   }

@@ -76,6 +76,29 @@ class LeaderboardCommandTest {
       "| Qwen3-32B | 349/382 (91.4%) | 273/302 (90.4%) |",
       "| gpt-oss-120b (low) | 333/382 (87.2%) | 263/302 (87.1%) |");
 
+  /** What a run writes beside its result file while its batch waits at the provider ({@code batch.BatchJournal}). */
+  static final String WAITING_BATCH = "{\n  \"format\" : \"jmle-bench-batch\",\n  \"version\" : 1,\n"
+      + "  \"api\" : \"openai\",\n  \"batch_id\" : \"batch_abc123\",\n  \"submitted_at\" : \"20260301_120000\",\n"
+      + "  \"custom_ids\" : [ \"120A-1\", \"120A-2\" ]\n}";
+
+  @Test
+  void aFolderHoldingAWaitingBatchJournalRanksItsFinishedFilesAndSaysNothingOfTheJournal() throws IOException {
+    Path dir = copyOf(List.of(SharedData.results().resolve("Qwen_Qwen3-32B.json"),
+        SharedData.results().resolve("pfnet_Preferred-MedRECT-32B.json")));
+    Files.writeString(dir.resolve("gpt-batch.batch.json"), WAITING_BATCH);
+    Files.writeString(dir.resolve("notes.json"), "{\"owner\": \"someone else\"}");
+
+    Cli.Outcome o = Cli.run("leaderboard", "--results", dir.toString(), "--dataset", SharedData.root().toString());
+
+    assertThat(o.exitCode()).as(o.err()).isZero();
+    assertThat(o.err()).doesNotContain("batch").contains("skipped " + dir.resolve("notes.json")
+        + ": not a result file (no results array)");
+    JsonNode board = JSON.readTree(dir.resolve("leaderboard.json").toFile());
+    assertThat(board.get("runs").findValuesAsText("source_file"))
+        .containsExactlyInAnyOrder("Qwen_Qwen3-32B.json", "pfnet_Preferred-MedRECT-32B.json");
+    assertThat(dir.resolve("gpt-batch.batch.json")).hasContent(WAITING_BATCH);
+  }
+
   @Test
   void underTheOfficialKeyTheEightPublishedFilesGiveTodaysPublicLeaderboardRowForRow() throws IOException {
     Path dir = copyOf(ExpectedLeaderboard.eight());

@@ -47,6 +47,10 @@ class TwoExamsLeaderboardTest {
     assertThat(e119.get("exam").asText()).isEqualTo("119");
     assertThat(e119.toString()).contains("332").doesNotContain("Qwen_Qwen3-32B.json");
     assertThat(results.resolve("leaderboard-119.png")).isRegularFile();
+    // Each exam's chart names its own counts: the 119th has 297 text-only questions, the 120th 302.
+    assertThat(Files.readString(results.resolve("leaderboard-119.svg")))
+        .contains("All 400 questions", "Text-only 297 questions").doesNotContain("302");
+    assertThat(Files.readString(results.resolve("leaderboard.svg"))).contains("Text-only 302 questions");
     String text = Files.readString(readme);
     assertThat(text).contains("| Qwen3-32B | - | 332/500 (66.4%) | 272/400 (68.0%) |")
         .contains("| Model | 120 | 119 |")

@@ -59,9 +59,9 @@ class AnswerKeyTest {
 
   @Test
   void theCriteriaAreThoseOfEachEdition() {
-    assertThat(AUTHOR.criteria().generalMinScore()).isEqualTo(221);
-    assertThat(OFFICIAL.criteria().generalMinScore()).isEqualTo(224);
-    assertThat(List.of(AUTHOR.criteria().requiredMinScore(), OFFICIAL.criteria().requiredMinScore()))
+    assertThat(AUTHOR.criteria().generalMin()).isEqualTo(221);
+    assertThat(OFFICIAL.criteria().generalMin()).isEqualTo(224);
+    assertThat(List.of(AUTHOR.criteria().requiredMin(), OFFICIAL.criteria().requiredMin()))
         .containsOnly(160);
     assertThat(OFFICIAL.criteria().excludedQuestions()).isEmpty();
     assertThat(OFFICIAL.edition().sources()).extracting(c -> c.url())

@@ -22,7 +22,7 @@ class PointsTest {
     int required = 0;
     int general = 0;
     for (Question q : SharedData.dataset().questions()) {
-      if (q.isRequired()) {
+      if (Part.isRequired(q)) {
         required += Points.of(q);
       } else {
         general += Points.of(q);
@@ -30,8 +30,8 @@ class PointsTest {
     }
     for (String edition : new String[] {"author", "official"}) {
       ExamCriteria criteria = AnswerKey.of("120", edition).criteria();
-      assertThat(required).as(edition).isEqualTo(criteria.requiredMax()).isEqualTo(200);
-      assertThat(general).as(edition).isEqualTo(criteria.generalMax()).isEqualTo(300);
+      assertThat(required).as(edition).isEqualTo(criteria.marks().requiredMax()).isEqualTo(200);
+      assertThat(general).as(edition).isEqualTo(criteria.marks().generalMax()).isEqualTo(300);
     }
   }
 }

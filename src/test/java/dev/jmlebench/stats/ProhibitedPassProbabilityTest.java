@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 import dev.jmlebench.dataset.Annotation;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.Question;
+import dev.jmlebench.exam.Criteria;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.score.Part;
 import dev.jmlebench.score.Points;
 import dev.jmlebench.testing.Cli;
 import dev.jmlebench.testing.SharedData;
@@ -66,7 +68,7 @@ class ProhibitedPassProbabilityTest {
     for (QuestionResult r : majority.results()) {
       Question q = d.question(r.questionId()).orElseThrow();
       List<String> prohibited = d.annotation(q.questionId()).map(Annotation::prohibited).orElse(List.of());
-      if (made < 3 && !q.isRequired() && Points.of(q) == 1 && !criteria.isExcluded(q.questionId())
+      if (made < 3 && !Part.isRequired(q) && Points.of(q) == 1 && !criteria.isExcluded(q.questionId())
           && !prohibited.isEmpty() && r.correct()) {
         changed.add(new QuestionResult(r.questionId(), List.of(prohibited.get(0)), r.gold(), false, r.rawResponse(),
             true, null, r.reasoning(), r.extra()));
@@ -81,7 +83,7 @@ class ProhibitedPassProbabilityTest {
 
     // m: the answered, scored general one-point questions — the stratum the three are drawn from.
     int m = (int) three.results().stream().map(r -> d.question(r.questionId()).orElseThrow())
-        .filter(q -> !q.isRequired() && Points.of(q) == 1 && !criteria.isExcluded(q.questionId())).count();
+        .filter(q -> !Part.isRequired(q) && Points.of(q) == 1 && !criteria.isExcluded(q.questionId())).count();
     double p = 3.0 / m;
     double atMostThree = 0;
     for (int k = 0; k <= 3; k++) {
@@ -95,9 +97,10 @@ class ProhibitedPassProbabilityTest {
     assertThat(after.passProbability()).isCloseTo(atMostThree, within(0.02));
 
     // Without the third criterion the same answers pass every resample, as the figures before this change did.
-    ExamCriteria withoutIt = new ExamCriteria(criteria.exam(), criteria.requiredMax(), criteria.requiredMinScore(),
-        criteria.requiredMinRatioWithExclusions(), criteria.generalMax(), criteria.generalMinScore(),
-        criteria.excludedQuestions(), criteria.correctForEveryone(), null, null);
+    Criteria marks = criteria.marks();
+    ExamCriteria withoutIt = new ExamCriteria(criteria.exam(), new Criteria(marks.requiredMax(), marks.requiredMinScore(),
+        marks.requiredMinRatioWithExclusions(), marks.generalMax(), marks.generalMinScore(), null, null),
+        criteria.excludedQuestions(), criteria.correctForEveryone());
     RunStatistics ignoring = RunStatistics.of(three, withoutIt, d, "three");
     assertThat(ignoring.prohibitedJudged()).isFalse();
     assertThat(ignoring.passProbability()).isEqualTo(1.0);

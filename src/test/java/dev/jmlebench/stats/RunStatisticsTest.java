@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jmlebench.exam.Criteria;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
@@ -159,7 +160,8 @@ class RunStatisticsTest {
 
   @Test
   void aQuestionExcludedFromScoringLowersTheMaximumButStillCountsForAccuracy() {
-    ExamCriteria excluding = new ExamCriteria("120", 200, 160, 0.8, 300, 221, Set.of("120B-30", "120A-1"));
+    ExamCriteria excluding = new ExamCriteria("120", new Criteria(200, 160, 0.8, 300, 221, null, null),
+        Set.of("120B-30", "120A-1"), Set.of());
     RunStatistics s = RunStatistics.of(ResultFiles.read(SharedData.results().resolve("openai_gpt-5.2.json")),
         excluding, SharedData.dataset(), "gpt-5.2");
 

@@ -166,6 +166,19 @@ class ViewerApiTest {
   }
 
   @Test
+  void theFilesJmleBenchWritesBesideTheResultsAreNotListedAsSkipped(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    java.nio.file.Files.copy(SharedData.results().resolve("openai_gpt-5.2.json"), dir.resolve("gpt.json"));
+    java.nio.file.Files.writeString(dir.resolve("leaderboard.json"), "{\"format\": \"jmle-bench-leaderboard\", "
+        + "\"version\": 1, \"exam\": \"120\", \"runs\": []}");
+    java.nio.file.Files.writeString(dir.resolve("claude.batch.json"), "{\"format\": \"jmle-bench-batch\", "
+        + "\"version\": 1, \"batch_id\": \"msgbatch_1\", \"custom_ids\": []}");
+    ViewerData data = ViewerData.load(dir, SharedData.dataset(), AnswerKey.of("120", "author"));
+    assertThat(data.runs()).extracting(ViewerData.Run::id).containsExactly("gpt");
+    assertThat(data.skipped()).isEmpty();
+  }
+
+  @Test
   void aFileWithoutAnswersShowsNoIntervalAndIsLeftOutOfTheComparisons(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws IOException {
     java.nio.file.Files.copy(SharedData.results().resolve("openai_gpt-5.2.json"), dir.resolve("gpt.json"));

@@ -94,8 +94,8 @@ class ViewerCostTest {
     assertThat(dot.get("x").asDouble()).isCloseTo(Math.log10(byHand) - decade, within(1e-9));
     // The pass mark on the total: the two parts' thresholds over their maxima, e.g. 381/500.
     ExamCriteria c = AnswerKey.of("120", "official").criteria();
-    int passPoints = c.requiredMinScore() + c.generalMinScore();
-    int maxPoints = c.requiredMax() + c.generalMax();
+    int passPoints = c.requiredMin() + c.generalMin();
+    int maxPoints = c.scoreMax();
     double passMark = (double) passPoints / maxPoints;
     double lowest = Math.min(s.scorePct(), passMark);
     double start = Math.max(0, Math.floor((lowest * 100 - 3) / 5) * 5);

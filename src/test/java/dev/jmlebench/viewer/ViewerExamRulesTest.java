@@ -28,11 +28,11 @@ class ViewerExamRulesTest {
     assertThat(exam.get("blocks").findValuesAsText("id")).containsExactly("A", "B", "C", "D", "E", "F");
     assertThat(exam.get("blocks")).filteredOn(b -> b.get("required").asBoolean())
         .extracting(b -> b.get("id").asText()).containsExactly("B", "E");
-    assertThat(exam.at("/pass/general_min").asInt()).isEqualTo(criteria.generalMinScore());
+    assertThat(exam.at("/pass/general_min_score").asInt()).isEqualTo(criteria.generalMin());
     assertThat(exam.get("pass_line").asDouble()).isEqualTo(ChartScales.passMark(criteria));
     // The official key's pass marks, 160/200 and 224/300 (the author key's were 160 and 221: 381/500).
-    assertThat(exam.at("/pass/required_min").asInt()).isEqualTo(160);
-    assertThat(exam.at("/pass/general_min").asInt()).isEqualTo(224);
+    assertThat(exam.at("/pass/required_min_score").asInt()).isEqualTo(160);
+    assertThat(exam.at("/pass/general_min_score").asInt()).isEqualTo(224);
     assertThat(exam.get("pass_line_points").asText()).isEqualTo("384/500");
     // The lowest figure shown is MedRECT's text-only share 0.77…; its interval reaches lower, below 0.75.
     assertThat(exam.get("score_axis_start").asDouble()).isBetween(0.0, 0.75);

@@ -73,7 +73,7 @@ class ViewerExamsBrowserTest {
     expect(rows.first()).containsText("332/500");
     ExamCriteria c119 = site.exams().get(1).data().criteria();
     expect(page.locator("main .muted").first()).containsText("exam 119");
-    expect(page.locator("main .muted").first()).containsText("required ≥ " + c119.requiredMinScore());
+    expect(page.locator("main .muted").first()).containsText("required ≥ " + c119.requiredMin());
 
     // The top bar's links and the model menu follow the exam.
     page.locator("[data-nav=hardest]").click();

@@ -71,8 +71,8 @@ class ViewerSiteTest {
     JsonNode index = doc("exam/119/index");
     ExamCriteria c119 = AnswerKey.chosen("119", null).criteria();
     assertThat(index.at("/exam/id").asText()).isEqualTo("119");
-    assertThat(index.at("/exam/pass/required_min").asInt()).isEqualTo(c119.requiredMinScore());
-    assertThat(index.at("/exam/pass/general_min").asInt()).isEqualTo(c119.generalMinScore());
+    assertThat(index.at("/exam/pass/required_min_score").asInt()).isEqualTo(c119.requiredMin());
+    assertThat(index.at("/exam/pass/general_min_score").asInt()).isEqualTo(c119.generalMin());
     assertThat(index.get("questions")).hasSize(SharedData.dataset119().questions().size());
     JsonNode pfn = index.get("models").get(0);
     // The published grading of PFN's answers (IgakuQA119's results/demo summary): 332/500, 272/400.

@@ -77,11 +77,11 @@ function nullsLast(x, y, dir) {
 /**
  * What a resample must meet to count for P(pass): the two score criteria, and the prohibited-choice one where
  * the exam's criteria set it (index.exam.pass.prohibited_max), labelled as the annotation it rests on
- * (prohibited_annotation, from the edition's data).
+ * (prohibited_annotated_by, from the edition's data).
  */
 function passCriteriaText(pass) {
   return pass.prohibited_max == null ? 'both criteria hold'
-    : 'all three criteria hold (at most ' + pass.prohibited_max + ' answers with a prohibited choice, as ' + pass.prohibited_annotation + ')';
+    : 'all three criteria hold (at most ' + pass.prohibited_max + ' answers with a prohibited choice, as annotated by ' + pass.prohibited_annotated_by + ')';
 }
 
 /** Answers cut off at the token limit or empty, as the run recorded them (metadata.totals.truncated); null when it did not. */

@@ -54,7 +54,7 @@ function leaderboard(r, index) {
   const el = h('div', null,
     h('h1', null, 'Leaderboard'),
     h('div', { class: 'muted' }, 'Japanese Medical Licensing Examination, exam ' + exam.id + ': ' + index.questions.length + ' questions (' + withImage
-      + ' with images), scored out of ' + exam.score_max + '. Pass: required ≥ ' + c.required_min + '/' + c.required_max + ' and general ≥ ' + c.general_min + '/' + c.general_max + '.'),
+      + ' with images), scored out of ' + exam.score_max + '. Pass: required ≥ ' + c.required_min_score + '/' + c.required_max + ' and general ≥ ' + c.general_min_score + '/' + c.general_max + '.'),
     h('div', { class: 'cards' },
       card('Top score', top ? top.summary.score + '/' + top.summary.score_max : '—', top ? top.name + ' · ' + top.summary.score_pct_text : null),
       card('Models passing', passing + ' of ' + models.length, 'both required and general criteria'),

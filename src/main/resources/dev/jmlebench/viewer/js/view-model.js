@@ -12,7 +12,7 @@ function answerDoc(model, qid) {
 function prohibitedList(index, doc) {
   const rows = index.questions.map((q, i) => ({ q, res: doc.results[i] })).filter((x) => x.res && x.res.prohibited);
   if (!rows.length) return null;
-  return h('div', { 'data-testid': 'prohibited-answers' }, h('h2', null, 'Answers with a prohibited choice (禁忌肢, ' + (index.exam.pass.prohibited_annotation || 'not official') + ')'),
+  return h('div', { 'data-testid': 'prohibited-answers' }, h('h2', null, 'Answers with a prohibited choice (禁忌肢, ' + (index.exam.pass.prohibited_annotated_by ? 'annotated by ' + index.exam.pass.prohibited_annotated_by : 'not official') + ')'),
     h('ul', null, rows.map((x) => h('li', null, h('a', { href: questionHref(x.q.id) }, x.q.id), ' — ' + answerText(x.res.predicted) + ': ',
       h('span', { class: 'ja', lang: 'ja' }, x.res.prohibited_reason)))));
 }
@@ -73,11 +73,11 @@ async function modelPage(r, index) {
       card('P(pass)', h('span', { 'data-testid': 'pass-probability', title: passTitle(m.stats, index.bootstrap, c) }, m.stats.pass_probability_text),
         m.stats.pass_probability == null ? 'not judged: the run does not cover a whole part of the exam'
           : 'probability of passing: the share of ' + num(index.bootstrap.resamples) + ' bootstrap resamples in which ' + passCriteriaText(c)),
-      card('Required', s.required_score + '/' + s.required_score_max, 'pass at ≥ ' + c.required_min, passBadge(s.required_pass)),
-      card('General', s.general_score + '/' + s.general_score_max, 'pass at ≥ ' + c.general_min, passBadge(s.general_pass)),
+      card('Required', s.required_score + '/' + s.required_score_max, 'pass at ≥ ' + c.required_min_score, passBadge(s.required_pass)),
+      card('General', s.general_score + '/' + s.general_score_max, 'pass at ≥ ' + c.general_min_score, passBadge(s.general_pass)),
       latencies.length ? card('Median latency', (median(latencies) / 1000).toFixed(1) + ' s', latencies.length + ' requests timed') : null,
       s.prohibited_answers == null ? null : card('Prohibited choices', h('span', { 'data-testid': 'prohibited-count' }, String(s.prohibited_answers)),
-        'answers including a 禁忌肢 · pass at ≤ ' + c.prohibited_max + ' · ' + c.prohibited_annotation, passBadge(s.prohibited_pass)),
+        'answers including a 禁忌肢 · pass at ≤ ' + c.prohibited_max + ' · annotated by ' + c.prohibited_annotated_by, passBadge(s.prohibited_pass)),
       tokens.length ? card('Tokens', num(tokens.reduce((a, b) => a + b, 0)), 'total over ' + tokens.length + ' answers') : null),
     h('h2', null, 'By block'), blocks,
     prohibitedList(index, doc),
