@@ -162,7 +162,7 @@ public final class Runner {
     ResilientClient client = new ResilientClient(config.ask().api().client(settings), config.retry(),
         new AdaptiveLimiter(config.parallel()));
     CachedAsking cached = config.ask().cache() == null ? null
-        : new CachedAsking(ResponseCache.at(config.ask().cache()), client);
+        : new CachedAsking(ResponseCache.open(config.ask().cache(), "--cache"), client);
     List<QuestionResult> keptSamples = earlier.kept().values().stream().flatMap(m -> m.values().stream()).toList();
     int keptCorrect = (int) keptSamples.stream().filter(QuestionResult::correct).count();
     RunningCounts counts = new RunningCounts(selection.questions().size() * config.repeats(), keptSamples.size(),
@@ -446,7 +446,9 @@ public final class Runner {
       if (cached != null) {
         out.println("  Cache      " + cached.hits() + " answer(s) from the cache without a request"
             + (cached.hits() > 0 && totals.path(Totals.REQUESTS).asLong() == 0 ? " — nothing was asked" : "") + ", "
-            + cached.stored() + " stored (" + cached.cache().directory() + ")");
+            + cached.stored() + " stored (" + cached.cache().directory() + ")"
+            + (cached.unstored() > 0 ? "; " + cached.unstored() + " could not be stored (" + cached.firstWriteFailure()
+                + ") — the answers themselves are saved" : ""));
       }
       out.println("Wrote " + o.out());
       if (!o.unanswered().isEmpty()) {
