@@ -117,6 +117,6 @@ class SuiteFromResultsTest {
             + Path.of("results/openai_gpt-5.2.json") + " --api-key \"$OPENROUTER_API_KEY\"")
         .contains("./jmle-bench run --model Qwen/Qwen3-32B --base-url http://localhost:8000/v1 --image-mode blind "
             + "--display-name Qwen3-32B --out " + Path.of("results/Qwen_Qwen3-32B.json") + "\n")
-        .contains("API key none (a server on this machine)");
+        .contains("API key from $OPENAI_API_KEY if it is set → localhost:8000 (a server on this machine may need none)");
   }
 }
