@@ -1,5 +1,6 @@
 package dev.jmlebench.cli;
 
+import dev.jmlebench.batch.BatchWait;
 import dev.jmlebench.cache.ResponseCache;
 import dev.jmlebench.client.ApiKey;
 import dev.jmlebench.client.ApiKind;
@@ -183,6 +184,13 @@ final class RunCommand implements Callable<Integer> {
           + "by one.")
   boolean batch;
 
+  @Option(names = "--batch-wait", paramLabel = "TIME", defaultValue = "26h",
+      description = "How long --batch waits for its batch to end (26h, 90m, 30s; a number is hours). Then the "
+          + "run stops, the batch stays recorded in RESULT.batch.json, and the same command later reattaches "
+          + "to it and collects its answers. Default: ${DEFAULT-VALUE} (the 24-hour completion window and a "
+          + "margin).")
+  String batchWait;
+
   @Option(names = "--readme", paramLabel = "FILE",
       description = "After a run that ends without errors, put its rows into the leaderboard tables of this "
           + "README (between the leaderboard markers; see 'leaderboard'). Default: none.")
@@ -241,7 +249,8 @@ final class RunCommand implements Callable<Integer> {
           + keyVariable(apiKind));
     }
     AskOptions ask = new AskOptions(apiKind, maxTokens == null ? null : positive("--max-tokens", maxTokens),
-        prices(), retryWhat == null ? Reask.DEFAULT : Reask.parse(retryWhat), cacheDirectory(), batch);
+        prices(), retryWhat == null ? Reask.DEFAULT : Reask.parse(retryWhat), cacheDirectory(), batch,
+        BatchWait.parse(batchWait, "--batch-wait"));
     RunConfig config = new RunConfig(model, url, mode(), ExtraBody.parse(extraBody), blocks(),
         out != null ? out : resume != null ? resume : RunConfig.defaultOut(model, now), resume, displayName,
         positive("--parallel", parallel), Duration.ofSeconds(positive("--timeout", timeoutSeconds)), retry(), now,

@@ -1,5 +1,7 @@
 package dev.jmlebench.runner;
 
+import dev.jmlebench.batch.BatchAsking;
+import dev.jmlebench.batch.BatchWait;
 import dev.jmlebench.client.ApiKind;
 import dev.jmlebench.client.ClientSettings;
 import dev.jmlebench.common.ShellWords;
@@ -58,6 +60,9 @@ final class ContinueCommand {
     }
     if (ask.batch()) {
       args.add("--batch");
+      if (!ask.batchWait().equals(BatchAsking.DEFAULT_MAX_WAIT)) {
+        args.addAll(List.of("--batch-wait", BatchWait.format(ask.batchWait())));
+      }
     }
     if (c.displayName() != null) {
       args.addAll(List.of("--display-name", c.displayName()));

@@ -285,8 +285,8 @@ public final class Runner {
     }
     Prices batchPrices = config.ask().prices() == null ? null : config.ask().prices().halved();
     try {
-      Set<String> left = new BatchAsking(config.ask().api().batches(settings), BatchJournal.pathFor(config.out()), out)
-          .run(requests, (id, c) -> {
+      Set<String> left = new BatchAsking(config.ask().api().batches(settings), BatchJournal.pathFor(config.out()), out,
+          config.ask().batchWait()).run(requests, (id, c) -> {
             Ask a = byId.get(id);
             anyAnswered.set(true);
             record.accept(a, graded(a.question(), c, RunRecords.questionExtra(new Answer(c, null, 1, Duration.ZERO),
