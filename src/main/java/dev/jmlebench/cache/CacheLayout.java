@@ -141,9 +141,16 @@ final class CacheLayout {
       throw new UserError(dir + ": no such folder");
     }
     if (!isMarked(dir)) {
-      throw new UserError(dir + ": not a response cache of jmle-bench (it has no " + TAG + " of jmle-bench); "
-          + "nothing in it is touched. A cache made before caches were marked is marked by the next "
-          + "'run --cache " + dir + "'.");
+      Path stranger;
+      try {
+        stranger = firstStranger(dir);
+      } catch (IOException e) {
+        stranger = dir;
+      }
+      throw new UserError(dir + ": not a response cache of jmle-bench (it has no " + TAG + " of jmle-bench"
+          + (stranger != null ? ", and holds " + dir.relativize(stranger) + ", which is no cache entry); nothing in "
+              + "it is touched" : "); nothing in it is touched. A cache made before caches were marked is marked by "
+              + "the next 'run --cache " + dir + "'"));
     }
     List<Path> entries = new ArrayList<>();
     try (DirectoryStream<Path> top = Files.newDirectoryStream(dir, CacheLayout::isShard)) {
