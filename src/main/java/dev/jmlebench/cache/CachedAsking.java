@@ -12,13 +12,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Asks through the response cache: a stored reply to the exact request is the answer, with no request
  * ({@code attempts} 0); else the model is asked and a successful, complete reply is stored. A re-ask of an
  * answer a resume did not keep ({@code fresh}) goes to the model and replaces the stored reply, else
- * {@code --retry truncated} would get the same cut-off reply back. Truncated replies are not stored.
+ * {@code --retry truncated} would get the same cut-off reply back. Truncated replies are not stored. A reply
+ * that cannot be stored (a full disk, a folder made read-only meanwhile) is still the answer: the run
+ * journals it as any other, and the failures are counted for its report.
  */
 public final class CachedAsking {
   private final ResponseCache cache;
   private final ResilientClient client;
   private final AtomicInteger hits = new AtomicInteger();
   private final AtomicInteger stored = new AtomicInteger();
+  private final AtomicInteger unstored = new AtomicInteger();
+  private volatile String firstWriteFailure;
 
   public CachedAsking(ResponseCache cache, ResilientClient client) {
     this.cache = cache;
@@ -37,8 +41,15 @@ public final class CachedAsking {
     }
     Answer a = client.ask(prompt);
     if (a.ok() && !isCutOff(a)) {
-      cache.put(key, redacted(a.completion()));
-      stored.incrementAndGet();
+      try {
+        cache.put(key, redacted(a.completion()));
+        stored.incrementAndGet();
+      } catch (RuntimeException e) {
+        // The answer is paid for: losing the cache's copy costs nothing, losing the answer would.
+        if (unstored.getAndIncrement() == 0) {
+          firstWriteFailure = e.getMessage();
+        }
+      }
     }
     return a;
   }
@@ -61,6 +72,15 @@ public final class CachedAsking {
 
   public int stored() {
     return stored.get();
+  }
+
+  /** Replies that could not be stored, and why the first of them could not (null when all were). */
+  public int unstored() {
+    return unstored.get();
+  }
+
+  public String firstWriteFailure() {
+    return firstWriteFailure;
   }
 
   public ResponseCache cache() {

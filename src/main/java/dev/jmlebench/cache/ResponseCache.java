@@ -23,12 +23,16 @@ import java.util.Optional;
  * Replies already paid for, on disk: one JSON file per request under {@code DIR/ab/abcd….json}, named by the
  * SHA-256 of the exact request — endpoint URL, body bytes and sample number (so the N asks of a question
  * under {@code --repeats} stay N independent answers). The API key is sent in a header, never in the body,
- * so it is neither in a name nor in a file. Files are written atomically; a damaged entry is a miss. A stored
- * reply names its fields as a result file does ({@link dev.jmlebench.results.ResultSchema}).
+ * so it is neither in a name nor in a file. Files are written atomically; a damaged entry is a miss, and so is
+ * an entry that does not record the very request it is looked up for (a file copied or swapped under another
+ * name answers nothing). A stored reply names its fields as a result file does
+ * ({@link dev.jmlebench.results.ResultSchema}). The folder is the cache's own ({@link CacheLayout}).
  */
 public final class ResponseCache {
   static final String FORMAT = "jmle-bench-response";
-  static final int VERSION = 1;
+  /** 2: each entry records the SHA-256 of its request ({@link #REQUEST}); an entry of version 1 is a miss. */
+  static final int VERSION = 2;
+  static final String REQUEST = "request_sha256";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path dir;
@@ -37,7 +41,12 @@ public final class ResponseCache {
     this.dir = dir;
   }
 
-  public static ResponseCache at(Path dir) {
+  /**
+   * The cache in {@code dir}, checked before anything is asked: made and marked as a cache when new or empty,
+   * refused when it holds anything else or cannot be written ({@code option} names it in the one line).
+   */
+  public static ResponseCache open(Path dir, String option) {
+    CacheLayout.claim(dir, option);
     return new ResponseCache(dir);
   }
 
@@ -66,14 +75,17 @@ public final class ResponseCache {
   }
 
   Path fileOf(String key) {
-    return dir.resolve(key.substring(0, 2)).resolve(key + ".json");
+    return CacheLayout.fileOf(dir, key);
   }
 
-  /** The stored reply, or empty when there is none (or it cannot be read). */
+  /**
+   * The stored reply, or empty when there is none, it cannot be read, or it was stored for another request.
+   */
   public Optional<Completion> get(String key) {
     try {
       JsonNode root = JSON.readTree(Files.readAllBytes(fileOf(key)));
-      if (!FORMAT.equals(root.path("format").asText()) || !root.path("completion").isObject()) {
+      if (root == null || !FORMAT.equals(root.path("format").asText()) || !key.equals(root.path(REQUEST).asText())
+          || !root.path("completion").isObject()) {
         return Optional.empty();
       }
       return Optional.of(completion(root.get("completion")));
@@ -84,11 +96,16 @@ public final class ResponseCache {
     }
   }
 
-  /** Stores a successful reply under its request's key, replacing an older one. */
+  /**
+   * Stores a successful reply under its request's key, replacing an older one.
+   *
+   * @throws java.io.UncheckedIOException when it cannot be written (the caller's answer is not lost by it)
+   */
   public void put(String key, Completion c) {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", FORMAT);
     root.put("version", VERSION);
+    root.put(REQUEST, key);
     ObjectNode o = root.putObject("completion");
     o.put("content", c.content());
     if (c.reasoning() != null) {

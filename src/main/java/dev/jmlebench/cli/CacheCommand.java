@@ -53,7 +53,9 @@ final class CacheCommand implements Runnable {
   }
 
   @Command(name = "prune", mixinStandardHelpOptions = true,
-      description = "Remove the replies stored more than --older-than days ago, or all with --all.")
+      description = "Remove the replies stored more than --older-than days ago, or all with --all. Only the "
+          + "cache's own entries go, and only from a folder 'run --cache' marked as its cache (CACHEDIR.TAG); "
+          + "any other folder is refused, with nothing removed.")
   static final class Prune implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "DIR",
         description = "The cache. Default: $XDG_CACHE_HOME/jmle-bench/responses (~/.cache/...).")

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
         + "draw the score chart and the per-block heat map (PNG and SVG) beside the chart file, and, with "
         + "--readme FILE, rebuild that README's two leaderboard tables (all questions, text-only) between "
         + "their markers.",
-        "Every file is ranked as the answer key (--key) grades its stored answers; a file graded with another "
-        + "key is re-graded in memory (this needs the dataset) and left as it is on disk.",
+        "Every file is ranked as the answer key (--key) grades its stored answers, whatever summary or key the "
+        + "file states; the grading is in memory (it needs the dataset) and the file is left as it is on disk.",
         "No README is written unless --readme names it. Its text outside the markers is never changed; a "
         + "README without them is left untouched with a warning that names the markers to add."})
 final class LeaderboardCommand implements Callable<Integer> {

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -68,6 +69,20 @@ final class SuiteCommand implements Runnable {
     }
   }
 
+  /** {@code --allow-env}: variables besides the conventional key variables that a suite may send as a key. */
+  static final class AllowEnv {
+    @Option(names = "--allow-env", paramLabel = "NAME", split = ",",
+        description = "Let a run send this environment variable as its API key though its name is not a key "
+            + "variable's (*_API_KEY, *_TOKEN): a suite file names the variable (api_key_env) and the server "
+            + "(base_url), so without this a shared suite could send any secret of yours to its own server. "
+            + "Repeatable or comma-separated.")
+    List<String> names;
+
+    Set<String> allowed() {
+      return names == null ? Set.of() : Set.copyOf(names.stream().map(String::strip).toList());
+    }
+  }
+
   /** {@code --base-url}: one server for every run, such as a mock server replaying a results folder. */
   static final class ServerOverride {
     @Option(names = "--base-url", paramLabel = "URL",
@@ -93,6 +108,7 @@ final class SuiteCommand implements Runnable {
   static final class Run implements Callable<Integer> {
     @Mixin Selection selection;
     @Mixin ServerOverride server;
+    @Mixin AllowEnv allowEnv;
 
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "1",
         description = "Runs at once (each with its own parallel requests). Default: ${DEFAULT-VALUE}")
@@ -111,7 +127,7 @@ final class SuiteCommand implements Runnable {
       PrintWriter terminal = System.console() != null
           ? new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true) : null;
       SuiteRunner.Settings settings = new SuiteRunner.Settings(jobs, terminal, columns(), continueCommand(),
-          System::getenv);
+          System::getenv, allowEnv.allowed());
       // Each exam's dataset loaded (or downloaded) once, before any run starts: parallel runs must not each
       // fetch it.
       Map<String, Dataset> data = dataset.eachOf(SuiteStatus.exams(entries), "suite " + selection.file, out);
@@ -137,6 +153,7 @@ final class SuiteCommand implements Runnable {
       if (jobs != 1) {
         words.addAll(List.of("--jobs", String.valueOf(jobs)));
       }
+      allowEnv.allowed().stream().sorted().forEach(v -> words.addAll(List.of("--allow-env", v)));
       words.addAll(dataset.asArguments());
       return ShellWords.join(words);
     }
@@ -172,15 +189,16 @@ final class SuiteCommand implements Runnable {
   }
 
   @Command(name = "plan", mixinStandardHelpOptions = true,
-      header = "Each run as the `run` command it stands for; nothing asked",
-      description = {"Each run's resolved settings and the equivalent 'jmle-bench run' command line; nothing "
-          + "is asked."})
+      header = "Each run as its `run` command, and where each key goes",
+      description = {"Each run's resolved settings and the equivalent 'jmle-bench run' command line, and which "
+          + "environment variable's key goes to which server; nothing is asked and no variable is read."})
   static final class Plan implements Callable<Integer> {
     @Mixin Selection selection;
     @Mixin ServerOverride server;
+    @Mixin AllowEnv allowEnv;
 
     @Option(names = "--json", description = "A JSON list of objects with the keys name, display_name, model, "
-        + "base_url, image_mode, extra_body, exam, key, out.")
+        + "base_url, image_mode, extra_body, exam, key, out, api_key_env, api_key_allowed.")
     boolean json;
 
     @Spec CommandSpec spec;
@@ -190,7 +208,8 @@ final class SuiteCommand implements Runnable {
       Suite suite = server.applyTo(selection.suite());
       List<SuiteEntry> entries = selection.entries(suite);
       PrintWriter out = spec.commandLine().getOut();
-      out.print(json ? SuitePlan.json(entries) : SuitePlan.text(suite, entries, RunCommand.program()));
+      out.print(json ? SuitePlan.json(entries, allowEnv.allowed())
+          : SuitePlan.text(suite, entries, RunCommand.program(), allowEnv.allowed()));
       out.flush();
       return Main.OK;
     }

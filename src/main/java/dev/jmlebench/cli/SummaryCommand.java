@@ -92,13 +92,16 @@ final class SummaryCommand implements Callable<Integer> {
         otherKey ? key.name() : null, otherKey ? Rescorer.regrade(file, d, key, f.toString()).summary() : null, d);
   }
 
-  private static void print(PrintWriter out, SummaryDocument.File g) {
+  private void print(PrintWriter out, SummaryDocument.File g) {
     ResultFile shown = g.shown();
     String mode = shown.metadata().imageMode() == null ? "" : ", " + shown.metadata().imageMode();
     out.print(SummaryReport.render(shown.metadata().name() + "  (" + shown.metadata().model() + mode + ")  "
         + g.path(), shown.summary(), g.criteria()));
     if (g.askedKey() != null) {
-      out.println(SummaryReport.otherKey(g.key(), g.askedKey(), g.underAsked(), g.path()));
+      // The rescore hint names the key as --key takes it: an edition file by its path, not its recorded name.
+      String given = answerKey.asGivenFor(ResultFiles.examOf(shown));
+      out.println(SummaryReport.otherKey(g.key(), g.askedKey(), given != null ? given : g.askedKey(), g.underAsked(),
+          g.path()));
     }
     out.print(UsageReport.render(RunUsage.of(shown, g.path()), shown.summary()));
     Examinees.of(shown, g.dataset()).map(ExamineesReport::render).ifPresent(out::print);

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -98,6 +99,61 @@ public final class JsonHttp {
     return send(HttpRequest.newBuilder(url).GET(), settings.timeout(), maxBytes);
   }
 
+  /** A body read to a file instead of memory: a batch's output of many replies. */
+  public record Download(int status, Path file, long bytes, HttpHeaders headers) {}
+
+  /** The most of an error reply's body kept for its message. */
+  private static final long MAX_ERROR_BODY = 64 << 10;
+  /** The least time a download may take: a large output file is not read in a chat request's timeout. */
+  private static final Duration MIN_DOWNLOAD_TIME = Duration.ofMinutes(30);
+
+  /**
+   * A GET whose body goes to {@code to} as it arrives, so memory holds none of it: at most {@code maxBytes}
+   * of a 2xx body (a larger one fails as {@link ApiFailure.Kind#OVERSIZE}); any other status fails as
+   * {@link #json} says, with at most 64 kB of its body read for the message. The whole exchange ends within
+   * the settings' timeout or 30 minutes, whichever is longer.
+   */
+  public Download download(URI url, long maxBytes, Path to) throws InterruptedException {
+    Duration timeout = settings.timeout().compareTo(MIN_DOWNLOAD_TIME) > 0 ? settings.timeout() : MIN_DOWNLOAD_TIME;
+    HttpRequest.Builder request = HttpRequest.newBuilder(url).GET().timeout(timeout);
+    authHeaders.forEach(request::header);
+    AtomicReference<CappedFile> body = new AtomicReference<>();
+    CompletableFuture<HttpResponse<Long>> exchange = http.sendAsync(request.build(), info -> {
+      CappedFile f = new CappedFile(to, info.statusCode() / 100 == 2 ? maxBytes : MAX_ERROR_BODY,
+          info.headers().firstValueAsLong("content-length").orElse(-1), info.statusCode() / 100 != 2);
+      body.set(f);
+      return f;
+    });
+    HttpResponse<Long> r;
+    try {
+      r = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      if (body.get() != null) {
+        body.get().abort();
+      }
+      throw failure(ApiFailure.Kind.TIMEOUT, 0, null, "no complete answer within " + seconds(timeout));
+    } catch (InterruptedException e) {
+      exchange.cancel(true);
+      if (body.get() != null) {
+        body.get().abort();
+      }
+      throw e;
+    } catch (ExecutionException e) {
+      throw failure(e.getCause() == null ? e : e.getCause(), timeout);
+    }
+    if (r.statusCode() / 100 != 2) {
+      byte[] text;
+      try {
+        text = java.nio.file.Files.readAllBytes(to);
+      } catch (java.io.IOException e) {
+        text = new byte[0];
+      }
+      json(new Reply(r.statusCode(), text, r.headers()));
+    }
+    return new Download(r.statusCode(), to, r.body(), r.headers());
+  }
+
   private Reply send(HttpRequest.Builder request, Duration timeout, long maxBytes) throws InterruptedException {
     request.timeout(timeout);
     authHeaders.forEach(request::header);
@@ -126,7 +182,7 @@ public final class JsonHttp {
   }
 
   private ApiFailure failure(Throwable e, Duration timeout) {
-    if (Throwables.hasCause(e, CappedBody.TooLarge.class)) {
+    if (Throwables.hasCause(e, CappedBody.TooLarge.class) || Throwables.hasCause(e, CappedFile.TooLarge.class)) {
       return failure(ApiFailure.Kind.OVERSIZE, 0, null, e.getMessage());
     }
     if (Throwables.hasCause(e, HttpTimeoutException.class)) {

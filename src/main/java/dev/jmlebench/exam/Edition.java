@@ -58,4 +58,10 @@ public record Edition(
     }
     sources = List.copyOf(sources);
   }
+
+  /** The same edition under another name (an edition file that may not use its own). */
+  public Edition named(String newName) {
+    return new Edition(exam, newName, title, published, description, answers, criteria, excludedQuestions,
+        acceptedAlternatives, correctForEveryone, comparison, calculationGold, sources);
+  }
 }

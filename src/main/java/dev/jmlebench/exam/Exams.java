@@ -2,6 +2,7 @@ package dev.jmlebench.exam;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jmlebench.common.Hashing;
 import dev.jmlebench.common.JsonFiles;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.ExamOrdinal;
@@ -91,10 +92,31 @@ public final class Exams {
     });
   }
 
-  /** An edition file a user gives for an exam; its question ids must be the exam's. */
+  /** How an edition file is named when its own name may not be used: by its content. */
+  public static final String CONTENT_NAME_PREFIX = "sha256:";
+
+  /**
+   * An edition file a user gives for an exam; its question ids must be the exam's. It keeps the name it gives
+   * itself unless that is a bundled edition's name (of any exam: {@code official}, {@code author},
+   * {@code igakuqa}) or looks like a content name: then it is named by its content, {@code sha256:} and the
+   * first 12 hex digits of the file's SHA-256 — a file can never pass for a bundled edition in a result file,
+   * a printed line or a leaderboard.
+   */
   public static Edition editionFile(Path file, ExamSpec exam) {
-    JsonNode root = JsonFiles.parse(JsonFiles.readBytes(file, "no such edition file"), file, "");
-    return edition(new ExamJson(root, file.toString(), ""), exam.id(), exam.blocks());
+    byte[] bytes = JsonFiles.readBytes(file, "no such edition file");
+    JsonNode root = JsonFiles.parse(bytes, file, "");
+    Edition e = edition(new ExamJson(root, file.toString(), ""), exam.id(), exam.blocks());
+    if (bundledEditionNames().contains(e.name()) || e.name().startsWith(CONTENT_NAME_PREFIX)) {
+      return e.named(CONTENT_NAME_PREFIX + Hashing.sha256Hex(bytes).substring(0, 12));
+    }
+    return e;
+  }
+
+  /** The names of every bundled exam's editions. */
+  static Set<String> bundledEditionNames() {
+    Set<String> names = new HashSet<>();
+    ids().forEach(id -> names.addAll(get(id).editions().keySet()));
+    return names;
   }
 
   private static ExamSpec load(String id) {

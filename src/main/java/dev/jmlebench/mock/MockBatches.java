@@ -39,6 +39,7 @@ final class MockBatches {
   private volatile int failEvery;
   private volatile boolean expire;
   private volatile boolean keyInIds;
+  private volatile java.time.Duration createReplyDelay = java.time.Duration.ZERO;
 
   MockBatches(MockServer server) {
     this.server = server;
@@ -68,6 +69,19 @@ final class MockBatches {
     return created.get();
   }
 
+  /** The reply to a batch's creation comes this long after the batch exists (a client killed meanwhile). */
+  void delayCreateReply(java.time.Duration d) {
+    createReplyDelay = d;
+  }
+
+  private void sleepAfterCreate() {
+    try {
+      Thread.sleep(createReplyDelay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** One request's outcome in a batch: an answer (HTTP 200 body), a failure message, or expired. */
   private record Item(String customId, JsonNode body, String failure, boolean expired) {}
 
@@ -76,13 +90,18 @@ final class MockBatches {
     final boolean anthropic;
     final List<Item> items;
     final AtomicInteger polls = new AtomicInteger();
+    final java.time.Instant createdAt = java.time.Instant.now();
+    final JsonNode metadata;
+    final String inputFile;
     String outputFile;
     String errorFile;
 
-    Batch(String id, boolean anthropic, List<Item> items) {
+    Batch(String id, boolean anthropic, List<Item> items, JsonNode metadata, String inputFile) {
       this.id = id;
       this.anthropic = anthropic;
       this.items = items;
+      this.metadata = metadata;
+      this.inputFile = inputFile;
     }
   }
 
@@ -91,6 +110,9 @@ final class MockBatches {
     Matcher m;
     if ("POST".equals(method) && path.endsWith("/messages/batches")) {
       return anthropicCreate(JSON.readTree(body), key);
+    }
+    if ("GET".equals(method) && path.endsWith("/messages/batches")) {
+      return list(true);
     }
     if ("GET".equals(method) && (m = ANTHROPIC_RESULTS.matcher(path)).matches()) {
       return anthropicResults(m.group(1));
@@ -107,6 +129,9 @@ final class MockBatches {
     }
     if ("POST".equals(method) && path.endsWith("/batches")) {
       return openAiCreate(JSON.readTree(body), key);
+    }
+    if ("GET".equals(method) && path.endsWith("/batches")) {
+      return list(false);
     }
     if ("GET".equals(method) && (m = OPENAI_BATCH.matcher(path)).matches()) {
       return status(m.group(1), false);
@@ -147,7 +172,9 @@ final class MockBatches {
         items.add(item(items.size(), l.path("custom_id").asText(), l.path("body"), MockServer.Protocol.CHAT, key));
       }
     }
-    Batch b = register(new Batch(batchId("batch_mock_", key), false, items));
+    Batch b = register(new Batch(batchId("batch_mock_", key), false, items, request.get("metadata"),
+        request.path("input_file_id").asText()));
+    sleepAfterCreate();
     return ok(openAiBatch(b, false));
   }
 
@@ -157,7 +184,8 @@ final class MockBatches {
       items.add(item(items.size(), r.path("custom_id").asText(), r.path("params"), MockServer.Protocol.MESSAGES,
           key));
     }
-    Batch b = register(new Batch(batchId("msgbatch_mock_", key), true, items));
+    Batch b = register(new Batch(batchId("msgbatch_mock_", key), true, items, null, null));
+    sleepAfterCreate();
     return ok(anthropicBatch(b, false));
   }
 
@@ -186,6 +214,29 @@ final class MockBatches {
         : new Item(customId, null, new String(r.body(), StandardCharsets.UTF_8), false);
   }
 
+  /** Every batch of one API, newest first, on one page (the mock holds few). */
+  private MockServer.Reply list(boolean anthropic) throws IOException {
+    ObjectNode o = JSON.createObjectNode();
+    ArrayNode data = o.putArray("data");
+    batches.values().stream().filter(b -> b.anthropic == anthropic)
+        .sorted((x, y) -> y.createdAt.compareTo(x.createdAt))
+        .forEach(b -> data.add(anthropic ? anthropicBatch(b, b.polls.get() >= pollsUntilDone)
+            : openAiBatchQuietly(b)));
+    o.put("has_more", false);
+    if (!anthropic) {
+      o.put("object", "list");
+    }
+    return ok(o);
+  }
+
+  private ObjectNode openAiBatchQuietly(Batch b) {
+    try {
+      return openAiBatch(b, b.polls.get() >= pollsUntilDone);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private MockServer.Reply status(String id, boolean anthropic) throws IOException {
     Batch b = batches.get(id);
     if (b == null || b.anthropic != anthropic) {
@@ -197,7 +248,9 @@ final class MockBatches {
 
   private ObjectNode openAiBatch(Batch b, boolean done) throws IOException {
     ObjectNode o = JSON.createObjectNode().put("id", b.id).put("object", "batch")
-        .put("endpoint", "/v1/chat/completions").put("completion_window", "24h");
+        .put("endpoint", "/v1/chat/completions").put("completion_window", "24h").put("input_file_id", b.inputFile)
+        .put("created_at", b.createdAt.getEpochSecond());
+    o.set("metadata", b.metadata == null ? null : b.metadata.deepCopy());
     boolean expired = b.items.stream().anyMatch(Item::expired);
     o.put("status", !done ? "in_progress" : expired ? "expired" : "completed");
     int completed = (int) b.items.stream().filter(i -> i.body() != null).count();
@@ -242,7 +295,7 @@ final class MockBatches {
 
   private ObjectNode anthropicBatch(Batch b, boolean done) {
     ObjectNode o = JSON.createObjectNode().put("id", b.id).put("type", "message_batch")
-        .put("processing_status", done ? "ended" : "in_progress");
+        .put("processing_status", done ? "ended" : "in_progress").put("created_at", b.createdAt.toString());
     ObjectNode counts = o.putObject("request_counts");
     counts.put("processing", done ? 0 : b.items.size());
     counts.put("succeeded", done ? b.items.stream().filter(i -> i.body() != null).count() : 0);

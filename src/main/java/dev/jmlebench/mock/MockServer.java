@@ -203,6 +203,15 @@ public final class MockServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * The reply to a batch's creation is sent this long after the batch exists, as a slow provider's might: a
+   * client killed meanwhile has paid for a batch it never heard of.
+   */
+  public MockServer delayBatchCreateReply(java.time.Duration d) {
+    batches.delayCreateReply(d);
+    return this;
+  }
+
   /** Batch ids repeat the key the batch was submitted with ({@code batch_mock_KEY_1}). */
   public MockServer keyInBatchIds(boolean on) {
     batches.keyInIds(on);

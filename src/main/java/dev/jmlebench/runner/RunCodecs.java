@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jmlebench.batch.BatchWait;
 import dev.jmlebench.cache.ResponseCache;
 import dev.jmlebench.client.ApiKind;
 import dev.jmlebench.client.ClientSettings;
@@ -592,6 +593,23 @@ final class RunCodecs {
     @Override
     public String print(Path value) {
       return value.equals(ResponseCache.defaultDirectory()) ? "" : value.toString();
+    }
+  };
+
+  /** How long a batch is waited for: 26h, 90m, 30s, or a number of hours ({@link BatchWait}). */
+  static final Codec<Duration> BATCH_WAIT = new Textual<>() {
+    @Override
+    public Duration parse(String text, RunField.Context c) {
+      try {
+        return BatchWait.parse(text, "time");
+      } catch (dev.jmlebench.common.UserError e) {
+        throw new Invalid(e.getMessage().substring("time: ".length()));
+      }
+    }
+
+    @Override
+    public String print(Duration value) {
+      return BatchWait.format(value);
     }
   };
 

@@ -2,6 +2,8 @@ package dev.jmlebench.runner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jmlebench.batch.BatchAsking;
+import dev.jmlebench.batch.BatchWait;
 import dev.jmlebench.client.ApiKind;
 import dev.jmlebench.client.ClientSettings;
 import dev.jmlebench.client.anthropic.AnthropicClient;
@@ -189,6 +191,15 @@ public final class RunField<T> {
           + "kept in RESULT.batch.json); requests the batch failed or let expire are asked one by one.")
       .build();
 
+  public static final RunField<Duration> BATCH_WAIT = new Builder<>("batch wait", "--batch-wait",
+      RunCodecs.BATCH_WAIT)
+      .label("TIME").group(Group.HOW).metadata(Written.NEVER).byDefault(c -> BatchAsking.DEFAULT_MAX_WAIT)
+      .help("How long --batch waits for its batch to end (26h, 90m, 30s; a number is hours). Then the run stops, "
+          + "the batch stays recorded in RESULT.batch.json, and the same command later reattaches to it and "
+          + "collects its answers. Default: " + BatchWait.format(BatchAsking.DEFAULT_MAX_WAIT)
+          + " (the 24-hour completion window and a margin).")
+      .build();
+
   public static final RunField<Path> CACHE = new Builder<>("response cache", "--cache", RunCodecs.CACHE_FOLDER)
       .label("DIR").optionalValue().group(Group.HOW).metadata(Written.NEVER).byDefault(c -> null)
       .help("Keep every successful reply in a response cache and answer a request asked before from it, with no "
@@ -228,7 +239,7 @@ public final class RunField<T> {
    */
   public static final List<RunField<?>> ALL = List.of(MODEL, API, BASE_URL, KEY_VARIABLE, EXTRA_BODY, MAX_TOKENS,
       EXAM, ANSWER_KEY, QUESTIONS, LIMIT, IMAGE_MODE, REPEATS, PARALLEL, TIMEOUT, MAX_RETRIES, RETRY_BUDGET, MAX_BODY,
-      BATCH, CACHE, REASK, DISPLAY_NAME, PRICE_INPUT, PRICE_OUTPUT);
+      BATCH, BATCH_WAIT, CACHE, REASK, DISPLAY_NAME, PRICE_INPUT, PRICE_OUTPUT);
 
   /** What a default or a reading may depend on: the fields before it in {@link #ALL}, and the environment. */
   public interface Context {

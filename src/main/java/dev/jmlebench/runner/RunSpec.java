@@ -424,6 +424,11 @@ public final class RunSpec {
     return get(RunField.BATCH);
   }
 
+  /** How long a batch is waited for before the run stops, leaving it recorded to reattach. */
+  public Duration batchWait() {
+    return get(RunField.BATCH_WAIT);
+  }
+
   /** The response cache's folder, or null for none. */
   public Path cache() {
     return get(RunField.CACHE);

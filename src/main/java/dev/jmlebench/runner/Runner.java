@@ -176,7 +176,7 @@ public final class Runner {
         RequestExtras.merged(spec.baseUrl(), spec.maxTokens(), spec.extraBody()), spec.maxBodyBytes());
     ResilientClient client = new ResilientClient(spec.api().client(settings), retry,
         new AdaptiveLimiter(spec.parallel()));
-    CachedAsking cached = spec.cache() == null ? null : new CachedAsking(ResponseCache.at(spec.cache()), client);
+    CachedAsking cached = spec.cache() == null ? null : new CachedAsking(ResponseCache.open(spec.cache(), "--cache"), client);
     List<QuestionResult> keptSamples = earlier.kept().values().stream().flatMap(m -> m.values().stream()).toList();
     int keptCorrect = (int) keptSamples.stream().filter(QuestionResult::correct).count();
     RunningCounts counts = new RunningCounts(selection.questions().size() * spec.repeats(), keptSamples.size(),
@@ -316,7 +316,8 @@ public final class Runner {
     }
     Prices batchPrices = spec.prices() == null ? null : spec.prices().halved();
     try {
-      Set<String> left = new BatchAsking(spec.api().batches(settings), BatchJournal.pathFor(target.out()), out)
+      Set<String> left = new BatchAsking(spec.api().batches(settings), BatchJournal.pathFor(target.out()), out,
+          spec.batchWait())
           .run(requests, (id, c) -> {
             Ask a = byId.get(id);
             anyAnswered.set(true);
@@ -502,7 +503,9 @@ public final class Runner {
       if (cached != null) {
         out.println("  Cache      " + cached.hits() + " answer(s) from the cache without a request"
             + (cached.hits() > 0 && totals.path(Totals.REQUESTS).asLong() == 0 ? " — nothing was asked" : "") + ", "
-            + cached.stored() + " stored (" + cached.cache().directory() + ")");
+            + cached.stored() + " stored (" + cached.cache().directory() + ")"
+            + (cached.unstored() > 0 ? "; " + cached.unstored() + " could not be stored (" + cached.firstWriteFailure()
+                + ") — the answers themselves are saved" : ""));
       }
       out.println("Wrote " + o.out());
       if (!o.unanswered().isEmpty()) {

@@ -41,11 +41,13 @@ public final class SummaryReport {
   /**
    * The line saying a file was graded with another key than the one asked, e.g. {@code graded with the author
    * key; under the official key: 486/500 (97.2%), PASS — `jmle-bench rescore --key official FILE` rewrites it}.
+   *
+   * @param keyArgument what {@code --key} takes to name the asked key: its name, or an edition file's path
    */
-  public static String otherKey(String graded, String asked, Summary under, String file) {
+  public static String otherKey(String graded, String asked, String keyArgument, Summary under, String file) {
     return String.format("  Key        graded with the %s key; under the %s key: %d/%d (%s), %s — "
         + "`jmle-bench rescore --key %s %s` rewrites it", graded, asked, under.score(), under.scoreMax(),
-        Percent.format(under.scorePct()), verdict(under), asked, file);
+        Percent.format(under.scorePct()), verdict(under), keyArgument, file);
   }
 
   /** The width of a fraction as {@link #fraction} writes a total's, e.g. {@code 488/500 (97.6%)}. */

@@ -42,9 +42,8 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
   }
 
   /**
-   * Reads a result file as the answer key of its exam grades it ({@code keyOf} gives the key of an exam); a
-   * file graded with another key is re-graded in memory, which loads its exam's dataset ({@code dataset}
-   * gives the dataset of an exam).
+   * Reads a result file as the answer key of its exam grades its stored answers ({@code keyOf} gives the key
+   * of an exam), in memory, which loads its exam's dataset ({@code dataset} gives the dataset of an exam).
    */
   public static ScoredRun read(Path file, Function<String, AnswerKey> keyOf, Function<String, Dataset> dataset) {
     return graded(ResultFiles.read(file), keyOf, dataset, file.toString());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
 
 /** {@code suite plan}: each entry's resolved settings and the {@code run} command line that does it. */
 public final class SuitePlan {
@@ -16,9 +17,11 @@ public final class SuitePlan {
 
   /**
    * A list of objects with exactly the keys {@code name, display_name, model, base_url, image_mode,
-   * extra_body, exam, key, out}; a field without a value is null.
+   * extra_body, exam, key, out, api_key_env, api_key_allowed} (whether {@code suite run} sends that variable
+   * to base_url: a conventional key variable, or one given to {@code --allow-env}); a field without a value is
+   * null.
    */
-  public static String json(List<SuiteEntry> entries) {
+  public static String json(List<SuiteEntry> entries, Set<String> allowedKeyVariables) {
     ArrayNode list = JSON.createArrayNode();
     for (SuiteEntry e : entries) {
       ObjectNode o = list.addObject();
@@ -31,6 +34,8 @@ public final class SuitePlan {
       o.put(SuiteField.EXAM.yamlName(), e.exam());
       o.put(SuiteField.KEY.yamlName(), e.key());
       o.put(SuiteField.OUT.yamlName(), e.out().toString());
+      o.put(SuiteField.API_KEY_ENV.yamlName(), e.apiKeyEnv());
+      o.put("api_key_allowed", KeyVariables.allowed(e, allowedKeyVariables));
     }
     try {
       return JSON.writeValueAsString(list) + "\n";
@@ -39,12 +44,17 @@ public final class SuitePlan {
     }
   }
 
-  /** Per entry: its name, the settings that decide its row, where the key comes from, and the command. */
-  public static String text(Suite suite, List<SuiteEntry> entries, String program) {
+  /**
+   * Which key variable goes to which server, then per entry: its name, the settings that decide its row, where
+   * the key comes from and goes, and the command.
+   */
+  public static String text(Suite suite, List<SuiteEntry> entries, String program, Set<String> allowedKeyVariables) {
     StringBuilder sb = new StringBuilder();
     sb.append(suite.file()).append(": ").append(entries.size()).append(" of ").append(suite.entries().size())
         .append(" runs; result files in ").append(suite.results())
         .append(suite.readme() != null ? ", leaderboard tables in " + suite.readme() : "").append("\n");
+    sb.append("API keys:\n");
+    KeyVariables.routes(entries, allowedKeyVariables).forEach(r -> sb.append("  ").append(r).append("\n"));
     for (SuiteEntry e : entries) {
       sb.append("\n").append(e.name()).append(e.displayName() != null ? "  (" + e.displayName() + ")" : "")
           .append("\n");
@@ -55,7 +65,11 @@ public final class SuitePlan {
         sb.append("  extra body ").append(e.extraBody()).append("\n");
       }
       sb.append("  out ").append(e.out()).append(" · API key ")
-          .append(e.needsNoKey() ? "none (a server on this machine)" : "from $" + e.apiKeyEnv()).append("\n");
+          // A server on this machine may need no key; suite run still sends the variable's when it is set.
+          .append("from $").append(e.apiKeyEnv()).append(e.needsNoKey() ? " if it is set" : "").append(" → ")
+          .append(KeyVariables.hostOf(e)).append(e.needsNoKey() ? " (a server on this machine may need none)" : "")
+          .append(KeyVariables.allowed(e, allowedKeyVariables) ? "" : " (refused without --allow-env "
+              + e.apiKeyEnv() + ")").append("\n");
       sb.append("  ").append(e.commandLine(program)).append("\n");
     }
     return sb.toString();

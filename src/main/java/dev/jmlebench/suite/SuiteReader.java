@@ -5,6 +5,7 @@ import dev.jmlebench.exam.Exams;
 import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.score.KeyChoice;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,10 +54,22 @@ public final class SuiteReader {
     return new SuiteReader.Checker(file, results).suite(YamlTree.parse(text(file), file));
   }
 
+  /**
+   * The most bytes a suite file may have: hundreds of runs take a few dozen kB, and YAML parsing takes time
+   * that grows faster than the file (16 MB took a minute), so a larger file is refused before it is parsed.
+   */
+  static final int MAX_BYTES = 1 << 20;
+
   private static String text(Path file) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-          .toString();
+    // Read up to one byte past the limit, whatever the file claims to be (a pipe, a file still growing).
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+      if (bytes.length > MAX_BYTES) {
+        long size = Files.isRegularFile(file) ? Files.size(file) : -1;
+        throw new UserError(file + ": " + (size > 0 ? String.format(Locale.ROOT, "%.1f MB", size / 1e6) + ", "
+            : "") + "larger than a suite file may be (" + MAX_BYTES / (1 << 20) + " MiB); not read");
+      }
+      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
     } catch (NoSuchFileException e) {
       throw new UserError(file + ": no such file");
     } catch (CharacterCodingException e) {

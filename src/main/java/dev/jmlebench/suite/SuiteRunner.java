@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,13 +42,16 @@ public final class SuiteRunner {
    * @param width the terminal's columns
    * @param continueCommand the command that continues the suite after Ctrl-C
    * @param environment reads an environment variable (the keys named by api_key_env)
+   * @param allowedKeyVariables variables besides the conventional key variables that a run may send as its key
+   *     ({@code --allow-env}; see {@link KeyVariables})
    */
   public record Settings(int jobs, PrintWriter terminal, int width, String continueCommand,
-      UnaryOperator<String> environment) {
+      UnaryOperator<String> environment, Set<String> allowedKeyVariables) {
     public Settings {
       if (jobs < 1) {
         throw new UserError("--jobs: should be a positive number, not " + jobs);
       }
+      allowedKeyVariables = Set.copyOf(allowedKeyVariables);
     }
   }
 
@@ -87,6 +91,9 @@ public final class SuiteRunner {
     if (suite.readme() != null && !Files.isRegularFile(suite.readme())) {
       throw new UserError(suite.file() + ": readme " + suite.readme() + ": no such file");
     }
+    // Before any variable is read: a shared suite file must not send another secret to its own server.
+    KeyVariables.check(suite, entries, settings.allowedKeyVariables());
+    KeyVariables.routes(entries, settings.allowedKeyVariables()).forEach(r -> out.println("API key " + r));
     List<EntryResult> results = Collections.synchronizedList(new ArrayList<>());
     List<SuiteEntry> toRun = new ArrayList<>();
     for (SuiteEntry e : entries) {

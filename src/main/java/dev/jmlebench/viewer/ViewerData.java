@@ -37,8 +37,8 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
    * One result file.
    *
    * @param id the file name without {@code .json}, reduced to URL- and file-safe characters, unique
-   * @param result the file as the viewer's answer key grades it (re-graded in memory when it was graded with
-   *     another key; never written)
+   * @param result the file as the viewer's answer key grades its stored answers (in memory, whatever summary
+   *     the file states; never written)
    * @param summary the summary under that key
    */
   public record Run(String id, Path file, ResultFile result, Summary summary) {
@@ -70,7 +70,7 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
     return of(dataset, key, folder.results(), folder.skipped());
   }
 
-  /** The runs of one exam, each graded under {@code key} (re-graded in memory where the file used another). */
+  /** The runs of one exam, each as {@code key} grades its stored answers (in memory). */
   static ViewerData of(Dataset dataset, AnswerKey key, List<Folder.Read> files, List<Skipped> skipped) {
     AnswerKey checked = key.checkedAgainst(dataset);
     List<Run> runs = new ArrayList<>(files.size());

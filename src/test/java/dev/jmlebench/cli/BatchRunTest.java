@@ -185,7 +185,7 @@ class BatchRunTest {
     }
     ResultFile file = ResultFiles.read(out);
     assertThat(file.results()).hasSize(400).allSatisfy(r -> assertThat(r.rawResponse()).startsWith(echo("***")));
-    assertThat(FileTexts.below(cache)).as("the 57 direct answers cached").hasSize(57)
+    assertThat(FileTexts.cacheEntries(cache)).as("the 57 direct answers cached").hasSize(57)
         .allSatisfy(text -> assertThat(text).contains(echo("***")));
     assertThat(FileTexts.below(dir)).allSatisfy(text -> assertThat(text).doesNotContain(KEY));
   }

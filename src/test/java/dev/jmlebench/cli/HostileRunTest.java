@@ -56,7 +56,7 @@ class HostileRunTest {
       assertThat(o.exitCode()).as(o.err()).isZero();
       String files = everything(dir);
       assertThat(files).contains("Your key is ***").contains("I was called with ***").doesNotContain(KEY);
-      assertThat(FileTexts.below(dir.resolve("cache"))).as("the response cache's stored replies").isNotEmpty()
+      assertThat(FileTexts.cacheEntries(dir.resolve("cache"))).as("the response cache's stored replies").isNotEmpty()
           .allSatisfy(reply -> assertThat(reply).contains("Your key is ***").doesNotContain(KEY));
       assertThat(o.out() + o.err()).doesNotContain(KEY);
     }

@@ -395,9 +395,14 @@ class LeaderboardCommandTest {
     Files.writeString(export, JSON.writeValueAsString(marked));
     Path changed = dir.resolve("openai_gpt-oss-120b_low.json");
     ObjectNode file = (ObjectNode) JSON.readTree(changed.toFile());
+    // The answer itself changes (the leaderboard grades stored answers, not the stored 'correct'): right
+    // becomes wrong, or wrong right.
     for (JsonNode q : file.get("results")) {
       if (q.get("question_id").asText().equals("120A-1")) {
-        ((ObjectNode) q).put("correct", !q.get("correct").booleanValue());
+        String gold = q.get("gold").get(0).asText();
+        boolean nowCorrect = !q.get("correct").booleanValue();
+        ((ObjectNode) q).put("correct", nowCorrect).put("parse_success", true).putArray("predicted")
+            .add(nowCorrect ? gold : gold.equals("a") ? "b" : "a");
       }
     }
     Files.writeString(changed, JSON.writeValueAsString(file));

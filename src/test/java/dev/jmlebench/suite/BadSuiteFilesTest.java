@@ -163,4 +163,24 @@ class BadSuiteFilesTest {
     assertThat(only.exitCode()).isEqualTo(2);
     assertThat(only.err()).isEqualTo("jmle-bench: --only: " + file + " has no run named 'nope' (its runs: first)\n");
   }
+
+  @Test
+  void aSuiteFileLargerThanAnySuiteIsRefusedBeforeItIsParsed() throws IOException {
+    Path file = dir.resolve("huge.yaml");
+    // A valid suite followed by 16 MB of comments: what is refused is the size, not the content.
+    StringBuilder yaml = new StringBuilder("runs:\n- name: a\n  model: m\n  base_url: http://127.0.0.1:9/v1\n");
+    String padding = "# " + "x".repeat(1021) + "\n";
+    while (yaml.length() < 16_000_000) {
+      yaml.append(padding);
+    }
+    Files.writeString(file, yaml);
+    Cli.Outcome r = Cli.run("suite", "plan", file.toString());
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
+    assertThat(r.err().strip()).doesNotContain("\n")
+        .isEqualTo("jmle-bench: " + file + ": 16.0 MB, larger than a suite file may be (1 MiB); not read");
+
+    // Just under the limit, the same suite is read.
+    Files.writeString(file, yaml.substring(0, SuiteReader.MAX_BYTES - 2048));
+    assertThat(Cli.run("suite", "plan", file.toString()).exitCode()).isZero();
+  }
 }

@@ -147,6 +147,6 @@ class SuiteFromResultsTest {
         .contains("API key from $OPENROUTER_API_KEY")
         .contains("./jmle-bench run --model Qwen/Qwen3-32B --base-url http://localhost:8000/v1 "
             + "--display-name Qwen3-32B --out " + Path.of("results/Qwen_Qwen3-32B.json") + "\n")
-        .contains("API key none (a server on this machine)");
+        .contains("API key from $OPENAI_API_KEY if it is set → localhost:8000 (a server on this machine may need none)");
   }
 }

@@ -163,7 +163,9 @@ class SuiteRunTest {
       Path file = suite(entry("rejected", qwen, strict.baseUrl().toString()) + "  api_key_env: PATH\n",
           entry("unset", qwen, "https://api.example.invalid/v1") + "  api_key_env: JMLE_BENCH_TEST_NO_SUCH_VARIABLE\n");
 
-      Cli.Outcome r = Cli.run("suite", "run", file.toString(), "--jobs", "2", "--dataset", DATASET);
+      // Neither variable is a key variable's name: the user lets the suite send them.
+      Cli.Outcome r = Cli.run("suite", "run", file.toString(), "--jobs", "2", "--dataset", DATASET,
+          "--allow-env", "PATH,JMLE_BENCH_TEST_NO_SUCH_VARIABLE");
 
       assertThat(r.exitCode()).isEqualTo(1);
       assertThat(r.out()).contains(file + ": 0 of 2 runs complete, 2 failed")

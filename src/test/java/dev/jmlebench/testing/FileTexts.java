@@ -14,8 +14,17 @@ public final class FileTexts {
 
   /** The text of every regular file below {@code root}, in walk order. */
   public static List<String> below(Path root) {
+    return below(root, "");
+  }
+
+  /** The stored replies of a response cache: its {@code .json} entries, without its CACHEDIR.TAG. */
+  public static List<String> cacheEntries(Path cache) {
+    return below(cache, ".json");
+  }
+
+  private static List<String> below(Path root, String suffix) {
     try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(Files::isRegularFile).map(p -> {
+      return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(suffix)).map(p -> {
         try {
           return Files.readString(p, StandardCharsets.UTF_8);
         } catch (IOException e) {

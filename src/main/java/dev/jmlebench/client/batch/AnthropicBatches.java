@@ -10,19 +10,28 @@ import dev.jmlebench.client.Completion;
 import dev.jmlebench.client.JsonHttp;
 import dev.jmlebench.client.Secrets;
 import dev.jmlebench.client.anthropic.AnthropicClient;
-import java.io.IOException;
 import java.net.URI;
-import java.util.LinkedHashMap;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Anthropic's Message Batches: {@code POST /messages/batches} with every request's {@code custom_id} and
  * {@code params} (the Messages body), polled until {@code processing_status} is {@code ended}, then its
- * {@code results_url} read as JSONL (succeeded, errored, canceled or expired per request).
+ * {@code results_url} read as JSONL (succeeded, errored, canceled or expired per request). The API keeps no
+ * metadata of the client's: a batch an interrupted run created is found again in {@code GET /messages/batches}
+ * as the one created since the run's intent with as many requests.
  */
 public final class AnthropicBatches implements BatchApi {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** A batch created this long before the intent was recorded still counts (clocks differ). */
+  private static final Duration CLOCK_MARGIN = Duration.ofMinutes(10);
+  private static final int MAX_LIST_PAGES = 20;
 
   private final ClientSettings settings;
   private final JsonHttp http;
@@ -38,22 +47,80 @@ public final class AnthropicBatches implements BatchApi {
   }
 
   @Override
-  public Status submit(List<Request> requests) throws InterruptedException {
+  public Intent prepare(List<Request> requests, String tag) {
+    return new Intent(tag, null, requests.size(), Instant.now());
+  }
+
+  @Override
+  public Status create(Intent intent, List<Request> requests) throws InterruptedException {
     ObjectNode body = JSON.createObjectNode();
     ArrayNode list = body.putArray("requests");
     for (Request r : requests) {
       list.addObject().put("custom_id", r.customId()).set("params", r.body());
     }
-    return status(http.postJson(settings.endpoint("messages/batches"), JsonHttp.bytes(body), Map.of()));
+    JsonHttp.Reply reply = http.postJson(settings.endpoint("messages/batches"), JsonHttp.bytes(body), Map.of());
+    return status(reply, http.json(reply));
+  }
+
+  @Override
+  public Optional<Status> find(Intent intent) throws InterruptedException {
+    Instant since = intent.at().minus(CLOCK_MARGIN);
+    List<Status> candidates = new ArrayList<>();
+    String after = null;
+    for (int page = 0; page < MAX_LIST_PAGES; page++) {
+      JsonHttp.Reply reply = http.get(BatchUris.withQuery(settings.endpoint("messages/batches"),
+          "limit=100" + (after == null ? "" : "&after_id=" + after)));
+      JsonNode list = http.json(reply);
+      boolean older = false;
+      JsonNode last = null;
+      for (JsonNode b : list.path("data")) {
+        last = b;
+        Instant created = instant(b.path("created_at").asText(""));
+        if (created == null || created.isBefore(since)) {
+          older = created != null;
+          continue;
+        }
+        Status s;
+        try {
+          s = status(reply, b);
+        } catch (ApiFailure malformed) {
+          continue; // a batch whose id this tool would not follow is none of its own
+        }
+        if (s.total() == intent.requests()) {
+          candidates.add(s);
+        }
+      }
+      if (last == null || older || !list.path("has_more").asBoolean(false)) {
+        break;
+      }
+      after = last.path("id").asText(null);
+      if (!BatchApi.isPlainId(after, settings)) {
+        break;
+      }
+    }
+    if (candidates.size() > 1) {
+      throw new AmbiguousBatch(candidates.size() + " batches of " + intent.requests() + " requests were created "
+          + "since " + intent.at() + " (" + String.join(", ", candidates.stream().map(Status::id).toList())
+          + "); which one the interrupted run submitted cannot be told");
+    }
+    return candidates.stream().findFirst();
+  }
+
+  private static Instant instant(String text) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   @Override
   public Status status(String batchId) throws InterruptedException {
-    return status(http.get(settings.endpoint("messages/batches/" + batchId)));
+    JsonHttp.Reply reply = http.get(settings.endpoint("messages/batches/" + BatchUris.plain(batchId, "batch id")));
+    return status(reply, http.json(reply));
   }
 
-  private Status status(JsonHttp.Reply reply) {
-    JsonNode b = http.json(reply);
+  private Status status(JsonHttp.Reply reply, JsonNode b) {
     if (!b.path("id").isTextual() || !b.path("processing_status").isTextual()) {
       throw http.malformed(reply, "the batch has no id or processing_status");
     }
@@ -63,11 +130,10 @@ public final class AnthropicBatches implements BatchApi {
     JsonNode c = b.path("request_counts");
     int finished = c.path("succeeded").asInt() + c.path("errored").asInt() + c.path("canceled").asInt()
         + c.path("expired").asInt();
-    // Printed in the progress line: a credential echoed into it is hidden.
-    String state = settings.secrets().redact(b.get("processing_status").asText());
-    return new Status(b.get("id").asText(), state, state.equals("ended"), finished,
-        finished + c.path("processing").asInt(), b.path("results_url").isTextual() ? b.get("results_url").asText() : null,
-        null);
+    String state = b.get("processing_status").asText();
+    return new Status(b.get("id").asText(), BatchApi.printable(state, settings), state.equals("ended"), finished,
+        finished + c.path("processing").asInt(), b.path("results_url").isTextual() ? b.get("results_url").asText()
+            : null, null);
   }
 
   private static boolean sameServer(URI a, URI b) {
@@ -76,47 +142,40 @@ public final class AnthropicBatches implements BatchApi {
   }
 
   @Override
-  public Map<String, Outcome> outcomes(Status ended) throws InterruptedException {
-    Map<String, Outcome> out = new LinkedHashMap<>();
+  public Reading outcomes(Status ended, OutcomeSink sink) throws InterruptedException {
     if (ended.resultsRef() == null) {
-      return out;
+      return new Reading(0);
     }
-    // The results URL is absolute at Anthropic; a path is taken on the base URL's host.
-    URI url = settings.baseUrl().resolve(ended.resultsRef());
+    URI url;
+    try {
+      // The results URL is absolute at Anthropic; a path is taken on the base URL's host.
+      url = settings.baseUrl().resolve(new URI(ended.resultsRef()));
+    } catch (URISyntaxException | IllegalArgumentException e) {
+      // Not quoted: it may hold what it should not (the key); it is not a URL in any case.
+      throw new Refused("batch " + ended.id() + ": its results_url is not a URL; not fetched");
+    }
     if (!sameServer(url, settings.baseUrl())) {
       // The request carries the key: it goes to the server it was given for, never where a reply points.
-      throw http.failure(ApiFailure.Kind.MALFORMED, 0, null, "batch " + ended.id()
-          + ": the results are on another server than " + Secrets.publicUrl(settings.baseUrl()) + "; not fetched");
+      throw new Refused("batch " + ended.id() + ": the results are on another server than "
+          + Secrets.publicUrl(settings.baseUrl()) + "; not fetched");
     }
-    JsonHttp.Reply reply = http.get(url, BatchApi.resultsCap(settings, ended));
-    if (reply.status() / 100 != 2) {
-      http.json(reply);
+    if (!settings.secrets().redact(url.toString()).equals(url.toString())) {
+      throw new Refused("batch " + ended.id() + ": its results_url repeats a credential; not fetched");
     }
-    for (String line : reply.text().split("\n")) {
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode l;
-      try {
-        l = JSON.readTree(line);
-      } catch (IOException e) {
-        continue;
-      }
-      String id = l.path("custom_id").asText(null);
-      if (id == null) {
-        continue;
-      }
+    int unusable = BatchResults.read(http, settings, url, BatchApi.resultsCap(settings, ended), (id, l) -> {
       JsonNode result = l.path("result");
       String type = result.path("type").asText();
       Completion c = type.equals("succeeded") ? AnthropicClient.completion(result.path("message")) : null;
       if (c != null) {
-        out.put(id, new Outcome(c, null));
+        sink.outcome(id, new Outcome(c, null));
       } else {
         String why = type.equals("errored") ? result.path("error").path("error").path("message").asText("errored")
             : type.isEmpty() ? "no result" : type;
-        out.put(id, new Outcome(null, http.failure(ApiFailure.Kind.HTTP, 0, null, "batch: " + why).getMessage()));
+        sink.outcome(id, new Outcome(null, http.failure(ApiFailure.Kind.HTTP, 0, null, "batch: " + why)
+            .getMessage()));
       }
-    }
-    return out;
+      return true;
+    });
+    return new Reading(unusable);
   }
 }
