@@ -57,6 +57,11 @@ final class Answers {
     return (int) all().count();
   }
 
+  /** Samples with an answer (any but a failed request): what makes a result file worth writing. */
+  synchronized int answeredSamples() {
+    return (int) all().filter(r -> r.outcome() != Outcome.ERROR).count();
+  }
+
   /** Samples whose request failed. */
   synchronized int errors() {
     return (int) all().filter(r -> r.outcome() == Outcome.ERROR).count();

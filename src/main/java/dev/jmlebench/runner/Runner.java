@@ -50,13 +50,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
@@ -69,8 +66,19 @@ import java.util.stream.Collectors;
  * is asked N times, sample 0 of every question first, then sample 1, and so on: a run stopped early then
  * holds whole single runs rather than a few questions asked N times. Answers are kept by (question,
  * sample).
+ *
+ * <p>Asking ends in one of three ways ({@link Ending}): every ask done; Ctrl-C; or the {@link CircuitBreaker}
+ * (the recent answers all failed alike). A stop starts no new request and waits up to {@link #DRAIN} for those
+ * in flight, since they are paid for; then recording closes ({@link #closeRecording}), so that the file written,
+ * the journal and the count printed hold exactly the same answers. A run that saved no answer writes no file.
  */
 public final class Runner {
+  /** How long a stop waits for the requests in flight before it writes what there is. */
+  static final Duration DRAIN = Duration.ofSeconds(5);
+
+  /** How asking ended. */
+  enum Ending { COMPLETE, INTERRUPTED, TRIPPED }
+
   private final RunConfig config;
   private final Dataset dataset;
   private final ApiKey apiKey;
@@ -83,8 +91,12 @@ public final class Runner {
   private final Answers answers;
   private final AtomicBoolean anyAnswered = new AtomicBoolean();
   private final AtomicReference<ApiFailure> fatal = new AtomicReference<>();
-  private final AtomicReference<RuntimeException> crash = new AtomicReference<>();
-  private volatile boolean stopping;
+  private final AtomicReference<ApiFailure> tripped = new AtomicReference<>();
+  private final AskPool pool = new AskPool();
+  private final CircuitBreaker breaker;
+  /** Recording takes its read side; {@link #closeRecording} its write side, once. */
+  private final ReadWriteLock recording = new ReentrantReadWriteLock();
+  private boolean recordingClosed;
   private FinishedRun outcome;
 
   /**
@@ -109,6 +121,7 @@ public final class Runner {
     this.program = program;
     this.answers = new Answers(config.repeats(), config.ask().reask());
     this.key = AnswerKey.chosen(dataset.exam(), config.answerKey()).checkedAgainst(dataset);
+    this.breaker = new CircuitBreaker(config.parallel());
   }
 
   /**
@@ -134,11 +147,13 @@ public final class Runner {
     try (RunLock lock = RunLock.take(config.out())) {
       // A kill during the final write leaves a temporary file beside the result: nothing else will remove it.
       AtomicFiles.removeLeftovers(config.out());
-      return runLocked();
+      return runLocked(lock);
+    } finally {
+      pool.close();
     }
   }
 
-  private FinishedRun runLocked() {
+  private FinishedRun runLocked(RunLock lock) {
     long start = System.nanoTime();
     Selection selection = Selection.of(dataset, config.blocks(), config.imageMode());
     Set<String> selected = selection.questions().stream().map(Question::questionId).collect(Collectors.toSet());
@@ -167,40 +182,44 @@ public final class Runner {
     int keptCorrect = (int) keptSamples.stream().filter(QuestionResult::correct).count();
     RunningCounts counts = new RunningCounts(selection.questions().size() * config.repeats(), keptSamples.size(),
         keptCorrect);
-    Finisher finisher = new Finisher(selection, timestamp, client, cached, start, journalPath, earlier);
+    Finisher finisher = new Finisher(selection, timestamp, client, cached, start, journalPath, earlier, lock);
 
-    Thread hook = new Thread(() -> finisher.finish(true), "jmle-bench-ctrl-c");
+    Thread hook = new Thread(() -> finisher.finish(Ending.INTERRUPTED), "jmle-bench-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
     try (progress;
          Journal journal = Journal.open(journalPath, JsonNodeFactory.instance.objectNode()
              .put(ResultSchema.Journal.MODEL, config.model())
              .put(ResultSchema.Metadata.DATASET_SHA256, data.datasetSha256())
              .put(ResultSchema.Metadata.QUESTIONS_SHA256, data.questionsSha256()))) {
-      progress.started(counts.snapshot(0, 0));
-      BiConsumer<Ask, QuestionResult> record = (a, r) -> {
-        // Kept first: a Ctrl-C file written in between then holds all that the journal does.
-        answers.put(r.questionId(), a.sample(), r);
-        journal.append(r, a.sample(), earlier.wallMs() + (System.nanoTime() - start) / 1_000_000);
-        synchronized (counts) {
-          // One at a time, so the printed tallies come in order.
-          progress.finished(a.label(config.repeats()), r,
-              counts.add(r, client.retries(), client.limiter().inFlight()));
-        }
-      };
+      progress.follow(() -> {
+        int inFlight = client.limiter().inFlight();
+        return counts.snapshot(client.retries(), inFlight, Math.max(0, pool.active() - inFlight));
+      });
+      progress.started(counts.snapshot(0, 0, 0));
+      BiConsumer<Ask, QuestionResult> record = (a, r) -> record(a, r, journal, counts, client, start, earlier);
       if (config.ask().batch() && !pending.isEmpty()) {
         pending = batchFirst(pending, settings, client, record);
       }
-      askAll(pending, a -> {
-        QuestionResult r = ask(a, client, cached);
-        if (r != null) {
-          record.accept(a, r);
+      pool.runAll(pending, config.parallel(), a -> {
+        try {
+          QuestionResult r = ask(a, client, cached);
+          if (r != null) {
+            record.accept(a, r);
+          }
+        } catch (ResilientClient.Stopped e) {
+          // not asked: the run is stopping, and a later run asks it
         }
-      });
+      }, () -> fatal.get() != null || tripped.get() != null);
+      if (pool.crash() != null || fatal.get() != null || tripped.get() != null) {
+        stopAsking(client);
+        pool.awaitIdle(DRAIN);
+        closeRecording();
+      }
     } finally {
       removeHook(hook);
     }
-    if (crash.get() != null) {
-      throw crash.get();
+    if (pool.crash() != null) {
+      throw pool.crash();
     }
     ApiFailure f = fatal.get();
     if (f != null) {
@@ -210,7 +229,48 @@ public final class Runner {
       throw new UserError("stopped before asking the rest: the first requests failed with " + f.getMessage()
           + " — " + hint(f));
     }
-    return finisher.finish(false);
+    return finisher.finish(tripped.get() != null ? Ending.TRIPPED : Ending.COMPLETE);
+  }
+
+  /**
+   * Keeps, journals and shows one answer — unless recording has closed (a stop is writing the file), so that
+   * nothing is journaled that the file and the count printed do not hold. Answers are recorded side by side;
+   * only the tallies go one at a time, so they print in order.
+   */
+  private void record(Ask a, QuestionResult r, Journal journal, RunningCounts counts, ResilientClient client,
+      long start, EarlierResults earlier) {
+    recording.readLock().lock();
+    try {
+      if (recordingClosed) {
+        return;
+      }
+      journal.append(r, a.sample(), earlier.wallMs() + (System.nanoTime() - start) / 1_000_000);
+      answers.put(r.questionId(), a.sample(), r);
+      synchronized (counts) {
+        counts.add(r);
+        int inFlight = client.limiter().inFlight();
+        progress.finished(a.label(config.repeats()), r,
+            counts.snapshot(client.retries(), inFlight, Math.max(0, pool.active() - inFlight)));
+      }
+    } finally {
+      recording.readLock().unlock();
+    }
+  }
+
+  /** No answer is recorded from now on; returns once the answers being recorded are. */
+  private void closeRecording() {
+    recording.writeLock().lock();
+    try {
+      recordingClosed = true;
+    } finally {
+      recording.writeLock().unlock();
+    }
+  }
+
+  /** No ask and no request starts from now on; the requests in flight may still finish. */
+  private void stopAsking(ResilientClient client) {
+    pool.stop();
+    client.stop();
   }
 
   /** The file whose answers this run keeps: {@code --resume}, else the output file itself. */
@@ -224,51 +284,6 @@ public final class Runner {
           + from + ": choose a new --out, or leave --out away to continue " + from + " in place");
     }
     return from;
-  }
-
-  private interface Task {
-    void run(Ask a) throws InterruptedException;
-  }
-
-  /** Runs every ask's task on {@code parallel} threads; the limiter decides how many are in flight. */
-  private void askAll(List<Ask> pending, Task task) {
-    if (pending.isEmpty()) {
-      return;
-    }
-    AtomicInteger threadNo = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(config.parallel(), pending.size()), r -> {
-      Thread t = new Thread(r, "jmle-bench-ask-" + threadNo.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    CountDownLatch left = new CountDownLatch(pending.size());
-    for (Ask a : pending) {
-      pool.execute(() -> {
-        try {
-          if (!stopping && fatal.get() == null && crash.get() == null) {
-            task.run(a);
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-          crash.compareAndSet(null, e);
-        } finally {
-          left.countDown();
-        }
-      });
-    }
-    try {
-      while (!left.await(100, TimeUnit.MILLISECONDS)) {
-        if (fatal.get() != null || crash.get() != null) {
-          break;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      stopping = true;
-    } finally {
-      pool.shutdownNow();
-    }
   }
 
   /**
@@ -295,7 +310,7 @@ public final class Runner {
       return pending.stream().filter(a -> left.contains(a.customId())).toList();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      stopping = true;
+      pool.stop();
       return List.of();
     }
   }
@@ -317,28 +332,43 @@ public final class Runner {
     return Prompt.of(q, config.imageMode(), dataset.imagesDirectory());
   }
 
-  /** Asks one question and grades the answer; null when the run is stopping for a failure of the whole run. */
+  /**
+   * Asks one question and grades the answer; null when the run is stopping for a failure of the whole run. A
+   * failure that makes the breaker's row stops asking the rest ({@link CircuitBreaker}); it is recorded itself.
+   */
   private QuestionResult ask(Ask ask, ResilientClient client, CachedAsking cached) throws InterruptedException {
     Question q = ask.question();
     Prompt prompt = prompt(q);
     Answer a = cached == null ? client.ask(prompt) : cached.ask(prompt, ask.sample(), ask.fresh());
     if (a.ok()) {
       anyAnswered.set(true);
+      breaker.answered();
       return graded(q, a.completion(), RunRecords.questionExtra(a, config.ask().prices(), imageMissing(q)));
     }
     if (Transience.isFatalForRun(a.failure()) && !anyAnswered.get()) {
       fatal.compareAndSet(null, a.failure());
       return null;
     }
+    if (breaker.failed(a.failure()) && tripped.compareAndSet(null, a.failure())) {
+      stopAsking(client);
+    }
     return QuestionResult.failed(q.questionId(), key.gold(q), a.failure().getMessage(),
         RunRecords.questionExtra(a, config.ask().prices(), imageMissing(q)));
   }
 
+  /** What a user can check when every request fails with {@code f}. */
   private static String hint(ApiFailure f) {
-    if (f.kind() == ApiFailure.Kind.UNREACHABLE) {
-      return "check --base-url and that the server is running";
-    }
-    return f.status() == 404 ? "check --base-url and --model" : "check --api-key or OPENAI_API_KEY";
+    return switch (f.kind()) {
+      case UNREACHABLE -> "check --base-url and that the server is running";
+      case TIMEOUT -> "check that the server answers within --timeout";
+      case CONNECTION, MALFORMED -> "check --base-url and the server (its replies break off or are not chat completions)";
+      case OVERSIZE -> "check --max-body-mb and --max-tokens";
+      case HTTP -> f.status() == 404 ? "check --base-url and --model"
+          : f.status() == 401 || f.status() == 403 ? "check --api-key or OPENAI_API_KEY"
+          : f.status() >= 500 ? "the server seems down or overloaded"
+          : f.status() == 429 ? "the server limits the rate: try a lower --parallel later"
+          : "the server refuses the requests: check --base-url, --model and --extra-body";
+    };
   }
 
   /** Only the header of a journal that nothing was added to: removing it loses nothing. */
@@ -367,9 +397,10 @@ public final class Runner {
     private final long startNanos;
     private final Path journalPath;
     private final EarlierResults earlier;
+    private final RunLock lock;
 
     Finisher(Selection selection, String timestamp, ResilientClient client, CachedAsking cached, long startNanos,
-        Path journalPath, EarlierResults earlier) {
+        Path journalPath, EarlierResults earlier, RunLock lock) {
       this.earlier = earlier;
       this.selection = selection;
       this.timestamp = timestamp;
@@ -377,14 +408,25 @@ public final class Runner {
       this.cached = cached;
       this.startNanos = startNanos;
       this.journalPath = journalPath;
+      this.lock = lock;
     }
 
-    FinishedRun finish(boolean interrupted) {
+    /**
+     * Stops asking, waits for the requests in flight (bounded by {@link #DRAIN}), closes recording and writes what
+     * was recorded. Ctrl-C's hook calls it while the asking threads still run; the run's own thread afterwards
+     * gets the same outcome.
+     */
+    FinishedRun finish(Ending ending) {
       synchronized (Runner.this) {
         if (outcome != null) {
           return outcome;
         }
-        stopping = true;
+        stopAsking(client);
+        if (ending == Ending.INTERRUPTED) {
+          drainAfterCtrlC();
+        }
+        closeRecording();
+        progress.close();
         Duration wall = Duration.ofNanos(System.nanoTime() - startNanos);
         Duration totalWall = wall.plusMillis(earlier.wallMs());
         List<QuestionResult> all = answers.published();
@@ -397,18 +439,53 @@ public final class Runner {
         ExamCriteria criteria = key.criteria();
         Summary summary = Rescorer.summarize(file, dataset, criteria, config.out().toString());
         file = file.withSummary(summary);
-        ResultFiles.write(config.out(), file);
-        if (!interrupted) {
+        boolean anyAnswer = answers.answeredSamples() > 0;
+        if (anyAnswer) {
+          ResultFiles.write(config.out(), file);
+        }
+        if (ending == Ending.COMPLETE || !anyAnswer) {
+          // Complete, or stopped with nothing to keep (a journal of failures only): nothing to continue from.
           deleteJournal();
         }
+        lock.close();
         List<String> unanswered = selection.questions().stream().map(Question::questionId)
             .filter(id -> !answers.isAnswered(id)).toList();
         String command = ContinueCommand.render(program, config, dataset.directory());
-        outcome = new FinishedRun(config.out(), file, unanswered, answers.errors(), interrupted, wall, concurrency,
-            command);
-        report(outcome, criteria);
+        outcome = new FinishedRun(config.out(), file, unanswered, answers.errors(), ending != Ending.COMPLETE, wall,
+            concurrency, command);
+        if (ending == Ending.TRIPPED) {
+          throw tripMessage(anyAnswer, command);
+        }
+        if (!anyAnswer && ending == Ending.COMPLETE) {
+          ApiFailure last = breaker.last();
+          throw new UserError("no question was answered (" + answers.errors() + " failed"
+              + (last == null ? "" : ", the last with " + last.getMessage()) + "): nothing saved, no result file "
+              + "written" + (last == null ? "" : "; " + hint(last)));
+        }
+        report(outcome, criteria, anyAnswer);
         return outcome;
       }
+    }
+
+    /** Ctrl-C: the requests in flight are paid for, so their answers are waited for, a moment at most. */
+    private void drainAfterCtrlC() {
+      int inFlight = client.limiter().inFlight();
+      if (inFlight > 0) {
+        out.println();
+        out.println("Stopping: waiting up to " + DRAIN.toSeconds() + " s for the " + inFlight
+            + (inFlight == 1 ? " request" : " requests") + " in flight (already paid for) ...");
+        out.flush();
+      }
+      pool.awaitIdle(DRAIN);
+    }
+
+    private UserError tripMessage(boolean anyAnswer, String command) {
+      ApiFailure last = breaker.last();
+      return new UserError("stopped: the last " + breaker.window() + " questions all failed the same way ("
+          + last.getMessage() + "), so the rest would too — " + (anyAnswer
+          ? answers.answeredSamples() + " answers saved to " + config.out()
+              + "; when the server answers again, continue with: " + command
+          : "nothing saved, no result file written; " + hint(last) + ", then run the same command again"));
     }
 
     private void deleteJournal() {
@@ -419,9 +496,14 @@ public final class Runner {
       }
     }
 
-    private void report(FinishedRun o, ExamCriteria criteria) {
+    private void report(FinishedRun o, ExamCriteria criteria, boolean written) {
       out.println();
       if (o.interrupted()) {
+        if (!written) {
+          out.println("Interrupted before any answer: nothing saved.");
+          out.flush();
+          return;
+        }
         out.println("Interrupted: " + (config.repeats() == 1
             ? o.file().results().size() + " of " + selection.questions().size() + " questions"
             : answers.samples() + " of " + selection.questions().size() * config.repeats() + " answers ("
