@@ -8,7 +8,9 @@ import java.util.Objects;
  * every question with the same 400, would otherwise be asked every question, each through its retries, and
  * leave a result file of errors. It counts answers, not requests: each question has had its retries first, so a
  * passing fault never trips it. "The same way" is the failure's kind and HTTP status ({@code HTTP 502}, a
- * timeout, a broken connection); the message may differ (servers put request ids in them).
+ * timeout, a broken connection); the message may differ (servers put request ids in them). An answer ends the row
+ * only when its request was sent after the row's first failed one: a long answer sent before an outage, arriving
+ * during it, says nothing of the server now.
  *
  * <p>The window is {@code max(MIN_WINDOW, min(parallel, MAX_WINDOW))} answers in a row: at least a whole round
  * of the requests in flight, so one burst of failures at one moment is a round, never the whole run's verdict
@@ -22,6 +24,8 @@ final class CircuitBreaker {
   private String kind;
   private ApiFailure last;
   private int inARow;
+  /** When the earliest request of the row was sent (System.nanoTime). */
+  private long rowSince;
 
   CircuitBreaker(int parallel) {
     this.window = Math.max(MIN_WINDOW, Math.min(parallel, MAX_WINDOW));
@@ -31,16 +35,28 @@ final class CircuitBreaker {
     return window;
   }
 
-  /** An answer arrived: the row of failures ends. */
-  synchronized void answered() {
+  /** An answer arrived, its request sent at {@code sentNanos}: the row of failures ends, unless it began later. */
+  synchronized void answered(long sentNanos) {
+    if (inARow > 0 && sentNanos - rowSince < 0) {
+      return;
+    }
     inARow = 0;
     kind = null;
   }
 
-  /** A question ended in {@code f} after its retries; true when this makes {@link #window} failures alike in a row. */
-  synchronized boolean failed(ApiFailure f) {
+  /**
+   * A question ended in {@code f} after its retries, its last request sent at {@code sentNanos}; true when this
+   * makes {@link #window} failures alike in a row.
+   */
+  synchronized boolean failed(ApiFailure f, long sentNanos) {
     String k = kindOf(f);
-    inARow = Objects.equals(k, kind) ? inARow + 1 : 1;
+    if (Objects.equals(k, kind)) {
+      inARow++;
+      rowSince = sentNanos - rowSince < 0 ? sentNanos : rowSince;
+    } else {
+      inARow = 1;
+      rowSince = sentNanos;
+    }
     kind = k;
     last = f;
     return inARow >= window;

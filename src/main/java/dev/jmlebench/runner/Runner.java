@@ -340,16 +340,17 @@ public final class Runner {
     Question q = ask.question();
     Prompt prompt = prompt(q);
     Answer a = cached == null ? client.ask(prompt) : cached.ask(prompt, ask.sample(), ask.fresh());
+    long sent = System.nanoTime() - a.latency().toNanos();
     if (a.ok()) {
       anyAnswered.set(true);
-      breaker.answered();
+      breaker.answered(sent);
       return graded(q, a.completion(), RunRecords.questionExtra(a, config.ask().prices(), imageMissing(q)));
     }
     if (Transience.isFatalForRun(a.failure()) && !anyAnswered.get()) {
       fatal.compareAndSet(null, a.failure());
       return null;
     }
-    if (breaker.failed(a.failure()) && tripped.compareAndSet(null, a.failure())) {
+    if (breaker.failed(a.failure(), sent) && tripped.compareAndSet(null, a.failure())) {
       stopAsking(client);
     }
     return QuestionResult.failed(q.questionId(), key.gold(q), a.failure().getMessage(),
