@@ -14,38 +14,65 @@ import java.util.stream.Stream;
 
 /**
  * The answers of a run so far: per question, its samples by sample number (one, sample 0, unless the run
- * repeats). Shared by the asking threads and the Ctrl-C hook, hence synchronized.
+ * repeats). Each is held without its texts, beside the place on disk that has them ({@link AnswerPlace}), so the
+ * run's memory does not grow with the length of its answers; {@link #whole} puts the texts back, one question at a
+ * time, as the result file is written. Shared by the asking threads and the Ctrl-C hook, hence synchronized.
  */
 final class Answers {
+  /** An answer as the run holds it: graded, without its texts, and where they are. */
+  record Held(QuestionResult graded, AnswerPlace place) {
+    Held {
+      graded = graded.withoutTexts();
+    }
+
+    /** The graded answer with its texts read back from disk. */
+    QuestionResult whole() {
+      return graded.withTexts(place.read());
+    }
+  }
+
   private final int repeats;
   private final Set<Reask> reask;
-  private final Map<String, QuestionResult[]> byQuestion = new HashMap<>();
+  private final Map<String, Held[]> byQuestion = new HashMap<>();
 
   Answers(int repeats, Set<Reask> reask) {
     this.repeats = repeats;
     this.reask = reask;
   }
 
-  synchronized void put(String questionId, int sample, QuestionResult r) {
-    byQuestion.computeIfAbsent(questionId, id -> new QuestionResult[repeats])[sample] = r;
+  synchronized void put(String questionId, int sample, Held answer) {
+    byQuestion.computeIfAbsent(questionId, id -> new Held[repeats])[sample] = answer;
   }
 
   /**
-   * The results to write: a run that asks once writes each answer as it is; a repeating run writes each
-   * question's first sample with all its samples beside it ({@link Samples#publish}).
+   * The results to write, without their texts: a run that asks once writes each answer as it is; a repeating run
+   * writes each question's first sample with all its samples beside it ({@link Samples#publish}).
    */
   synchronized List<QuestionResult> published() {
     List<QuestionResult> out = new ArrayList<>(byQuestion.size());
-    for (QuestionResult[] samples : byQuestion.values()) {
-      out.add(repeats == 1 ? samples[0] : Samples.publish(Arrays.asList(samples)));
+    for (Held[] samples : byQuestion.values()) {
+      out.add(publish(Arrays.stream(samples).map(h -> h == null ? null : h.graded()).toList()));
     }
     return out;
   }
 
+  /** A result of {@link #published} with its texts, and its samples' texts, read back from disk. */
+  QuestionResult whole(QuestionResult published) {
+    Held[] samples;
+    synchronized (this) {
+      samples = byQuestion.get(published.questionId()).clone();
+    }
+    return publish(Arrays.stream(samples).map(h -> h == null ? null : h.whole()).toList());
+  }
+
+  private QuestionResult publish(List<QuestionResult> samples) {
+    return repeats == 1 ? samples.get(0) : Samples.publish(samples);
+  }
+
   /** Whether every sample of the question has an answer a resume would keep. */
   synchronized boolean isAnswered(String questionId) {
-    QuestionResult[] samples = byQuestion.get(questionId);
-    return samples != null && Arrays.stream(samples).allMatch(r -> r != null && Reask.keeps(reask, r));
+    Held[] samples = byQuestion.get(questionId);
+    return samples != null && Arrays.stream(samples).allMatch(h -> h != null && Reask.keeps(reask, h.graded()));
   }
 
   /** Truncated samples that a resume with these {@code --retry} settings would keep. */
@@ -68,6 +95,6 @@ final class Answers {
   }
 
   private Stream<QuestionResult> all() {
-    return byQuestion.values().stream().flatMap(Arrays::stream).filter(Objects::nonNull);
+    return byQuestion.values().stream().flatMap(Arrays::stream).filter(Objects::nonNull).map(Held::graded);
   }
 }

@@ -161,7 +161,7 @@ public final class Runner {
     EarlierResults.Data data = RunRecords.data(dataset);
     EarlierResults earlier = EarlierResults.load(earlierFile(), journalPath, config.model(), dataset, data, selected,
         config.repeats(), config.regrade(), config.ask().reask(), key);
-    earlier.kept().forEach((id, samples) -> samples.forEach((k, r) -> answers.put(id, k, r)));
+    earlier.kept().forEach((id, samples) -> samples.forEach((k, h) -> answers.put(id, k, h)));
     List<Ask> pending = new ArrayList<>();
     for (int k = 0; k < config.repeats(); k++) {
       for (Question q : selection.questions()) {
@@ -178,7 +178,8 @@ public final class Runner {
         new AdaptiveLimiter(config.parallel()));
     CachedAsking cached = config.ask().cache() == null ? null
         : new CachedAsking(ResponseCache.at(config.ask().cache()), client);
-    List<QuestionResult> keptSamples = earlier.kept().values().stream().flatMap(m -> m.values().stream()).toList();
+    List<QuestionResult> keptSamples = earlier.kept().values().stream().flatMap(m -> m.values().stream())
+        .map(Answers.Held::graded).toList();
     int keptCorrect = (int) keptSamples.stream().filter(QuestionResult::correct).count();
     RunningCounts counts = new RunningCounts(selection.questions().size() * config.repeats(), keptSamples.size(),
         keptCorrect);
@@ -244,8 +245,8 @@ public final class Runner {
       if (recordingClosed) {
         return;
       }
-      journal.append(r, a.sample(), earlier.wallMs() + (System.nanoTime() - start) / 1_000_000);
-      answers.put(r.questionId(), a.sample(), r);
+      Journal.Line line = journal.append(r, a.sample(), earlier.wallMs() + (System.nanoTime() - start) / 1_000_000);
+      answers.put(r.questionId(), a.sample(), new Answers.Held(r, new AnswerPlace.InJournal(journal.path(), line)));
       synchronized (counts) {
         counts.add(r);
         int inFlight = client.limiter().inFlight();
@@ -442,7 +443,8 @@ public final class Runner {
         file = file.withSummary(summary);
         boolean anyAnswer = answers.answeredSamples() > 0;
         if (anyAnswer) {
-          ResultFiles.write(config.out(), file);
+          // From the journal and the earlier file, one answer at a time: the run holds none of their texts.
+          ResultFiles.write(config.out(), file, answers::whole);
         }
         if (ending == Ending.COMPLETE || !anyAnswer) {
           // Complete, or stopped with nothing to keep (a journal of failures only): nothing to continue from.

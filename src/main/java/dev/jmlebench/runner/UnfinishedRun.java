@@ -53,13 +53,14 @@ public final class UnfinishedRun {
 
   private static boolean sameRun(Path out, RunConfig c) {
     try {
-      if (!c.model().equals(Journal.read(Journal.pathFor(out)).model())) {
+      if (!c.model().equals(Journal.model(Journal.pathFor(out)))) {
         return false;
       }
       if (!Files.exists(out)) {
         return true; // killed: only the journal, which names the model
       }
-      RunMetadata m = ResultFiles.read(out).metadata();
+      // One result at a time: an unfinished run's file may hold answers of many megabytes each.
+      RunMetadata m = ResultFiles.scan(out, (r, span) -> { }).metadata();
       JsonNode request = m.extra().getOrDefault(ResultSchema.Metadata.REQUEST, JsonNodeFactory.instance.objectNode());
       JsonNode blocks = request.path(ResultSchema.Request.BLOCKS);
       JsonNode repeats = m.extra().get(ResultSchema.Metadata.REPEATS);
