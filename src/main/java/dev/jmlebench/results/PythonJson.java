@@ -99,7 +99,9 @@ public final class PythonJson {
       case BOOLEAN -> sb.append(node.booleanValue() ? "true" : "false");
       case NULL, MISSING -> sb.append("null");
       case NUMBER -> {
-        if (node.isIntegralNumber()) {
+        if (node.canConvertToLong() && node.isIntegralNumber()) {
+          sb.append(node.longValue());
+        } else if (node.isIntegralNumber()) {
           sb.append(node.bigIntegerValue());
         } else {
           sb.append(floatRepr(node.doubleValue()));

@@ -14,30 +14,55 @@ import java.util.stream.Stream;
 
 /**
  * The answers of a run so far: per question, its samples by sample number (one, sample 0, unless the run
- * repeats). Each is held without its texts, beside the place on disk that has them ({@link AnswerPlace}), so the
- * run's memory does not grow with the length of its answers; {@link #whole} puts the texts back, one question at a
- * time, as the result file is written. Shared by the asking threads and the Ctrl-C hook, hence synchronized.
+ * repeats), each beside the place on disk that holds it whole ({@link AnswerPlace}). Their texts are held in memory
+ * up to {@link #TEXT_BUDGET} characters in all; beyond that an answer is held without them and {@link #whole} reads
+ * them back, one question at a time, as the result file is written — so a run's memory does not grow with the
+ * length of its answers, while a usual run (400 answers of a few kilobytes) writes its file from memory. Shared by
+ * the asking threads and the Ctrl-C hook, hence synchronized.
  */
 final class Answers {
-  /** An answer as the run holds it: graded, without its texts, and where they are. */
-  record Held(QuestionResult graded, AnswerPlace place) {
-    Held {
-      graded = graded.withoutTexts();
+  /**
+   * Characters of answers' texts held in memory at most: 16 million (32 MB at worst), or a sixteenth of the heap in a
+   * small one; the rest stay on disk.
+   */
+  static final long TEXT_BUDGET = Math.min(16L << 20, Runtime.getRuntime().maxMemory() / 16);
+
+  /** An answer as the run holds it: graded, with its texts or without them, and where it is on disk. */
+  record Held(QuestionResult graded, AnswerPlace place, boolean holdsTexts) {
+    /** Held without its texts (an earlier run's answer). */
+    static Held slim(QuestionResult graded, AnswerPlace place) {
+      return new Held(graded.withoutTexts(), place, false);
     }
 
-    /** The graded answer with its texts read back from disk. */
+    /** The graded answer with its texts, from memory or read back from disk. */
     QuestionResult whole() {
-      return graded.withTexts(place.read());
+      return holdsTexts ? graded : graded.withTexts(place.read());
     }
   }
 
   private final int repeats;
   private final Set<Reask> reask;
+  private final long textBudget;
   private final Map<String, Held[]> byQuestion = new HashMap<>();
+  private long textsHeld;
 
   Answers(int repeats, Set<Reask> reask) {
+    this(repeats, reask, TEXT_BUDGET);
+  }
+
+  /** With another budget of characters held in memory (tests). */
+  Answers(int repeats, Set<Reask> reask, long textBudget) {
     this.repeats = repeats;
     this.reask = reask;
+    this.textBudget = textBudget;
+  }
+
+  /** A new answer, whole: its texts are kept in memory while the budget lasts. */
+  synchronized void put(String questionId, int sample, QuestionResult whole, AnswerPlace place) {
+    long length = whole.rawResponse().length() + (whole.reasoning() == null ? 0 : whole.reasoning().length());
+    boolean keep = textsHeld + length <= textBudget;
+    textsHeld += keep ? length : 0;
+    put(questionId, sample, keep ? new Held(whole, place, true) : Held.slim(whole, place));
   }
 
   synchronized void put(String questionId, int sample, Held answer) {
@@ -45,7 +70,7 @@ final class Answers {
   }
 
   /**
-   * The results to write, without their texts: a run that asks once writes each answer as it is; a repeating run
+   * The results to write, some without their texts: a run that asks once writes each answer as it is; a repeating run
    * writes each question's first sample with all its samples beside it ({@link Samples#publish}).
    */
   synchronized List<QuestionResult> published() {
@@ -56,7 +81,7 @@ final class Answers {
     return out;
   }
 
-  /** A result of {@link #published} with its texts, and its samples' texts, read back from disk. */
+  /** A result of {@link #published} with its texts, and its samples' texts, from memory or read back from disk. */
   QuestionResult whole(QuestionResult published) {
     Held[] samples;
     synchronized (this) {

@@ -125,7 +125,7 @@ record EarlierResults(Map<String, Map<Integer, Answers.Held>> kept, String times
       samples.forEach((k, found) -> {
         heldSamples.add(sampleKey(id, k));
         if (Reask.keeps(reask, found.stored())) {
-          kept.computeIfAbsent(id, x -> new TreeMap<>()).put(k, new Answers.Held(found.regraded(), found.place()));
+          kept.computeIfAbsent(id, x -> new TreeMap<>()).put(k, Answers.Held.slim(found.regraded(), found.place()));
         }
       });
     });

@@ -246,7 +246,7 @@ public final class Runner {
         return;
       }
       Journal.Line line = journal.append(r, a.sample(), earlier.wallMs() + (System.nanoTime() - start) / 1_000_000);
-      answers.put(r.questionId(), a.sample(), new Answers.Held(r, new AnswerPlace.InJournal(journal.path(), line)));
+      answers.put(r.questionId(), a.sample(), r, new AnswerPlace.InJournal(journal.path(), line));
       synchronized (counts) {
         counts.add(r);
         int inFlight = client.limiter().inFlight();
