@@ -84,6 +84,8 @@ public final class AdaptiveLimiter {
   private double widestSpacingNanos;
   /** The pace (as spacing) of the last 429 that slowed it; 0 before the first. */
   private double failedSpacingNanos;
+  /** After {@link #stop}: nothing more starts. */
+  private boolean stopped;
   /** Whether that 429 came at or below a pace that had failed before: the next such one slows hard. */
   private boolean failedAtSettledPace;
   /** Whether the last 429 slowed the pace hard (the settled pace failed twice running). */
@@ -111,12 +113,15 @@ public final class AdaptiveLimiter {
     return acquire(Long.MAX_VALUE);
   }
 
-  /** As {@link #acquire()}, but gives up at {@code deadlineNanos} (on the limiter's clock): then null. */
+  /**
+   * As {@link #acquire()}, but gives up at {@code deadlineNanos} (on the limiter's clock): then null; null at once
+   * after {@link #stop}.
+   */
   public Permit acquire(long deadlineNanos) throws InterruptedException {
     lock.lock();
     try {
       boolean heldByPace = false;
-      while (true) {
+      while (!stopped) {
         long now = nanoClock.getAsLong();
         long paused = nextStart - now;
         heldByPace |= paused > 0 && inFlight < limit();
@@ -136,6 +141,18 @@ public final class AdaptiveLimiter {
           roomFreed.await(wait, TimeUnit.NANOSECONDS);
         }
       }
+      return null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** No permit is given from now on: every waiting and later {@link #acquire} returns null at once. */
+  public void stop() {
+    lock.lock();
+    try {
+      stopped = true;
+      roomFreed.signalAll();
     } finally {
       lock.unlock();
     }

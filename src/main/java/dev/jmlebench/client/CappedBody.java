@@ -50,7 +50,9 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
   @Override
   public void onSubscribe(Flow.Subscription s) {
     subscription = s;
-    if (declared > cap) {
+    if (result.isDone()) {
+      s.cancel(); // aborted before the body began
+    } else if (declared > cap) {
       s.cancel();
       result.completeExceptionally(new TooLarge(cap));
     } else {

@@ -18,10 +18,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.io.IOException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -154,31 +158,58 @@ public final class JsonHttp {
     return new Download(r.statusCode(), to, r.body(), r.headers());
   }
 
+  /**
+   * Sends on the calling thread ({@link HttpClient#send}: {@code sendAsync} hands every reply to another thread, a
+   * new one per request where the common pool has a single thread, as on two cores). The request's timeout covers
+   * connecting and the headers; a watchdog ends a body still arriving when the whole exchange's time is up.
+   */
   private Reply send(HttpRequest.Builder request, Duration timeout, long maxBytes) throws InterruptedException {
     request.timeout(timeout);
     authHeaders.forEach(request::header);
     AtomicReference<CappedBody> body = new AtomicReference<>();
-    CompletableFuture<HttpResponse<byte[]>> exchange =
-        http.sendAsync(request.build(), CappedBody.handler(maxBytes, body::set));
+    AtomicBoolean late = new AtomicBoolean();
+    ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+      late.set(true);
+      CappedBody b = body.get();
+      if (b != null) {
+        b.abort();
+      }
+    }, timeout.toNanos(), TimeUnit.NANOSECONDS);
     try {
-      HttpResponse<byte[]> r = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      HttpResponse<byte[]> r = http.send(request.build(), CappedBody.handler(maxBytes, b -> {
+        body.set(b);
+        if (late.get()) {
+          b.abort(); // the time ran out between the headers and the body's start
+        }
+      }));
       return new Reply(r.statusCode(), r.body(), r.headers());
-    } catch (TimeoutException e) {
-      abort(exchange, body.get());
-      throw failure(ApiFailure.Kind.TIMEOUT, 0, null, "no complete answer within " + seconds(timeout));
+    } catch (IOException e) {
+      if (late.get() && !Throwables.hasCause(e, CappedBody.TooLarge.class)) {
+        throw failure(ApiFailure.Kind.TIMEOUT, 0, null, "no complete answer within " + seconds(timeout));
+      }
+      throw failure(e, timeout);
     } catch (InterruptedException e) {
-      abort(exchange, body.get());
+      CappedBody b = body.get();
+      if (b != null) {
+        b.abort();
+      }
       throw e;
-    } catch (ExecutionException e) {
-      throw failure(e.getCause() == null ? e : e.getCause(), timeout);
+    } finally {
+      deadline.cancel(false);
     }
   }
 
-  private static void abort(CompletableFuture<?> exchange, CappedBody body) {
-    exchange.cancel(true);
-    if (body != null) {
-      body.abort();
-    }
+  /** Ends the bodies whose exchange ran out of time; one thread for all, holding nothing between deadlines. */
+  private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
+
+  private static ScheduledThreadPoolExecutor deadlines() {
+    ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "jmle-bench-http-deadlines");
+      t.setDaemon(true);
+      return t;
+    });
+    e.setRemoveOnCancelPolicy(true);
+    return e;
   }
 
   private ApiFailure failure(Throwable e, Duration timeout) {

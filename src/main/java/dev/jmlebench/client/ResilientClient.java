@@ -5,7 +5,9 @@ import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
 import dev.jmlebench.prompt.Prompt;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * attempt's timeout is cut to what is left of it, and a retry whose wait would overrun it is not made), it
  * sends at most {@link RetrySettings#maxRequests()} requests, and it waits at least the exponential
  * backoff between them — a server's {@code Retry-After} can lengthen that wait, never shorten it.
+ *
+ * <p>{@link #stop} ends asking: no request starts after it, and a question waiting for its next attempt or for a
+ * slot ends at once with {@link Stopped}; a request already sent is left to finish, since its answer is paid for.
  */
 public final class ResilientClient {
   /** Jitter spreads retries of many questions apart, so they do not return in one wave; it only adds. */
@@ -28,6 +33,14 @@ public final class ResilientClient {
   private final AdaptiveLimiter limiter;
   private final AtomicBoolean serverAnswered = new AtomicBoolean();
   private final AtomicInteger retries = new AtomicInteger();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  /** Thrown by {@link #ask} when the question was not asked (or not asked again) because of {@link #stop}. */
+  public static final class Stopped extends RuntimeException {
+    Stopped() {
+      super("stopped before the request was sent", null, false, false);
+    }
+  }
 
   public ResilientClient(ModelApi client, RetrySettings retry, AdaptiveLimiter limiter) {
     this.client = client;
@@ -49,12 +62,26 @@ public final class ResilientClient {
     return retries.get();
   }
 
+  /** No request starts from now on; waits for a retry or a slot end at once (see the class comment). */
+  public void stop() {
+    stopped.countDown();
+    limiter.stop();
+  }
+
+  public boolean isStopped() {
+    return stopped.getCount() == 0;
+  }
+
+  /**
+   * @throws Stopped when {@link #stop} came before the question could be asked, or asked again: it has no answer
+   *     and no failure of its own
+   */
   public Answer ask(Prompt prompt) throws InterruptedException {
     Attempts attempts = new Attempts(System.nanoTime() + retry.budget().toNanos());
     RetryPolicy<Completion> policy = RetryPolicy.<Completion>builder()
         .handleIf(e -> e instanceof ApiFailure f && attempts.mayRetry(f))
         .withMaxRetries(-1)
-        .withDelayFn(ctx -> attempts.nextDelay)
+        // The backoff is waited in Attempts.once, where a stop can end it; failsafe only loops.
         .onRetry(e -> retries.incrementAndGet())
         .build();
     try {
@@ -97,11 +124,17 @@ public final class ResilientClient {
     }
 
     Completion once(Prompt prompt) throws InterruptedException {
+      if (stopped.await(nextDelay.toNanos(), TimeUnit.NANOSECONDS)) {
+        throw new Stopped();
+      }
       AdaptiveLimiter.Permit permit = limiter.acquire(deadlineNanos);
       long start = System.nanoTime();
-      if (permit == null || start >= deadlineNanos) {
+      if (permit == null || start >= deadlineNanos || isStopped()) {
         if (permit != null) {
           limiter.release(permit, AdaptiveLimiter.Signal.OTHER);
+        }
+        if (isStopped()) {
+          throw new Stopped();
         }
         throw budgetSpent();
       }

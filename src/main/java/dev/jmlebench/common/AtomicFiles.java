@@ -1,7 +1,10 @@
 package dev.jmlebench.common;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -23,17 +26,27 @@ import java.util.Set;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
+  /** What goes into a file written by {@link #write(Path, Content)}: written to the stream it is given. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   public static void write(Path target, byte[] content) {
+    write(target, out -> out.write(content));
+  }
+
+  /** As {@link #write(Path, byte[])}, the content written as it is made (a file larger than memory, say). */
+  public static void write(Path target, Content content) {
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = null;
     try {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        var buf = java.nio.ByteBuffer.wrap(content);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+        content.writeTo(out);
+        out.flush();
         ch.force(true);
       }
       setPermissions(tmp, target);

@@ -47,24 +47,29 @@ public final class JsonFiles {
 
   /** "not valid JSON (line 3, column 7): what is wrong", or "too large to read safely (...)" past a limit. */
   public static String describe(JsonProcessingException e, byte[] bytes) {
-    String problem = e instanceof StreamConstraintsException ? "too large to read safely" : "not valid JSON";
-    // Jackson's message points into its own API ("from `StreamReadConstraints...`"): of no use to the user
-    return problem + " (" + where(e, bytes) + "): " + e.getOriginalMessage().replaceAll(", from `[^`]*`", "");
+    return describe(e, e.getLocation() != null ? e.getLocation() : locate(bytes));
   }
 
   /**
-   * Where reading {@code bytes} stopped, as "line 3, column 7". An exceeded limit carries no location
-   * (Jackson leaves it null), so the text is read again, token by token, up to the fault.
+   * As {@link #describe(JsonProcessingException, byte[])} for JSON read as a stream: {@code where} is the place
+   * to name when Jackson gives none (an exceeded limit), the parser's own place when it stopped.
    */
-  private static String where(JsonProcessingException e, byte[] bytes) {
-    JsonLocation at = e.getLocation();
-    if (at == null) {
-      at = locate(bytes);
-    }
-    return at == null ? "position unknown" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+  public static String describe(JsonProcessingException e, JsonLocation where) {
+    String problem = e instanceof StreamConstraintsException ? "too large to read safely" : "not valid JSON";
+    JsonLocation at = e.getLocation() != null ? e.getLocation() : where;
+    String place = at == null ? "position unknown" : "line " + at.getLineNr() + ", column " + at.getColumnNr();
+    // Jackson's message points into its own API ("from `StreamReadConstraints...`"): of no use to the user
+    return problem + " (" + place + "): " + e.getOriginalMessage().replaceAll(", from `[^`]*`", "");
   }
 
+  /**
+   * Where reading {@code bytes} stops, for a fault Jackson gives no place for (an exceeded limit): the text is read
+   * again, token by token, up to the fault.
+   */
   private static JsonLocation locate(byte[] bytes) {
+    if (bytes == null) {
+      return null;
+    }
     JsonParser parser = null;
     try {
       parser = JSON.createParser(bytes);

@@ -2,6 +2,8 @@ package dev.jmlebench.results;
 
 import com.fasterxml.jackson.core.io.NumberOutput;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
@@ -29,6 +31,66 @@ public final class PythonJson {
     return sb.toString();
   }
 
+  /**
+   * Writes the object {@code root} to {@code out} as {@link #toBytes} would, except that its array {@code field}
+   * (present in {@code root}, where it stands, with any content) is written from {@code elements}, one at a time:
+   * only one element is held as text at once, so a file of any size is written in the memory of its largest
+   * element.
+   */
+  public static void write(JsonNode root, String field, Iterator<? extends JsonNode> elements, Writer out)
+      throws IOException {
+    StringBuilder sb = new StringBuilder(1 << 16);
+    if (root.isEmpty()) {
+      out.write("{}");
+      return;
+    }
+    sb.append('{');
+    boolean first = true;
+    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      sb.append(first ? "\n" : ",\n");
+      first = false;
+      indent(sb, 1);
+      quote(e.getKey(), sb);
+      sb.append(": ");
+      if (!e.getKey().equals(field)) {
+        write(e.getValue(), sb, 1);
+        continue;
+      }
+      if (!elements.hasNext()) {
+        sb.append("[]");
+        continue;
+      }
+      sb.append('[');
+      boolean firstElement = true;
+      while (elements.hasNext()) {
+        sb.append(firstElement ? "\n" : ",\n");
+        firstElement = false;
+        indent(sb, 2);
+        write(elements.next(), sb, 2);
+        flush(sb, out);
+      }
+      sb.append('\n');
+      indent(sb, 1);
+      sb.append(']');
+    }
+    sb.append('\n').append('}');
+    flush(sb, out);
+  }
+
+  private static void flush(StringBuilder sb, Writer out) throws IOException {
+    char[] chunk = new char[Math.min(sb.length(), 1 << 14)];
+    for (int at = 0; at < sb.length(); at += chunk.length) {
+      int n = Math.min(chunk.length, sb.length() - at);
+      sb.getChars(at, at + n, chunk, 0);
+      out.write(chunk, 0, n);
+    }
+    sb.setLength(0);
+    if (sb.capacity() > 1 << 20) {
+      sb.trimToSize(); // one element's megabytes are not held on for the next
+    }
+  }
+
   private static void write(JsonNode node, StringBuilder sb, int depth) {
     switch (node.getNodeType()) {
       case OBJECT -> writeObject(node, sb, depth);
@@ -37,7 +99,9 @@ public final class PythonJson {
       case BOOLEAN -> sb.append(node.booleanValue() ? "true" : "false");
       case NULL, MISSING -> sb.append("null");
       case NUMBER -> {
-        if (node.isIntegralNumber()) {
+        if (node.canConvertToLong() && node.isIntegralNumber()) {
+          sb.append(node.longValue());
+        } else if (node.isIntegralNumber()) {
           sb.append(node.bigIntegerValue());
         } else {
           sb.append(floatRepr(node.doubleValue()));

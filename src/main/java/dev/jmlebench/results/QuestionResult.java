@@ -79,6 +79,25 @@ public record QuestionResult(
     return rawResponse.isEmpty() || finish != null && ResultSchema.Result.FINISH_LENGTH.equals(finish.asText());
   }
 
+  /** What a result held without its texts has in place of a text that is there. */
+  public static final String TEXT_ELSEWHERE = "…";
+
+  /**
+   * The result without its texts (the raw response and the reasoning, megabytes each at worst): what a run holds
+   * of every answer while the texts stay on disk. It keeps whether each text is there, so everything but the texts
+   * — grading, {@link #isTruncated}, counts — reads as it would; {@link #withTexts} puts them back to write it.
+   */
+  public QuestionResult withoutTexts() {
+    return new QuestionResult(questionId, predicted, gold, correct, rawResponse.isEmpty() ? "" : TEXT_ELSEWHERE,
+        parseSuccess, error, reasoning == null ? null : TEXT_ELSEWHERE, extra);
+  }
+
+  /** This result with the texts of {@code full}, a reading of the same answer that has them. */
+  public QuestionResult withTexts(QuestionResult full) {
+    return new QuestionResult(questionId, predicted, gold, correct, full.rawResponse, parseSuccess, error,
+        full.reasoning, extra);
+  }
+
   public QuestionResult withExtra(Map<String, JsonNode> newExtra) {
     return new QuestionResult(questionId, predicted, gold, correct, rawResponse, parseSuccess, error, reasoning, newExtra);
   }

@@ -1,6 +1,10 @@
 package dev.jmlebench.results;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,22 +15,39 @@ import dev.jmlebench.dataset.QuestionId;
 import dev.jmlebench.results.ResultSchema.Metadata;
 import dev.jmlebench.results.ResultSchema.Result;
 import dev.jmlebench.score.Summary;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads and writes result files in the published format (SPEC §5). Reading validates types and names the
  * file and the place of any fault in one line; fields that {@code rescore} recomputes ({@code predicted},
  * {@code correct}, {@code parse_success}, {@code summary}) may be absent. Writing is atomic and produces
  * the bytes Python's {@code json.dump(indent=2, ensure_ascii=False)} would.
+ *
+ * <p>A file of any size can also be read ({@link #scan}) and written ({@link #write(Path, ResultFile,
+ * UnaryOperator)}) one result at a time, in the memory of its largest answer: a run's answers may be megabytes
+ * each, and a run must never need them all in memory at once.
  */
 public final class ResultFiles {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> RESULT_FIELDS = Set.copyOf(Result.PUBLISHED);
   private static final Set<String> METADATA_FIELDS = Set.copyOf(Metadata.PUBLISHED);
 
@@ -38,7 +59,109 @@ public final class ResultFiles {
   }
 
   public static void write(Path file, ResultFile result) {
-    AtomicFiles.write(file, PythonJson.toBytes(toJson(result)));
+    write(file, result, UnaryOperator.identity());
+  }
+
+  /**
+   * Writes {@code result} with each of its results replaced, as it is written, by {@code full} of it: a run holds
+   * its answers without their texts ({@link QuestionResult#withoutTexts}) and hands each back whole here, one at a
+   * time. The bytes are those {@link #write(Path, ResultFile)} writes of the whole results.
+   */
+  public static void write(Path file, ResultFile result, UnaryOperator<QuestionResult> full) {
+    ObjectNode root = toJson(result.withResults(List.of()));
+    AtomicFiles.write(file, out -> {
+      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      PythonJson.write(root, ResultSchema.RESULTS, result.results().stream().map(r -> toJson(full.apply(r))).iterator(),
+          w);
+      w.flush();
+    });
+  }
+
+  /** Where one result stands in its file: the bytes of its JSON object, to read it again alone ({@link #readAt}). */
+  public record Span(long offset, int length) {}
+
+  /** Receives the results of a file {@link #scan} reads, one at a time. */
+  @FunctionalInterface
+  public interface ResultVisitor {
+    void result(QuestionResult r, Span span);
+  }
+
+  /**
+   * Reads a result file one result at a time, in the memory of its largest result: each is checked as
+   * {@link #read} checks it and handed to {@code each} with its span; returns the file without its results. A
+   * fault is named as {@link #read} names it (a result's fault may come to light after earlier results were
+   * handed over).
+   */
+  public static ResultFile scan(Path file, ResultVisitor each) {
+    String name = file.toString();
+    try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
+      try {
+        return scan(p, name, each);
+      } catch (JsonProcessingException e) {
+        throw new UserError(name + ": " + JsonFiles.describe(e, p.currentLocation()));
+      }
+    } catch (NoSuchFileException e) {
+      throw new UserError(name + ": no such result file");
+    } catch (IOException e) {
+      throw new UserError(name + ": cannot read: " + e.getMessage());
+    }
+  }
+
+  private static ResultFile scan(JsonParser p, String name, ResultVisitor each) throws IOException {
+    if (p.nextToken() != JsonToken.START_OBJECT) {
+      throw new UserError(name + ": expected a JSON object with metadata, summary and results");
+    }
+    ObjectNode rest = NODES.objectNode();
+    Set<String> seen = new HashSet<>();
+    List<String> ids = new ArrayList<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      if (!field.equals(ResultSchema.RESULTS) || value != JsonToken.START_ARRAY) {
+        rest.set(field, p.readValueAsTree());
+        continue;
+      }
+      rest.putArray(field);
+      for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+        long start = p.currentTokenLocation().getByteOffset();
+        JsonNode node = p.readValueAsTree();
+        long end = p.currentLocation().getByteOffset();
+        QuestionResult r = result(node, name, i);
+        if (!seen.add(r.questionId())) {
+          throw new UserError(name + ": results: question " + r.questionId() + " appears twice");
+        }
+        ids.add(r.questionId());
+        each.result(r, new Span(start, Math.toIntExact(end - start)));
+      }
+    }
+    if (p.nextToken() != null) {
+      throw new UserError(name + ": not valid JSON (" + where(p) + "): more after the end of the object");
+    }
+    ResultFile header = fromJson(rest, name);
+    checkOneExam(header.metadata(), ids, name);
+    return header;
+  }
+
+  private static String where(JsonParser p) {
+    return "line " + p.currentLocation().getLineNr() + ", column " + p.currentLocation().getColumnNr();
+  }
+
+  /** The result {@link #scan} found at {@code span} of {@code file}, read again alone. */
+  public static QuestionResult readAt(Path file, Span span) {
+    String name = file + " (bytes " + span.offset() + "-" + (span.offset() + span.length()) + ")";
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer buf = ByteBuffer.allocate(span.length());
+      while (buf.hasRemaining()) {
+        if (ch.read(buf, span.offset() + buf.position()) < 0) {
+          throw new UserError(name + ": the file ends before the result: it changed while it was read");
+        }
+      }
+      return result(JSON.readTree(buf.array()), name, 0);
+    } catch (JsonProcessingException e) {
+      throw new UserError(name + ": " + JsonFiles.describe(e, (byte[]) null) + " — the file changed while it was read");
+    } catch (IOException e) {
+      throw new UserError(name + ": cannot read: " + e.getMessage());
+    }
   }
 
   /** The exam a file belongs to, from its question ids ({@code 120A-1} → {@code 120}); 120 when empty. */
@@ -54,14 +177,14 @@ public final class ResultFiles {
   }
 
   /** A file is one exam's: its question ids, and the exam its metadata records, must agree. */
-  private static void checkOneExam(RunMetadata metadata, List<QuestionResult> results, String name) {
+  private static void checkOneExam(RunMetadata metadata, List<String> questionIds, String name) {
     Map<String, String> firstIdOfExam = new LinkedHashMap<>();
     JsonNode recorded = metadata.extra().get(ResultSchema.Metadata.EXAM);
     if (recorded != null && recorded.isTextual()) {
       firstIdOfExam.put(recorded.asText(), "metadata.exam");
     }
-    for (QuestionResult r : results) {
-      QuestionId.parse(r.questionId()).ifPresent(id -> firstIdOfExam.putIfAbsent(id.exam(), r.questionId()));
+    for (String questionId : questionIds) {
+      QuestionId.parse(questionId).ifPresent(id -> firstIdOfExam.putIfAbsent(id.exam(), questionId));
     }
     if (firstIdOfExam.size() > 1) {
       throw new UserError(name + ": mixes exams " + String.join(" and ", firstIdOfExam.keySet()) + " ("
@@ -90,7 +213,7 @@ public final class ResultFiles {
       }
       results.add(r);
     }
-    checkOneExam(metadata, results, name);
+    checkOneExam(metadata, results.stream().map(QuestionResult::questionId).toList(), name);
     return new ResultFile(metadata, summary, results, summaryExtra,
         extra(root, Set.of(ResultSchema.METADATA, ResultSchema.SUMMARY, ResultSchema.RESULTS)));
   }

@@ -6,14 +6,17 @@ import java.util.Locale;
 
 /**
  * The live bar's one line, fitted to the terminal's width: a line longer than the terminal wraps, and every
- * redraw then leaves a stale copy above. Fields give way in order of interest — in-flight and retry counts,
- * then parse failures, the name, the times, truncated answers, errors, accuracy — and the bar shrinks before it goes; the
- * percentage and done/total always stay.
+ * redraw then leaves a stale copy above. The percentage and done/total always stay; the other fields come in
+ * order of what a user needs to judge a run, most of all one that struggles — accuracy, errors, retries, the
+ * times (elapsed < ETA), requests in flight and questions waiting (to retry, or for a slot) — then unparsed and truncated answers and the name. A count
+ * shows only once it is not zero (accuracy and the times always do), the bar shrinks before a field goes, and the
+ * last field goes first.
  */
 final class BarLine {
   private static final int BAR_MIN = 8;
   private static final int BAR_MAX = 40;
   private static final String SEP = " · ";
+  private static final String NAME = "jmle-bench";
   private static final char[] EIGHTHS = {' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'};
 
   private BarLine() {}
@@ -22,23 +25,21 @@ final class BarLine {
     String pct = String.format(Locale.ROOT, "%3d%%", s.total() == 0 ? 100 : 100 * s.done() / s.total());
     String count = s.done() + "/" + s.total();
     // Optional fields, most interesting first; the last is dropped first.
-    List<String> extras = new ArrayList<>(List.of(
-        "acc " + Progress.accuracy(s),
-        "err " + s.errors(),
-        "cut " + s.truncated(),
-        Progress.clock(s.elapsed()) + " < " + Progress.clock(s.eta()),
-        "jmle-bench",
-        "? " + s.parseFailures(),
-        "retries " + s.retries(),
-        "in flight " + s.inFlight()));
-    if (s.truncated() == 0) {
-      extras.remove("cut 0"); // shown once an answer was cut off at the token limit
-    }
+    List<String> extras = new ArrayList<>();
+    extras.add("acc " + Progress.accuracy(s));
+    addIfAny(extras, "err ", s.errors());
+    addIfAny(extras, "retries ", s.retries());
+    extras.add(Progress.clock(s.elapsed()) + " < " + Progress.clock(s.eta()));
+    addIfAny(extras, "in flight ", s.inFlight());
+    addIfAny(extras, "waiting ", s.waiting());
+    addIfAny(extras, "unparsed ", s.unparsed());
+    addIfAny(extras, "cut ", s.truncated());
+    extras.add(NAME);
     while (true) {
-      boolean named = extras.contains("jmle-bench");
+      boolean named = extras.contains(NAME);
       List<String> tail = new ArrayList<>(extras);
-      tail.remove("jmle-bench");
-      String head = (named ? "jmle-bench " : "") + pct + " ";
+      tail.remove(NAME);
+      String head = (named ? NAME + " " : "") + pct + " ";
       String rest = " " + count + (tail.isEmpty() ? "" : SEP + String.join(SEP, tail));
       int room = width - head.length() - rest.length() - 2;
       if (room >= BAR_MIN || extras.isEmpty()) {
@@ -50,6 +51,12 @@ final class BarLine {
         return head + "│" + bar(s, barWidth) + "│" + rest;
       }
       extras.remove(extras.size() - 1);
+    }
+  }
+
+  private static void addIfAny(List<String> extras, String label, int count) {
+    if (count > 0) {
+      extras.add(label + count);
     }
   }
 

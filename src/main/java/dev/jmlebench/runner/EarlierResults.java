@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
-import dev.jmlebench.dataset.Question;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
@@ -15,6 +14,7 @@ import dev.jmlebench.results.Samples;
 import dev.jmlebench.score.AnswerKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,19 +32,35 @@ import java.util.TreeMap;
  * key: a file made with another dataset is refused, unless only the key changed and the user asks to
  * re-grade ({@code --regrade}).
  *
- * @param kept per question id, the kept samples by sample number
+ * <p>Both are read one result at a time ({@link ResultFiles#scan}, {@link Journal#read}): each answer is kept
+ * without its texts, beside where they are, so a resumed run holds no more than a fresh one.
+ *
+ * @param kept per question id, the kept samples by sample number, graded by the current key
  * @param timestamp the earlier file's timestamp (the start of the run's first segment), or null when none
- * @param file the earlier result file, or null: what this run does not write itself is carried over from it
+ * @param file the earlier result file without its results, or null: what this run does not write itself is carried
+ *     over from it
  * @param wallMs the wall time of the earlier segments (file or journal, whichever knows more)
  * @param held every sample the earlier run holds, kept or not ({@link #sampleKey})
  */
-record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String timestamp, ResultFile file,
+record EarlierResults(Map<String, Map<Integer, Answers.Held>> kept, String timestamp, ResultFile file,
     long wallMs, Set<String> held) {
   /** The data a run is made with, as a result file's metadata and a journal's header record it. */
   record Data(String datasetSha256, String questionsSha256) {
     static Data of(JsonNode fields) {
       return new Data(fields.path(Metadata.DATASET_SHA256).asText(null),
           fields.path(Metadata.QUESTIONS_SHA256).asText(null));
+    }
+  }
+
+  /**
+   * An earlier answer as found: as stored (what {@code --retry} judges), graded by the current key (null when its
+   * question is not in the dataset, which is refused below), and where it is.
+   */
+  private record Found(QuestionResult stored, QuestionResult regraded, AnswerPlace place) {
+    static Found of(QuestionResult whole, AnswerPlace place, Dataset dataset, AnswerKey key) {
+      QuestionResult regraded = dataset.question(whole.questionId())
+          .map(q -> Rescorer.rescore(q, whole, key).withoutTexts()).orElse(null);
+      return new Found(whole.withoutTexts(), regraded, place);
     }
   }
 
@@ -56,43 +72,49 @@ record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String tim
       Set<String> selected, boolean regrade, AnswerKey key) {
     int repeats = spec.repeats();
     Set<Reask> reask = spec.reask();
-    Map<String, TreeMap<Integer, QuestionResult>> latest = new LinkedHashMap<>();
+    Map<String, TreeMap<Integer, Found>> latest = new LinkedHashMap<>();
     String timestamp = null;
     ResultFile earlier = null;
     long wallMs = 0;
     if (Files.exists(resultFile)) {
-      earlier = ResultFiles.read(resultFile);
-      RecordedRun.requireSame(resultFile, ResultFiles.toJson(earlier.metadata()), ResultFiles.examOf(earlier), spec,
-          regrade);
+      List<QuestionResult> stored = new ArrayList<>();
+      earlier = ResultFiles.scan(resultFile, (r, span) -> {
+        stored.add(r.withoutTexts());
+        List<QuestionResult> samples = Samples.of(r, resultFile.toString());
+        for (int k = 0; k < samples.size(); k++) {
+          if (samples.get(k) != null) {
+            latest.computeIfAbsent(r.questionId(), id -> new TreeMap<>())
+                .put(k, Found.of(samples.get(k), new AnswerPlace.InResultFile(resultFile, span, k), dataset, key));
+          }
+        }
+      });
+      RecordedRun.requireSame(resultFile, ResultFiles.toJson(earlier.metadata()),
+          ResultFiles.examOf(earlier.withResults(stored)), spec, regrade);
       timestamp = earlier.metadata().timestamp();
       JsonNode wall = earlier.metadata().extra().get(Metadata.WALL_TIME_MS);
       wallMs = wall != null && wall.canConvertToLong() ? wall.longValue() : 0;
       ObjectNode fields = JsonNodeFactory.instance.objectNode();
       earlier.metadata().extra().forEach(fields::set);
-      requireSameData(resultFile, Data.of(fields), current, earlier.results(), dataset, key, regrade);
-      for (QuestionResult r : earlier.results()) {
-        List<QuestionResult> samples = Samples.of(r, resultFile.toString());
-        for (int k = 0; k < samples.size(); k++) {
-          if (samples.get(k) != null) {
-            latest.computeIfAbsent(r.questionId(), id -> new TreeMap<>()).put(k, samples.get(k));
-          }
-        }
-      }
+      requireSameData(resultFile, Data.of(fields), current, stored, dataset, key, regrade);
     }
-    Journal.Contents journaled = Journal.read(journal);
+    List<QuestionResult> journaledResults = new ArrayList<>();
+    Journal.Contents journaled = Journal.read(journal, (sample, r, line) -> {
+      journaledResults.add(r.withoutTexts());
+      latest.computeIfAbsent(r.questionId(), id -> new TreeMap<>())
+          .put(sample, Found.of(r, new AnswerPlace.InJournal(journal, line), dataset, key));
+    });
     if (journaled.model() != null) {
       RecordedRun.requireSame(journal, journaled, spec, regrade);
-      requireSameData(journal, Data.of(journaled.header()), current, journaled.results(), dataset, key, regrade);
+      requireSameData(journal, Data.of(journaled.header()), current, journaledResults, dataset, key, regrade);
     }
     wallMs = Math.max(wallMs, journaled.wallMs());
-    journaled.entries().forEach(e ->
-        latest.computeIfAbsent(e.result().questionId(), id -> new TreeMap<>()).put(e.sample(), e.result()));
 
-    Map<String, Map<Integer, QuestionResult>> kept = new LinkedHashMap<>();
+    Map<String, Map<Integer, Answers.Held>> kept = new LinkedHashMap<>();
     Set<String> heldSamples = new HashSet<>();
     latest.forEach((id, samples) -> {
-      Question q = dataset.question(id).orElseThrow(() ->
-          new UserError(resultFile + ": unknown question id '" + id + "' (not in the dataset)"));
+      if (dataset.question(id).isEmpty()) {
+        throw new UserError(resultFile + ": unknown question id '" + id + "' (not in the dataset)");
+      }
       // Rewriting the file without it would lose an answer that was paid for.
       if (!selected.contains(id)) {
         throw new UserError(resultFile + " holds " + id
@@ -103,10 +125,10 @@ record EarlierResults(Map<String, Map<Integer, QuestionResult>> kept, String tim
         throw new UserError(resultFile + " holds " + held + " samples of " + id + ", more than --repeats "
             + repeats + " asks: pass --repeats " + held + " to resume it, or choose another --out");
       }
-      samples.forEach((k, r) -> {
+      samples.forEach((k, found) -> {
         heldSamples.add(sampleKey(id, k));
-        if (Reask.keeps(reask, r)) {
-          kept.computeIfAbsent(id, x -> new TreeMap<>()).put(k, Rescorer.rescore(q, r, key));
+        if (Reask.keeps(reask, found.stored())) {
+          kept.computeIfAbsent(id, x -> new TreeMap<>()).put(k, Answers.Held.slim(found.regraded(), found.place()));
         }
       });
     });

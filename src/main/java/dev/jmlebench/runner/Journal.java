@@ -9,16 +9,15 @@ import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.results.RunFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The crash-safe record of a run in progress: JSON lines beside the result file, one per finished
@@ -29,6 +28,7 @@ import java.util.List;
  */
 final class Journal implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final byte[] NEWLINE = {'\n'};
   static final String HEADER_FIELD = ResultSchema.Journal.HEADER;
   static final String SUFFIX = RunFiles.JOURNAL;
   static final String SAMPLE_FIELD = ResultSchema.Journal.SAMPLE;
@@ -51,48 +51,141 @@ final class Journal implements AutoCloseable {
     return RunFiles.of(out).journal();
   }
 
-  /** What an earlier, interrupted run recorded: its model (null when the journal is empty) and answers. */
   /**
+   * What the first line of an earlier, interrupted run's journal says, and how long that run had taken.
+   *
+   * @param model the run's model; null when the journal is empty (or absent)
    * @param header the first line: model, and the data the run was made with
    * @param wallMs the run's wall time up to its last journaled answer, all segments; 0 when unknown
+   * @param entries how many answers it holds
    */
-  record Contents(String model, List<Entry> entries, long wallMs, JsonNode header) {
-    List<QuestionResult> results() {
-      return entries.stream().map(Entry::result).toList();
+  record Contents(String model, JsonNode header, long wallMs, int entries) {}
+
+  /** Where one answer's line stands in the journal, to read it again alone ({@link #readLine}). */
+  record Line(long offset, int length) {}
+
+  /** Receives a journal's answers one at a time, as {@link #read} reads them. */
+  @FunctionalInterface
+  interface EntryVisitor {
+    /** Sample {@code sample} (0 for a run that asks once) of its question, whole, and where its line is. */
+    void entry(int sample, QuestionResult result, Line line);
+  }
+
+  /**
+   * Reads a journal one line at a time, in the memory of its longest line: each answer goes to {@code each}, whole,
+   * with its line; the header and the wall time are returned. A torn last line (a crash) is not read.
+   */
+  static Contents read(Path path, EntryVisitor each) {
+    if (!Files.exists(path)) {
+      return new Contents(null, JSON.createObjectNode(), 0, 0);
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      ByteArrayOutputStream line = new ByteArrayOutputStream();
+      JsonNode header = null;
+      long wallMs = 0;
+      long lineStart = 0;
+      long read = 0;
+      int number = 0;
+      int entries = 0;
+      byte[] chunk = new byte[1 << 16];
+      for (int n = in.read(chunk); n != -1; n = in.read(chunk)) {
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+          if (chunk[i] != '\n') {
+            continue;
+          }
+          line.write(chunk, from, i - from);
+          from = i + 1;
+          number++;
+          Line at = new Line(lineStart, line.size() + 1);
+          lineStart = read + i + 1;
+          if (line.size() == 0) {
+            continue;
+          }
+          JsonNode node = parse(path, line.toByteArray(), number);
+          line = line.size() > 1 << 20 ? new ByteArrayOutputStream() : line; // a long line's buffer is let go
+          line.reset();
+          if (header == null) {
+            if (!node.has(HEADER_FIELD)) {
+              throw new UserError(path + ": line 1 is not a jmle-bench journal header");
+            }
+            header = node;
+            continue;
+          }
+          Entry e = entry(path, node, number);
+          wallMs = Math.max(wallMs, e.wallMs());
+          entries++;
+          each.entry(e.sample(), e.result(), at);
+        }
+        line.write(chunk, from, n - from);
+        read += n;
+      }
+      return header == null ? new Contents(null, JSON.createObjectNode(), 0, 0)
+          : new Contents(header.path(ResultSchema.Journal.MODEL).asText(null), header, wallMs, entries);
+    } catch (IOException e) {
+      throw new UserError(path + ": cannot read the journal: " + e.getMessage());
     }
   }
 
-  /** One journaled answer: sample {@code sample} (0 for a run that asks once) of its question. */
-  record Entry(int sample, QuestionResult result) {}
+  /** The model a journal's header names; null when there is none (absent, empty, or torn in its first line). */
+  static String model(Path path) {
+    return header(path).model();
+  }
 
-  static Contents read(Path path) {
+  /**
+   * A journal's first line alone, without reading its answers (its {@code wallMs} and {@code entries} are 0): what
+   * run it journals.
+   */
+  static Contents header(Path path) {
     if (!Files.exists(path)) {
-      return new Contents(null, List.of(), 0, JSON.createObjectNode());
+      return new Contents(null, JSON.createObjectNode(), 0, 0);
     }
-    List<String> lines = completeLines(path);
-    if (lines.isEmpty()) {
-      return new Contents(null, List.of(), 0, JSON.createObjectNode());
-    }
-    JsonNode header = parse(path, lines.get(0), 1);
-    if (!header.has(HEADER_FIELD)) {
-      throw new UserError(path + ": line 1 is not a jmle-bench journal header");
-    }
-    List<Entry> entries = new ArrayList<>();
-    long wallMs = 0;
-    for (int i = 1; i < lines.size(); i++) {
-      JsonNode line = parse(path, lines.get(i), i + 1);
-      String where = path + ":" + (i + 1);
-      JsonNode wall = line.isObject() ? ((ObjectNode) line).remove(WALL_FIELD) : null;
-      if (wall != null && wall.canConvertToLong()) {
-        wallMs = Math.max(wallMs, wall.longValue());
+    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(path))) {
+      ByteArrayOutputStream first = new ByteArrayOutputStream();
+      for (int b = in.read(); b != '\n'; b = in.read()) {
+        if (b == -1) {
+          return new Contents(null, JSON.createObjectNode(), 0, 0);
+        }
+        first.write(b);
       }
-      JsonNode sample = line.isObject() ? ((ObjectNode) line).remove(SAMPLE_FIELD) : null;
-      if (sample != null && !(sample.isIntegralNumber() && sample.canConvertToInt() && sample.intValue() >= 0)) {
-        throw new UserError(where + ": field '" + SAMPLE_FIELD + "' should be a sample number (0 or more)");
+      JsonNode header = parse(path, first.toByteArray(), 1);
+      if (!header.has(HEADER_FIELD)) {
+        throw new UserError(path + ": line 1 is not a jmle-bench journal header");
       }
-      entries.add(new Entry(sample == null ? 0 : sample.intValue(), ResultFiles.resultFromJson(line, where)));
+      return new Contents(header.path(ResultSchema.Journal.MODEL).asText(null), header, 0, 0);
+    } catch (IOException e) {
+      throw new UserError(path + ": cannot read the journal: " + e.getMessage());
     }
-    return new Contents(header.path(ResultSchema.Journal.MODEL).asText(null), entries, wallMs, header);
+  }
+
+  /** The answer {@link #read} found at {@code line}, read again alone. */
+  static QuestionResult readLine(Path path, Line line) {
+    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+      ByteBuffer buf = ByteBuffer.allocate(line.length());
+      while (buf.hasRemaining()) {
+        if (ch.read(buf, line.offset() + buf.position()) < 0) {
+          throw new UserError(path + ": the journal ends before byte " + (line.offset() + line.length())
+              + ": it changed while the run was writing its result file");
+        }
+      }
+      return entry(path, parse(path, buf.array(), -1), -1).result();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the journal " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** One journaled answer and the run's wall time when it was journaled (0 when the line does not say). */
+  private record Entry(int sample, QuestionResult result, long wallMs) {}
+
+  private static Entry entry(Path path, JsonNode line, int number) {
+    String where = number < 0 ? path.toString() : path + ":" + number;
+    JsonNode wall = line.isObject() ? ((ObjectNode) line).remove(WALL_FIELD) : null;
+    JsonNode sample = line.isObject() ? ((ObjectNode) line).remove(SAMPLE_FIELD) : null;
+    if (sample != null && !(sample.isIntegralNumber() && sample.canConvertToInt() && sample.intValue() >= 0)) {
+      throw new UserError(where + ": field '" + SAMPLE_FIELD + "' should be a sample number (0 or more)");
+    }
+    return new Entry(sample == null ? 0 : sample.intValue(), ResultFiles.resultFromJson(line, where),
+        wall != null && wall.canConvertToLong() ? wall.longValue() : 0);
   }
 
   /** Opens the journal to append to, cutting off a torn last line and writing the header if new. */
@@ -106,7 +199,7 @@ final class Journal implements AutoCloseable {
       Files.createDirectories(path.toAbsolutePath().getParent());
       FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE);
-      long keep = endOfLastCompleteLine(path);
+      long keep = endOfLastCompleteLine(ch);
       ch.truncate(keep);
       ch.position(keep);
       Journal j = new Journal(path, ch);
@@ -125,8 +218,11 @@ final class Journal implements AutoCloseable {
     return path;
   }
 
-  /** Returns once the line is on disk. {@code wallMs} is the run's wall time so far, earlier segments included. */
-  void append(QuestionResult r, int sample, long wallMs) {
+  /**
+   * Returns once the line is on disk, with where it is. {@code wallMs} is the run's wall time so far, earlier
+   * segments included.
+   */
+  Line append(QuestionResult r, int sample, long wallMs) {
     ObjectNode line = ResultFiles.toJson(r);
     if (sample > 0) {
       line.put(SAMPLE_FIELD, sample);
@@ -134,27 +230,29 @@ final class Journal implements AutoCloseable {
     if (wallMs > 0) {
       line.put(WALL_FIELD, wallMs);
     }
-    appendLine(line);
+    return appendLine(line);
   }
 
   /**
    * Writes the line, then forces the file to disk. Forcing is the slow part, so threads share it (group
    * commit): a thread whose line another thread's force already covered returns without forcing again.
    */
-  private void appendLine(JsonNode node) {
-    byte[] line = (node.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+  private Line appendLine(JsonNode node) {
     long mine;
+    Line at;
     try {
+      ByteBuffer[] line = {ByteBuffer.wrap(JSON.writeValueAsBytes(node)), ByteBuffer.wrap(NEWLINE)};
+      int length = line[0].remaining() + 1;
       synchronized (this) {
-        ByteBuffer buf = ByteBuffer.wrap(line);
-        while (buf.hasRemaining()) {
-          channel.write(buf);
+        at = new Line(channel.position(), length);
+        while (line[1].hasRemaining()) {
+          channel.write(line);
         }
         mine = ++written;
       }
       synchronized (syncLock) {
         if (synced >= mine) {
-          return;
+          return at;
         }
         long upTo;
         synchronized (this) {
@@ -163,6 +261,7 @@ final class Journal implements AutoCloseable {
         channel.force(false);
         synced = upTo;
       }
+      return at;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the journal " + path + ": " + e.getMessage(), e);
     }
@@ -177,41 +276,33 @@ final class Journal implements AutoCloseable {
     }
   }
 
-  private static List<String> completeLines(Path path) {
-    try {
-      byte[] bytes = Files.readAllBytes(path);
-      int end = lastNewline(bytes) + 1;
-      String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
-      List<String> lines = new ArrayList<>();
-      for (String line : text.split("\n", -1)) {
-        if (!line.isEmpty()) {
-          lines.add(line);
+  /** Where the last complete line ends: the file is read backwards from its end up to its last newline. */
+  private static long endOfLastCompleteLine(FileChannel ch) throws IOException {
+    ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+    for (long end = ch.size(); end > 0; ) {
+      long start = Math.max(0, end - buf.capacity());
+      buf.clear().limit((int) (end - start));
+      while (buf.hasRemaining() && ch.read(buf, start + buf.position()) >= 0) {
+        // positional reads, until the chunk is full
+      }
+      for (int i = buf.position() - 1; i >= 0; i--) {
+        if (buf.get(i) == '\n') {
+          return start + i + 1;
         }
       }
-      return lines;
-    } catch (IOException e) {
-      throw new UserError(path + ": cannot read the journal: " + e.getMessage());
+      end = start;
     }
+    return 0;
   }
 
-  private static long endOfLastCompleteLine(Path path) throws IOException {
-    return lastNewline(Files.readAllBytes(path)) + 1;
-  }
-
-  private static int lastNewline(byte[] bytes) {
-    for (int i = bytes.length - 1; i >= 0; i--) {
-      if (bytes[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static JsonNode parse(Path path, String line, int number) {
+  private static JsonNode parse(Path path, byte[] line, int number) {
     try {
       return JSON.readTree(line);
     } catch (JsonProcessingException e) {
-      throw new UserError(path + ":" + number + ": not a JSON line (" + e.getOriginalMessage() + ")");
+      throw new UserError(path + (number < 0 ? "" : ":" + number) + ": not a JSON line (" + e.getOriginalMessage()
+          + ")");
+    } catch (IOException e) {
+      throw new UserError(path + ": cannot read the journal: " + e.getMessage());
     }
   }
 }

@@ -4,9 +4,17 @@ import dev.jmlebench.results.QuestionResult;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** Shows a run's progress as questions finish. Called from many threads; implementations synchronize. */
 public interface Progress extends AutoCloseable {
+  /**
+   * Called once, before {@link #started}: the counts as they are at any moment — elapsed time, retries, requests in
+   * flight — for a display that redraws while nothing finishes (a run whose requests all retry must not look
+   * frozen).
+   */
+  default void follow(Supplier<RunningCounts.Snapshot> now) {}
+
   void started(RunningCounts.Snapshot s);
 
   /** @param label the question id, with the sample number when the run repeats ({@code 120A-1#2}) */
@@ -42,11 +50,19 @@ public interface Progress extends AutoCloseable {
     };
   }
 
-  /** "accuracy 90.0% (9/10) · errors 0 · parse failures 0 · truncated 1 · retries 2 · in flight 8" */
+  /**
+   * "accuracy 90.0% (9/10) · errors 0 · unparsed 0 · truncated 1 · retries 2 · in flight 8 (3 waiting)": a failed
+   * request is an error, not also unparsed.
+   */
   static String counts(RunningCounts.Snapshot s) {
     return "accuracy " + accuracy(s) + " (" + s.correct() + "/" + s.done() + ") · errors " + s.errors()
-        + " · parse failures " + s.parseFailures() + (s.truncated() > 0 ? " · truncated " + s.truncated() : "")
-        + " · retries " + s.retries() + " · in flight " + s.inFlight();
+        + " · unparsed " + s.unparsed() + (s.truncated() > 0 ? " · truncated " + s.truncated() : "")
+        + " · retries " + s.retries() + " · " + active(s);
+  }
+
+  /** "in flight 8", and the questions waiting to retry or for a slot when there are any: "in flight 2 (6 waiting)". */
+  static String active(RunningCounts.Snapshot s) {
+    return "in flight " + s.inFlight() + (s.waiting() > 0 ? " (" + s.waiting() + " waiting)" : "");
   }
 
   /** "88.8%", or "-" before any question is done. */

@@ -42,14 +42,14 @@ public final class RecordedRun {
   public static Optional<RunSpec> at(Path out, Function<String, String> env) {
     Path journal = Journal.pathFor(out);
     if (Files.exists(journal)) {
-      Journal.Contents c = Journal.read(journal);
+      Journal.Contents c = Journal.header(journal);
       JsonNode run = c.header().get(ResultSchema.Journal.RUN);
       if (run != null && run.isObject()) {
         return Optional.of(RunSpec.fromMetadata(run, null, env, journal.toString()));
       }
     }
     if (Files.exists(out)) {
-      ResultFile f = ResultFiles.read(out);
+      ResultFile f = withoutTexts(out);
       return Optional.of(RunSpec.fromMetadata(ResultFiles.toJson(f.metadata()), ResultFiles.examOf(f), env,
           out.toString()));
     }
@@ -63,14 +63,14 @@ public final class RecordedRun {
   static List<RunSpec.Difference> differences(Path out, RunSpec spec) {
     Path journal = Journal.pathFor(out);
     if (Files.exists(journal)) {
-      Journal.Contents c = Journal.read(journal);
+      Journal.Contents c = Journal.header(journal);
       List<RunSpec.Difference> d = differences(journal, c, spec);
       if (!d.isEmpty() || !Files.exists(out)) {
         return d;
       }
     }
     if (Files.exists(out)) {
-      ResultFile f = ResultFiles.read(out);
+      ResultFile f = withoutTexts(out);
       return spec.differencesFrom(ResultFiles.toJson(f.metadata()), ResultFiles.examOf(f), out.toString());
     }
     return List.of();
@@ -115,5 +115,12 @@ public final class RecordedRun {
   public static String refusal(Path file, List<RunSpec.Difference> differences) {
     return file + " is another run (" + RunSpec.describe(differences) + "): it is continued only as that run; "
         + "choose another --out for this one, or --new to start it in a new file";
+  }
+
+  /** A result file's answers without their texts, one read at a time: an unfinished run's answers may be large. */
+  private static ResultFile withoutTexts(Path out) {
+    List<dev.jmlebench.results.QuestionResult> slim = new java.util.ArrayList<>();
+    ResultFile f = ResultFiles.scan(out, (r, span) -> slim.add(r.withoutTexts()));
+    return f.withResults(slim);
   }
 }

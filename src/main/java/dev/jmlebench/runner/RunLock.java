@@ -35,6 +35,7 @@ final class RunLock implements AutoCloseable {
   private final Path path;
   private final FileChannel channel;
   private final FileLock lock;
+  private boolean released;
 
   private RunLock(Path path, FileChannel channel, FileLock lock) {
     this.path = path;
@@ -64,8 +65,9 @@ final class RunLock implements AutoCloseable {
         if (lock == null) {
           String holder = holder(ch);
           ch.close();
-          throw new UserError("--out " + out + " is in use by another run (" + holder + "): wait for it to "
-              + "end, or choose another --out");
+          // Named as the file, not as --out: the user may not have given one (the same command continues a run).
+          throw new UserError(out + " is in use by another run (" + holder + "): wait for it to end, or give "
+              + "this run another --out");
         }
         if (before == null || !before.equals(fileKey(path))) {
           // Created by this open, or deleted or replaced meanwhile: look again at what the path names now.
@@ -78,7 +80,7 @@ final class RunLock implements AutoCloseable {
         ch.force(false);
         return new RunLock(path, ch, lock);
       }
-      throw new UserError("--out " + out + ": its lock file " + path + " keeps being replaced by other runs");
+      throw new UserError(out + ": its lock file " + path + " keeps being replaced by other runs");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lock " + path + ": " + e.getMessage(), e);
     }
@@ -106,9 +108,16 @@ final class RunLock implements AutoCloseable {
     return pid.matches("\\d+") ? "process " + pid : "another process";
   }
 
-  /** Removes the lock file, then lets go: a run that opened it meanwhile sees it gone and looks again. */
+  /**
+   * Removes the lock file, then lets go: a run that opened it meanwhile sees it gone and looks again. Once: Ctrl-C's
+   * hook releases the lock when it has written the file, and the run's own thread may come by again.
+   */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (released) {
+      return;
+    }
+    released = true;
     try {
       Files.deleteIfExists(path);
       lock.release();

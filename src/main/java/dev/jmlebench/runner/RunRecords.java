@@ -141,14 +141,18 @@ final class RunRecords {
    */
   private static ObjectNode totals(List<QuestionResult> results) {
     long requests = 0;
+    long retries = 0;
     for (QuestionResult r : results) {
       JsonNode attempts = r.extra().get(Result.ATTEMPTS);
-      requests += attempts != null && attempts.canConvertToInt() ? attempts.intValue() : 0;
+      int sent = attempts != null && attempts.canConvertToInt() ? Math.max(0, attempts.intValue()) : 0;
+      requests += sent;
+      // Every request after a question's first; an answer from the cache or a batch sent none here.
+      retries += Math.max(0, sent - 1);
     }
     RunUsage usage = RunUsage.ofSamples(results);
     ObjectNode o = NODES.objectNode();
     o.put(Totals.REQUESTS, requests);
-    o.put(Totals.RETRIES, requests - results.stream().filter(r -> r.extra().containsKey(Result.ATTEMPTS)).count());
+    o.put(Totals.RETRIES, retries);
     o.put(Usage.PROMPT_TOKENS, usage.promptTokens());
     o.put(Usage.COMPLETION_TOKENS, usage.completionTokens());
     o.put(Usage.REASONING_TOKENS, usage.reasoningTokens());

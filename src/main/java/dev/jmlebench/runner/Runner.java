@@ -51,13 +51,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
@@ -70,8 +67,19 @@ import java.util.stream.Collectors;
  * is asked N times, sample 0 of every question first, then sample 1, and so on: a run stopped early then
  * holds whole single runs rather than a few questions asked N times. Answers are kept by (question,
  * sample).
+ *
+ * <p>Asking ends in one of three ways ({@link Ending}): every ask done; Ctrl-C; or the {@link CircuitBreaker}
+ * (the recent answers all failed alike). A stop starts no new request and waits up to {@link #DRAIN} for those
+ * in flight, since they are paid for; then recording closes ({@link #closeRecording}), so that the file written,
+ * the journal and the count printed hold exactly the same answers. A run that saved no answer writes no file.
  */
 public final class Runner {
+  /** How long a stop waits for the requests in flight before it writes what there is. */
+  static final Duration DRAIN = Duration.ofSeconds(5);
+
+  /** How asking ended. */
+  enum Ending { COMPLETE, INTERRUPTED, TRIPPED }
+
   private final RunSpec spec;
   private final RunTarget target;
   private final Dataset dataset;
@@ -86,8 +94,12 @@ public final class Runner {
   private final Answers answers;
   private final AtomicBoolean anyAnswered = new AtomicBoolean();
   private final AtomicReference<ApiFailure> fatal = new AtomicReference<>();
-  private final AtomicReference<RuntimeException> crash = new AtomicReference<>();
-  private volatile boolean stopping;
+  private final AtomicReference<ApiFailure> tripped = new AtomicReference<>();
+  private final AskPool pool = new AskPool();
+  private final CircuitBreaker breaker;
+  /** Recording takes its read side; {@link #closeRecording} its write side, once. */
+  private final ReadWriteLock recording = new ReentrantReadWriteLock();
+  private boolean recordingClosed;
   private FinishedRun outcome;
 
   /**
@@ -116,6 +128,7 @@ public final class Runner {
     this.program = program;
     this.answers = new Answers(spec.repeats(), spec.reask());
     this.key = AnswerKey.chosen(dataset.exam(), spec.answerKey()).checkedAgainst(dataset);
+    this.breaker = new CircuitBreaker(spec.parallel());
     this.retry = spec.retry();
   }
 
@@ -148,11 +161,13 @@ public final class Runner {
     try (RunLock lock = RunLock.take(target.out())) {
       // A kill during the final write leaves a temporary file beside the result: nothing else will remove it.
       AtomicFiles.removeLeftovers(target.out());
-      return runLocked();
+      return runLocked(lock);
+    } finally {
+      pool.close();
     }
   }
 
-  private FinishedRun runLocked() {
+  private FinishedRun runLocked(RunLock lock) {
     long start = System.nanoTime();
     Selection selection = Selection.of(dataset, spec);
     Set<String> selected = selection.questions().stream().map(Question::questionId).collect(Collectors.toSet());
@@ -161,7 +176,7 @@ public final class Runner {
     boolean journalBefore = Files.exists(journalPath);
     EarlierResults earlier = EarlierResults.load(earlierFile(), journalPath, spec, dataset, data, selected,
         target.regrade(), key);
-    earlier.kept().forEach((id, samples) -> samples.forEach((k, r) -> answers.put(id, k, r)));
+    earlier.kept().forEach((id, samples) -> samples.forEach((k, h) -> answers.put(id, k, h)));
     List<Ask> pending = new ArrayList<>();
     for (int k = 0; k < spec.repeats(); k++) {
       for (Question q : selection.questions()) {
@@ -176,47 +191,53 @@ public final class Runner {
         RequestExtras.merged(spec.baseUrl(), spec.maxTokens(), spec.extraBody()), spec.maxBodyBytes());
     ResilientClient client = new ResilientClient(spec.api().client(settings), retry,
         new AdaptiveLimiter(spec.parallel()));
-    CachedAsking cached = spec.cache() == null ? null : new CachedAsking(ResponseCache.open(spec.cache(), "--cache"), client);
-    List<QuestionResult> keptSamples = earlier.kept().values().stream().flatMap(m -> m.values().stream()).toList();
+    CachedAsking cached = spec.cache() == null ? null
+        : new CachedAsking(ResponseCache.open(spec.cache(), "--cache"), client);
+    List<QuestionResult> keptSamples = earlier.kept().values().stream().flatMap(m -> m.values().stream())
+        .map(Answers.Held::graded).toList();
     int keptCorrect = (int) keptSamples.stream().filter(QuestionResult::correct).count();
     RunningCounts counts = new RunningCounts(selection.questions().size() * spec.repeats(), keptSamples.size(),
         keptCorrect);
-    Finisher finisher = new Finisher(selection, timestamp, client, cached, start, journalPath, earlier);
+    Finisher finisher = new Finisher(selection, timestamp, client, cached, start, journalPath, earlier, lock);
     if (pending.isEmpty() && earlier.file() != null && !journalBefore && inPlace() && !target.regrade()) {
       // The same run, finished: nothing to ask, and nothing to write (its file already says all of it; a
       // --regrade asks for it to be graded again, and is written).
       return finisher.alreadyFinished();
     }
 
-    Thread hook = new Thread(() -> finisher.finish(true), "jmle-bench-ctrl-c");
+    Thread hook = new Thread(() -> finisher.finish(Ending.INTERRUPTED), "jmle-bench-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
     try (progress;
          Journal journal = Journal.open(journalPath, journalHeader(data))) {
-      progress.started(counts.snapshot(0, 0));
-      BiConsumer<Ask, QuestionResult> record = (a, r) -> {
-        // Kept first: a Ctrl-C file written in between then holds all that the journal does.
-        answers.put(r.questionId(), a.sample(), r);
-        journal.append(r, a.sample(), earlier.wallMs() + (System.nanoTime() - start) / 1_000_000);
-        synchronized (counts) {
-          // One at a time, so the printed tallies come in order.
-          progress.finished(a.label(spec.repeats()), r,
-              counts.add(r, client.retries(), client.limiter().inFlight()));
-        }
-      };
+      progress.follow(() -> {
+        int inFlight = client.limiter().inFlight();
+        return counts.snapshot(client.retries(), inFlight, Math.max(0, pool.active() - inFlight));
+      });
+      progress.started(counts.snapshot(0, 0, 0));
+      BiConsumer<Ask, QuestionResult> record = (a, r) -> record(a, r, journal, counts, client, start, earlier);
       if (spec.batch() && !pending.isEmpty()) {
         pending = batchFirst(pending, settings, client, record);
       }
-      askAll(pending, a -> {
-        QuestionResult r = ask(a, client, cached);
-        if (r != null) {
-          record.accept(a, r);
+      pool.runAll(pending, spec.parallel(), a -> {
+        try {
+          QuestionResult r = ask(a, client, cached);
+          if (r != null) {
+            record.accept(a, r);
+          }
+        } catch (ResilientClient.Stopped e) {
+          // not asked: the run is stopping, and a later run asks it
         }
-      });
+      }, () -> fatal.get() != null || tripped.get() != null);
+      if (pool.crash() != null || fatal.get() != null || tripped.get() != null) {
+        stopAsking(client);
+        pool.awaitIdle(DRAIN);
+        closeRecording();
+      }
     } finally {
       removeHook(hook);
     }
-    if (crash.get() != null) {
-      throw crash.get();
+    if (pool.crash() != null) {
+      throw pool.crash();
     }
     ApiFailure f = fatal.get();
     if (f != null) {
@@ -226,7 +247,48 @@ public final class Runner {
       throw new UserError("stopped before asking the rest: the first requests failed with " + f.getMessage()
           + " — " + hint(f));
     }
-    return finisher.finish(false);
+    return finisher.finish(tripped.get() != null ? Ending.TRIPPED : Ending.COMPLETE);
+  }
+
+  /**
+   * Keeps, journals and shows one answer — unless recording has closed (a stop is writing the file), so that
+   * nothing is journaled that the file and the count printed do not hold. Answers are recorded side by side;
+   * only the tallies go one at a time, so they print in order.
+   */
+  private void record(Ask a, QuestionResult r, Journal journal, RunningCounts counts, ResilientClient client,
+      long start, EarlierResults earlier) {
+    recording.readLock().lock();
+    try {
+      if (recordingClosed) {
+        return;
+      }
+      Journal.Line line = journal.append(r, a.sample(), earlier.wallMs() + (System.nanoTime() - start) / 1_000_000);
+      answers.put(r.questionId(), a.sample(), r, new AnswerPlace.InJournal(journal.path(), line));
+      synchronized (counts) {
+        counts.add(r);
+        int inFlight = client.limiter().inFlight();
+        progress.finished(a.label(spec.repeats()), r,
+            counts.snapshot(client.retries(), inFlight, Math.max(0, pool.active() - inFlight)));
+      }
+    } finally {
+      recording.readLock().unlock();
+    }
+  }
+
+  /** No answer is recorded from now on; returns once the answers being recorded are. */
+  private void closeRecording() {
+    recording.writeLock().lock();
+    try {
+      recordingClosed = true;
+    } finally {
+      recording.writeLock().unlock();
+    }
+  }
+
+  /** No ask and no request starts from now on; the requests in flight may still finish. */
+  private void stopAsking(ResilientClient client) {
+    pool.stop();
+    client.stop();
   }
 
   /** The file whose answers this run keeps: {@code --resume}, else the output file itself. */
@@ -257,51 +319,6 @@ public final class Runner {
     return header;
   }
 
-  private interface Task {
-    void run(Ask a) throws InterruptedException;
-  }
-
-  /** Runs every ask's task on {@code parallel} threads; the limiter decides how many are in flight. */
-  private void askAll(List<Ask> pending, Task task) {
-    if (pending.isEmpty()) {
-      return;
-    }
-    AtomicInteger threadNo = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(spec.parallel(), pending.size()), r -> {
-      Thread t = new Thread(r, "jmle-bench-ask-" + threadNo.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    CountDownLatch left = new CountDownLatch(pending.size());
-    for (Ask a : pending) {
-      pool.execute(() -> {
-        try {
-          if (!stopping && fatal.get() == null && crash.get() == null) {
-            task.run(a);
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-          crash.compareAndSet(null, e);
-        } finally {
-          left.countDown();
-        }
-      });
-    }
-    try {
-      while (!left.await(100, TimeUnit.MILLISECONDS)) {
-        if (fatal.get() != null || crash.get() != null) {
-          break;
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      stopping = true;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
   /**
    * Asks the pending questions as one batch ({@link BatchAsking}), recording each answer as it comes back;
    * returns the asks the batch left without an answer, for asking one by one.
@@ -317,8 +334,7 @@ public final class Runner {
     Prices batchPrices = spec.prices() == null ? null : spec.prices().halved();
     try {
       Set<String> left = new BatchAsking(spec.api().batches(settings), BatchJournal.pathFor(target.out()), out,
-          spec.batchWait())
-          .run(requests, (id, c) -> {
+          spec.batchWait()).run(requests, (id, c) -> {
             Ask a = byId.get(id);
             anyAnswered.set(true);
             record.accept(a, graded(a.question(), c, RunRecords.questionExtra(new Answer(c, null, 1, Duration.ZERO),
@@ -327,7 +343,7 @@ public final class Runner {
       return pending.stream().filter(a -> left.contains(a.customId())).toList();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      stopping = true;
+      pool.stop();
       return List.of();
     }
   }
@@ -349,33 +365,46 @@ public final class Runner {
     return Prompt.of(q, spec.imageMode(), dataset.imagesDirectory());
   }
 
-  /** Asks one question and grades the answer; null when the run is stopping for a failure of the whole run. */
+  /**
+   * Asks one question and grades the answer; null when the run is stopping for a failure of the whole run. A
+   * failure that makes the breaker's row stops asking the rest ({@link CircuitBreaker}); it is recorded itself.
+   */
   private QuestionResult ask(Ask ask, ResilientClient client, CachedAsking cached) throws InterruptedException {
     Question q = ask.question();
     Prompt prompt = prompt(q);
     Answer a = cached == null ? client.ask(prompt) : cached.ask(prompt, ask.sample(), ask.fresh());
+    long sent = System.nanoTime() - a.latency().toNanos();
     if (a.ok()) {
       anyAnswered.set(true);
+      breaker.answered(sent);
       return graded(q, a.completion(), RunRecords.questionExtra(a, spec.prices(), imageMissing(q)));
     }
     if (Transience.isFatalForRun(a.failure()) && !anyAnswered.get()) {
       fatal.compareAndSet(null, a.failure());
       return null;
     }
+    if (breaker.failed(a.failure(), sent) && tripped.compareAndSet(null, a.failure())) {
+      stopAsking(client);
+    }
     return QuestionResult.failed(q.questionId(), key.gold(q), a.failure().getMessage(),
         RunRecords.questionExtra(a, spec.prices(), imageMissing(q)));
   }
 
-  /** What to check after the first requests failed; a key's trouble names where the key came from. */
+  /** What a user can check when every request fails with {@code f}; a key's trouble names where the key came from. */
   private String hint(ApiFailure f) {
-    if (f.kind() == ApiFailure.Kind.UNREACHABLE) {
-      return "check --base-url and that the server is running";
-    }
-    if (f.status() == 404) {
-      return "check --base-url and --model";
-    }
-    return apiKey == null ? "no key was sent: set $" + spec.keyVariable() + " (or pass --api-key-env NAME)"
-        : "check the key from " + apiKey.source();
+    return switch (f.kind()) {
+      case UNREACHABLE -> "check --base-url and that the server is running";
+      case TIMEOUT -> "check that the server answers within --timeout";
+      case CONNECTION, MALFORMED -> "check --base-url and the server (its replies break off or are not chat completions)";
+      case OVERSIZE -> "check --max-body-mb and --max-tokens";
+      case HTTP -> f.status() == 404 ? "check --base-url and --model"
+          : f.status() == 401 || f.status() == 403 ? (apiKey == null
+              ? "no key was sent: set $" + spec.keyVariable() + " (or pass --api-key-env NAME)"
+              : "check the key from " + apiKey.source())
+          : f.status() >= 500 ? "the server seems down or overloaded"
+          : f.status() == 429 ? "the server limits the rate: try a lower --parallel later"
+          : "the server refuses the requests: check --base-url, --model and --extra-body";
+    };
   }
 
   /** Only the header of a journal that nothing was added to: removing it loses nothing. */
@@ -404,9 +433,10 @@ public final class Runner {
     private final long startNanos;
     private final Path journalPath;
     private final EarlierResults earlier;
+    private final RunLock lock;
 
     Finisher(Selection selection, String timestamp, ResilientClient client, CachedAsking cached, long startNanos,
-        Path journalPath, EarlierResults earlier) {
+        Path journalPath, EarlierResults earlier, RunLock lock) {
       this.earlier = earlier;
       this.selection = selection;
       this.timestamp = timestamp;
@@ -414,28 +444,55 @@ public final class Runner {
       this.cached = cached;
       this.startNanos = startNanos;
       this.journalPath = journalPath;
+      this.lock = lock;
     }
 
-    FinishedRun finish(boolean interrupted) {
+    /**
+     * Stops asking, waits for the requests in flight (bounded by {@link #DRAIN}), closes recording and writes what
+     * was recorded. Ctrl-C's hook calls it while the asking threads still run; the run's own thread afterwards
+     * gets the same outcome.
+     */
+    FinishedRun finish(Ending ending) {
       synchronized (Runner.this) {
         if (outcome != null) {
           return outcome;
         }
-        stopping = true;
+        stopAsking(client);
+        if (ending == Ending.INTERRUPTED) {
+          drainAfterCtrlC();
+        }
+        closeRecording();
+        progress.close();
         Duration wall = Duration.ofNanos(System.nanoTime() - startNanos);
         Duration totalWall = wall.plusMillis(earlier.wallMs());
-        List<QuestionResult> all = answers.published();
         AdaptiveLimiter.Report concurrency = client.limiter().report();
         ResultFile file = file(totalWall, concurrency);
-        ResultFiles.write(target.out(), file);
-        if (!interrupted) {
+        ExamCriteria criteria = key.criteria();
+        boolean anyAnswer = answers.answeredSamples() > 0;
+        if (anyAnswer) {
+          // From the journal and the earlier file, one answer at a time: the run holds none of their texts.
+          ResultFiles.write(target.out(), file, answers::whole);
+        }
+        if (ending == Ending.COMPLETE || !anyAnswer) {
+          // Complete, or stopped with nothing to keep (a journal of failures only): nothing to continue from.
           deleteJournal();
         }
+        lock.close();
         List<String> unanswered = selection.questions().stream().map(Question::questionId)
             .filter(id -> !answers.isAnswered(id)).toList();
-        outcome = new FinishedRun(target.out(), file, unanswered, answers.errors(), interrupted, wall, concurrency,
-            continueLine());
-        report(outcome, key.criteria());
+        String command = continueLine();
+        outcome = new FinishedRun(target.out(), file, unanswered, answers.errors(), ending != Ending.COMPLETE, wall,
+            concurrency, command);
+        if (ending == Ending.TRIPPED) {
+          throw tripMessage(anyAnswer, command);
+        }
+        if (!anyAnswer && ending == Ending.COMPLETE) {
+          ApiFailure last = breaker.last();
+          throw new UserError("no question was answered (" + answers.errors() + " failed"
+              + (last == null ? "" : ", the last with " + last.getMessage()) + "): nothing saved, no result file "
+              + "written" + (last == null ? "" : "; " + hint(last)));
+        }
+        report(outcome, criteria, anyAnswer);
         return outcome;
       }
     }
@@ -468,6 +525,27 @@ public final class Runner {
       return ContinueLine.render(program, spec, target.out(), dataset.directory());
     }
 
+    /** Ctrl-C: the requests in flight are paid for, so their answers are waited for, a moment at most. */
+    private void drainAfterCtrlC() {
+      int inFlight = client.limiter().inFlight();
+      if (inFlight > 0) {
+        out.println();
+        out.println("Stopping: waiting up to " + DRAIN.toSeconds() + " s for the " + inFlight
+            + (inFlight == 1 ? " request" : " requests") + " in flight (already paid for) ...");
+        out.flush();
+      }
+      pool.awaitIdle(DRAIN);
+    }
+
+    private UserError tripMessage(boolean anyAnswer, String command) {
+      ApiFailure last = breaker.last();
+      return new UserError("stopped: the last " + breaker.window() + " questions all failed the same way ("
+          + last.getMessage() + "), so the rest would too — " + (anyAnswer
+          ? answers.answeredSamples() + " answers saved to " + target.out()
+              + "; when the server answers again, continue with: " + command
+          : "nothing saved, no result file written; " + hint(last) + ", then run the same command again"));
+    }
+
     private void deleteJournal() {
       try {
         Files.deleteIfExists(journalPath);
@@ -476,9 +554,14 @@ public final class Runner {
       }
     }
 
-    private void report(FinishedRun o, ExamCriteria criteria) {
+    private void report(FinishedRun o, ExamCriteria criteria, boolean written) {
       out.println();
       if (o.interrupted()) {
+        if (!written) {
+          out.println("Interrupted before any answer: nothing saved.");
+          out.flush();
+          return;
+        }
         out.println("Interrupted: " + (spec.repeats() == 1
             ? o.file().results().size() + " of " + selection.questions().size() + " questions"
             : answers.samples() + " of " + selection.questions().size() * spec.repeats() + " answers ("

@@ -13,7 +13,7 @@ public final class RunningCounts {
   private final long startNanos = System.nanoTime();
   private int done;
   private int correct;
-  private int parseFailures;
+  private int unparsed;
   private int errors;
   private int truncated;
 
@@ -24,28 +24,32 @@ public final class RunningCounts {
     this.correct = alreadyCorrect;
   }
 
-  synchronized Snapshot add(QuestionResult r, int retries, int inFlight) {
+  synchronized void add(QuestionResult r) {
     Outcome o = r.outcome();
     done++;
     correct += o == Outcome.CORRECT ? 1 : 0;
     errors += o == Outcome.ERROR ? 1 : 0;
-    parseFailures += o.isParseFailure() ? 1 : 0;
+    unparsed += o == Outcome.UNPARSED ? 1 : 0;
     truncated += r.isTruncated() ? 1 : 0;
-    return snapshot(retries, inFlight);
   }
 
-  synchronized Snapshot snapshot(int retries, int inFlight) {
+  /** The counts now, with what the client says of the requests: retries so far, in flight, waiting. */
+  synchronized Snapshot snapshot(int retries, int inFlight, int waiting) {
     Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
     int doneNow = done - alreadyDone;
     Duration eta = doneNow == 0 ? null : elapsed.multipliedBy(total - done).dividedBy(doneNow);
-    return new Snapshot(done, total, correct, parseFailures, errors, truncated, retries, inFlight, elapsed, eta);
+    return new Snapshot(done, total, correct, unparsed, errors, truncated, retries, inFlight, waiting, elapsed, eta);
   }
 
   /**
-   * @param parseFailures counted as the summary counts them ({@link Outcome#isParseFailure}): failed requests too
+   * @param unparsed answers with no 【回答】 to read; a failed request is an error, not also unparsed (the
+   *     summary's {@code parse_failures}, as the published format counts it, holds both)
    * @param truncated answers of this session cut off at the token limit or empty
+   * @param retries requests sent again so far in this session
+   * @param inFlight requests being sent now
+   * @param waiting questions being asked that have no request out now: waiting to retry, or for a slot
    * @param eta null until a question of this session has finished
    */
-  public record Snapshot(int done, int total, int correct, int parseFailures, int errors, int truncated, int retries,
-      int inFlight, Duration elapsed, Duration eta) {}
+  public record Snapshot(int done, int total, int correct, int unparsed, int errors, int truncated, int retries,
+      int inFlight, int waiting, Duration elapsed, Duration eta) {}
 }

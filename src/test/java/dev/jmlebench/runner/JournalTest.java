@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,22 @@ class JournalTest {
 
   private static QuestionResult answered(String id) {
     return new QuestionResult(id, List.of("a"), List.of("a"), true, "【回答】a", true, null, "考え中", Map.of());
+  }
+
+  /** What a journal holds: its model and every answer in order, by sample. */
+  private record Read(String model, List<Integer> samples, List<QuestionResult> results) {}
+
+  private static Read read(Path path) {
+    List<Integer> samples = new ArrayList<>();
+    List<QuestionResult> results = new ArrayList<>();
+    Journal.Contents c = Journal.read(path, (sample, r, line) -> {
+      samples.add(sample);
+      results.add(r);
+      // Each answer can be read again alone from where its line is.
+      assertThat(Journal.readLine(path, line)).isEqualTo(r);
+    });
+    assertThat(c.entries()).isEqualTo(results.size());
+    return new Read(c.model(), samples, results);
   }
 
   @Test
@@ -33,8 +50,9 @@ class JournalTest {
       j.append(answered("120A-1"), 0, 0);
       j.append(QuestionResult.failed("120A-2", List.of("b"), "HTTP 500: boom", Map.of()), 0, 0);
     }
-    Journal.Contents c = Journal.read(path);
+    Read c = read(path);
     assertThat(c.model()).isEqualTo("org/model");
+    assertThat(Journal.model(path)).isEqualTo("org/model");
     assertThat(c.results()).extracting(QuestionResult::questionId).containsExactly("120A-1", "120A-2");
     assertThat(c.results().get(0)).isEqualTo(answered("120A-1"));
     assertThat(c.results().get(1).error()).isEqualTo("HTTP 500: boom");
@@ -48,7 +66,7 @@ class JournalTest {
     }
     Files.write(path, "{\"question_id\": \"120A-2\", \"predic".getBytes(StandardCharsets.UTF_8),
         StandardOpenOption.APPEND);
-    assertThat(Journal.read(path).results()).extracting(QuestionResult::questionId).containsExactly("120A-1");
+    assertThat(read(path).results()).extracting(QuestionResult::questionId).containsExactly("120A-1");
   }
 
   @Test
@@ -61,7 +79,7 @@ class JournalTest {
     try (Journal j = Journal.open(path, "m")) {
       j.append(answered("120A-3"), 0, 0);
     }
-    assertThat(Journal.read(path).results()).extracting(QuestionResult::questionId)
+    assertThat(read(path).results()).extracting(QuestionResult::questionId)
         .containsExactly("120A-1", "120A-3");
     assertThat(Files.readAllLines(path)).hasSize(3);
   }
@@ -70,9 +88,10 @@ class JournalTest {
   void aJournalTornInsideItsHeaderIsEmpty() throws Exception {
     Path path = dir.resolve("x.journal.jsonl");
     Files.writeString(path, "{\"jmle_bench_jour");
-    assertThat(Journal.read(path).results()).isEmpty();
-    assertThat(Journal.read(path).model()).isNull();
-    assertThat(Journal.read(dir.resolve("absent.jsonl")).results()).isEmpty();
+    assertThat(read(path).results()).isEmpty();
+    assertThat(read(path).model()).isNull();
+    assertThat(Journal.model(path)).isNull();
+    assertThat(read(dir.resolve("absent.jsonl")).results()).isEmpty();
   }
 
   @Test
@@ -82,7 +101,7 @@ class JournalTest {
       j.append(answered("120A-1"), 0, 0);
     }
     Files.writeString(path, "garbage\n{\"question_id\": \"120A-3\"}\n", StandardOpenOption.APPEND);
-    assertThatThrownBy(() -> Journal.read(path)).isInstanceOf(UserError.class)
+    assertThatThrownBy(() -> read(path)).isInstanceOf(UserError.class)
         .hasMessageStartingWith(path + ":3: not a JSON line");
   }
 
@@ -96,8 +115,8 @@ class JournalTest {
     List<String> lines = Files.readAllLines(path);
     assertThat(lines.get(1)).doesNotContain("\"sample\"");
     assertThat(lines.get(2)).endsWith(",\"sample\":2}");
-    Journal.Contents c = Journal.read(path);
-    assertThat(c.entries()).extracting(Journal.Entry::sample).containsExactly(0, 2);
+    Read c = read(path);
+    assertThat(c.samples()).containsExactly(0, 2);
     assertThat(c.results()).containsExactly(answered("120A-1"), answered("120A-1"));
   }
 }

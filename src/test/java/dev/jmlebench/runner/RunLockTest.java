@@ -44,13 +44,27 @@ class RunLockTest {
   void aHeldLockStopsASecondTakerAtOnceNamingTheHolderAndIsFreeAgainWhenReleased() {
     Path out = dir.resolve("sub/z.json");
     try (RunLock first = RunLock.take(out)) {
+      // Named as a file, not as an --out the user may never have given (the same command continues a run).
       assertThatThrownBy(() -> RunLock.take(out)).isInstanceOf(UserError.class)
-          .hasMessage("--out " + out + " is in use by another run (process " + ProcessHandle.current().pid()
-              + "): wait for it to end, or choose another --out");
+          .hasMessage(out + " is in use by another run (process " + ProcessHandle.current().pid()
+              + "): wait for it to end, or give this run another --out");
     }
     assertThat(dir.resolve("sub/z.lock")).doesNotExist();
     try (RunLock again = assertTimeoutPreemptively(AT_ONCE, () -> RunLock.take(out))) {
       assertThat(dir.resolve("sub/z.lock")).hasContent(PID);
+    }
+  }
+
+  @Test
+  void releasingTwiceIsHarmlessAndLeavesNoLockFile() {
+    // Ctrl-C's hook releases the lock once it has written the file; the run's own thread comes by again.
+    Path out = dir.resolve("w.json");
+    RunLock lock = RunLock.take(out);
+    lock.close();
+    lock.close();
+    assertThat(dir.resolve("w.lock")).doesNotExist();
+    try (RunLock again = assertTimeoutPreemptively(AT_ONCE, () -> RunLock.take(out))) {
+      assertThat(dir.resolve("w.lock")).hasContent(PID);
     }
   }
 }

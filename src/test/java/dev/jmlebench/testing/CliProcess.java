@@ -25,15 +25,27 @@ public final class CliProcess {
 
   /** As {@link #start(List, Path)}, in {@code workDir} (for commands that find files relative to it). */
   public static Process start(Path workDir, List<String> args, Path log) throws IOException {
-    return start(workDir, args, log, java.util.Map.of());
+    return start(workDir, List.of(), args, log, java.util.Map.of());
   }
 
   /** As {@link #start(Path, List, Path)}, with these environment variables set (an empty value unsets one). */
   public static Process start(Path workDir, List<String> args, Path log, java.util.Map<String, String> env)
       throws IOException {
+    return start(workDir, List.of(), args, log, env);
+  }
+
+  /** As {@link #start(Path, List, Path)}, with options for the JVM ({@code -Xmx128m}, say). */
+  public static Process start(Path workDir, List<String> jvmOptions, List<String> args, Path log) throws IOException {
+    return start(workDir, jvmOptions, args, log, java.util.Map.of());
+  }
+
+  private static Process start(Path workDir, List<String> jvmOptions, List<String> args, Path log,
+      java.util.Map<String, String> env) throws IOException {
     String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Djava.awt.headless=true", "-cp", cp, Main.class.getName()));
+        "-Djava.awt.headless=true"));
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-cp", cp, Main.class.getName()));
     cmd.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
         .redirectOutput(log.toFile());
