@@ -48,6 +48,41 @@ class ViewerCommandsTest {
     assertThat(one.err().strip()).doesNotContain("\n").contains("--exam 119").contains("exam 120");
   }
 
+  /**
+   * A stop while the site is being written (SIGTERM, as {@code kill} or a CI timeout sends it) leaves neither the
+   * half-written site nor its staging folder beside {@code --out}: the shutdown hook removes what was begun.
+   */
+  @Test
+  void aReportStoppedWhileWritingLeavesNoStagingFolder() throws Exception {
+    Path out = temp.resolve("site");
+    Process p = dev.jmlebench.testing.CliProcess.start(java.util.List.of("report", "--out", out.toString(),
+        "--results", SharedData.results().toString(), "--dataset", SharedData.root().toString()),
+        temp.resolve("report.log"));
+    try {
+      // Wait until the staging folder holds data documents: the report is then writing.
+      long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+      while (!writingData(temp)) {
+        assertThat(p.isAlive()).as("report still running: %s", Files.readString(temp.resolve("report.log"))).isTrue();
+        assertThat(System.nanoTime()).as("staging began in time").isLessThan(deadline);
+        Thread.sleep(10);
+      }
+      p.destroy(); // SIGTERM
+      assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    } finally {
+      p.destroyForcibly();
+    }
+    try (var left = Files.list(temp)) {
+      assertThat(left.map(f -> f.getFileName().toString()))
+          .as("beside --out after the stop").containsExactly("report.log");
+    }
+  }
+
+  private static boolean writingData(Path parent) throws java.io.IOException {
+    try (var s = Files.list(parent)) {
+      return s.anyMatch(d -> d.getFileName().toString().startsWith(".site.tmp-") && Files.isDirectory(d.resolve("data/answer")));
+    }
+  }
+
   @Test
   void aMissingResultsFolderIsOneLineAndExitTwo() {
     Cli.Outcome o = Cli.run("report", "--out", temp.resolve("site").toString(),
