@@ -14,16 +14,19 @@ test('blocks and which are required come from the exam in the data', () => {
   assert.deepEqual(logic.requiredIds(exam), ['B', 'C']);
 });
 
-test('a pair reads from the other side with the counts swapped and the difference negated', () => {
+test('a pair reads from the other side with the counts swapped and the difference and its interval negated', () => {
   const doc = {
     runs: [{ id: 'top' }, { id: 'low' }],
-    pairs: [{ a_rank: 1, b_rank: 2, a_right_b_wrong: 9, a_wrong_b_right: 4, score_difference: 7, score_difference_ci: [-2, 15], distinguishable: false }],
+    pairs: [{ a_rank: 1, b_rank: 2, a_right_b_wrong: 9, a_wrong_b_right: 4, score_difference: 7, distinguishable: false }],
   };
+  const full = { score_difference: 7, score_difference_ci: [-2, 15] }; // the pair's own document
   const cellOf = logic.pairIndex(doc);
-  const fromTop = logic.seenFromRow(cellOf('top', 'low'));
-  const fromLow = logic.seenFromRow(cellOf('low', 'top'));
+  const fromTop = logic.seenFromRow(cellOf('top', 'low'), full);
+  const fromLow = logic.seenFromRow(cellOf('low', 'top'), full);
   assert.deepEqual(fromTop, { xRight: 9, yRight: 4, diff: 7, ci: [-2, 15] });
   assert.deepEqual(fromLow, { xRight: 4, yRight: 9, diff: -7, ci: [-15, 2] });
+  // The matrix alone counts: no interval until the pair's document is loaded.
+  assert.equal(logic.seenFromRow(cellOf('low', 'top')).ci, null);
   assert.equal(cellOf('top', 'top'), undefined);
   assert.equal(logic.verdictClass(doc.pairs[0], fromTop), 'same');
   assert.equal(logic.verdictClass({ distinguishable: true }, fromTop), 'better');

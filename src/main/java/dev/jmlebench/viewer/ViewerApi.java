@@ -26,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The data behind every page of one exam, as JSON documents named by key ({@link ViewerSite} puts the exams
@@ -68,7 +67,11 @@ public final class ViewerApi {
   private final ViewerData data;
   private final List<Map<String, QuestionResult>> resultsByRun = new ArrayList<>();
   private final Map<String, Run> runsById = new LinkedHashMap<>();
-  private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
+  /** Each run's place in {@code data.runs()} by id: a run is a record of its whole file, too costly to compare. */
+  private final Map<String, Integer> rankById = new HashMap<>();
+  /** The index and each model's document, built while loading: the pages every visit starts with. */
+  private final Map<String, byte[]> prebuilt = new HashMap<>();
+  private final DocumentCache built = new DocumentCache(DocumentCache.DEFAULT_BUDGET);
   private final ViewerStatistics statistics;
   private final ViewerExam exam;
   /** Every exam of the folder, newest first, when there are several (the pages' exam switch); else empty. */
@@ -98,11 +101,12 @@ public final class ViewerApi {
         byId.put(r.questionId(), r);
       }
       resultsByRun.add(byId);
+      rankById.put(run.id(), rankById.size());
       runsById.put(run.id(), run);
     }
-    documents.put("index", bytes(index()));
+    prebuilt.put("index", bytes(index()));
     for (Run run : data.runs()) {
-      documents.put("model/" + run.id(), bytes(model(run)));
+      prebuilt.put("model/" + run.id(), bytes(model(run)));
     }
   }
 
@@ -110,10 +114,7 @@ public final class ViewerApi {
     return data;
   }
 
-  /**
-   * Every key, in a stable order: the index, each model, each question, each answer, the pairs. Waits for
-   * the pairwise comparisons.
-   */
+  /** Every key, in a stable order: the index, each model, each question, each answer, the pairs. */
   public List<String> keys() {
     List<String> keys = new ArrayList<>();
     keys.add("index");
@@ -139,15 +140,24 @@ public final class ViewerApi {
 
   /**
    * The JSON of a key, or empty for a key that names nothing. Documents other than the index and the models
-   * are built when first asked; the pairs wait for their background computation.
+   * are built when first asked, once however many ask at the same time, and kept within a budget.
    */
   public Optional<byte[]> json(String key) {
-    byte[] ready = documents.get(key);
+    byte[] ready = prebuilt.get(key);
     if (ready != null) {
       return Optional.of(ready);
     }
-    Optional<JsonNode> built = build(key);
-    return built.map(node -> documents.computeIfAbsent(key, k -> bytes(node)));
+    return built.get(key, () -> build(key).map(ViewerApi::bytes));
+  }
+
+  /** Whether the document of {@code key} is built, so that sending it costs no work. */
+  boolean ready(String key) {
+    return prebuilt.containsKey(key) || built.has(key);
+  }
+
+  /** How many documents were built on demand: each once while it is kept. */
+  int documentsBuilt() {
+    return built.builds();
   }
 
   private Optional<JsonNode> build(String key) {
@@ -160,7 +170,7 @@ public final class ViewerApi {
           return Optional.empty();
         }
         Run run = runsById.get(parts[1]);
-        QuestionResult r = resultsByRun.get(data.runs().indexOf(run)).get(parts[2]);
+        QuestionResult r = resultsByRun.get(rankById.get(run.id())).get(parts[2]);
         return r == null ? Optional.empty() : Optional.of(answer(run, r));
       case QUESTION_TEXTS:
         return parts.length == 1 ? Optional.of(questionTexts()) : Optional.empty();
@@ -229,7 +239,7 @@ public final class ViewerApi {
     metadata(root, run);
     root.set(ResultSchema.METADATA, ResultFiles.toJson(run.result().metadata()));
     ArrayNode results = root.putArray(ResultSchema.RESULTS);
-    int index = data.runs().indexOf(run);
+    int index = rankById.get(run.id());
     for (Question q : data.dataset().questions()) {
       QuestionResult r = resultsByRun.get(index).get(q.questionId());
       ObjectNode o = results.addObject();

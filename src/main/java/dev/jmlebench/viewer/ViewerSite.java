@@ -119,6 +119,20 @@ public final class ViewerSite {
     return primary.json(key);
   }
 
+  /** Whether the document of {@code key} is built, so that sending it costs no work; false for an unknown key. */
+  boolean ready(String key) {
+    if (key.equals(EXAMS_KEY)) {
+      return true;
+    }
+    if (key.startsWith(EXAM_PREFIX)) {
+      String rest = key.substring(EXAM_PREFIX.length());
+      int slash = rest.indexOf('/');
+      ViewerApi api = slash < 0 ? null : byExam.get(rest.substring(0, slash));
+      return api == null || api.ready(rest.substring(slash + 1));
+    }
+    return primary.ready(key);
+  }
+
   /** The clinical images of every exam (their names carry the exam, so they never clash). */
   List<DatasetImages> images() {
     return byExam.values().stream().map(api -> new DatasetImages(api.data().dataset())).toList();

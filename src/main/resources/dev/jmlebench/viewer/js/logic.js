@@ -42,7 +42,8 @@ const pShort = (p) => (p < 0.001 ? '< 0.001' : String(Number(p.toPrecision(2))))
 
 /**
  * A pair of the comparisons seen from row model X against column model Y: the documents orient each pair
- * with A the higher-ranked run, so a cell below the diagonal reads the pair flipped.
+ * with A the higher-ranked run, so a cell below the diagonal reads the pair flipped. The matrix counts; the
+ * score difference's interval is in the pair's own document (full), null until that is loaded.
  */
 function pairIndex(doc) {
   const byIds = new Map();
@@ -55,11 +56,12 @@ function pairIndex(doc) {
   return (x, y) => byIds.get(x + ' ' + y);
 }
 
-function seenFromRow(cell) {
+function seenFromRow(cell, full) {
   const p = cell.p;
+  const ci = full ? full.score_difference_ci : null;
   return cell.flipped
-    ? { xRight: p.a_wrong_b_right, yRight: p.a_right_b_wrong, diff: -p.score_difference, ci: [-p.score_difference_ci[1], -p.score_difference_ci[0]] }
-    : { xRight: p.a_right_b_wrong, yRight: p.a_wrong_b_right, diff: p.score_difference, ci: p.score_difference_ci };
+    ? { xRight: p.a_wrong_b_right, yRight: p.a_right_b_wrong, diff: -p.score_difference, ci: ci && [-ci[1], -ci[0]] }
+    : { xRight: p.a_right_b_wrong, yRight: p.a_wrong_b_right, diff: p.score_difference, ci };
 }
 
 function verdictClass(p, v) {
