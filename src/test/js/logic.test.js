@@ -137,3 +137,13 @@ test('an export is RFC 4180 CSV whose cells a spreadsheet never runs as formulas
   assert.equal(logic.exportName(['jmle-bench', '120', 'answers', 'anthropic_claude-opus-4.6', 'result=wrong', '', null], 'csv'),
     'jmle-bench-120-answers-anthropic_claude-opus-4.6-result_wrong.csv');
 });
+
+test('a run under way reads as answered of total, right so far, errors and the time to go at its pace', () => {
+  const run = { file: 'r.json', model: 'm', answered: 100, correct: 90, errors: 2, total_questions: 400, running: true, wall_ms: 50000, updated_ms: 0 };
+  assert.equal(logic.progressText(run, 0), '100/400 answered, 90.0% right so far, 2 errors · about 3 min to go');
+  assert.equal(logic.progressText({ ...run, answered: 390, correct: 351, errors: 1 }, 0), '390/400 answered, 90.0% right so far, 1 error · about 1 s to go');
+  assert.equal(logic.progressText({ ...run, answered: 0, correct: 0, errors: 0, wall_ms: 0 }, 0), '0/400 answered');
+  assert.equal(logic.progressText({ ...run, total_questions: null }, 0), '100 answered, 90.0% right so far, 2 errors');
+  assert.equal(logic.progressText({ ...run, running: false, updated_ms: 0 }, 5 * 60000),
+    '100/400 answered, 90.0% right so far, 2 errors — stopped 5 min ago; run the same command again to continue');
+});

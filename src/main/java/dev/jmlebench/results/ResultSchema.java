@@ -201,6 +201,12 @@ public final class ResultSchema {
    */
   public static final class Journal {
     public static final String HEADER = "jmle_bench_journal";
+    /** {@code results/x.json}'s journal is {@code results/x.journal.jsonl} while its run is under way. */
+    public static final String SUFFIX = ".journal.jsonl";
+    /** {@code results/x.lock}: held by the run writing {@code results/x.json}, and holding its process id. */
+    public static final String LOCK_SUFFIX = ".lock";
+    /** In the header: how many answers the run sets out to get (questions × repeats), for its progress. */
+    public static final String TOTAL = "total_questions";
     public static final String MODEL = Metadata.MODEL;
     public static final String SAMPLE = "sample";
     /** The run's wall time so far, all segments, when the line was written: a crash then loses none of it. */

@@ -29,7 +29,7 @@ import java.util.List;
 final class Journal implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final String HEADER_FIELD = ResultSchema.Journal.HEADER;
-  static final String SUFFIX = ".journal.jsonl";
+  static final String SUFFIX = ResultSchema.Journal.SUFFIX;
   static final String SAMPLE_FIELD = ResultSchema.Journal.SAMPLE;
   static final String WALL_FIELD = ResultSchema.Journal.WALL_MS;
 

@@ -28,7 +28,7 @@ import java.util.Objects;
  * run killed at any point, even half-way through releasing, leaves nothing that blocks the next one.
  */
 final class RunLock implements AutoCloseable {
-  static final String SUFFIX = ".lock";
+  static final String SUFFIX = dev.jmlebench.results.ResultSchema.Journal.LOCK_SUFFIX;
   /** Each retry means another run took or gave back the lock meanwhile; this many in a row is not a race. */
   private static final int ATTEMPTS = 1000;
 

@@ -174,6 +174,7 @@ public final class Runner {
     try (progress;
          Journal journal = Journal.open(journalPath, JsonNodeFactory.instance.objectNode()
              .put(ResultSchema.Journal.MODEL, config.model())
+             .put(ResultSchema.Journal.TOTAL, selection.questions().size() * config.repeats())
              .put(ResultSchema.Metadata.DATASET_SHA256, data.datasetSha256())
              .put(ResultSchema.Metadata.QUESTIONS_SHA256, data.questionsSha256()))) {
       progress.started(counts.snapshot(0, 0));

@@ -72,29 +72,34 @@ public final class ViewerApi {
   /** The index and each model's document, built while loading: the pages every visit starts with. */
   private final Map<String, byte[]> prebuilt = new HashMap<>();
   private final DocumentCache built = new DocumentCache(DocumentCache.DEFAULT_BUDGET);
+  private final Reuse reuse;
   private final ViewerStatistics statistics;
   private final ViewerExam exam;
   /** Every exam of the folder, newest first, when there are several (the pages' exam switch); else empty. */
   private final List<String> folderExams;
 
   public ViewerApi(ViewerData data) {
-    this(data, ViewerExam.of(data.dataset(), data.criteria()), List.of());
+    this(data, ViewerExam.of(data.dataset(), data.criteria()), List.of(), new Reuse());
   }
 
-  /** One exam of a folder that holds {@code folderExams} (newest first). */
-  ViewerApi(ViewerData data, List<String> folderExams) {
-    this(data, ViewerExam.of(data.dataset(), data.criteria()), folderExams);
+  /**
+   * One exam of a folder that holds {@code folderExams} (newest first), reusing what {@code reuse} holds of
+   * unchanged files.
+   */
+  ViewerApi(ViewerData data, List<String> folderExams, Reuse reuse) {
+    this(data, ViewerExam.of(data.dataset(), data.criteria()), folderExams, reuse);
   }
 
   ViewerApi(ViewerData data, ViewerExam exam) {
-    this(data, exam, List.of());
+    this(data, exam, List.of(), new Reuse());
   }
 
-  private ViewerApi(ViewerData data, ViewerExam exam, List<String> folderExams) {
+  private ViewerApi(ViewerData data, ViewerExam exam, List<String> folderExams, Reuse reuse) {
     this.data = data;
     this.exam = exam;
+    this.reuse = reuse;
     this.folderExams = folderExams.size() > 1 ? List.copyOf(folderExams) : List.of();
-    this.statistics = new ViewerStatistics(data);
+    this.statistics = new ViewerStatistics(data, reuse);
     for (Run run : data.runs()) {
       Map<String, QuestionResult> byId = new HashMap<>();
       for (QuestionResult r : run.result().results()) {
@@ -147,17 +152,36 @@ public final class ViewerApi {
     if (ready != null) {
       return Optional.of(ready);
     }
+    String pair = pairKey(key);
+    if (pair != null) {
+      return reuse.pairs.get(pair, () -> build(key).map(ViewerApi::bytes));
+    }
     return built.get(key, () -> build(key).map(ViewerApi::bytes));
   }
 
   /** Whether the document of {@code key} is built, so that sending it costs no work. */
   boolean ready(String key) {
-    return prebuilt.containsKey(key) || built.has(key);
+    String pair = pairKey(key);
+    return prebuilt.containsKey(key) || (pair != null ? reuse.pairs.has(pair) : built.has(key));
   }
 
-  /** How many documents were built on demand: each once while it is kept. */
+  /**
+   * A pair's document is kept by its two files ({@link Reuse}), so that it outlives a new reading of the
+   * folder while both are unchanged; null for any other key or an unknown run.
+   */
+  private String pairKey(String key) {
+    if (!key.startsWith("pair/")) {
+      return null;
+    }
+    String[] parts = key.split("/", -1);
+    Run a = parts.length == 3 ? runsById.get(parts[1]) : null;
+    Run b = parts.length == 3 ? runsById.get(parts[2]) : null;
+    return a == null || b == null ? null : Reuse.pairKey(key, a.stamp(), b.stamp());
+  }
+
+  /** How many documents were built on demand (pairs included, over every reading of the folder). */
   int documentsBuilt() {
-    return built.builds();
+    return built.builds() + reuse.pairs.builds();
   }
 
   private Optional<JsonNode> build(String key) {

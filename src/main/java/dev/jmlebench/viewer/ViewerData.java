@@ -41,10 +41,22 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
    * @param result the file as the viewer's answer key grades it (re-graded in memory when it was graded with
    *     another key; never written)
    * @param summary the summary under that key
+   * @param stamp the file as it was when read: what it is reused by ({@link Reuse})
    */
-  public record Run(String id, Path file, ResultFile result, Summary summary) {
+  public record Run(String id, Path file, ResultFile result, Summary summary, Stamp stamp) {
     public String name() {
       return result.metadata().name();
+    }
+
+    /** A run is its file as read: comparing the whole of two files' answers would be costly and mean the same. */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Run r && r.id.equals(id) && r.stamp.equals(stamp);
+    }
+
+    @Override
+    public int hashCode() {
+      return id.hashCode() * 31 + stamp.hashCode();
     }
   }
 
@@ -73,11 +85,17 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
 
   /** The runs of one exam, each graded under {@code key} (re-graded in memory where the file used another). */
   static ViewerData of(Dataset dataset, AnswerKey key, List<Folder.Read> files, List<Skipped> skipped) {
+    return of(dataset, key, files, skipped, new Reuse());
+  }
+
+  /** As {@link #of(Dataset, AnswerKey, List, List)}; the graded files are kept in {@code reuse} for the next reading. */
+  static ViewerData of(Dataset dataset, AnswerKey key, List<Folder.Read> files, List<Skipped> skipped, Reuse reuse) {
     AnswerKey checked = key.checkedAgainst(dataset);
     List<Run> runs = new ArrayList<>(files.size());
     for (Folder.Read r : files) {
       ResultFile graded = Rescorer.under(r.result(), checked, () -> dataset, r.file().toString());
-      runs.add(new Run(r.id(), r.file(), graded, graded.summary()));
+      reuse.graded(r.stamp(), graded);
+      runs.add(new Run(r.id(), r.file(), graded, graded.summary(), r.stamp()));
     }
     runs.sort(Comparator.comparingDouble((Run r) -> -r.summary().scorePct())
         .thenComparing(Comparator.comparingInt((Run r) -> -r.summary().correct()))
@@ -91,10 +109,19 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
    * folder it was given.
    */
   record Folder(List<Read> results, List<Skipped> skipped) {
-    /** One result file as read, with the id it has in URLs. */
-    record Read(String id, Path file, ResultFile result) {}
+    /** One result file as read, with the id it has in URLs and the stamp it had when read. */
+    record Read(String id, Path file, ResultFile result, Stamp stamp) {}
 
     static Folder read(Path resultsDir) {
+      return read(resultsDir, new Reuse(), true);
+    }
+
+    /**
+     * Reads the folder, taking from {@code reuse} each file whose stamp is unchanged. With {@code strict}, a
+     * result file with a fault, or a folder without result files, is an error; otherwise (a folder followed while
+     * runs write into it) such a file is skipped with its fault as the reason, and the folder may be empty.
+     */
+    static Folder read(Path resultsDir, Reuse reuse, boolean strict) {
       List<Path> files = ResultFolder.list(resultsDir, "--results " + resultsDir);
       List<Read> results = new ArrayList<>(files.size());
       List<Skipped> skipped = new ArrayList<>();
@@ -104,14 +131,27 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
           skipped.add(new Skipped(f, "a symbolic link; the viewer shows only the folder's own files"));
           continue;
         }
-        Optional<ResultFile> read = ResultFolder.readIfResultFile(f);
+        Optional<Stamp> stamp = Stamp.of(f);
+        if (stamp.isEmpty()) {
+          continue; // gone since it was listed
+        }
+        Optional<ResultFile> read;
+        try {
+          read = reuse.read(stamp.get(), () -> ResultFolder.readIfResultFile(f));
+        } catch (UserError fault) {
+          if (strict) {
+            throw fault;
+          }
+          skipped.add(new Skipped(f, fault.getMessage()));
+          continue;
+        }
         if (read.isEmpty()) {
           skipped.add(new Skipped(f, "not a result file"));
           continue;
         }
-        results.add(new Read(uniqueId(f, ids), f, read.get()));
+        results.add(new Read(uniqueId(f, ids), f, read.get(), stamp.get()));
       }
-      if (results.isEmpty()) {
+      if (strict && results.isEmpty()) {
         throw new UserError("--results " + resultsDir + ": holds no result files (*.json)");
       }
       return new Folder(List.copyOf(results), List.copyOf(skipped));

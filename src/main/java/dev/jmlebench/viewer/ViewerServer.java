@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -58,15 +59,29 @@ public final class ViewerServer implements AutoCloseable {
     return start(ViewerSite.of(api), host, port);
   }
 
-  /** Starts serving a folder's exams; {@code port} 0 picks a free port (see {@link #port()}). */
+  /** Starts serving a folder's exams as read once; {@code port} 0 picks a free port (see {@link #port()}). */
   public static ViewerServer start(ViewerSite site, String host, int port) {
     return start(site, host, port, new DocumentWork(DocumentWork.DEFAULT_THREADS, DocumentWork.DEFAULT_QUEUE));
   }
 
+  /**
+   * Starts serving a folder as it changes: each request is answered from the folder as last read, and
+   * {@code /live} tells the pages when it changed and which runs are under way.
+   */
+  public static ViewerServer start(LiveFolder folder, String host, int port) {
+    return start(folder::site, folder::liveJson, host, port,
+        new DocumentWork(DocumentWork.DEFAULT_THREADS, DocumentWork.DEFAULT_QUEUE));
+  }
+
   /** As {@link #start(ViewerSite, String, int)}, building documents with {@code work}, which the server closes. */
   static ViewerServer start(ViewerSite site, String host, int port, DocumentWork work) {
+    return start(() -> site, null, host, port, work);
+  }
+
+  private static ViewerServer start(Supplier<ViewerSite> sites, Supplier<byte[]> live, String host, int port,
+      DocumentWork work) {
     WebAssets assets = new WebAssets();
-    List<DatasetImages> images = site.images();
+    Images images = new Images(sites);
     quietServerLogs();
     boolean loopbackOnly = isLoopback(host);
     Javalin app = Javalin.create(config -> {
@@ -98,8 +113,11 @@ public final class ViewerServer implements AutoCloseable {
       }
       gzip.send(ctx, "assets/" + name, WebAssets.ASSETS.get(name), body);
     });
-    app.get("/api/<key>", ctx -> data(ctx, site, work, gzip));
-    app.get("/images/{name}", ctx -> image(ctx, images));
+    app.get("/api/<key>", ctx -> data(ctx, sites.get(), work, gzip));
+    if (live != null) {
+      app.get("/live", ctx -> ctx.contentType("application/json; charset=utf-8").result(live.get()));
+    }
+    app.get("/images/{name}", ctx -> image(ctx, images.of(sites.get())));
     try {
       app.start(host, port);
     } catch (RuntimeException e) {
@@ -202,6 +220,24 @@ public final class ViewerServer implements AutoCloseable {
   public void close() {
     app.stop();
     work.close();
+  }
+
+  /** The clinical images of the site shown, found again only when the site was read again. */
+  private static final class Images {
+    private ViewerSite site;
+    private List<DatasetImages> images;
+
+    Images(Supplier<ViewerSite> sites) {
+      of(sites.get());
+    }
+
+    synchronized List<DatasetImages> of(ViewerSite now) {
+      if (now != site) {
+        site = now;
+        images = now.images();
+      }
+      return images;
+    }
   }
 
   private static void image(Context ctx, List<DatasetImages> images) throws IOException {

@@ -62,13 +62,21 @@ public final class ViewerSite {
    * loads them.
    */
   public static ViewerSite load(Path resultsDir, Function<String, Dataset> dataset, Function<String, AnswerKey> key) {
-    ViewerData.Folder folder = ViewerData.Folder.read(resultsDir);
+    return load(ViewerData.Folder.read(resultsDir), dataset, key, new Reuse());
+  }
+
+  /** The site of a folder as read, reusing what {@code reuse} holds of its unchanged files; null when it holds no runs. */
+  static ViewerSite load(ViewerData.Folder folder, Function<String, Dataset> dataset, Function<String, AnswerKey> key,
+      Reuse reuse) {
+    if (folder.results().isEmpty()) {
+      return null;
+    }
     Map<String, List<ViewerData.Folder.Read>> byExam = new TreeMap<>(ExamMatrix.NEWEST_FIRST);
     folder.results().forEach(r -> byExam.computeIfAbsent(ResultFiles.examOf(r.result()), e -> new ArrayList<>()).add(r));
     List<String> ids = List.copyOf(byExam.keySet());
     List<ViewerApi> apis = new ArrayList<>();
     byExam.forEach((exam, files) -> apis.add(new ViewerApi(
-        ViewerData.of(dataset.apply(exam), key.apply(exam), files, folder.skipped()), ids)));
+        ViewerData.of(dataset.apply(exam), key.apply(exam), files, folder.skipped(), reuse), ids, reuse)));
     return new ViewerSite(apis, folder.skipped());
   }
 

@@ -55,8 +55,14 @@ final class ViewerStatistics {
   }
 
   ViewerStatistics(ViewerData data) {
+    this(data, new Reuse());
+  }
+
+  /** Takes each run's intervals from {@code reuse} when its file is unchanged. */
+  ViewerStatistics(ViewerData data, Reuse reuse) {
     // The file name is each scored run's source: unique in a folder, and it maps back to the viewer's run.
     Map<String, ScoredRun> runs = new LinkedHashMap<>();
+    Map<String, Stamp> stamps = new HashMap<>();
     Map<String, String> ids = new HashMap<>();
     for (Run run : data.runs()) {
       String source = run.file().getFileName().toString();
@@ -64,6 +70,7 @@ final class ViewerStatistics {
       // A file without a single answer has nothing to resample or compare; its pages show no interval.
       if (!s.questions().isEmpty()) {
         runs.put(run.id(), s);
+        stamps.put(run.id(), run.stamp());
         ids.put(source, run.id());
       }
     }
@@ -71,7 +78,8 @@ final class ViewerStatistics {
     this.idOfSource = Map.copyOf(ids);
     Map<String, RunStatistics> stats = new HashMap<>();
     runs.entrySet().parallelStream()
-        .map(e -> Map.entry(e.getKey(), RunStatistics.of(e.getValue(), data.criteria(), Bootstrap.DEFAULT)))
+        .map(e -> Map.entry(e.getKey(), reuse.statistics(stamps.get(e.getKey()),
+            () -> RunStatistics.of(e.getValue(), data.criteria(), Bootstrap.DEFAULT))))
         .forEachOrdered(e -> stats.put(e.getKey(), e.getValue()));
     this.byRun = Map.copyOf(stats);
   }
