@@ -58,7 +58,7 @@ public final class LiveFolder implements AutoCloseable {
   public static LiveFolder load(Path dir, Function<String, Dataset> dataset, Function<String, AnswerKey> key) {
     LiveFolder f = new LiveFolder(dir, dataset, key);
     List<Stamp> files = f.listing();
-    ViewerData.Folder folder = ViewerData.Folder.read(dir, f.reuse, true);
+    ViewerData.Folder folder = ViewerData.Folder.read(dir, f.reuse, true, ViewerSite.prepare(dataset, key, f.reuse));
     ViewerSite site = ViewerSite.load(folder, dataset, key, f.reuse);
     f.shown = shown(site, files, 1, f.inProgress.scan(dir), null);
     return f;
@@ -98,7 +98,7 @@ public final class LiveFolder implements AutoCloseable {
         shown = shown(before.site(), files, before.generation(), running, before.problem());
         return true;
       }
-      ViewerData.Folder folder = ViewerData.Folder.read(dir, reuse, false);
+      ViewerData.Folder folder = ViewerData.Folder.read(dir, reuse, false, ViewerSite.prepare(dataset, key, reuse));
       ViewerSite site = ViewerSite.load(folder, dataset, key, reuse);
       reuse.keepOnly(new HashSet<>(stamps(folder)));
       // A folder emptied of result files keeps showing the last runs, and says so.

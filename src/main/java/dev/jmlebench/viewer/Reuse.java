@@ -1,6 +1,9 @@
 package dev.jmlebench.viewer;
 
+import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.ResultFolder;
+import java.util.LinkedHashMap;
 import dev.jmlebench.stats.RunStatistics;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +20,8 @@ import java.util.function.Supplier;
 final class Reuse {
   private final Map<Stamp, Optional<ResultFile>> reads = new ConcurrentHashMap<>();
   private final Map<Stamp, RunStatistics> statistics = new ConcurrentHashMap<>();
+  /** Makes the form of a graded file kept in memory. */
+  final Slim slim = new Slim();
   /** Pair documents by the stamps of their two files. */
   final DocumentCache pairs = new DocumentCache(DocumentCache.DEFAULT_BUDGET);
 
@@ -37,6 +42,39 @@ final class Reuse {
 
   RunStatistics statistics(Stamp stamp, Supplier<RunStatistics> make) {
     return statistics.computeIfAbsent(stamp, s -> make.get());
+  }
+
+  /** The last few files read whole for their answers' texts, by stamp (a report reads one run's answers in a row). */
+  private final Map<Stamp, Map<String, QuestionResult>> texts = new LinkedHashMap<>(8, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Stamp, Map<String, QuestionResult>> eldest) {
+      return size() > TEXTS_KEPT;
+    }
+  };
+  private static final int TEXTS_KEPT = 4;
+
+  /**
+   * The answers of a file with their reasoning and raw responses, read again from the file: the runs held in
+   * memory keep none of that text ({@link Slim}), which is most of a result file. Empty when the file is gone or
+   * no longer a result file.
+   */
+  Map<String, QuestionResult> texts(Stamp stamp) {
+    synchronized (texts) {
+      Map<String, QuestionResult> kept = texts.get(stamp);
+      if (kept != null) {
+        return kept;
+      }
+    }
+    Map<String, QuestionResult> byId = new java.util.HashMap<>();
+    try {
+      ResultFolder.readIfResultFile(stamp.file()).ifPresent(f -> f.results().forEach(r -> byId.put(r.questionId(), r)));
+    } catch (RuntimeException gone) {
+      return Map.of(); // removed or rewritten with a fault since: the next look at the folder shows it
+    }
+    synchronized (texts) {
+      texts.put(stamp, byId);
+    }
+    return byId;
   }
 
   /** Forgets the files not among {@code current}. */

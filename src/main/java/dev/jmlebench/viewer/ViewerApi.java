@@ -381,10 +381,14 @@ public final class ViewerApi {
     a.put("outcome", String.valueOf(outcome(r)));
     strings(a.putArray(ResultSchema.Result.PREDICTED), r.predicted());
     a.put(ResultSchema.Result.ERROR, r.error());
-    a.put(ResultSchema.Result.REASONING, r.reasoning());
-    a.put("reasoning_html", SafeMarkdown.render(r.reasoning()));
-    a.put(ResultSchema.Result.RAW_RESPONSE, r.rawResponse());
-    a.put("raw_response_html", SafeMarkdown.render(r.rawResponse()));
+    // The texts are not held in memory (Slim): they come from the file, read again.
+    QuestionResult texts = reuse.texts(run.stamp()).get(r.questionId());
+    String reasoning = texts == null ? null : texts.reasoning();
+    String raw = texts == null ? "" : texts.rawResponse();
+    a.put(ResultSchema.Result.REASONING, reasoning);
+    a.put("reasoning_html", SafeMarkdown.render(reasoning));
+    a.put(ResultSchema.Result.RAW_RESPONSE, raw);
+    a.put("raw_response_html", SafeMarkdown.render(raw));
     extra(a, r);
     return a;
   }

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Everything the viewer shows: the dataset and every result file of one folder, each graded under one answer
@@ -39,7 +40,7 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
    *
    * @param id the file name without {@code .json}, reduced to URL- and file-safe characters, unique
    * @param result the file as the viewer's answer key grades it (re-graded in memory when it was graded with
-   *     another key; never written)
+   *     another key; never written), without its answers' texts ({@link Slim}: they are read when shown)
    * @param summary the summary under that key
    * @param stamp the file as it was when read: what it is reused by ({@link Reuse})
    */
@@ -73,14 +74,17 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
    * skipped; a result file with a fault is an error.
    */
   public static ViewerData load(Path resultsDir, Dataset dataset, AnswerKey key) {
-    Folder folder = Folder.read(resultsDir);
+    Reuse reuse = new Reuse();
+    AnswerKey checked = key.checkedAgainst(dataset);
+    Folder folder = Folder.read(resultsDir, reuse, true, (f, file) -> ResultFiles.examOf(file).equals(dataset.exam())
+        ? reuse.slim.of(Rescorer.under(file, checked, () -> dataset, f.toString())) : file);
     for (Folder.Read r : folder.results()) {
       String exam = ResultFiles.examOf(r.result());
       if (!exam.equals(dataset.exam())) {
         throw new UserError(r.file() + ": holds results of exam " + exam + ", but the dataset is exam " + dataset.exam());
       }
     }
-    return of(dataset, key, folder.results(), folder.skipped());
+    return of(dataset, key, folder.results(), folder.skipped(), reuse);
   }
 
   /** The runs of one exam, each graded under {@code key} (re-graded in memory where the file used another). */
@@ -93,8 +97,12 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
     AnswerKey checked = key.checkedAgainst(dataset);
     List<Run> runs = new ArrayList<>(files.size());
     for (Folder.Read r : files) {
+      // Read through ViewerSite.prepare, a file is graded and slim already; else it is graded and slimmed here.
       ResultFile graded = Rescorer.under(r.result(), checked, () -> dataset, r.file().toString());
-      reuse.graded(r.stamp(), graded);
+      if (graded != r.result()) {
+        graded = reuse.slim.of(graded);
+        reuse.graded(r.stamp(), graded);
+      }
       runs.add(new Run(r.id(), r.file(), graded, graded.summary(), r.stamp()));
     }
     runs.sort(Comparator.comparingDouble((Run r) -> -r.summary().scorePct())
@@ -113,15 +121,17 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
     record Read(String id, Path file, ResultFile result, Stamp stamp) {}
 
     static Folder read(Path resultsDir) {
-      return read(resultsDir, new Reuse(), true);
+      return read(resultsDir, new Reuse(), true, (f, file) -> file);
     }
 
     /**
-     * Reads the folder, taking from {@code reuse} each file whose stamp is unchanged. With {@code strict}, a
-     * result file with a fault, or a folder without result files, is an error; otherwise (a folder followed while
-     * runs write into it) such a file is skipped with its fault as the reason, and the folder may be empty.
+     * Reads the folder, taking from {@code reuse} each file whose stamp is unchanged, and passing each file read
+     * through {@code prepare} at once (grading it and leaving out its texts, so that the whole folder is never
+     * in memory as read). With {@code strict}, a result file with a fault, or a folder without result files, is
+     * an error; otherwise (a folder followed while runs write into it) such a file is skipped with its fault as
+     * the reason, and the folder may be empty.
      */
-    static Folder read(Path resultsDir, Reuse reuse, boolean strict) {
+    static Folder read(Path resultsDir, Reuse reuse, boolean strict, BiFunction<Path, ResultFile, ResultFile> prepare) {
       List<Path> files = ResultFolder.list(resultsDir, "--results " + resultsDir);
       List<Read> results = new ArrayList<>(files.size());
       List<Skipped> skipped = new ArrayList<>();
@@ -137,7 +147,7 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
         }
         Optional<ResultFile> read;
         try {
-          read = reuse.read(stamp.get(), () -> ResultFolder.readIfResultFile(f));
+          read = reuse.read(stamp.get(), () -> ResultFolder.readIfResultFile(f).map(file -> prepare.apply(f, file)));
         } catch (UserError fault) {
           if (strict) {
             throw fault;

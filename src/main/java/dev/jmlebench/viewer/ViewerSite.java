@@ -24,6 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.BiFunction;
+import dev.jmlebench.results.Rescorer;
+import dev.jmlebench.results.ResultFile;
 
 /**
  * Everything the viewer serves for one results folder, which may hold several exams: one {@link ViewerApi}
@@ -62,7 +65,21 @@ public final class ViewerSite {
    * loads them.
    */
   public static ViewerSite load(Path resultsDir, Function<String, Dataset> dataset, Function<String, AnswerKey> key) {
-    return load(ViewerData.Folder.read(resultsDir), dataset, key, new Reuse());
+    Reuse reuse = new Reuse();
+    return load(ViewerData.Folder.read(resultsDir, reuse, true, prepare(dataset, key, reuse)), dataset, key, reuse);
+  }
+
+  /**
+   * What each file goes through as it is read: graded by its exam's key and kept without its texts ({@link Slim}),
+   * so that a folder is held in memory only in that form.
+   */
+  static BiFunction<Path, ResultFile, ResultFile> prepare(Function<String, Dataset> dataset,
+      Function<String, AnswerKey> key, Reuse reuse) {
+    return (path, file) -> {
+      String exam = ResultFiles.examOf(file);
+      Dataset d = dataset.apply(exam);
+      return reuse.slim.of(Rescorer.under(file, key.apply(exam).checkedAgainst(d), () -> d, path.toString()));
+    };
   }
 
   /** The site of a folder as read, reusing what {@code reuse} holds of its unchanged files; null when it holds no runs. */
