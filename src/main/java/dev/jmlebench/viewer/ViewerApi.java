@@ -348,16 +348,19 @@ public final class ViewerApi {
     ObjectNode root = JSON.createObjectNode();
     root.put("run", data.runs().get(run).id());
     ArrayNode answers = root.putArray("answers");
+    // The texts are not held in memory (Slim): they come from the file, read again.
+    Map<String, QuestionResult> texts = reuse.texts(data.runs().get(run).stamp());
     for (Question q : data.dataset().questions()) {
       QuestionResult r = resultsByRun.get(run).get(q.questionId());
       if (r == null) {
         answers.addNull();
         continue;
       }
+      QuestionResult full = texts.getOrDefault(q.questionId(), r);
       ObjectNode a = answers.addObject();
-      a.put(ResultSchema.Result.RAW_RESPONSE, r.rawResponse());
-      if (r.reasoning() != null) {
-        a.put(ResultSchema.Result.REASONING, r.reasoning());
+      a.put(ResultSchema.Result.RAW_RESPONSE, full == r ? "" : full.rawResponse());
+      if (full != r && full.reasoning() != null) {
+        a.put(ResultSchema.Result.REASONING, full.reasoning());
       }
       if (r.error() != null) {
         a.put(ResultSchema.Result.ERROR, r.error());
