@@ -14,16 +14,19 @@ test('blocks and which are required come from the exam in the data', () => {
   assert.deepEqual(logic.requiredIds(exam), ['B', 'C']);
 });
 
-test('a pair reads from the other side with the counts swapped and the difference negated', () => {
+test('a pair reads from the other side with the counts swapped and the difference and its interval negated', () => {
   const doc = {
     runs: [{ id: 'top' }, { id: 'low' }],
-    pairs: [{ a_rank: 1, b_rank: 2, a_right_b_wrong: 9, a_wrong_b_right: 4, score_difference: 7, score_difference_ci: [-2, 15], distinguishable: false }],
+    pairs: [{ a_rank: 1, b_rank: 2, a_right_b_wrong: 9, a_wrong_b_right: 4, score_difference: 7, distinguishable: false }],
   };
+  const full = { score_difference: 7, score_difference_ci: [-2, 15] }; // the pair's own document
   const cellOf = logic.pairIndex(doc);
-  const fromTop = logic.seenFromRow(cellOf('top', 'low'));
-  const fromLow = logic.seenFromRow(cellOf('low', 'top'));
+  const fromTop = logic.seenFromRow(cellOf('top', 'low'), full);
+  const fromLow = logic.seenFromRow(cellOf('low', 'top'), full);
   assert.deepEqual(fromTop, { xRight: 9, yRight: 4, diff: 7, ci: [-2, 15] });
   assert.deepEqual(fromLow, { xRight: 4, yRight: 9, diff: -7, ci: [-15, 2] });
+  // The matrix alone counts: no interval until the pair's document is loaded.
+  assert.equal(logic.seenFromRow(cellOf('low', 'top')).ci, null);
   assert.equal(cellOf('top', 'top'), undefined);
   assert.equal(logic.verdictClass(doc.pairs[0], fromTop), 'same');
   assert.equal(logic.verdictClass({ distinguishable: true }, fromTop), 'better');
@@ -134,4 +137,14 @@ test('an export is RFC 4180 CSV whose cells a spreadsheet never runs as formulas
   assert.deepEqual(json, { view: '#/model/x?result=wrong', columns: ['q', 'p'], rows: [{ q: '120A-1', p: 'a' }, { q: '120A-2', p: null }] });
   assert.equal(logic.exportName(['jmle-bench', '120', 'answers', 'anthropic_claude-opus-4.6', 'result=wrong', '', null], 'csv'),
     'jmle-bench-120-answers-anthropic_claude-opus-4.6-result_wrong.csv');
+});
+
+test('a run under way reads as answered of total, right so far, errors and the time to go at its pace', () => {
+  const run = { file: 'r.json', model: 'm', answered: 100, correct: 90, errors: 2, total_questions: 400, running: true, wall_ms: 50000, updated_ms: 0 };
+  assert.equal(logic.progressText(run, 0), '100/400 answered, 90.0% right so far, 2 errors · about 3 min to go');
+  assert.equal(logic.progressText({ ...run, answered: 390, correct: 351, errors: 1 }, 0), '390/400 answered, 90.0% right so far, 1 error · about 1 s to go');
+  assert.equal(logic.progressText({ ...run, answered: 0, correct: 0, errors: 0, wall_ms: 0 }, 0), '0/400 answered');
+  assert.equal(logic.progressText({ ...run, total_questions: null }, 0), '100 answered, 90.0% right so far, 2 errors');
+  assert.equal(logic.progressText({ ...run, running: false, updated_ms: 0 }, 5 * 60000),
+    '100/400 answered, 90.0% right so far, 2 errors — stopped 5 min ago; run the same command again to continue');
 });

@@ -1,5 +1,6 @@
 package dev.jmlebench.cli;
 
+import dev.jmlebench.viewer.LiveFolder;
 import dev.jmlebench.viewer.ViewerSite;
 import dev.jmlebench.viewer.ViewerServer;
 import java.io.PrintWriter;
@@ -19,6 +20,8 @@ import picocli.CommandLine.Spec;
         "A folder may hold result files of several exams: each exam is graded by its own answer key and criteria "
         + "(--dataset once per exam, as for 'leaderboard'), the pages switch between the exams, and a model × exam "
         + "table sets each model's exams side by side.",
+        "Follows the folder: a new or rewritten result file appears without a restart, and a run under way "
+        + "shows its progress (from the journal beside its result file).",
         "Listens on loopback only unless --host says otherwise; serves nothing but the pages, the data and "
         + "the dataset's clinical images. Stop with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
@@ -38,9 +41,14 @@ final class ServeCommand implements Callable<Integer> {
     if (port != 0) {
       ViewerServer.checkCanListen(host, port);
     }
-    ViewerSite site = source.load(spec.commandLine().getErr());
-    ViewerServer server = ViewerServer.start(site, host, port);
-    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    LiveFolder folder = source.follow(spec.commandLine().getErr());
+    ViewerSite site = folder.site();
+    ViewerServer server = ViewerServer.start(folder, host, port);
+    folder.follow(LiveFolder.EVERY);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      folder.close();
+      server.close();
+    }));
     PrintWriter out = spec.commandLine().getOut();
     site.skipped().forEach(s -> out.println("skipped " + s.file() + ": " + s.reason()));
     String shown = host.contains(":") ? "[" + host + "]" : host;

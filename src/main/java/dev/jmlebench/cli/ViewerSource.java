@@ -1,5 +1,6 @@
 package dev.jmlebench.cli;
 
+import dev.jmlebench.viewer.LiveFolder;
 import dev.jmlebench.viewer.ViewerSite;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -23,5 +24,12 @@ final class ViewerSource {
     ViewerSite site = ViewerSite.load(results, dataset.perExam(), answerKey::forExam);
     answerKey.warnOfUnused(err);
     return site;
+  }
+
+  /** As {@link #load}, as a folder to follow while it changes ({@code serve}). */
+  LiveFolder follow(PrintWriter err) {
+    LiveFolder folder = LiveFolder.load(results, dataset.perExam(), answerKey::forExam);
+    answerKey.warnOfUnused(err);
+    return folder;
   }
 }

@@ -207,6 +207,9 @@ public final class ResultSchema {
    */
   public static final class Journal {
     public static final String HEADER = "jmle_bench_journal";
+    // The journal's and the lock's names beside the result file: RunFiles.
+    /** In the header: how many answers the run sets out to get (questions × repeats), for its progress. */
+    public static final String TOTAL = "total_questions";
     public static final String MODEL = Metadata.MODEL;
     /** The run it journals, laid out as a result file's metadata records it: a killed run is known by it. */
     public static final String RUN = "run_spec";

@@ -208,7 +208,7 @@ public final class Runner {
     Thread hook = new Thread(() -> finisher.finish(Ending.INTERRUPTED), "jmle-bench-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
     try (progress;
-         Journal journal = Journal.open(journalPath, journalHeader(data))) {
+         Journal journal = Journal.open(journalPath, journalHeader(data, selection.questions().size() * spec.repeats()))) {
       progress.follow(() -> {
         int inFlight = client.limiter().inFlight();
         return counts.snapshot(client.retries(), inFlight, Math.max(0, pool.active() - inFlight));
@@ -309,10 +309,14 @@ public final class Runner {
     return target.resumeFrom() == null || target.resumeFrom().equals(target.out());
   }
 
-  /** The journal's first line: the run it journals (so a killed run is known by it) and the data it asks. */
-  private com.fasterxml.jackson.databind.node.ObjectNode journalHeader(EarlierResults.Data data) {
+  /**
+   * The journal's first line: the run it journals (so a killed run is known by it), how many answers it will hold
+   * (so serve can show its progress) and the data it asks.
+   */
+  private com.fasterxml.jackson.databind.node.ObjectNode journalHeader(EarlierResults.Data data, int total) {
     var header = JsonNodeFactory.instance.objectNode()
         .put(ResultSchema.Journal.MODEL, spec.model())
+        .put(ResultSchema.Journal.TOTAL, total)
         .put(ResultSchema.Metadata.DATASET_SHA256, data.datasetSha256())
         .put(ResultSchema.Metadata.QUESTIONS_SHA256, data.questionsSha256());
     header.set(ResultSchema.Journal.RUN, spec.toMetadata());

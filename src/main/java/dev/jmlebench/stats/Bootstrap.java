@@ -51,7 +51,7 @@ public record Bootstrap(int resamples, long seed) {
         throw new IllegalArgumentException("a column has " + column.length + " rows, the strata " + strata.size());
       }
     }
-    // Each unit's column sums, so that drawing a unit adds one packed row per unit.
+    // Each unit's column sums: a unit drawn k times adds k times its sums.
     int width = columns.length;
     Map<String, Integer> unitIndex = new LinkedHashMap<>();
     List<String> unitStratum = new ArrayList<>();
@@ -79,28 +79,100 @@ public record Bootstrap(int resamples, long seed) {
       groupKeys.add(unitStratum.get(u) + "#" + unitSize.get(u));
     }
     int[][] groups = groupRows(groupKeys);
-    int[] packed = new int[unitSums.size() * width];
-    for (int u = 0; u < unitSums.size(); u++) {
-      System.arraycopy(unitSums.get(u), 0, packed, u * width, width);
-    }
-    UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+    // The draws depend only on the groups' sizes, in order: a pair of runs or a run of the same exam and subset
+    // draws exactly what the last one drew, so the draws are made once (Draws) and each call only sums.
+    Draws draws = Draws.of(this, Arrays.stream(groups).mapToInt(g -> g.length).toArray());
     int[][] sums = new int[width][resamples];
-    int[] acc = new int[width];
-    for (int r = 0; r < resamples; r++) {
-      Arrays.fill(acc, 0);
-      for (int[] members : groups) {
-        for (int k = 0; k < members.length; k++) {
-          int base = members[rng.nextInt(members.length)] * width;
-          for (int c = 0; c < width; c++) {
-            acc[c] += packed[base + c];
+    int position = 0;
+    for (int[] members : groups) {
+      for (int member : members) {
+        for (int c = 0; c < width; c++) {
+          int value = unitSums.get(member)[c];
+          if (value != 0) {
+            draws.addTimes(position, value, sums[c]);
           }
         }
-      }
-      for (int c = 0; c < width; c++) {
-        sums[c][r] = acc[c];
+        position++;
       }
     }
     return sums;
+  }
+
+  /**
+   * How often each position of each group was drawn in each replicate, as the generator draws them: replicate by
+   * replicate, group by group, each group {@code size} draws of a position in it. A replicate's sum of a column
+   * is then the sum over positions of count × value — the same integers added as drawing them one by one, so the
+   * same sums, and a run's or a pair's resampling costs only its non-zero values (a pair's differences are
+   * zero wherever both runs agree). Kept for the last few group layouts: one per exam and question subset.
+   */
+  private static final class Draws {
+    private static final int KEPT = 8;
+    private static final Map<List<Object>, Draws> RECENT = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<List<Object>, Draws> eldest) {
+        return size() > KEPT;
+      }
+    };
+
+    /** {@code counts[position][replicate]}; bytes when no position is drawn more than 127 times in a replicate. */
+    private final byte[][] small;
+    private final short[][] large;
+
+    private Draws(byte[][] small, short[][] large) {
+      this.small = small;
+      this.large = large;
+    }
+
+    static Draws of(Bootstrap b, int[] sizes) {
+      List<Object> key = List.of(b.resamples, b.seed, Arrays.toString(sizes));
+      synchronized (RECENT) {
+        return RECENT.computeIfAbsent(key, k -> draw(b, sizes));
+      }
+    }
+
+    private static Draws draw(Bootstrap b, int[] sizes) {
+      int positions = Arrays.stream(sizes).sum();
+      short[][] counts = new short[positions][b.resamples];
+      int[] first = new int[sizes.length];
+      for (int g = 1; g < sizes.length; g++) {
+        first[g] = first[g - 1] + sizes[g - 1];
+      }
+      UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(b.seed);
+      int most = 0;
+      for (int r = 0; r < b.resamples; r++) {
+        for (int g = 0; g < sizes.length; g++) {
+          for (int k = 0; k < sizes[g]; k++) {
+            int c = ++counts[first[g] + rng.nextInt(sizes[g])][r];
+            most = Math.max(most, c);
+          }
+        }
+      }
+      if (most > Byte.MAX_VALUE) {
+        return new Draws(null, counts);
+      }
+      byte[][] bytes = new byte[positions][b.resamples];
+      for (int p = 0; p < positions; p++) {
+        for (int r = 0; r < b.resamples; r++) {
+          bytes[p][r] = (byte) counts[p][r];
+        }
+      }
+      return new Draws(bytes, null);
+    }
+
+    /** {@code sums[r] += value × (times position was drawn in replicate r)}, for every replicate. */
+    void addTimes(int position, int value, int[] sums) {
+      if (small != null) {
+        byte[] counts = small[position];
+        for (int r = 0; r < sums.length; r++) {
+          sums[r] += value * counts[r];
+        }
+      } else {
+        short[] counts = large[position];
+        for (int r = 0; r < sums.length; r++) {
+          sums[r] += value * counts[r];
+        }
+      }
+    }
   }
 
   /** Indices by key, keys sorted, indices in their order. */

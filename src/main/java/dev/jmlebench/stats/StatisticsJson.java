@@ -23,6 +23,8 @@ public final class StatisticsJson {
   public static final String COMPARE_SCHEMA = "jmle-bench.compare/1";
   public static final String COMPARE_ALL_SCHEMA = "jmle-bench.compare-all/1";
   public static final String COMPARE_ALL_EXAMS_SCHEMA = "jmle-bench.compare-all-exams/1";
+  /** {@link #COMPARE_ALL_SCHEMA}'s document without the intervals, which each pair's own document carries. */
+  public static final String PAIR_TABLE_SCHEMA = "jmle-bench.pair-table/1";
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_EVEN);
 
@@ -147,6 +149,56 @@ public final class StatisticsJson {
       q.put("distinguishable", p.distinguishable());
     }
     return o;
+  }
+
+  /**
+   * Every pair by counting ({@link PairTable}): the keys of {@link #compareAll} but the schema's and without
+   * {@code score_difference_ci}.
+   */
+  public static ObjectNode pairTable(PairTable table, Bootstrap bootstrap) {
+    ObjectNode o = NODES.objectNode();
+    o.put("schema", PAIR_TABLE_SCHEMA);
+    o.set("bootstrap", bootstrap(bootstrap));
+    o.put("alpha", AllPairs.ALPHA);
+    ArrayNode runs = o.putArray("runs");
+    for (int i = 0; i < table.ranking().size(); i++) {
+      ScoredRun r = table.ranking().get(i);
+      ObjectNode run = runs.addObject();
+      run.put("rank", i + 1);
+      run.setAll(identity(r));
+      run.put("questions", r.questions().size());
+      run.put(ResultSchema.Summary.CORRECT, r.correct());
+      run.put(ResultSchema.Summary.SCORE, r.score());
+      run.put(ResultSchema.Summary.SCORE_MAX, r.scoreMax());
+      run.put(ResultSchema.Summary.SCORE_PCT, Ratio.of(r.score(), r.scoreMax()));
+    }
+    ArrayNode pairs = o.putArray("pairs");
+    for (PairTable.Pair p : table.pairs()) {
+      ObjectNode q = ranks(pairs.addObject(), p.a(), p.b(), table.ranking());
+      q.put("questions", p.questions());
+      q.put(ResultSchema.Summary.SCORE_MAX, p.scoreMax());
+      q.put("score_difference", p.scoreDifference());
+      q.put("a_right_b_wrong", p.aOnly());
+      q.put("a_wrong_b_right", p.bOnly());
+      q.put("mcnemar_p", pValue(p.mcnemarP()));
+      q.put("holm_p", pValue(p.holmP()));
+      q.put("distinguishable", p.distinguishable());
+    }
+    ArrayNode neighbours = o.putArray("neighbours");
+    for (PairTable.Pair p : table.neighbours()) {
+      ObjectNode q = ranks(neighbours.addObject(), p.a(), p.b(), table.ranking());
+      q.put("holm_p", pValue(p.holmP()));
+      q.put("distinguishable", p.distinguishable());
+    }
+    return o;
+  }
+
+  private static ObjectNode ranks(ObjectNode q, int a, int b, List<ScoredRun> ranking) {
+    q.put("a_rank", a + 1);
+    q.put("b_rank", b + 1);
+    q.put("a", ranking.get(a).name());
+    q.put("b", ranking.get(b).name());
+    return q;
   }
 
   private static ObjectNode ranks(ObjectNode q, AllPairs.Pair p) {

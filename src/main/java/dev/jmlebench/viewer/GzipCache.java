@@ -5,21 +5,26 @@ import io.javalin.http.Header;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.LinkedHashMap;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Responses that never change during a server's life, gzip-compressed once per name and then sent from
- * memory to every browser that accepts gzip. Small bodies go as they are: below about a packet,
+ * Responses gzip-compressed once per body and then sent from memory to every browser that accepts gzip, the
+ * least recently sent let go beyond a budget (a browser may read thousands of answers). A name whose body
+ * changed (the folder changed) is compressed anew. Small bodies go as they are: below about a packet,
  * compressing saves nothing.
  */
 final class GzipCache {
   private static final int MIN_SIZE = 1400;
+  private static final long BUDGET = 32L << 20;
 
-  private final Map<String, byte[]> compressed = new ConcurrentHashMap<>();
+  /** A body and its compressed form. */
+  private record Compressed(byte[] body, byte[] gzip) {}
 
-  /** Sends {@code body}, compressed when the client accepts gzip; {@code name} must always mean the same body. */
+  private final LinkedHashMap<String, Compressed> compressed = new LinkedHashMap<>(256, 0.75f, true);
+  private long bytes;
+
+  /** Sends {@code body}, compressed when the client accepts gzip. */
   void send(Context ctx, String name, String contentType, byte[] body) {
     ctx.header(Header.VARY, Header.ACCEPT_ENCODING);
     ctx.contentType(contentType);
@@ -29,7 +34,27 @@ final class GzipCache {
       return;
     }
     ctx.header(Header.CONTENT_ENCODING, "gzip");
-    ctx.result(compressed.computeIfAbsent(name, n -> gzip(body)));
+    ctx.result(compressed(name, body));
+  }
+
+  private byte[] compressed(String name, byte[] body) {
+    synchronized (this) {
+      Compressed c = compressed.get(name);
+      if (c != null && c.body() == body) {
+        return c.gzip();
+      }
+    }
+    byte[] gz = gzip(body);
+    synchronized (this) {
+      Compressed old = compressed.put(name, new Compressed(body, gz));
+      bytes += gz.length - (old == null ? 0 : old.gzip().length);
+      var eldest = compressed.values().iterator();
+      while (bytes > BUDGET && eldest.hasNext()) {
+        bytes -= eldest.next().gzip().length;
+        eldest.remove();
+      }
+    }
+    return gz;
   }
 
   private static byte[] gzip(byte[] body) {

@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The data behind every page of one exam, as JSON documents named by key ({@link ViewerSite} puts the exams
@@ -69,41 +68,51 @@ public final class ViewerApi {
   private final ViewerData data;
   private final List<Map<String, QuestionResult>> resultsByRun = new ArrayList<>();
   private final Map<String, Run> runsById = new LinkedHashMap<>();
-  private final Map<String, byte[]> documents = new ConcurrentHashMap<>();
+  /** Each run's place in {@code data.runs()} by id: a run is a record of its whole file, too costly to compare. */
+  private final Map<String, Integer> rankById = new HashMap<>();
+  /** The index and each model's document, built while loading: the pages every visit starts with. */
+  private final Map<String, byte[]> prebuilt = new HashMap<>();
+  private final DocumentCache built = new DocumentCache(DocumentCache.DEFAULT_BUDGET);
+  private final Reuse reuse;
   private final ViewerStatistics statistics;
   private final ViewerExam exam;
   /** Every exam of the folder, newest first, when there are several (the pages' exam switch); else empty. */
   private final List<String> folderExams;
 
   public ViewerApi(ViewerData data) {
-    this(data, ViewerExam.of(data.dataset(), data.criteria()), List.of());
+    this(data, ViewerExam.of(data.dataset(), data.criteria()), List.of(), new Reuse());
   }
 
-  /** One exam of a folder that holds {@code folderExams} (newest first). */
-  ViewerApi(ViewerData data, List<String> folderExams) {
-    this(data, ViewerExam.of(data.dataset(), data.criteria()), folderExams);
+  /**
+   * One exam of a folder that holds {@code folderExams} (newest first), reusing what {@code reuse} holds of
+   * unchanged files.
+   */
+  ViewerApi(ViewerData data, List<String> folderExams, Reuse reuse) {
+    this(data, ViewerExam.of(data.dataset(), data.criteria()), folderExams, reuse);
   }
 
   ViewerApi(ViewerData data, ViewerExam exam) {
-    this(data, exam, List.of());
+    this(data, exam, List.of(), new Reuse());
   }
 
-  private ViewerApi(ViewerData data, ViewerExam exam, List<String> folderExams) {
+  private ViewerApi(ViewerData data, ViewerExam exam, List<String> folderExams, Reuse reuse) {
     this.data = data;
     this.exam = exam;
+    this.reuse = reuse;
     this.folderExams = folderExams.size() > 1 ? List.copyOf(folderExams) : List.of();
-    this.statistics = new ViewerStatistics(data);
+    this.statistics = new ViewerStatistics(data, reuse);
     for (Run run : data.runs()) {
       Map<String, QuestionResult> byId = new HashMap<>();
       for (QuestionResult r : run.result().results()) {
         byId.put(r.questionId(), r);
       }
       resultsByRun.add(byId);
+      rankById.put(run.id(), rankById.size());
       runsById.put(run.id(), run);
     }
-    documents.put("index", bytes(index()));
+    prebuilt.put("index", bytes(index()));
     for (Run run : data.runs()) {
-      documents.put("model/" + run.id(), bytes(model(run)));
+      prebuilt.put("model/" + run.id(), bytes(model(run)));
     }
   }
 
@@ -111,10 +120,7 @@ public final class ViewerApi {
     return data;
   }
 
-  /**
-   * Every key, in a stable order: the index, each model, each question, each answer, the pairs. Waits for
-   * the pairwise comparisons.
-   */
+  /** Every key, in a stable order: the index, each model, each question, each answer, the pairs. */
   public List<String> keys() {
     List<String> keys = new ArrayList<>();
     keys.add("index");
@@ -140,15 +146,43 @@ public final class ViewerApi {
 
   /**
    * The JSON of a key, or empty for a key that names nothing. Documents other than the index and the models
-   * are built when first asked; the pairs wait for their background computation.
+   * are built when first asked, once however many ask at the same time, and kept within a budget.
    */
   public Optional<byte[]> json(String key) {
-    byte[] ready = documents.get(key);
+    byte[] ready = prebuilt.get(key);
     if (ready != null) {
       return Optional.of(ready);
     }
-    Optional<JsonNode> built = build(key);
-    return built.map(node -> documents.computeIfAbsent(key, k -> bytes(node)));
+    String pair = pairKey(key);
+    if (pair != null) {
+      return reuse.pairs.get(pair, () -> build(key).map(ViewerApi::bytes));
+    }
+    return built.get(key, () -> build(key).map(ViewerApi::bytes));
+  }
+
+  /** Whether the document of {@code key} is built, so that sending it costs no work. */
+  boolean ready(String key) {
+    String pair = pairKey(key);
+    return prebuilt.containsKey(key) || (pair != null ? reuse.pairs.has(pair) : built.has(key));
+  }
+
+  /**
+   * A pair's document is kept by its two files ({@link Reuse}), so that it outlives a new reading of the
+   * folder while both are unchanged; null for any other key or an unknown run.
+   */
+  private String pairKey(String key) {
+    if (!key.startsWith("pair/")) {
+      return null;
+    }
+    String[] parts = key.split("/", -1);
+    Run a = parts.length == 3 ? runsById.get(parts[1]) : null;
+    Run b = parts.length == 3 ? runsById.get(parts[2]) : null;
+    return a == null || b == null ? null : Reuse.pairKey(key, a.stamp(), b.stamp());
+  }
+
+  /** How many documents were built on demand (pairs included, over every reading of the folder). */
+  int documentsBuilt() {
+    return built.builds() + reuse.pairs.builds();
   }
 
   private Optional<JsonNode> build(String key) {
@@ -161,7 +195,7 @@ public final class ViewerApi {
           return Optional.empty();
         }
         Run run = runsById.get(parts[1]);
-        QuestionResult r = resultsByRun.get(data.runs().indexOf(run)).get(parts[2]);
+        QuestionResult r = resultsByRun.get(rankById.get(run.id())).get(parts[2]);
         return r == null ? Optional.empty() : Optional.of(answer(run, r));
       case QUESTION_TEXTS:
         return parts.length == 1 ? Optional.of(questionTexts()) : Optional.empty();
@@ -230,7 +264,7 @@ public final class ViewerApi {
     metadata(root, run);
     root.set(ResultSchema.METADATA, ResultFiles.toJson(run.result().metadata()));
     ArrayNode results = root.putArray(ResultSchema.RESULTS);
-    int index = data.runs().indexOf(run);
+    int index = rankById.get(run.id());
     for (Question q : data.dataset().questions()) {
       QuestionResult r = resultsByRun.get(index).get(q.questionId());
       ObjectNode o = results.addObject();
@@ -314,16 +348,19 @@ public final class ViewerApi {
     ObjectNode root = JSON.createObjectNode();
     root.put("run", data.runs().get(run).id());
     ArrayNode answers = root.putArray("answers");
+    // The texts are not held in memory (Slim): they come from the file, read again.
+    Map<String, QuestionResult> texts = reuse.texts(data.runs().get(run).stamp());
     for (Question q : data.dataset().questions()) {
       QuestionResult r = resultsByRun.get(run).get(q.questionId());
       if (r == null) {
         answers.addNull();
         continue;
       }
+      QuestionResult full = texts.getOrDefault(q.questionId(), r);
       ObjectNode a = answers.addObject();
-      a.put(ResultSchema.Result.RAW_RESPONSE, r.rawResponse());
-      if (r.reasoning() != null) {
-        a.put(ResultSchema.Result.REASONING, r.reasoning());
+      a.put(ResultSchema.Result.RAW_RESPONSE, full == r ? "" : full.rawResponse());
+      if (full != r && full.reasoning() != null) {
+        a.put(ResultSchema.Result.REASONING, full.reasoning());
       }
       if (r.error() != null) {
         a.put(ResultSchema.Result.ERROR, r.error());
@@ -347,10 +384,14 @@ public final class ViewerApi {
     a.put("outcome", String.valueOf(outcome(r)));
     strings(a.putArray(ResultSchema.Result.PREDICTED), r.predicted());
     a.put(ResultSchema.Result.ERROR, r.error());
-    a.put(ResultSchema.Result.REASONING, r.reasoning());
-    a.put("reasoning_html", SafeMarkdown.render(r.reasoning()));
-    a.put(ResultSchema.Result.RAW_RESPONSE, r.rawResponse());
-    a.put("raw_response_html", SafeMarkdown.render(r.rawResponse()));
+    // The texts are not held in memory (Slim): they come from the file, read again.
+    QuestionResult texts = reuse.texts(run.stamp()).get(r.questionId());
+    String reasoning = texts == null ? null : texts.reasoning();
+    String raw = texts == null ? "" : texts.rawResponse();
+    a.put(ResultSchema.Result.REASONING, reasoning);
+    a.put("reasoning_html", SafeMarkdown.render(reasoning));
+    a.put(ResultSchema.Result.RAW_RESPONSE, raw);
+    a.put("raw_response_html", SafeMarkdown.render(raw));
     extra(a, r);
     return a;
   }

@@ -17,7 +17,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Everything the viewer shows: the dataset and every result file of one folder, each graded under one answer
@@ -38,12 +40,24 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
    *
    * @param id the file name without {@code .json}, reduced to URL- and file-safe characters, unique
    * @param result the file as the viewer's answer key grades its stored answers (in memory, whatever summary
-   *     the file states; never written)
+   *     the file states; never written), without its answers' texts ({@link Slim}: they are read when shown)
    * @param summary the summary under that key
+   * @param stamp the file as it was when read: what it is reused by ({@link Reuse})
    */
-  public record Run(String id, Path file, ResultFile result, Summary summary) {
+  public record Run(String id, Path file, ResultFile result, Summary summary, Stamp stamp) {
     public String name() {
       return result.metadata().name();
+    }
+
+    /** A run is its file as read: comparing the whole of two files' answers would be costly and mean the same. */
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Run r && r.id.equals(id) && r.stamp.equals(stamp);
+    }
+
+    @Override
+    public int hashCode() {
+      return id.hashCode() * 31 + stamp.hashCode();
     }
   }
 
@@ -60,23 +74,36 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
    * skipped; a result file with a fault is an error.
    */
   public static ViewerData load(Path resultsDir, Dataset dataset, AnswerKey key) {
-    Folder folder = Folder.read(resultsDir);
+    Reuse reuse = new Reuse();
+    AnswerKey checked = key.checkedAgainst(dataset);
+    Folder folder = Folder.read(resultsDir, reuse, true, (f, file) -> ResultFiles.examOf(file).equals(dataset.exam())
+        ? reuse.slim.of(Rescorer.under(file, checked, () -> dataset, f.toString())) : file);
     for (Folder.Read r : folder.results()) {
       String exam = ResultFiles.examOf(r.result());
       if (!exam.equals(dataset.exam())) {
         throw new UserError(r.file() + ": holds results of exam " + exam + ", but the dataset is exam " + dataset.exam());
       }
     }
-    return of(dataset, key, folder.results(), folder.skipped());
+    return of(dataset, key, folder.results(), folder.skipped(), reuse);
   }
 
   /** The runs of one exam, each as {@code key} grades its stored answers (in memory). */
   static ViewerData of(Dataset dataset, AnswerKey key, List<Folder.Read> files, List<Skipped> skipped) {
+    return of(dataset, key, files, skipped, new Reuse());
+  }
+
+  /** As {@link #of(Dataset, AnswerKey, List, List)}; the graded files are kept in {@code reuse} for the next reading. */
+  static ViewerData of(Dataset dataset, AnswerKey key, List<Folder.Read> files, List<Skipped> skipped, Reuse reuse) {
     AnswerKey checked = key.checkedAgainst(dataset);
     List<Run> runs = new ArrayList<>(files.size());
     for (Folder.Read r : files) {
+      // Read through ViewerSite.prepare, a file is graded and slim already; else it is graded and slimmed here.
       ResultFile graded = Rescorer.under(r.result(), checked, () -> dataset, r.file().toString());
-      runs.add(new Run(r.id(), r.file(), graded, graded.summary()));
+      if (graded != r.result()) {
+        graded = reuse.slim.of(graded);
+        reuse.graded(r.stamp(), graded);
+      }
+      runs.add(new Run(r.id(), r.file(), graded, graded.summary(), r.stamp()));
     }
     runs.sort(Ranking.highestFirst(r -> r.summary().scorePct(), r -> r.file().getFileName().toString()));
     return new ViewerData(dataset, checked, runs, skipped);
@@ -88,10 +115,21 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
    * folder it was given.
    */
   record Folder(List<Read> results, List<Skipped> skipped) {
-    /** One result file as read, with the id it has in URLs. */
-    record Read(String id, Path file, ResultFile result) {}
+    /** One result file as read, with the id it has in URLs and the stamp it had when read. */
+    record Read(String id, Path file, ResultFile result, Stamp stamp) {}
 
     static Folder read(Path resultsDir) {
+      return read(resultsDir, new Reuse(), true, (f, file) -> file);
+    }
+
+    /**
+     * Reads the folder, taking from {@code reuse} each file whose stamp is unchanged, and passing each file read
+     * through {@code prepare} at once (grading it and leaving out its texts, so that the whole folder is never
+     * in memory as read). With {@code strict}, a result file with a fault, or a folder without result files, is
+     * an error; otherwise (a folder followed while runs write into it) such a file is skipped with its fault as
+     * the reason, and the folder may be empty.
+     */
+    static Folder read(Path resultsDir, Reuse reuse, boolean strict, BiFunction<Path, ResultFile, ResultFile> prepare) {
       List<Path> files = ResultFolder.list(resultsDir, "--results " + resultsDir);
       List<Read> results = new ArrayList<>(files.size());
       List<Skipped> skipped = new ArrayList<>();
@@ -101,14 +139,30 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
           skipped.add(new Skipped(f, "a symbolic link; the viewer shows only the folder's own files"));
           continue;
         }
-        ResultFolder.Entry read = ResultFolder.read(f);
+        Optional<Stamp> stamp = Stamp.of(f);
+        if (stamp.isEmpty()) {
+          continue; // gone since it was listed
+        }
+        ResultFolder.Entry read;
+        try {
+          read = reuse.read(stamp.get(), () -> {
+            ResultFolder.Entry e = ResultFolder.read(f);
+            return e instanceof ResultFolder.Result r ? new ResultFolder.Result(f, prepare.apply(f, r.result())) : e;
+          });
+        } catch (UserError fault) {
+          if (strict) {
+            throw fault;
+          }
+          skipped.add(new Skipped(f, fault.getMessage()));
+          continue;
+        }
         if (read instanceof ResultFolder.Result r) {
-          results.add(new Read(uniqueId(f, ids), f, r.result()));
+          results.add(new Read(uniqueId(f, ids), f, r.result(), stamp.get()));
         } else if (read instanceof ResultFolder.Skipped s && !s.ours()) {
           skipped.add(new Skipped(f, "not a result file"));
         }
       }
-      if (results.isEmpty()) {
+      if (strict && results.isEmpty()) {
         throw new UserError("--results " + resultsDir + ": holds no result files (*.json)");
       }
       return new Folder(List.copyOf(results), List.copyOf(skipped));

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -44,10 +45,15 @@ public final class ViewerServer implements AutoCloseable {
   /** The names a browser uses for this machine's loopback address. */
   private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
 
-  private final Javalin app;
+  /** How long a refused request is told to wait before asking again. */
+  static final String RETRY_AFTER_SECONDS = "1";
 
-  private ViewerServer(Javalin app) {
+  private final Javalin app;
+  private final DocumentWork work;
+
+  private ViewerServer(Javalin app, DocumentWork work) {
     this.app = app;
+    this.work = work;
   }
 
   /** Starts serving one exam's data; {@code port} 0 picks a free port (see {@link #port()}). */
@@ -55,10 +61,29 @@ public final class ViewerServer implements AutoCloseable {
     return start(ViewerSite.of(api), host, port);
   }
 
-  /** Starts serving a folder's exams; {@code port} 0 picks a free port (see {@link #port()}). */
+  /** Starts serving a folder's exams as read once; {@code port} 0 picks a free port (see {@link #port()}). */
   public static ViewerServer start(ViewerSite site, String host, int port) {
+    return start(site, host, port, new DocumentWork(DocumentWork.DEFAULT_THREADS, DocumentWork.DEFAULT_QUEUE));
+  }
+
+  /**
+   * Starts serving a folder as it changes: each request is answered from the folder as last read, and
+   * {@code /live} tells the pages when it changed and which runs are under way.
+   */
+  public static ViewerServer start(LiveFolder folder, String host, int port) {
+    return start(folder::site, folder::liveJson, host, port,
+        new DocumentWork(DocumentWork.DEFAULT_THREADS, DocumentWork.DEFAULT_QUEUE));
+  }
+
+  /** As {@link #start(ViewerSite, String, int)}, building documents with {@code work}, which the server closes. */
+  static ViewerServer start(ViewerSite site, String host, int port, DocumentWork work) {
+    return start(() -> site, null, host, port, work);
+  }
+
+  private static ViewerServer start(Supplier<ViewerSite> sites, Supplier<byte[]> live, String host, int port,
+      DocumentWork work) {
     WebAssets assets = new WebAssets();
-    List<DatasetImages> images = site.images();
+    Images images = new Images(sites);
     quietServerLogs();
     if (port != 0) {
       // Javalin logs a failure to bind as an ERROR line of its own before it throws: found out first, the user
@@ -95,20 +120,49 @@ public final class ViewerServer implements AutoCloseable {
       }
       gzip.send(ctx, "assets/" + name, WebAssets.ASSETS.get(name), body);
     });
-    app.get("/api/<key>", ctx -> site.json(ctx.pathParam("key")).ifPresentOrElse(
-        body -> gzip.send(ctx, "api/" + ctx.pathParam("key"), "application/json; charset=utf-8", body),
-        () -> ctx.status(HttpStatus.NOT_FOUND).result("not found")));
-    app.get("/images/{name}", ctx -> image(ctx, images));
+    app.get("/api/<key>", ctx -> data(ctx, sites.get(), work, gzip));
+    if (live != null) {
+      app.get("/live", ctx -> ctx.contentType("application/json; charset=utf-8").result(live.get()));
+    }
+    app.get("/images/{name}", ctx -> image(ctx, images.of(sites.get())));
     try {
       app.start(host, port);
     } catch (RuntimeException e) {
       app.stop();
+      work.close();
       if (Throwables.hasCause(e, BindException.class)) {
         throw cannotListen(host, port);
       }
       throw e;
     }
-    return new ViewerServer(app);
+    return new ViewerServer(app, work);
+  }
+
+  /**
+   * A document: sent at once when it is built (the index and the models always are), else built by
+   * {@code work} while this request waits without holding one of the web server's threads; refused with 503
+   * and {@code Retry-After} when that work's queue is full, so that no flood of requests for documents to build
+   * can keep the index from answering.
+   */
+  private static void data(Context ctx, ViewerSite site, DocumentWork work, GzipCache gzip) {
+    String key = ctx.pathParam("key");
+    if (site.ready(key)) {
+      sendData(ctx, key, site.json(key), gzip);
+      return;
+    }
+    var building = work.submit(key, () -> site.json(key));
+    if (building.isEmpty()) {
+      ctx.header("Retry-After", RETRY_AFTER_SECONDS).status(HttpStatus.SERVICE_UNAVAILABLE)
+          .result("busy building other documents; ask again in a moment");
+      return;
+    }
+    ctx.future(() -> building.get().thenAccept(body -> sendData(ctx, key, body, gzip)));
+  }
+
+  private static void sendData(Context ctx, String key, java.util.Optional<byte[]> body, GzipCache gzip) {
+    body.ifPresentOrElse(
+        b -> gzip.send(ctx, "api/" + key, "application/json; charset=utf-8", b),
+        () -> ctx.status(HttpStatus.NOT_FOUND).result("not found"));
   }
 
   /**
@@ -189,6 +243,25 @@ public final class ViewerServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    work.close();
+  }
+
+  /** The clinical images of the site shown, found again only when the site was read again. */
+  private static final class Images {
+    private ViewerSite site;
+    private List<DatasetImages> images;
+
+    Images(Supplier<ViewerSite> sites) {
+      of(sites.get());
+    }
+
+    synchronized List<DatasetImages> of(ViewerSite now) {
+      if (now != site) {
+        site = now;
+        images = now.images();
+      }
+      return images;
+    }
   }
 
   private static void image(Context ctx, List<DatasetImages> images) throws IOException {

@@ -24,6 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.BiFunction;
+import dev.jmlebench.results.Rescorer;
+import dev.jmlebench.results.ResultFile;
 
 /**
  * Everything the viewer serves for one results folder, which may hold several exams: one {@link ViewerApi}
@@ -62,13 +65,35 @@ public final class ViewerSite {
    * loads them.
    */
   public static ViewerSite load(Path resultsDir, Function<String, Dataset> dataset, Function<String, AnswerKey> key) {
-    ViewerData.Folder folder = ViewerData.Folder.read(resultsDir);
+    Reuse reuse = new Reuse();
+    return load(ViewerData.Folder.read(resultsDir, reuse, true, prepare(dataset, key, reuse)), dataset, key, reuse);
+  }
+
+  /**
+   * What each file goes through as it is read: graded by its exam's key and kept without its texts ({@link Slim}),
+   * so that a folder is held in memory only in that form.
+   */
+  static BiFunction<Path, ResultFile, ResultFile> prepare(Function<String, Dataset> dataset,
+      Function<String, AnswerKey> key, Reuse reuse) {
+    return (path, file) -> {
+      String exam = ResultFiles.examOf(file);
+      Dataset d = dataset.apply(exam);
+      return reuse.slim.of(Rescorer.under(file, key.apply(exam).checkedAgainst(d), () -> d, path.toString()));
+    };
+  }
+
+  /** The site of a folder as read, reusing what {@code reuse} holds of its unchanged files; null when it holds no runs. */
+  static ViewerSite load(ViewerData.Folder folder, Function<String, Dataset> dataset, Function<String, AnswerKey> key,
+      Reuse reuse) {
+    if (folder.results().isEmpty()) {
+      return null;
+    }
     Map<String, List<ViewerData.Folder.Read>> byExam = new TreeMap<>(Exams.NEWEST_FIRST);
     folder.results().forEach(r -> byExam.computeIfAbsent(ResultFiles.examOf(r.result()), e -> new ArrayList<>()).add(r));
     List<String> ids = List.copyOf(byExam.keySet());
     List<ViewerApi> apis = new ArrayList<>();
     byExam.forEach((exam, files) -> apis.add(new ViewerApi(
-        ViewerData.of(dataset.apply(exam), key.apply(exam), files, folder.skipped()), ids)));
+        ViewerData.of(dataset.apply(exam), key.apply(exam), files, folder.skipped(), reuse), ids, reuse)));
     return new ViewerSite(apis, folder.skipped());
   }
 
@@ -117,6 +142,20 @@ public final class ViewerSite {
       return api == null ? Optional.empty() : api.json(rest.substring(slash + 1));
     }
     return primary.json(key);
+  }
+
+  /** Whether the document of {@code key} is built, so that sending it costs no work; false for an unknown key. */
+  boolean ready(String key) {
+    if (key.equals(EXAMS_KEY)) {
+      return true;
+    }
+    if (key.startsWith(EXAM_PREFIX)) {
+      String rest = key.substring(EXAM_PREFIX.length());
+      int slash = rest.indexOf('/');
+      ViewerApi api = slash < 0 ? null : byExam.get(rest.substring(0, slash));
+      return api == null || api.ready(rest.substring(slash + 1));
+    }
+    return primary.ready(key);
   }
 
   /** The clinical images of every exam (their names carry the exam, so they never clash). */

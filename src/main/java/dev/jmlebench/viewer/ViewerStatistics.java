@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.score.Percent;
 import dev.jmlebench.score.Ratio;
-import dev.jmlebench.stats.AllPairs;
+import dev.jmlebench.stats.PairTable;
+import dev.jmlebench.stats.PairedComparison;
 import dev.jmlebench.stats.Bootstrap;
 import dev.jmlebench.stats.Interval;
 import dev.jmlebench.stats.RunStatistics;
@@ -17,64 +18,70 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executors;
 
 /**
  * The statistics the pages show, from {@code dev.jmlebench.stats} with its default bootstrap: each run's
- * intervals and pass probability (computed while loading, on both cores: the leaderboard shows them), and
- * every pair of runs compared (started in the background: 20 runs make 190 paired bootstraps, seconds of
- * work that only the matrix view waits for).
+ * intervals and pass probability (computed while loading, on every core: the leaderboard shows them), every pair
+ * of runs by counting ({@link PairTable}: the matrix, made when first asked, a fraction of a second even for
+ * 300 runs), and one pair in full with its paired-bootstrap interval ({@link PairedComparison}), made when that
+ * pair is asked for and kept — never every pair at once, which for 300 runs would be 44,850 bootstraps.
  */
 final class ViewerStatistics {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final Map<String, RunStatistics> byRun;
-  private final CompletableFuture<Comparisons> comparisons;
+  /** Each run with answers, by viewer id, and which viewer run each file (a scored run's source) is. */
+  private final Map<String, ScoredRun> scored;
+  private final Map<String, String> idOfSource;
+  private volatile Table table;
 
-  /** All pairs, and which viewer run each of the ranking's runs is. */
-  private record Comparisons(AllPairs all, List<String> ids) {
-    Optional<AllPairs.Pair> pair(String a, String b) {
-      return all.pairs().stream()
-          .filter(p -> ids.get(p.a()).equals(a) && ids.get(p.b()).equals(b))
-          .findFirst();
+  /** The table, and which viewer run each of its ranks is. */
+  private record Table(PairTable pairs, List<String> ids, Map<String, Integer> rank) {
+    Table(PairTable pairs, List<String> ids) {
+      this(pairs, ids, rankOf(ids));
+    }
+
+    private static Map<String, Integer> rankOf(List<String> ids) {
+      Map<String, Integer> rank = new HashMap<>();
+      ids.forEach(id -> rank.put(id, rank.size()));
+      return rank;
+    }
+
+    Optional<PairTable.Pair> pair(String a, String b) {
+      Integer i = rank.get(a);
+      Integer j = rank.get(b);
+      return i != null && j != null && i < j ? Optional.of(pairs.pair(i, j)) : Optional.empty();
     }
   }
 
   ViewerStatistics(ViewerData data) {
+    this(data, new Reuse());
+  }
+
+  /** Takes each run's intervals from {@code reuse} when its file is unchanged. */
+  ViewerStatistics(ViewerData data, Reuse reuse) {
     // The file name is each scored run's source: unique in a folder, and it maps back to the viewer's run.
-    Map<String, Run> bySource = new LinkedHashMap<>();
-    Map<String, ScoredRun> scored = new LinkedHashMap<>();
+    Map<String, ScoredRun> runs = new LinkedHashMap<>();
+    Map<String, Stamp> stamps = new HashMap<>();
+    Map<String, String> ids = new HashMap<>();
     for (Run run : data.runs()) {
       String source = run.file().getFileName().toString();
       ScoredRun s = ScoredRun.of(run.result(), data.criteria(), data.dataset(), source);
       // A file without a single answer has nothing to resample or compare; its pages show no interval.
       if (!s.questions().isEmpty()) {
-        bySource.put(source, run);
-        scored.put(run.id(), s);
+        runs.put(run.id(), s);
+        stamps.put(run.id(), run.stamp());
+        ids.put(source, run.id());
       }
     }
+    this.scored = Map.copyOf(runs);
+    this.idOfSource = Map.copyOf(ids);
     Map<String, RunStatistics> stats = new HashMap<>();
-    scored.entrySet().parallelStream()
-        .map(e -> Map.entry(e.getKey(), RunStatistics.of(e.getValue(), data.criteria(), Bootstrap.DEFAULT)))
+    runs.entrySet().parallelStream()
+        .map(e -> Map.entry(e.getKey(), reuse.statistics(stamps.get(e.getKey()),
+            () -> RunStatistics.of(e.getValue(), data.criteria(), Bootstrap.DEFAULT))))
         .forEachOrdered(e -> stats.put(e.getKey(), e.getValue()));
     this.byRun = Map.copyOf(stats);
-    if (scored.size() < 2) {
-      this.comparisons = CompletableFuture.completedFuture(null);
-      return;
-    }
-    var background = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "viewer-pairwise-comparisons");
-      t.setDaemon(true);
-      return t;
-    });
-    List<ScoredRun> runs = List.copyOf(scored.values());
-    this.comparisons = CompletableFuture.supplyAsync(() -> {
-      AllPairs all = AllPairs.of(runs);
-      return new Comparisons(all, all.ranking().stream().map(r -> bySource.get(r.source()).id()).toList());
-    }, background);
-    background.shutdown();
   }
 
   /**
@@ -124,51 +131,59 @@ final class ViewerStatistics {
   }
 
   /**
-   * Every pair, as {@code compare --all --json} prints it (docs/STATISTICS.md), each run with its viewer id;
-   * empty with fewer than two runs. Waits for the background work.
+   * Every pair by counting, as {@code compare --all --json} prints it without the intervals (schema
+   * {@code jmle-bench.pair-table/1}, docs/STATISTICS.md), each run with its viewer id; empty with fewer than two
+   * runs with answers.
    */
   Optional<ObjectNode> pairsJson() {
-    Comparisons c = await();
-    if (c == null) {
+    Table t = table();
+    if (t == null) {
       return Optional.empty();
     }
-    ObjectNode o = StatisticsJson.compareAll(c.all());
+    ObjectNode o = StatisticsJson.pairTable(t.pairs(), Bootstrap.DEFAULT);
     ArrayNode runs = (ArrayNode) o.get("runs");
     for (int i = 0; i < runs.size(); i++) {
-      ((ObjectNode) runs.get(i)).put("id", c.ids().get(i));
+      ((ObjectNode) runs.get(i)).put("id", t.ids().get(i));
     }
     return Optional.of(o);
   }
 
   /**
    * One pair as {@code compare --json} prints it, A the higher-ranked run, each with its viewer id; empty for
-   * any other order. The Holm-adjusted p-value is the matrix's ({@link #pairsJson}).
+   * any other order. The Holm-adjusted p-value is the matrix's
+   * ({@link #pairsJson}).
    */
   Optional<ObjectNode> pairJson(String a, String b) {
-    Comparisons c = await();
-    if (c == null) {
+    Table t = table();
+    if (t == null || t.pair(a, b).isEmpty()) {
       return Optional.empty();
     }
-    return c.pair(a, b).map(p -> {
-      ObjectNode o = StatisticsJson.compare(p.comparison());
-      ((ObjectNode) o.get("a")).put("id", a);
-      ((ObjectNode) o.get("b")).put("id", b);
-      return o;
-    });
+    ObjectNode o = StatisticsJson.compare(PairedComparison.of(scored.get(a), scored.get(b), Bootstrap.DEFAULT));
+    ((ObjectNode) o.get("a")).put("id", a);
+    ((ObjectNode) o.get("b")).put("id", b);
+    return Optional.of(o);
   }
 
-  /** Pair keys {@code IDa/IDb}, A above B in the comparisons' ranking. Waits for the background work. */
+  /** Pair keys {@code IDa/IDb}, A above B in the ranking. */
   List<String> pairKeys() {
-    Comparisons c = await();
-    return c == null ? List.of()
-        : c.all().pairs().stream().map(p -> c.ids().get(p.a()) + "/" + c.ids().get(p.b())).toList();
+    Table t = table();
+    return t == null ? List.of()
+        : t.pairs().pairs().stream().map(p -> t.ids().get(p.a()) + "/" + t.ids().get(p.b())).toList();
   }
 
-  private Comparisons await() {
-    try {
-      return comparisons.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : e;
+  /** The table of every pair, made once; null with fewer than two runs with answers. */
+  private Table table() {
+    Table t = table;
+    if (t == null && scored.size() >= 2) {
+      synchronized (this) {
+        t = table;
+        if (t == null) {
+          PairTable pairs = PairTable.of(List.copyOf(scored.values()));
+          t = new Table(pairs, pairs.ranking().stream().map(r -> idOfSource.get(r.source())).toList());
+          table = t;
+        }
+      }
     }
+    return t;
   }
 }

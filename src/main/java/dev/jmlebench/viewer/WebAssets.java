@@ -40,7 +40,7 @@ final class WebAssets {
   /** The parts of {@code app.js}, in the order they run. */
   static final List<String> SCRIPT_PARTS = List.of("logic.js", "data.js", "widgets.js", "router.js",
       "view-leaderboard.js", "view-model.js", "view-question.js", "view-hardest.js", "view-matrix.js", "view-exams.js",
-      "view-search.js", "main.js");
+      "view-search.js", "live.js", "main.js");
 
   private final Map<String, byte[]> files = new LinkedHashMap<>();
 

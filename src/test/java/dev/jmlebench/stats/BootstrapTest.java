@@ -141,4 +141,80 @@ class BootstrapTest {
     assertThatThrownBy(() -> new Bootstrap(100, 1).resample(List.of("x", "y"), List.of("g", "g"), new int[][] {{1, 0}}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unit g spans strata x and y");
   }
+
+  /**
+   * The sums come from counting how often each unit was drawn (made once per layout of groups), not from adding
+   * each draw as it is made: the same integers, so the same replicates as drawing unit by unit — checked against
+   * that, written out here as the documented procedure, on layouts with serial groups, several strata and the
+   * same layout used twice (the second call reuses the counts).
+   */
+  @Test
+  void countingDrawsGivesExactlyTheReplicatesOfDrawingUnitByUnit() {
+    Random random = new Random(5);
+    for (int trial = 0; trial < 6; trial++) {
+      int n = 30 + random.nextInt(300);
+      List<String> strata = new ArrayList<>();
+      List<String> units = new ArrayList<>();
+      for (int row = 0; row < n; row++) {
+        String stratum = "s" + random.nextInt(3);
+        boolean grouped = random.nextInt(5) == 0 && row + 1 < n;
+        strata.add(stratum);
+        units.add("u" + row);
+        if (grouped) {
+          strata.add(stratum);
+          units.add("u" + row);
+          row++;
+        }
+      }
+      int[][] columns = new int[3][strata.size()];
+      for (int[] column : columns) {
+        for (int row = 0; row < column.length; row++) {
+          column[row] = random.nextInt(4) == 0 ? 0 : random.nextInt(7) - 3;
+        }
+      }
+      Bootstrap b = new Bootstrap(400 + trial, trial);
+      assertThat(b.resample(strata, units, columns)).isDeepEqualTo(oneByOne(b, strata, units, columns));
+      assertThat(b.resample(strata, units, columns)).isDeepEqualTo(oneByOne(b, strata, units, columns));
+    }
+  }
+
+  /** The bootstrap as docs/STATISTICS.md describes it: per replicate, per group (sorted by key), draw and add. */
+  private static int[][] oneByOne(Bootstrap b, List<String> strata, List<String> units, int[][] columns) {
+    java.util.Map<String, Integer> unitIndex = new java.util.LinkedHashMap<>();
+    List<int[]> unitSums = new ArrayList<>();
+    List<String> unitKey = new ArrayList<>();
+    List<Integer> unitSize = new ArrayList<>();
+    for (int row = 0; row < strata.size(); row++) {
+      Integer u = unitIndex.get(units.get(row));
+      if (u == null) {
+        u = unitSums.size();
+        unitIndex.put(units.get(row), u);
+        unitSums.add(new int[columns.length]);
+        unitKey.add(strata.get(row));
+        unitSize.add(0);
+      }
+      unitSize.set(u, unitSize.get(u) + 1);
+      for (int c = 0; c < columns.length; c++) {
+        unitSums.get(u)[c] += columns[c][row];
+      }
+    }
+    java.util.TreeMap<String, List<Integer>> groups = new java.util.TreeMap<>();
+    for (int u = 0; u < unitSums.size(); u++) {
+      groups.computeIfAbsent(unitKey.get(u) + "#" + unitSize.get(u), k -> new ArrayList<>()).add(u);
+    }
+    org.apache.commons.rng.UniformRandomProvider rng =
+        org.apache.commons.rng.simple.RandomSource.XO_RO_SHI_RO_128_PP.create(b.seed());
+    int[][] sums = new int[columns.length][b.resamples()];
+    for (int r = 0; r < b.resamples(); r++) {
+      for (List<Integer> members : groups.values()) {
+        for (int k = 0; k < members.size(); k++) {
+          int[] drawn = unitSums.get(members.get(rng.nextInt(members.size())));
+          for (int c = 0; c < columns.length; c++) {
+            sums[c][r] += drawn[c];
+          }
+        }
+      }
+    }
+    return sums;
+  }
 }

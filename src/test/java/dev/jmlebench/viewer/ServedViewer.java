@@ -25,7 +25,15 @@ final class ServedViewer implements AutoCloseable {
 
   /** Serves a folder's exams. */
   static ServedViewer start(ViewerSite site) {
-    ViewerServer server = ViewerServer.start(site, "127.0.0.1", 0);
+    return started(ViewerServer.start(site, "127.0.0.1", 0));
+  }
+
+  /** Serves a folder as it changes, as {@code serve} does. */
+  static ServedViewer start(LiveFolder folder) {
+    return started(ViewerServer.start(folder, "127.0.0.1", 0));
+  }
+
+  private static ServedViewer started(ViewerServer server) {
     try {
       return new ServedViewer(server, Chromium.launch());
     } catch (RuntimeException | Error e) {

@@ -225,6 +225,27 @@ class ViewerApiTest {
     assertThat(shown).isEqualTo(expected);
   }
 
+  /**
+   * The runs are held without their answers' texts (Slim), so the documents that carry them read them from the
+   * file: every raw response and reasoning of a run, exactly as its file has them.
+   */
+  @Test
+  void theDocumentsThatCarryAnswerTextsHaveEachAsTheFileHasIt() throws IOException {
+    Published p = Published.byId("Qwen_Qwen3-32B");
+    JsonNode texts = doc("answer-texts/" + p.id());
+    List<dev.jmlebench.dataset.Question> questions = SharedData.dataset().questions();
+    for (int i = 0; i < questions.size(); i++) {
+      dev.jmlebench.results.QuestionResult r = p.result(questions.get(i).questionId()).orElseThrow();
+      JsonNode a = texts.get("answers").get(i);
+      assertThat(a.get("raw_response").asText()).isEqualTo(r.rawResponse());
+      assertThat(a.path("reasoning").isMissingNode() ? null : a.get("reasoning").asText()).isEqualTo(r.reasoning());
+    }
+    dev.jmlebench.results.QuestionResult last = p.result("120F-75").orElseThrow();
+    JsonNode answer = doc("answer/" + p.id() + "/120F-75");
+    assertThat(answer.get("raw_response").asText()).isEqualTo(last.rawResponse());
+    assertThat(answer.get("reasoning").asText(null)).isEqualTo(last.reasoning());
+  }
+
   @Test
   void keysNameTheIndexEveryModelAndEveryQuestionAndNothingElse() {
     List<String> keys = api.keys();

@@ -42,7 +42,8 @@ const pShort = (p) => (p < 0.001 ? '< 0.001' : String(Number(p.toPrecision(2))))
 
 /**
  * A pair of the comparisons seen from row model X against column model Y: the documents orient each pair
- * with A the higher-ranked run, so a cell below the diagonal reads the pair flipped.
+ * with A the higher-ranked run, so a cell below the diagonal reads the pair flipped. The matrix counts; the
+ * score difference's interval is in the pair's own document (full), null until that is loaded.
  */
 function pairIndex(doc) {
   const byIds = new Map();
@@ -55,11 +56,12 @@ function pairIndex(doc) {
   return (x, y) => byIds.get(x + ' ' + y);
 }
 
-function seenFromRow(cell) {
+function seenFromRow(cell, full) {
   const p = cell.p;
+  const ci = full ? full.score_difference_ci : null;
   return cell.flipped
-    ? { xRight: p.a_wrong_b_right, yRight: p.a_right_b_wrong, diff: -p.score_difference, ci: [-p.score_difference_ci[1], -p.score_difference_ci[0]] }
-    : { xRight: p.a_right_b_wrong, yRight: p.a_wrong_b_right, diff: p.score_difference, ci: p.score_difference_ci };
+    ? { xRight: p.a_wrong_b_right, yRight: p.a_right_b_wrong, diff: -p.score_difference, ci: ci && [-ci[1], -ci[0]] }
+    : { xRight: p.a_right_b_wrong, yRight: p.a_wrong_b_right, diff: p.score_difference, ci };
 }
 
 function verdictClass(p, v) {
@@ -256,7 +258,27 @@ function exportName(parts, ext) {
   return parts.filter((p) => p != null && p !== '').map((p) => String(p).replace(/[^A-Za-z0-9._-]+/g, '_')).join('-') + '.' + ext;
 }
 
+/**
+ * A run under way as its journal shows it (live.running): answered of total, the share right so far, errors, and
+ * how long the rest takes at the pace so far; a run whose process is gone is said to have stopped.
+ */
+function progressText(run, now) {
+  const of = run.total_questions ? run.answered + '/' + run.total_questions + ' answered' : run.answered + ' answered';
+  const right = run.answered ? ', ' + (100 * run.correct / run.answered).toFixed(1) + '% right so far' : '';
+  const errors = run.errors ? ', ' + run.errors + (run.errors === 1 ? ' error' : ' errors') : '';
+  if (!run.running) {
+    const ago = Math.max(0, Math.round((now - run.updated_ms) / 60000));
+    return of + right + errors + ' — stopped ' + (ago < 1 ? 'just now' : ago + ' min ago') + '; run the same command again to continue';
+  }
+  let eta = '';
+  if (run.total_questions && run.answered && run.wall_ms > 0 && run.answered < run.total_questions) {
+    const seconds = Math.round(run.wall_ms / 1000 / run.answered * (run.total_questions - run.answered));
+    eta = ' · about ' + (seconds < 90 ? seconds + ' s' : Math.round(seconds / 60) + ' min') + ' to go';
+  }
+  return of + right + errors + eta;
+}
+
 // Node's test runner loads this file on its own (src/test/js); in the page it is part of the one script.
 if (typeof module !== 'undefined') {
-  module.exports = { pct, ratio, answerText, num, blockIds, isRequired, requiredIds, RESULT_FILTERS, filterOf, matches, median, signed, pText, pShort, pairIndex, seenFromRow, verdictClass, nullsLast, passCriteriaText, truncatedOf, examDocKey, splitExamKey, viewAfterSwitch, fold, searchTerms, holdsAll, matchRanges, snippetOf, csvCell, toCsv, toJson, exportName };
+  module.exports = { pct, ratio, answerText, num, blockIds, isRequired, requiredIds, RESULT_FILTERS, filterOf, matches, median, signed, pText, pShort, pairIndex, seenFromRow, verdictClass, nullsLast, passCriteriaText, truncatedOf, examDocKey, splitExamKey, viewAfterSwitch, fold, searchTerms, holdsAll, matchRanges, snippetOf, csvCell, toCsv, toJson, exportName, progressText };
 }

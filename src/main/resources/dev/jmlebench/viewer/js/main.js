@@ -13,3 +13,4 @@ const VIEWS = {
 
 window.addEventListener('hashchange', render);
 render();
+followFolder();

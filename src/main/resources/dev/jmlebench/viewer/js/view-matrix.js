@@ -20,7 +20,7 @@ async function matrix(r, index) {
         const cls = verdictClass(c.p, v);
         const td = h('td', {
           class: 'cell ' + cls, 'data-a': x.id, 'data-b': y.id, 'data-verdict': c.p.distinguishable ? 'distinguishable' : 'not-distinguishable', tabindex: 0,
-          title: `${x.name} vs ${y.name}: ${v.xRight} questions only ${x.name} got right, ${v.yRight} only ${y.name}; score difference ${signed(v.diff)} [${signed(v.ci[0])}, ${signed(v.ci[1])}]; Holm p ${pText(c.p.holm_p)}: `
+          title: `${x.name} vs ${y.name}: ${v.xRight} questions only ${x.name} got right, ${v.yRight} only ${y.name}; score difference ${signed(v.diff)}; Holm p ${pText(c.p.holm_p)}: `
             + (c.p.distinguishable ? 'distinguishable' : 'not distinguishable'),
           onclick: () => setParams({ a: x.id, b: y.id }),
           onkeydown: (e) => { if (e.key === 'Enter') setParams({ a: x.id, b: y.id }); },
@@ -66,7 +66,7 @@ function pairDetail(index, c, full) {
   const byId = new Map(index.models.map((m) => [m.id, m]));
   const goldText = new Map(index.questions.map((q) => [q.id, q.gold_text])); // the key's words, as the index has them
   const [x, y] = c.flipped ? [byId.get(c.b), byId.get(c.a)] : [byId.get(c.a), byId.get(c.b)];
-  const v = seenFromRow(c);
+  const v = seenFromRow(c, full);
   const flip = (side) => (c.flipped ? (side === 'a' ? 'b' : 'a') : side);
   const xs = full[flip('a') + '_score'];
   const ys = full[flip('b') + '_score'];
