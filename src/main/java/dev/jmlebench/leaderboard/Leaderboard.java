@@ -8,6 +8,7 @@ import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultFolder;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.stats.RunStatistics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +64,11 @@ public final class Leaderboard {
    * exam table sets them side by side.
    */
   public static Report build(Request request) {
+    return build(request, RunStatistics::of);
+  }
+
+  /** As {@link #build(Request)}, with the statistics computed by {@code statistics} (a test counts them). */
+  static Report build(Request request, IntervalCache.Statistics statistics) {
     Outputs out = Outputs.beside(request.chart());
     List<Path> files = resultFiles(request.resultsDir(), out);
     // The first chart drawn loads AWT, the font files, ImageIO and JFreeChart: that happens while the files
@@ -70,16 +76,19 @@ public final class Leaderboard {
     Parallel.Task<Void> drawingLoaded = Parallel.inBackground("chart-warm-up", LeaderboardCharts::warmUp);
     Function<String, Dataset> dataset = Parallel.oncePerKey(request.dataset());
     Function<String, IntervalCache> earlier =
-        Parallel.oncePerKey(exam -> IntervalCache.read(out.earlierExport(exam)));
+        Parallel.oncePerKey(exam -> IntervalCache.read(out.earlierExport(exam), statistics));
     Log log = new Log();
 
     Map<Path, ResultFile> rescored = request.rescore() == null ? Map.of()
         : rescore(request.rescore().isEmpty() ? files : request.rescore(), dataset, request.key(), log);
     // File by file, so each file's bootstrap (the build's largest piece of arithmetic) runs right after the
     // file is read and spreads over the cores with the reading.
-    List<Ranked> ranked = Parallel.map(files,
-        f -> intervals(grade(read(f, rescored), f, dataset, request.key()), dataset, earlier));
+    List<Ranked> ranked = Parallel.map(files, f -> intervals(grade(read(f, rescored), f, dataset, request.key()),
+        dataset, earlier, request.plotOnly()));
     warnOfPartialRuns(ranked, log);
+    if (request.plotOnly()) {
+      warnOfMissingIntervals(ranked, out, log);
+    }
     writeOutputs(ranked, request, out, drawingLoaded, log);
     return log.report();
   }
@@ -142,15 +151,39 @@ public final class Leaderboard {
     return new Graded(file, key, LeaderboardEntry.of(f.getFileName().toString(), file));
   }
 
-  /** A file as ranked, and the uncertainty of its figures: null when it answered no question to resample. */
-  private record Ranked(LeaderboardEntry entry, RunIntervals intervals) {}
+  /**
+   * A file as ranked, and the uncertainty of its figures: null when it answered no question to resample, or,
+   * redrawing the charts only, when the previous export does not hold them ({@code missing}).
+   */
+  private record Ranked(LeaderboardEntry entry, RunIntervals intervals, boolean missing) {}
 
-  /** Step 3: the run's intervals, reused from the previous export when nothing they depend on changed. */
+  /**
+   * Step 3: the run's intervals, reused from the previous export when nothing they depend on changed. Redrawing
+   * the charts only, nothing is bootstrapped: a run the export has no intervals for is drawn without them.
+   */
   private static Ranked intervals(Graded g, Function<String, Dataset> dataset,
-      Function<String, IntervalCache> earlier) {
+      Function<String, IntervalCache> earlier, boolean reuseOnly) {
     String exam = g.entry().exam();
-    return new Ranked(g.entry(), g.file().results().isEmpty() ? null
-        : earlier.apply(exam).of(g.file(), g.key().criteria(), dataset.apply(exam), g.entry().source()));
+    if (g.file().results().isEmpty()) {
+      return new Ranked(g.entry(), null, false);
+    }
+    IntervalCache cache = earlier.apply(exam);
+    if (reuseOnly) {
+      RunIntervals reused = cache.reusable(g.file(), g.key().criteria(), dataset.apply(exam)).orElse(null);
+      return new Ranked(g.entry(), reused, reused == null);
+    }
+    return new Ranked(g.entry(), cache.of(g.file(), g.key().criteria(), dataset.apply(exam), g.entry().source()),
+        false);
+  }
+
+  private static void warnOfMissingIntervals(List<Ranked> ranked, Outputs out, Log log) {
+    List<String> missing = ranked.stream().filter(Ranked::missing).map(r -> r.entry().source()).toList();
+    if (!missing.isEmpty()) {
+      log.warn("--plot-only: " + plural(missing.size(), "run") + " drawn without error bars, as "
+          + out.json().getFileName() + " holds no intervals for " + (missing.size() == 1 ? "its" : "their")
+          + " answers (" + String.join(", ", missing.subList(0, Math.min(3, missing.size())))
+          + (missing.size() > 3 ? ", ..." : "") + "); a build without --plot-only computes them");
+    }
   }
 
   private static void warnOfPartialRuns(List<Ranked> ranked, Log log) {
