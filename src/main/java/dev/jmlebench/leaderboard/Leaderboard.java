@@ -1,5 +1,6 @@
 package dev.jmlebench.leaderboard;
 
+import dev.jmlebench.common.UserCache;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.results.Rescorer;
@@ -12,9 +13,11 @@ import dev.jmlebench.stats.RunStatistics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -64,32 +67,56 @@ public final class Leaderboard {
    * exam table sets them side by side.
    */
   public static Report build(Request request) {
-    return build(request, RunStatistics::of);
+    return build(request, RunStatistics::of, new ChartCache(UserCache.root().resolve("leaderboard-charts")));
   }
 
-  /** As {@link #build(Request)}, with the statistics computed by {@code statistics} (a test counts them). */
-  static Report build(Request request, IntervalCache.Statistics statistics) {
+  /**
+   * As {@link #build(Request)}, with the statistics computed by {@code statistics} (a test counts them) and the
+   * charts drawn recorded in {@code charts}.
+   */
+  static Report build(Request request, IntervalCache.Statistics statistics, ChartCache charts) {
     Outputs out = Outputs.beside(request.chart());
     List<Path> files = resultFiles(request.resultsDir(), out);
     // The first chart drawn loads AWT, the font files, ImageIO and JFreeChart: that happens while the files
-    // are read, so the start-up cost of drawing overlaps the reading.
-    Parallel.Task<Void> drawingLoaded = Parallel.inBackground("chart-warm-up", LeaderboardCharts::warmUp);
+    // are read, so the start-up cost of drawing overlaps the reading — unless the charts are there as last
+    // drawn, when they will most likely be kept as they are.
+    Parallel.Task<Void> drawingLoaded = charts.intact(out) ? Parallel.done()
+        : Parallel.inBackground("chart-warm-up", LeaderboardCharts::warmUp);
     Function<String, Dataset> dataset = Parallel.oncePerKey(request.dataset());
     Function<String, IntervalCache> earlier =
         Parallel.oncePerKey(exam -> IntervalCache.read(out.earlierExport(exam), statistics));
     Log log = new Log();
 
-    Map<Path, ResultFile> rescored = request.rescore() == null ? Map.of()
-        : rescore(request.rescore().isEmpty() ? files : request.rescore(), dataset, request.key(), log);
-    // File by file, so each file's bootstrap (the build's largest piece of arithmetic) runs right after the
-    // file is read and spreads over the cores with the reading.
-    List<Ranked> ranked = Parallel.map(files, f -> intervals(grade(read(f, rescored), f, dataset, request.key()),
-        dataset, earlier, request.plotOnly()));
+    Set<Path> toRescore = request.rescore() == null ? Set.of() : normalized(request.rescore().isEmpty() ? files
+        : request.rescore());
+    // File by file, each read once and then let go: rescored when asked, graded, and given its intervals (the
+    // build's largest piece of arithmetic) right after it is read, spreading over the cores with the reading.
+    // Only a file that rescoring changed is kept, to be written once every file has been read and checked.
+    List<Processed> processed = Parallel.map(files, f -> {
+      ResultFile file = ResultFiles.read(f);
+      Rescoring rescoring = null;
+      if (toRescore.contains(normalized(f))) {
+        rescoring = rescore(f, file, dataset, request.key());
+        file = rescoring.file();
+      }
+      return new Processed(intervals(grade(file, f, dataset, request.key()), dataset, earlier, request.plotOnly()),
+          rescoring);
+    });
+    if (request.rescore() != null) {
+      // Files named with --rescore that are not in the folder are rescored, not ranked.
+      Set<Path> inFolder = normalized(files);
+      List<Rescoring> rescorings = new ArrayList<>(Parallel.map(
+          toRescore.stream().filter(f -> !inFolder.contains(f)).toList(),
+          f -> rescore(f, ResultFiles.read(f), dataset, request.key())));
+      processed.stream().map(Processed::rescoring).filter(Objects::nonNull).forEach(rescorings::add);
+      writeRescored(rescorings, toRescore.size(), log);
+    }
+    List<Ranked> ranked = processed.stream().map(Processed::ranked).toList();
     warnOfPartialRuns(ranked, log);
     if (request.plotOnly()) {
       warnOfMissingIntervals(ranked, out, log);
     }
-    writeOutputs(ranked, request, out, drawingLoaded, log);
+    writeOutputs(ranked, request, out, drawingLoaded, charts, log);
     return log.report();
   }
 
@@ -102,41 +129,41 @@ public final class Leaderboard {
     return files;
   }
 
+  private static Path normalized(Path p) {
+    return p.toAbsolutePath().normalize();
+  }
+
+  private static Set<Path> normalized(List<Path> paths) {
+    Set<Path> out = new LinkedHashSet<>();
+    paths.forEach(p -> out.add(normalized(p)));
+    return out;
+  }
+
+  /** A file as ranked, and, when it was rescored, what rescoring did to it. */
+  private record Processed(Ranked ranked, Rescoring rescoring) {}
+
   /**
-   * Rescores every file first and writes them only when all succeeded; returns them by path. A file whose
-   * rescoring changes nothing is not rewritten: its content would be the same.
+   * What rescoring did to a file: the answers it changed, and the file to write when it changed anything (null
+   * when it did not: its content would be the same, so it is neither kept nor rewritten).
    */
-  private static Map<Path, ResultFile> rescore(List<Path> targets, Function<String, Dataset> dataset,
-      Function<String, AnswerKey> key, Log log) {
-    List<Rescoring> results = Parallel.map(targets, f -> {
-      ResultFile before = ResultFiles.read(f);
-      Dataset d = dataset.apply(ResultFiles.examOf(before));
-      return new Rescoring(f.toAbsolutePath().normalize(), before,
-          Rescorer.rescore(before, d, key.apply(d.exam()), f.toString()));
-    });
-    List<Rescoring> changed = results.stream().filter(Rescoring::changed).toList();
-    Parallel.forEach(changed, r -> ResultFiles.write(r.path(), r.rescored().file()));
-    Map<Path, ResultFile> byPath = new LinkedHashMap<>();
-    int answers = 0;
-    for (Rescoring r : results) {
-      byPath.put(r.path(), r.rescored().file());
-      answers += r.rescored().changes().size();
-    }
-    log.done("rescored " + plural(targets.size(), "file") + ": " + plural(answers, "answer") + " changed, "
+  private record Rescoring(Path path, ResultFile file, int changes, ResultFile toWrite) {}
+
+  /** Step 1, with --rescore: the file re-parsed and re-scored as {@code rescore} does. */
+  private static Rescoring rescore(Path f, ResultFile before, Function<String, Dataset> dataset,
+      Function<String, AnswerKey> key) {
+    Dataset d = dataset.apply(ResultFiles.examOf(before));
+    Rescorer.Rescored r = Rescorer.rescore(before, d, key.apply(d.exam()), f.toString());
+    boolean changed = !r.file().equals(before);
+    return new Rescoring(normalized(f), r.file(), r.changes().size(), changed ? r.file() : null);
+  }
+
+  /** Writes the files rescoring changed, once all were read and checked. */
+  private static void writeRescored(List<Rescoring> rescorings, int targets, Log log) {
+    List<Rescoring> changed = rescorings.stream().filter(r -> r.toWrite() != null).toList();
+    Parallel.forEach(changed, r -> ResultFiles.write(r.path(), r.toWrite()));
+    int answers = rescorings.stream().mapToInt(Rescoring::changes).sum();
+    log.done("rescored " + plural(targets, "file") + ": " + plural(answers, "answer") + " changed, "
         + plural(changed.size(), "file") + " rewritten (the others were up to date)");
-    return byPath;
-  }
-
-  private record Rescoring(Path path, ResultFile before, Rescorer.Rescored rescored) {
-    boolean changed() {
-      return !rescored.file().equals(before);
-    }
-  }
-
-  /** Step 1: a result file as it is on disk, or as rescoring left it. */
-  private static ResultFile read(Path f, Map<Path, ResultFile> rescored) {
-    ResultFile file = rescored.get(f.toAbsolutePath().normalize());
-    return file != null ? file : ResultFiles.read(f);
   }
 
   /** A file as the answer key of its exam grades it, and its entry in the tables. */
@@ -197,7 +224,7 @@ public final class Leaderboard {
    * tables.
    */
   private static void writeOutputs(List<Ranked> ranked, Request request, Outputs out,
-      Parallel.Task<Void> drawingLoaded, Log log) {
+      Parallel.Task<Void> drawingLoaded, ChartCache chartCache, Log log) {
     List<LeaderboardEntry> entries = ranked.stream().map(Ranked::entry).toList();
     Map<String, List<LeaderboardEntry>> byExam = ExamMatrix.byExam(entries);
     String primary = byExam.containsKey(TableKind.UPSTREAM_EXAM) ? TableKind.UPSTREAM_EXAM
@@ -212,7 +239,13 @@ public final class Leaderboard {
       ranked.stream().filter(r -> r.intervals() != null && runs.contains(r.entry()))
           .forEach(r -> intervals.put(r.entry().source(), r.intervals()));
       ChartData data = ChartData.of(runs, intervals, criteria);
-      charts.add(drawingLoaded.then(() -> new Drawn(outputs, LeaderboardCharts.write(data, outputs))));
+      charts.add(drawingLoaded.then(() -> chartCache.unchanged(data, outputs)
+          .map(kept -> new Drawn(outputs, kept, false))
+          .orElseGet(() -> {
+            LeaderboardCharts.Drawn drawn = LeaderboardCharts.write(data, outputs);
+            chartCache.remember(data, outputs, drawn);
+            return new Drawn(outputs, drawn, true);
+          })));
       if (!request.plotOnly()) {
         if (!log.ranking.isEmpty()) {
           log.ranking.add("");
@@ -233,13 +266,15 @@ public final class Leaderboard {
     for (Parallel.Task<Drawn> c : charts) {
       Drawn d = c.join();
       d.drawn().warning().filter(w -> !log.warnings.contains(w)).ifPresent(log::warn);
-      log.done("drew " + String.join(", ", d.outputs().charts().stream().map(Path::toString).toList())
+      log.done((d.drawnNow() ? "drew " : "kept ")
+          + String.join(", ", d.outputs().charts().stream().map(Path::toString).toList())
+          + (d.drawnNow() ? "" : " (as drawn before: nothing they show changed)")
           + " (font: " + d.drawn().fontFamily() + ")");
     }
   }
 
-  /** One exam's charts, drawn. */
-  private record Drawn(Outputs outputs, LeaderboardCharts.Drawn drawn) {
+  /** One exam's charts, drawn now or kept as an earlier build drew them. */
+  private record Drawn(Outputs outputs, LeaderboardCharts.Drawn drawn, boolean drawnNow) {
   }
 
   /** What the build did and what the user should know, in the order it happened. */

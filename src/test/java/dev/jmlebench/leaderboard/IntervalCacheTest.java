@@ -55,7 +55,7 @@ class IntervalCacheTest {
         exam -> SharedData.dataset(), exam -> AUTHOR), (file, criteria, dataset, source) -> {
           bootstraps.incrementAndGet();
           return RunStatistics.of(file, criteria, dataset, source);
-        });
+        }, new ChartCache(tmp.resolve("chart-records")));
     return bootstraps.get();
   }
 
