@@ -96,8 +96,9 @@ public final class Leaderboard {
       ResultFile file = ResultFiles.read(f);
       Rescoring rescoring = null;
       if (toRescore.contains(normalized(f))) {
-        rescoring = rescore(f, file, dataset, request.key());
-        file = rescoring.file();
+        Rescorer.Rescored r = rescore(f, file, dataset, request.key());
+        rescoring = rescoring(f, file, r);
+        file = r.file();
       }
       return new Processed(intervals(grade(file, f, dataset, request.key()), dataset, earlier, request.plotOnly()),
           rescoring);
@@ -107,7 +108,10 @@ public final class Leaderboard {
       Set<Path> inFolder = normalized(files);
       List<Rescoring> rescorings = new ArrayList<>(Parallel.map(
           toRescore.stream().filter(f -> !inFolder.contains(f)).toList(),
-          f -> rescore(f, ResultFiles.read(f), dataset, request.key())));
+          f -> {
+            ResultFile before = ResultFiles.read(f);
+            return rescoring(f, before, rescore(f, before, dataset, request.key()));
+          }));
       processed.stream().map(Processed::rescoring).filter(Objects::nonNull).forEach(rescorings::add);
       writeRescored(rescorings, toRescore.size(), log);
     }
@@ -146,15 +150,17 @@ public final class Leaderboard {
    * What rescoring did to a file: the answers it changed, and the file to write when it changed anything (null
    * when it did not: its content would be the same, so it is neither kept nor rewritten).
    */
-  private record Rescoring(Path path, ResultFile file, int changes, ResultFile toWrite) {}
+  private record Rescoring(Path path, int changes, ResultFile toWrite) {}
 
   /** Step 1, with --rescore: the file re-parsed and re-scored as {@code rescore} does. */
-  private static Rescoring rescore(Path f, ResultFile before, Function<String, Dataset> dataset,
+  private static Rescorer.Rescored rescore(Path f, ResultFile before, Function<String, Dataset> dataset,
       Function<String, AnswerKey> key) {
     Dataset d = dataset.apply(ResultFiles.examOf(before));
-    Rescorer.Rescored r = Rescorer.rescore(before, d, key.apply(d.exam()), f.toString());
-    boolean changed = !r.file().equals(before);
-    return new Rescoring(normalized(f), r.file(), r.changes().size(), changed ? r.file() : null);
+    return Rescorer.rescore(before, d, key.apply(d.exam()), f.toString());
+  }
+
+  private static Rescoring rescoring(Path f, ResultFile before, Rescorer.Rescored r) {
+    return new Rescoring(normalized(f), r.changes().size(), r.file().equals(before) ? null : r.file());
   }
 
   /** Writes the files rescoring changed, once all were read and checked. */
