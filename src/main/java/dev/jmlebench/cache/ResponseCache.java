@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.client.Completion;
 import dev.jmlebench.common.AtomicFiles;
+import dev.jmlebench.common.UserCache;
 import dev.jmlebench.results.ResultSchema.Result;
 import dev.jmlebench.results.ResultSchema.Usage;
 import java.io.IOException;
@@ -54,11 +55,9 @@ public final class ResponseCache {
     return dir;
   }
 
-  /** {@code $XDG_CACHE_HOME/jmle-bench/responses}, else {@code ~/.cache/jmle-bench/responses}. */
+  /** {@code $XDG_CACHE_HOME/jmle-bench/responses}, else {@code $HOME/.cache/jmle-bench/responses}. */
   public static Path defaultDirectory() {
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("jmle-bench").resolve("responses");
+    return UserCache.root().resolve("responses");
   }
 
   /** The hex SHA-256 of the request: endpoint, a newline, the body bytes, a newline, the sample number. */

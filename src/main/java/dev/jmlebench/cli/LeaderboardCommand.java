@@ -46,7 +46,8 @@ final class LeaderboardCommand implements Callable<Integer> {
           + "when none is named). Needs the dataset.")
   List<Path> rescore;
 
-  @Option(names = "--plot-only", description = "Only redraw the charts: no tables, no exports.")
+  @Option(names = "--plot-only", description = "Only redraw the charts: no tables, no exports, nothing "
+      + "bootstrapped (the error bars are those leaderboard.json holds for the same answers).")
   boolean plotOnly;
 
   @Override

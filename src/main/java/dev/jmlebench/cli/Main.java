@@ -28,8 +28,8 @@ public final class Main implements Runnable {
   /**
    * The subcommands, in the order {@code --help} lists them, each with the one line that list shows. They are
    * registered lazily: picocli builds a command's model by reflection, and building all of them costs more
-   * start-up time than most commands take to run, so a call builds only the command it names (all of them for
-   * help or an unknown name). Lambdas, not constructor references: a reference would load every command class
+   * start-up time than most commands take to run, so a call builds only the command it names (none for the
+   * version, a name and summary each for the command list, all of them for {@code help CMD} or an unknown name). Lambdas, not constructor references: a reference would load every command class
    * up front.
    */
   private static final Map<String, Registered> COMMANDS = new LinkedHashMap<>();
@@ -82,17 +82,22 @@ public final class Main implements Runnable {
 
   /** The command line with every subcommand. */
   public static CommandLine commandLine() {
-    return commandLine(new String[0]);
+    return commandLine(new String[] {"help"});
   }
 
   /** The command line with only the subcommand {@code args} name, or all of them when it names none. */
   static CommandLine commandLine(String[] args) {
     CommandLine cl = new CommandLine(new Main());
     String named = args.length > 0 ? args[0] : "";
-    // help and the completion script describe every command; so does an unknown name's "did you mean".
     if (COMMANDS.containsKey(named) && !named.equals("help") && !named.equals("generate-completion")) {
       add(cl, named, COMMANDS.get(named));
+    } else if (named.equals("--version") || named.equals("-V")) {
+      // The version needs no command.
+    } else if (named.isEmpty() || named.equals("--help") || named.equals("-h")) {
+      // The command list shows each command's name and summary only: no command's model is needed for it.
+      COMMANDS.forEach((name, command) -> cl.addSubcommand(name, listed(name, command.summary())));
     } else {
+      // `help CMD` and the completion script describe every command; so does an unknown name's "did you mean".
       COMMANDS.forEach((name, command) -> add(cl, name, command));
     }
     // Help in plain text: the guard below would show picocli's colour codes as text.
@@ -120,6 +125,13 @@ public final class Main implements Runnable {
     CommandLine sub = root.getSubcommands().get(name);
     sub.getCommandSpec().usageMessage().header(registered.summary());
     asSubcommand(sub);
+  }
+
+  /** A command as the command list shows it: its name and summary, without building its options. */
+  private static CommandLine.Model.CommandSpec listed(String name, String summary) {
+    CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(name);
+    spec.usageMessage().header(summary);
+    return spec;
   }
 
   private static void asSubcommand(CommandLine cl) {

@@ -26,6 +26,24 @@ import java.util.Set;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
+  /**
+   * As {@link #write}, unless {@code target} already holds exactly {@code content}: then it is left as it is
+   * (its time included) and false is returned. Rebuilt outputs that did not change cost no write and no sync.
+   */
+  public static boolean writeIfChanged(Path target, byte[] content) {
+    try {
+      if (Files.isRegularFile(target) && Files.size(target) == content.length
+          && java.util.Arrays.equals(Files.readAllBytes(target), content)) {
+        return false;
+      }
+    } catch (IOException e) {
+      // unreadable: written anew below, which reports a real problem
+    }
+    write(target, content);
+    return true;
+
+  }
+
   /** What goes into a file written by {@link #write(Path, Content)}: written to the stream it is given. */
   @FunctionalInterface
   public interface Content {

@@ -1,5 +1,6 @@
 package dev.jmlebench.dataset;
 
+import dev.jmlebench.common.UserCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -7,7 +8,7 @@ import java.util.Map;
 /**
  * Where an exam's dataset is looked for: {@code --dataset PATH}, else {@code JMLE_BENCH_DATASET}, else the
  * user cache, one folder per exam ({@code $XDG_CACHE_HOME/jmle-bench/{exam}}, by default
- * {@code ~/.cache/jmle-bench/{exam}}), laid out as the exam's upstream repository.
+ * {@code $HOME/.cache/jmle-bench/{exam}}: {@link UserCache}), laid out as the exam's upstream repository.
  */
 public final class DatasetLocation {
   public static final String ENV = "JMLE_BENCH_DATASET";
@@ -46,17 +47,13 @@ public final class DatasetLocation {
     return folder;
   }
 
-  /** jmle-bench's user cache: {@code $XDG_CACHE_HOME/jmle-bench}, by default {@code ~/.cache/jmle-bench}. */
+  /** jmle-bench's user cache: {@code $XDG_CACHE_HOME/jmle-bench}, by default {@code $HOME/.cache/jmle-bench}. */
   public static Path cacheRoot() {
     return cacheRoot(System.getenv());
   }
 
   static Path cacheRoot(Map<String, String> env) {
-    String xdg = env.get("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank()
-        ? Path.of(xdg)
-        : Path.of(System.getProperty("user.home"), ".cache");
-    return base.resolve("jmle-bench");
+    return UserCache.root(env, System.getProperty("user.home"));
   }
 
   private static final String LEGACY_120 = "jmle2026";

@@ -1,5 +1,6 @@
 package dev.jmlebench.leaderboard;
 
+import dev.jmlebench.common.UserCache;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.results.Rescorer;
@@ -8,13 +9,16 @@ import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultFolder;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
+import dev.jmlebench.stats.RunStatistics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -64,30 +68,70 @@ public final class Leaderboard {
    * exam table sets them side by side.
    */
   public static Report build(Request request) {
+    return build(request, RunStatistics::of, new ChartCache(UserCache.root().resolve("leaderboard-charts")));
+  }
+
+  /**
+   * As {@link #build(Request)}, with the statistics computed by {@code statistics} (a test counts them) and the
+   * charts drawn recorded in {@code charts}.
+   */
+  static Report build(Request request, IntervalCache.Statistics statistics, ChartCache charts) {
     Outputs out = Outputs.beside(request.chart());
     List<Path> files = resultFiles(request.resultsDir(), out);
     // The first chart drawn loads AWT, the font files, ImageIO and JFreeChart: that happens while the files
-    // are read, so the start-up cost of drawing overlaps the reading.
-    Parallel.Task<Void> drawingLoaded = Parallel.inBackground("chart-warm-up", LeaderboardCharts::warmUp);
+    // are read, so the start-up cost of drawing overlaps the reading — unless the charts are there as last
+    // drawn, when they will most likely be kept as they are.
+    Parallel.Task<Void> drawingLoaded = charts.intact(out) ? Parallel.done()
+        : Parallel.inBackground("chart-warm-up", LeaderboardCharts::warmUp);
     Function<String, Dataset> dataset = Parallel.oncePerKey(request.dataset());
     Function<String, IntervalCache> earlier =
-        Parallel.oncePerKey(exam -> IntervalCache.read(out.earlierExport(exam)));
+        Parallel.oncePerKey(exam -> IntervalCache.read(out.earlierExport(exam), statistics));
     Log log = new Log();
 
-    Map<Path, ResultFile> rescored = request.rescore() == null ? Map.of()
-        : rescore(request.rescore().isEmpty() ? files : request.rescore(), request.rescore().isEmpty(), dataset,
-            request.key(), log);
-    // File by file, so each file's bootstrap (the build's largest piece of arithmetic) runs right after the
-    // file is read and spreads over the cores with the reading.
-    List<Optional<Ranked>> read = Parallel.map(files, f -> read(f, rescored)
-        .map(file -> intervals(grade(file, f, dataset, request.key()), dataset, earlier)));
-    List<Ranked> ranked = read.stream().flatMap(Optional::stream).toList();
+    Set<Path> toRescore = request.rescore() == null ? Set.of() : normalized(request.rescore().isEmpty() ? files
+        : request.rescore());
+    // File by file, each read once and then let go: rescored when asked, graded, and given its intervals (the
+    // build's largest piece of arithmetic) right after it is read, spreading over the cores with the reading.
+    // Only a file that rescoring changed is kept, to be written once every file has been read and checked.
+    List<Processed> processed = Parallel.map(files, f -> {
+      ResultFolder.Entry entry = ResultFolder.read(f);
+      if (entry instanceof ResultFolder.Skipped skipped) {
+        return new Processed(null, null, skipped);
+      }
+      ResultFile file = ((ResultFolder.Result) entry).result();
+      Rescoring rescoring = null;
+      if (toRescore.contains(normalized(f))) {
+        Rescorer.Rescored r = rescore(f, file, dataset, request.key());
+        rescoring = rescoring(f, file, r);
+        file = r.file();
+      }
+      return new Processed(intervals(grade(file, f, dataset, request.key()), dataset, earlier, request.plotOnly()),
+          rescoring, null);
+    });
+    if (request.rescore() != null) {
+      // Files named with --rescore that are not in the folder are rescored, not ranked.
+      Set<Path> inFolder = normalized(files);
+      List<Rescoring> rescorings = new ArrayList<>(Parallel.map(
+          toRescore.stream().filter(f -> !inFolder.contains(f)).toList(),
+          f -> {
+            ResultFile before = ResultFiles.read(f);
+            return rescoring(f, before, rescore(f, before, dataset, request.key()));
+          }));
+      processed.stream().map(Processed::rescoring).filter(Objects::nonNull).forEach(rescorings::add);
+      writeRescored(rescorings, log);
+    }
+    List<Ranked> ranked = processed.stream().map(Processed::ranked).filter(Objects::nonNull).toList();
     if (ranked.isEmpty()) {
       throw new UserError("--results " + request.resultsDir() + ": no result files (*.json) to rank");
     }
-    warnOfSkipped(files, read, log);
+    // Another tool's JSON passed over is said once; jmle-bench's own files (a waiting batch's journal) are not.
+    processed.stream().map(Processed::skipped).filter(x -> x != null && !x.ours())
+        .forEach(x -> log.warn("skipped " + x.file() + ": " + x.reason()));
     warnOfPartialRuns(ranked, log);
-    writeOutputs(ranked, request, out, drawingLoaded, log);
+    if (request.plotOnly()) {
+      warnOfMissingIntervals(ranked, out, log);
+    }
+    writeOutputs(ranked, request, out, drawingLoaded, charts, log);
     return log.report();
   }
 
@@ -103,58 +147,46 @@ public final class Leaderboard {
     return files;
   }
 
+  private static Path normalized(Path p) {
+    return p.toAbsolutePath().normalize();
+  }
+
+  private static Set<Path> normalized(List<Path> paths) {
+    Set<Path> out = new LinkedHashSet<>();
+    paths.forEach(p -> out.add(normalized(p)));
+    return out;
+  }
+
   /**
-   * Rescores every file first and writes them only when all succeeded; returns them by path. A file whose
-   * rescoring changes nothing is not rewritten: its content would be the same.
+   * A file as ranked, and, when it was rescored, what rescoring did to it; or, for a {@code *.json} that is no
+   * result file, why it was passed over ({@link ResultFolder#read}).
    */
-  private static Map<Path, ResultFile> rescore(List<Path> targets, boolean wholeFolder,
-      Function<String, Dataset> dataset, Function<String, AnswerKey> key, Log log) {
-    // The folder's other files are passed over as reading ranks them; a file named to --rescore must be one.
-    List<Rescoring> results = Parallel.map(targets, f -> {
-      Optional<ResultFile> read = wholeFolder ? ResultFolder.readIfResultFile(f) : Optional.of(ResultFiles.read(f));
-      if (read.isEmpty()) {
-        return null;
-      }
-      ResultFile before = read.get();
-      Dataset d = dataset.apply(ResultFiles.examOf(before));
-      return new Rescoring(f.toAbsolutePath().normalize(), before,
-          Rescorer.rescore(before, d, key.apply(d.exam()), f.toString()));
-    }).stream().filter(Objects::nonNull).toList();
-    List<Rescoring> changed = results.stream().filter(Rescoring::changed).toList();
-    Parallel.forEach(changed, r -> ResultFiles.write(r.path(), r.rescored().file()));
-    Map<Path, ResultFile> byPath = new LinkedHashMap<>();
-    int answers = 0;
-    for (Rescoring r : results) {
-      byPath.put(r.path(), r.rescored().file());
-      answers += r.rescored().changes().size();
-    }
-    log.done("rescored " + plural(results.size(), "file") + ": " + plural(answers, "answer") + " changed, "
+  private record Processed(Ranked ranked, Rescoring rescoring, ResultFolder.Skipped skipped) {}
+
+  /**
+   * What rescoring did to a file: the answers it changed, and the file to write when it changed anything (null
+   * when it did not: its content would be the same, so it is neither kept nor rewritten).
+   */
+  private record Rescoring(Path path, int changes, ResultFile toWrite) {}
+
+  /** Step 1, with --rescore: the file re-parsed and re-scored as {@code rescore} does. */
+  private static Rescorer.Rescored rescore(Path f, ResultFile before, Function<String, Dataset> dataset,
+      Function<String, AnswerKey> key) {
+    Dataset d = dataset.apply(ResultFiles.examOf(before));
+    return Rescorer.rescore(before, d, key.apply(d.exam()), f.toString());
+  }
+
+  private static Rescoring rescoring(Path f, ResultFile before, Rescorer.Rescored r) {
+    return new Rescoring(normalized(f), r.changes().size(), r.file().equals(before) ? null : r.file());
+  }
+
+  /** Writes the files rescoring changed, once all were read and checked. */
+  private static void writeRescored(List<Rescoring> rescorings, Log log) {
+    List<Rescoring> changed = rescorings.stream().filter(r -> r.toWrite() != null).toList();
+    Parallel.forEach(changed, r -> ResultFiles.write(r.path(), r.toWrite()));
+    int answers = rescorings.stream().mapToInt(Rescoring::changes).sum();
+    log.done("rescored " + plural(rescorings.size(), "file") + ": " + plural(answers, "answer") + " changed, "
         + plural(changed.size(), "file") + " rewritten (the others were up to date)");
-    return byPath;
-  }
-
-  private record Rescoring(Path path, ResultFile before, Rescorer.Rescored rescored) {
-    boolean changed() {
-      return !rescored.file().equals(before);
-    }
-  }
-
-  /**
-   * Step 1: a result file as it is on disk, or as rescoring left it; empty for a {@code *.json} that is no
-   * result file ({@link ResultFolder#read}).
-   */
-  private static Optional<ResultFile> read(Path f, Map<Path, ResultFile> rescored) {
-    ResultFile file = rescored.get(f.toAbsolutePath().normalize());
-    return file != null ? Optional.of(file) : ResultFolder.readIfResultFile(f);
-  }
-
-  /** Another tool's JSON passed over is said once; jmle-bench's own files (a waiting batch's journal) are not. */
-  private static void warnOfSkipped(List<Path> files, List<Optional<Ranked>> read, Log log) {
-    for (int i = 0; i < files.size(); i++) {
-      if (read.get(i).isEmpty() && ResultFolder.read(files.get(i)) instanceof ResultFolder.Skipped s && !s.ours()) {
-        log.warn("skipped " + s.file() + ": " + s.reason());
-      }
-    }
   }
 
   /** A file as the answer key of its exam grades it, and its entry in the tables. */
@@ -169,15 +201,39 @@ public final class Leaderboard {
     return new Graded(file, key, LeaderboardEntry.of(f.getFileName().toString(), file));
   }
 
-  /** A file as ranked, and the uncertainty of its figures: null when it answered no question to resample. */
-  private record Ranked(LeaderboardEntry entry, RunIntervals intervals) {}
+  /**
+   * A file as ranked, and the uncertainty of its figures: null when it answered no question to resample, or,
+   * redrawing the charts only, when the previous export does not hold them ({@code missing}).
+   */
+  private record Ranked(LeaderboardEntry entry, RunIntervals intervals, boolean missing) {}
 
-  /** Step 3: the run's intervals, reused from the previous export when nothing they depend on changed. */
+  /**
+   * Step 3: the run's intervals, reused from the previous export when nothing they depend on changed. Redrawing
+   * the charts only, nothing is bootstrapped: a run the export has no intervals for is drawn without them.
+   */
   private static Ranked intervals(Graded g, Function<String, Dataset> dataset,
-      Function<String, IntervalCache> earlier) {
+      Function<String, IntervalCache> earlier, boolean reuseOnly) {
     String exam = g.entry().exam();
-    return new Ranked(g.entry(), g.file().results().isEmpty() ? null
-        : earlier.apply(exam).of(g.file(), g.key().criteria(), dataset.apply(exam), g.entry().source()));
+    if (g.file().results().isEmpty()) {
+      return new Ranked(g.entry(), null, false);
+    }
+    IntervalCache cache = earlier.apply(exam);
+    if (reuseOnly) {
+      RunIntervals reused = cache.reusable(g.file(), g.key().criteria(), dataset.apply(exam)).orElse(null);
+      return new Ranked(g.entry(), reused, reused == null);
+    }
+    return new Ranked(g.entry(), cache.of(g.file(), g.key().criteria(), dataset.apply(exam), g.entry().source()),
+        false);
+  }
+
+  private static void warnOfMissingIntervals(List<Ranked> ranked, Outputs out, Log log) {
+    List<String> missing = ranked.stream().filter(Ranked::missing).map(r -> r.entry().source()).toList();
+    if (!missing.isEmpty()) {
+      log.warn("--plot-only: " + plural(missing.size(), "run") + " drawn without error bars, as "
+          + out.json().getFileName() + " holds no intervals for " + (missing.size() == 1 ? "its" : "their")
+          + " answers (" + String.join(", ", missing.subList(0, Math.min(3, missing.size())))
+          + (missing.size() > 3 ? ", ..." : "") + "); a build without --plot-only computes them");
+    }
   }
 
   private static void warnOfPartialRuns(List<Ranked> ranked, Log log) {
@@ -191,7 +247,7 @@ public final class Leaderboard {
    * tables.
    */
   private static void writeOutputs(List<Ranked> ranked, Request request, Outputs out,
-      Parallel.Task<Void> drawingLoaded, Log log) {
+      Parallel.Task<Void> drawingLoaded, ChartCache chartCache, Log log) {
     List<LeaderboardEntry> entries = ranked.stream().map(Ranked::entry).toList();
     Map<String, List<LeaderboardEntry>> byExam = ExamMatrix.byExam(entries);
     String primary = byExam.containsKey(TableKind.UPSTREAM_EXAM) ? TableKind.UPSTREAM_EXAM
@@ -206,7 +262,13 @@ public final class Leaderboard {
       ranked.stream().filter(r -> r.intervals() != null && runs.contains(r.entry()))
           .forEach(r -> intervals.put(r.entry().source(), r.intervals()));
       ChartData data = ChartData.of(runs, intervals, criteria);
-      charts.add(drawingLoaded.then(() -> new Drawn(outputs, LeaderboardCharts.write(data, outputs))));
+      charts.add(drawingLoaded.then(() -> chartCache.unchanged(data, outputs)
+          .map(kept -> new Drawn(outputs, kept, false))
+          .orElseGet(() -> {
+            LeaderboardCharts.Drawn drawn = LeaderboardCharts.write(data, outputs);
+            chartCache.remember(data, outputs, drawn);
+            return new Drawn(outputs, drawn, true);
+          })));
       if (!request.plotOnly()) {
         if (!log.ranking.isEmpty()) {
           log.ranking.add("");
@@ -227,13 +289,15 @@ public final class Leaderboard {
     for (Parallel.Task<Drawn> c : charts) {
       Drawn d = c.join();
       d.drawn().warning().filter(w -> !log.warnings.contains(w)).ifPresent(log::warn);
-      log.done("drew " + String.join(", ", d.outputs().charts().stream().map(Path::toString).toList())
+      log.done((d.drawnNow() ? "drew " : "kept ")
+          + String.join(", ", d.outputs().charts().stream().map(Path::toString).toList())
+          + (d.drawnNow() ? "" : " (as drawn before: nothing they show changed)")
           + " (font: " + d.drawn().fontFamily() + ")");
     }
   }
 
-  /** One exam's charts, drawn. */
-  private record Drawn(Outputs outputs, LeaderboardCharts.Drawn drawn) {
+  /** One exam's charts, drawn now or kept as an earlier build drew them. */
+  private record Drawn(Outputs outputs, LeaderboardCharts.Drawn drawn, boolean drawnNow) {
   }
 
   /** What the build did and what the user should know, in the order it happened. */

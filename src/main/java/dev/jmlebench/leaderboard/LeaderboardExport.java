@@ -186,7 +186,7 @@ final class LeaderboardExport {
 
   static void write(Path json, Path csv, List<LeaderboardEntry> entries, Map<String, RunIntervals> statistics,
       AnswerKey key) {
-    AtomicFiles.write(json, json(entries, statistics, key));
-    AtomicFiles.write(csv, csv(entries, statistics));
+    AtomicFiles.writeIfChanged(json, json(entries, statistics, key));
+    AtomicFiles.writeIfChanged(csv, csv(entries, statistics));
   }
 }

@@ -44,6 +44,11 @@ final class Parallel {
     }));
   }
 
+  /** A task already done: nothing to wait for. */
+  static Task<Void> done() {
+    return new Task<>(CompletableFuture.completedFuture(null));
+  }
+
   /** Runs {@code first} here and {@code second} on another core, and returns when both are done. */
   static void both(Runnable first, Runnable second) {
     Task<Void> other = new Task<>(CompletableFuture.runAsync(second));

@@ -56,7 +56,9 @@ class LauncherTest {
     Path classes = Files.createDirectories(tmp.resolve("classes"));
     Path source = Files.writeString(tmp.resolve("Echo.java"), "public class Echo { public static void main(String[] a) {"
         + " System.out.println(\"launcher=\" + System.getProperty(\"jmle.launcher\"));"
-        + " System.out.println(\"java.home=\" + System.getProperty(\"java.home\")); } }");
+        + " System.out.println(\"java.home=\" + System.getProperty(\"java.home\"));"
+        + " System.out.println(\"options=\" + java.lang.management.ManagementFactory.getRuntimeMXBean()"
+        + ".getInputArguments()); } }");
     assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString()))
         .isZero();
     Manifest manifest = new Manifest();
@@ -77,6 +79,7 @@ class LauncherTest {
     pb.environment().remove("JAVA_HOME");
     pb.environment().put("JMLE_BENCH_NO_CDS", "1");
     pb.environment().putAll(env);
+    pb.environment().values().removeIf(String::isEmpty); // an empty value: the variable unset
     Process p = pb.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
@@ -147,5 +150,100 @@ class LauncherTest {
     assertThat(o.exitCode()).isEqualTo(2);
     assertThat(o.output()).isEqualTo("jmle-bench: " + java + " is Java 11.0.22; jmle-bench needs 17 or newer "
         + "(put one on PATH or set JAVA_HOME)\n");
+  }
+
+  /** A JDK or JRE home whose bin/java is a script that says it ran, of version {@code version}. */
+  private Path fakeJava(String name, String version) throws IOException {
+    Path bin = Files.createDirectories(tmp.resolve(name).resolve("bin"));
+    Files.writeString(bin.resolveSibling("release"), "JAVA_VERSION=\"" + version + "\"\n");
+    Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\necho \"the java on PATH ran\"\n");
+    java.toFile().setExecutable(true);
+    return bin.getParent();
+  }
+
+  @Test
+  void javaHomeWinsOverAJavaOnPathAsWithMaven() throws Exception {
+    Path onPath = fakeJava("jdk-on-path", "21.0.1");
+    String javaHome = Path.of(System.getProperty("java.home")).toRealPath().toString();
+
+    Outcome o = launch(tmp, Map.of("PATH", onPath.resolve("bin") + ":" + pathWithoutJava(), "JAVA_HOME", javaHome),
+        project.resolve("jmle-bench").toString(), "--version");
+
+    assertThat(o.exitCode()).as(o.output()).isZero();
+    assertThat(o.output()).contains("java.home=" + javaHome).doesNotContain("the java on PATH ran");
+  }
+
+  @Test
+  void aJavaHomeWithoutJavaIsRefusedInOneLineInsteadOfTakingAnother() throws Exception {
+    Path empty = Files.createDirectories(tmp.resolve("not-a-jdk"));
+
+    Outcome o = launch(tmp, Map.of("JAVA_HOME", empty.toString()), project.resolve("jmle-bench").toString(), "--version");
+
+    assertThat(o.exitCode()).isEqualTo(2);
+    assertThat(o.output()).isEqualTo("jmle-bench: JAVA_HOME is " + empty + ", which has no bin/java: set it to a JDK "
+        + "or JRE 17 or newer, or unset it to use the java on PATH\n");
+  }
+
+  @Test
+  void inAReleaseArchiveItRunsTheJarBesideItWithoutBuilding() throws Exception {
+    Path release = Files.createDirectories(tmp.resolve("jmle-bench-1.0"));
+    Files.copy(project.resolve("jmle-bench"), release.resolve("jmle-bench"), StandardCopyOption.COPY_ATTRIBUTES);
+    Files.copy(project.resolve("target/jmle-bench.jar"), release.resolve("jmle-bench.jar"));
+    Files.createDirectories(release.resolve("lib"));
+
+    Outcome o = launch(tmp, Map.of(), release.resolve("jmle-bench").toString(), "--version");
+
+    assertThat(o.exitCode()).as(o.output()).isZero();
+    assertThat(o.output()).startsWith("launcher=" + release.resolve("jmle-bench") + "\n").doesNotContain("building");
+  }
+
+  /** The JDKs to try the launcher's class-data sharing on: the one running the tests, and any other 17+ installed. */
+  private static List<Path> installedJdks() throws IOException {
+    List<Path> homes = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home")).toRealPath()));
+    Path jvms = Path.of("/usr/lib/jvm");
+    if (Files.isDirectory(jvms)) {
+      try (var dirs = Files.list(jvms)) {
+        for (Path d : dirs.sorted().toList()) {
+          Path real = d.toRealPath();
+          String release = Files.isRegularFile(real.resolve("release")) ? Files.readString(real.resolve("release")) : "";
+          var m = java.util.regex.Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(release);
+          if (Files.isExecutable(real.resolve("bin/java")) && m.find() && Integer.parseInt(m.group(1)) >= 17
+              && !homes.contains(real)) {
+            homes.add(real);
+          }
+        }
+      }
+    }
+    return homes;
+  }
+
+  @Test
+  void onlyShortCommandsDumpAClassArchiveAndLaterRunsMapIt() throws Exception {
+    for (Path jdk : installedJdks()) {
+      Map<String, String> env = Map.of("JMLE_BENCH_NO_CDS", "", "JAVA_HOME", jdk.toString());
+      String launcher = project.resolve("jmle-bench").toString();
+
+      Outcome first = launch(tmp, env, launcher, "summary", "x.json");
+      Outcome second = launch(tmp, env, launcher, "summary", "x.json");
+      Outcome run = launch(tmp, env, launcher, "run", "--model", "m");
+      Outcome serve = launch(tmp, env, launcher, "serve");
+
+      assertThat(first.exitCode()).as(jdk + ": " + first.output()).isZero();
+      assertThat(first.output()).as(jdk.toString()).contains("-XX:ArchiveClassesAtExit=");
+      assertThat(second.output()).as(jdk.toString()).contains("-XX:SharedArchiveFile=")
+          .doesNotContain("ArchiveClassesAtExit").doesNotContain("AutoCreateSharedArchive");
+      // A long command dumps nothing at its exit, when its threads may still be at work: JDK 25 crashed in
+      // that dump after a run (SIGSEGV in LambdaProxyClassDictionary::find_lambda_proxy_class).
+      for (Outcome longOne : List.of(run, serve)) {
+        assertThat(longOne.exitCode()).as(jdk + ": " + longOne.output()).isZero();
+        assertThat(longOne.output()).as(jdk.toString()).doesNotContain("ArchiveClassesAtExit")
+            .doesNotContain("AutoCreateSharedArchive").doesNotContain("SharedArchiveFile");
+      }
+      try (var archives = Files.walk(project.resolve("target/cds"))) {
+        assertThat(archives.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jsa") || n.endsWith(".tmp")))
+            .as(jdk.toString()).contains("summary.jsa").noneMatch(n -> n.endsWith(".tmp") || n.startsWith("run")
+                || n.startsWith("serve"));
+      }
+    }
   }
 }

@@ -26,6 +26,17 @@ class MainTest {
   }
 
   @Test
+  void theVersionBuildsNoCommandAndTheCommandListOnlyNamesThem() {
+    assertThat(Main.commandLine(new String[] {"--version"}).getSubcommands()).isEmpty();
+    assertThat(Main.commandLine(new String[] {"-V"}).getSubcommands()).isEmpty();
+    // The list needs each name and summary, not the commands' options (built by reflection, slow to start).
+    assertThat(Main.commandLine(new String[] {"--help"}).getSubcommands().get("run").getCommandSpec().options())
+        .isEmpty();
+    assertThat(Main.commandLine(new String[0]).getSubcommands()).hasSize(15);
+    assertThat(Main.commandLine().getSubcommands().get("run").getCommandSpec().options()).isNotEmpty();
+  }
+
+  @Test
   void helpAndUnknownNamesBuildEveryCommandInTheListedOrder() {
     assertThat(Main.commandLine(new String[] {"--help"}).getSubcommands().keySet()).containsExactly(
         "run", "continue", "dataset", "summary", "rescore", "import", "leaderboard", "compare", "suite", "serve", "report",
