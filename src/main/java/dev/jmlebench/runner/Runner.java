@@ -384,7 +384,11 @@ public final class Runner {
       return graded(q, a.completion(), RunRecords.questionExtra(a, spec.prices(), imageMissing(q)));
     }
     if (Transience.isFatalForRun(a.failure()) && !anyAnswered.get()) {
-      fatal.compareAndSet(null, a.failure());
+      // Stopped here, at once: on a fast server the asking threads would send many more before the run's own
+      // thread looks again.
+      if (fatal.compareAndSet(null, a.failure())) {
+        stopAsking(client);
+      }
       return null;
     }
     if (breaker.failed(a.failure(), sent) && tripped.compareAndSet(null, a.failure())) {

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
  */
 final class Reuse {
   private final Map<Stamp, ResultFolder.Entry> reads = new ConcurrentHashMap<>();
+  private final Set<Stamp> gradedStamps = ConcurrentHashMap.newKeySet();
   private final Map<Stamp, RunStatistics> statistics = new ConcurrentHashMap<>();
   /** Makes the form of a graded file kept in memory. */
   final Slim slim = new Slim();
@@ -39,6 +40,12 @@ final class Reuse {
   /** Keeps a file as graded in place of the file as read: grading it again gives the same, and takes time. */
   void graded(Stamp stamp, ResultFile graded) {
     reads.computeIfPresent(stamp, (k, entry) -> new ResultFolder.Result(entry.file(), graded));
+    gradedStamps.add(stamp);
+  }
+
+  /** Whether the file read at {@code stamp} is kept as graded (by the one key this reuse serves). */
+  boolean isGraded(Stamp stamp) {
+    return gradedStamps.contains(stamp);
   }
 
   RunStatistics statistics(Stamp stamp, Supplier<RunStatistics> make) {
@@ -81,6 +88,7 @@ final class Reuse {
   /** Forgets the files not among {@code current}. */
   void keepOnly(Set<Stamp> current) {
     reads.keySet().retainAll(current);
+    gradedStamps.retainAll(current);
     statistics.keySet().retainAll(current);
   }
 

@@ -98,9 +98,9 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
     List<Run> runs = new ArrayList<>(files.size());
     for (Folder.Read r : files) {
       // Read through ViewerSite.prepare, a file is graded and slim already; else it is graded and slimmed here.
-      ResultFile graded = Rescorer.under(r.result(), checked, () -> dataset, r.file().toString());
-      if (graded != r.result()) {
-        graded = reuse.slim.of(graded);
+      ResultFile graded = r.result();
+      if (!reuse.isGraded(r.stamp())) {
+        graded = reuse.slim.of(Rescorer.under(r.result(), checked, () -> dataset, r.file().toString()));
         reuse.graded(r.stamp(), graded);
       }
       runs.add(new Run(r.id(), r.file(), graded, graded.summary(), r.stamp()));
@@ -147,7 +147,14 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
         try {
           read = reuse.read(stamp.get(), () -> {
             ResultFolder.Entry e = ResultFolder.read(f);
-            return e instanceof ResultFolder.Result r ? new ResultFolder.Result(f, prepare.apply(f, r.result())) : e;
+            if (e instanceof ResultFolder.Result r) {
+              ResultFile prepared = prepare.apply(f, r.result());
+              if (prepared != r.result()) {
+                reuse.graded(stamp.get(), prepared);
+              }
+              return new ResultFolder.Result(f, prepared);
+            }
+            return e;
           });
         } catch (UserError fault) {
           if (strict) {

@@ -32,7 +32,8 @@ class MainTest {
     // The list needs each name and summary, not the commands' options (built by reflection, slow to start).
     assertThat(Main.commandLine(new String[] {"--help"}).getSubcommands().get("run").getCommandSpec().options())
         .isEmpty();
-    assertThat(Main.commandLine(new String[0]).getSubcommands()).hasSize(15);
+    assertThat(Main.commandLine(new String[0]).getSubcommands().keySet())
+        .isEqualTo(Main.commandLine().getSubcommands().keySet());
     assertThat(Main.commandLine().getSubcommands().get("run").getCommandSpec().options()).isNotEmpty();
   }
 

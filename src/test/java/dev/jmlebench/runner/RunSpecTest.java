@@ -49,6 +49,7 @@ class RunSpecTest {
     SAMPLES.put(RunField.RETRY_BUDGET, List.of("1.5", "1.5"));
     SAMPLES.put(RunField.MAX_BODY, List.of("32", "32"));
     SAMPLES.put(RunField.BATCH, List.of("", ""));
+    SAMPLES.put(RunField.BATCH_WAIT, List.of("90m", "90m"));
     SAMPLES.put(RunField.CACHE, List.of("/tmp/jmle-cache", "/tmp/jmle-cache"));
     SAMPLES.put(RunField.REASK, List.of("truncated, unparsed", "errors,unparsed,truncated"));
     SAMPLES.put(RunField.DISPLAY_NAME, List.of("Claude's run", "Claude's run"));

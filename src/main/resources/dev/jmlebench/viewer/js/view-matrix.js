@@ -102,12 +102,13 @@ function pairDetail(index, c, full) {
 /** Every pair as exported: A the higher-ranked, as the documents orient them. */
 function pairsTable(doc, models) {
   const byId = new Map(models.map((m) => [m.id, m]));
-  const columns = ['a_rank', 'a', 'a_id', 'b_rank', 'b', 'b_id', 'questions', 'score_max', 'score_difference', 'score_difference_ci_low', 'score_difference_ci_high',
+  // No interval columns: the matrix's document has the counts and p-values of every pair; a pair's bootstrap
+  // interval is made when that pair is opened (its own document), not for all of them at once.
+  const columns = ['a_rank', 'a', 'a_id', 'b_rank', 'b', 'b_id', 'questions', 'score_max', 'score_difference',
     'a_right_b_wrong', 'a_wrong_b_right', 'mcnemar_p', 'holm_p', 'distinguishable'];
   return { name: [], filters: {}, columns, rows: doc.pairs.map((p) => {
     const a = doc.runs[p.a_rank - 1].id;
     const b = doc.runs[p.b_rank - 1].id;
-    return { ...p, a: byId.get(a).name, a_id: a, b: byId.get(b).name, b_id: b,
-      score_difference_ci_low: p.score_difference_ci[0], score_difference_ci_high: p.score_difference_ci[1] };
+    return { ...p, a: byId.get(a).name, a_id: a, b: byId.get(b).name, b_id: b };
   }) };
 }
