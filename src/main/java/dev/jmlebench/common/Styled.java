@@ -81,6 +81,29 @@ public final class Styled {
     };
   }
 
+  /**
+   * {@code text} with its marks as ANSI colour when {@code colour}, else without them: for text that is already
+   * safe (made by this program, or escaped by {@link TerminalText#safe}) and goes to a terminal some other way
+   * than through a guarded writer — the live progress bar.
+   */
+  public static String render(String text, boolean colour) {
+    StringBuilder sb = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (isMark(c)) {
+        if (sb == null) {
+          sb = new StringBuilder(text.length() + 16).append(text, 0, i);
+        }
+        if (colour) {
+          sb.append(ansi(c));
+        }
+      } else if (sb != null) {
+        sb.append(c);
+      }
+    }
+    return sb == null ? text : sb.toString();
+  }
+
   /** {@code text} without marks: what a report reads as when colour is off, and in files and tests. */
   public static String plain(String text) {
     StringBuilder sb = new StringBuilder(text.length());

@@ -95,21 +95,7 @@ public final class TerminalText {
 
     /** After the escaping: the colour marks as ANSI colour, or nothing. */
     private String styled(String text) {
-      StringBuilder sb = null;
-      for (int i = 0; i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (Styled.isMark(c)) {
-          if (sb == null) {
-            sb = new StringBuilder(text.length() + 16).append(text, 0, i);
-          }
-          if (colour) {
-            sb.append(Styled.ansi(c));
-          }
-        } else if (sb != null) {
-          sb.append(c);
-        }
-      }
-      return sb == null ? text : sb.toString();
+      return Styled.render(text, colour);
     }
   }
 }

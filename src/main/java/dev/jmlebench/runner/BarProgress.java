@@ -1,5 +1,6 @@
 package dev.jmlebench.runner;
 
+import dev.jmlebench.common.Styled;
 import dev.jmlebench.results.QuestionResult;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -16,18 +17,21 @@ import me.tongfei.progressbar.ProgressBarConsumer;
 final class BarProgress implements Progress {
   static final int REDRAW_MILLIS = 250;
   private final ProgressBarConsumer consumer;
+  /** Whether the bar is drawn in colour: the terminal's conventions ({@link Styled#enabled}). */
+  private final boolean colour;
   private ProgressBar bar;
   private volatile RunningCounts.Snapshot latest;
   private volatile Supplier<RunningCounts.Snapshot> now;
 
-  /** On the terminal, at its width. */
+  /** On the terminal, at its width, in colour unless the environment says otherwise ({@code NO_COLOR}, …). */
   BarProgress() {
-    this(null);
+    this(null, Styled.enabled(System.getenv(), true));
   }
 
   /** To {@code consumer}, at the width it gives (tests); null for the terminal. */
-  BarProgress(ProgressBarConsumer consumer) {
+  BarProgress(ProgressBarConsumer consumer, boolean colour) {
     this.consumer = consumer;
+    this.colour = colour;
   }
 
   @Override
@@ -41,7 +45,7 @@ final class BarProgress implements Progress {
     ProgressBarBuilder builder = new ProgressBarBuilder()
         .setInitialMax(s.total())
         .startsFrom(s.done(), Duration.ZERO)
-        .setRenderer((state, width) -> BarLine.render(current(), width))
+        .setRenderer((state, width) -> Styled.render(BarLine.marked(current(), width), colour))
         .setUpdateIntervalMillis(REDRAW_MILLIS)
         .continuousUpdate();
     if (consumer != null) {

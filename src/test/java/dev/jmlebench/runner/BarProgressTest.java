@@ -30,9 +30,13 @@ class BarProgressTest {
   }
 
   private static List<String> drawn(int columns) {
+    return drawn(columns, false);
+  }
+
+  private static List<String> drawn(int columns, boolean colour) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     BarProgress progress = new BarProgress(new ConsoleProgressBarConsumer(new PrintStream(bytes, true,
-        StandardCharsets.UTF_8), columns));
+        StandardCharsets.UTF_8), columns), colour);
     progress.started(snapshot(0));
     for (int done = 1; done <= 400; done += 57) {
       progress.finished("120A-" + done, null, snapshot(done));
@@ -49,6 +53,19 @@ class BarProgressTest {
     assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
     assertThat(lines.get(lines.size() - 1)).startsWith("100% │█")
         .endsWith("│ 400/400 · acc 90.0% · err 2 · retries 13 · 7:22 < 0:00");
+  }
+
+  @Test
+  void inColourTheDonePartIsGreenErrorsRedRetriesYellowAndTheLineStillFits() {
+    List<String> lines = drawn(80, true);
+
+    String last = lines.get(lines.size() - 1);
+    assertThat(last).contains("\u001B[32m█").contains("\u001B[1;31merr 2\u001B[0m")
+        .contains("\u001B[33mretries 13\u001B[0m");
+    // What the terminal shows, the colour codes left out, is the plain line: as wide, the same fields.
+    assertThat(lines).allSatisfy(l -> assertThat(l.replaceAll("\u001B\\[[0-9;]*m", "").length())
+        .isLessThanOrEqualTo(80));
+    assertThat(last.replaceAll("\u001B\\[[0-9;]*m", "")).isEqualTo(drawn(80).get(drawn(80).size() - 1));
   }
 
   @Test
@@ -112,7 +129,7 @@ class BarProgressTest {
   void theBarIsDrawnAgainWhileNothingFinishesWithTheTimeAndRetriesOfThatMoment() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     BarProgress progress = new BarProgress(new ConsoleProgressBarConsumer(new PrintStream(bytes, true,
-        StandardCharsets.UTF_8), 80));
+        StandardCharsets.UTF_8), 80), false);
     AtomicInteger retries = new AtomicInteger(8);
     progress.follow(() -> struggling(retries.get()));
     progress.started(struggling(0));
