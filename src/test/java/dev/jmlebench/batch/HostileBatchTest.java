@@ -191,7 +191,10 @@ class HostileBatchTest {
           }
         };
         try (HostileServer server = HostileServer.start(anthropic)) {
+          // Each URL is tried by a run of its own against its own server: what the last left is not this run's.
           Files.deleteIfExists(batchJournal());
+          Files.deleteIfExists(dir.resolve("results/b.journal.jsonl"));
+          Files.deleteIfExists(out());
           Cli.Outcome o = run(server.baseUrl().toString(), "--api", "anthropic");
           assertOneLineAndBatchKept(o, "cannot fetch the answers of batch msgbatch_1: batch msgbatch_1: ");
         }
