@@ -124,7 +124,10 @@ class IntervalCacheTest {
     Path changed = dir.resolve("openai_gpt-oss-120b_low.json");
     ObjectNode file = (ObjectNode) JSON.readTree(changed.toFile());
     ObjectNode first = (ObjectNode) file.get("results").get(0);
-    first.put("correct", !first.get("correct").booleanValue());
+    // The answer itself changes (120A-1: a, right, becomes e): the leaderboard grades the stored answers, not the
+    // file's own word on them, so a changed `correct` alone changes nothing.
+    assertThat(first.get("predicted").toString()).isEqualTo("[\"a\"]");
+    first.putArray("predicted").add("e");
     Files.writeString(changed, JSON.writeValueAsString(file));
 
     assertThat(build(dir)).isEqualTo(1);
