@@ -7,6 +7,7 @@ import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultFolder;
+import dev.jmlebench.results.RunVariant;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.stats.RunStatistics;
@@ -96,7 +97,7 @@ public final class Leaderboard {
     List<Processed> processed = Parallel.map(files, f -> {
       ResultFolder.Entry entry = ResultFolder.read(f);
       if (entry instanceof ResultFolder.Skipped skipped) {
-        return new Processed(null, null, skipped);
+        return new Processed(null, null, skipped, null);
       }
       ResultFile file = ((ResultFolder.Result) entry).result();
       Rescoring rescoring = null;
@@ -105,8 +106,12 @@ public final class Leaderboard {
         rescoring = rescoring(f, file, r);
         file = r.file();
       }
+      RunVariant variant = RunVariant.of(file.metadata());
+      if (!variant.isRanked()) {
+        return new Processed(null, rescoring, null, f.getFileName() + " [" + variant.label() + "]");
+      }
       return new Processed(intervals(grade(file, f, dataset, request.key()), dataset, earlier, request.plotOnly()),
-          rescoring, null);
+          rescoring, null, null);
     });
     if (request.rescore() != null) {
       // Files named with --rescore that are not in the folder are rescored, not ranked.
@@ -121,8 +126,17 @@ public final class Leaderboard {
       writeRescored(rescorings, log);
     }
     List<Ranked> ranked = processed.stream().map(Processed::ranked).filter(Objects::nonNull).toList();
+    List<String> variants = processed.stream().map(Processed::variant).filter(Objects::nonNull).toList();
+    if (!variants.isEmpty()) {
+      // The leaderboard is the published protocol: a variant is shown by `robustness`, never ranked beside it.
+      log.done("not ranked: " + plural(variants.size(), "variant run") + " (another choice order or language "
+          + "than the published protocol's; see docs/ROBUSTNESS.md): " + String.join(", ", variants));
+    }
     if (ranked.isEmpty()) {
-      throw new UserError("--results " + request.resultsDir() + ": no result files (*.json) to rank");
+      throw new UserError("--results " + request.resultsDir() + (variants.isEmpty()
+          ? ": no result files (*.json) to rank"
+          : ": no result file of the published protocol to rank (only " + plural(variants.size(), "variant run")
+              + ")"));
     }
     // Another tool's JSON passed over is said once; jmle-bench's own files (a waiting batch's journal) are not.
     processed.stream().map(Processed::skipped).filter(x -> x != null && !x.ours())
@@ -159,9 +173,10 @@ public final class Leaderboard {
 
   /**
    * A file as ranked, and, when it was rescored, what rescoring did to it; or, for a {@code *.json} that is no
-   * result file, why it was passed over ({@link ResultFolder#read}).
+   * result file, why it was passed over ({@link ResultFolder#read}); or, for a variant run, which is never ranked
+   * ({@link RunVariant#isRanked}), its name and variant.
    */
-  private record Processed(Ranked ranked, Rescoring rescoring, ResultFolder.Skipped skipped) {}
+  private record Processed(Ranked ranked, Rescoring rescoring, ResultFolder.Skipped skipped, String variant) {}
 
   /**
    * What rescoring did to a file: the answers it changed, and the file to write when it changed anything (null

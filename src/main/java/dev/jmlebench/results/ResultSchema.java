@@ -59,6 +59,15 @@ public final class ResultSchema {
     public static final String CONCURRENCY = "concurrency";
     /** The answer-key edition the file was graded with; see {@link GradedWith}. */
     public static final String ANSWER_KEY = "answer_key";
+    /**
+     * Of a variant run (docs/ROBUSTNESS.md), the order its choices were shown in: {@code cyclic:K} or
+     * {@code shuffle:SEED}; absent for the exam's own order. See {@link RunVariant}.
+     */
+    public static final String CHOICE_ORDER = "choice_order";
+    /** Of a variant run, the language it asked in ({@code en}); absent for the exam's own, Japanese. */
+    public static final String LANGUAGE = "language";
+    /** Of a run in another language, SHA-256 of the translation files as read. */
+    public static final String TRANSLATION_SHA256 = "translation_sha256";
 
     private Metadata() {}
   }
@@ -183,6 +192,14 @@ public final class ResultSchema {
     public static final String CONFIDENCE = "confidence";
     /** All answers of a run with repeats; see {@link Samples}. */
     public static final String SAMPLES = "samples";
+    /**
+     * Of a run with a choice order: the exam's letters in the order shown (position i lettered a + i), e.g.
+     * {@code ["c", "d", "e", "a", "b"]}; the exam's own order for a question kept in it. {@code predicted} and
+     * {@code gold} are always in the exam's letters; {@code raw_response} in the letters shown.
+     */
+    public static final String SHOWN_ORDER = "shown_order";
+    /** Of a run with a choice order: why the question was kept in the exam's order ({@code calculation}, …). */
+    public static final String ORDER_FIXED = "order_fixed";
 
     private Result() {}
   }
