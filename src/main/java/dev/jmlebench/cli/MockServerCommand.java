@@ -9,7 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.dataset.Language;
+import dev.jmlebench.dataset.Translation;
+import dev.jmlebench.exam.ExamSpec;
+import dev.jmlebench.exam.Exams;
+import dev.jmlebench.exam.Translations;
+import dev.jmlebench.mock.MockBias;
 import dev.jmlebench.mock.MockOptions;
+import dev.jmlebench.mock.PositionBias;
 import dev.jmlebench.mock.MockServer;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
@@ -38,6 +45,10 @@ import picocli.CommandLine.Spec;
         + "deterministically from the gold answers of the answer key (--key). Faults on "
         + "demand: latency, random 500s, dropped connections and truncated bodies, 429 with Retry-After "
         + "above a rate limit, replies cut off at the token limit, OpenRouter-style usage.cost.",
+        "It reads a question however a run shows it — its choices in another order (run --choice-order), or in "
+        + "English (run --language en, when the exam's translation is in its folder) — and answers the same choice "
+        + "under the letter it is shown with, unless biased: by position (--position-bias), by the images "
+        + "(--vision-gain), by the language (--english-aware); docs/ROBUSTNESS.md.",
         "It also speaks Anthropic's Messages API (POST .../messages), OpenAI's Batch API (/files, /batches) and "
         + "Anthropic's Message Batches (/messages/batches), answering batched requests the same way. Runs until "
         + "Ctrl-C."})
@@ -79,6 +90,28 @@ final class MockServerCommand implements Callable<Integer> {
       description = "Put usage.cost in every reply, as OpenRouter does ($1 per million prompt tokens, $4 per "
           + "million completion tokens; characters count as tokens).")
   boolean reportCost;
+
+  @Option(names = "--position-bias", paramLabel = "MODE",
+      description = "Pick shown positions regardless of the choices (for the robustness card): first (a; a,b for "
+          + "two answers), last, or prior:W1,W2,… (positions drawn by these weights, fixed by a seed). Answers "
+          + "right only when the gold stands there. Default: none — the same choice in whatever order it is shown.")
+  String positionBias;
+
+  @Option(names = "--bias-share", paramLabel = "F", defaultValue = "1",
+      description = "Share of the questions (0-1, fixed by a seed, the same in every order) --position-bias "
+          + "applies to; the others are answered as without it. Default: ${DEFAULT-VALUE}")
+  double biasShare;
+
+  @Option(names = "--vision-gain", negatable = true,
+      description = "An image question asked without its images is answered wrong when its number is even, as a "
+          + "model that needs the picture (for an image audit). --no-vision-gain, the default: images change "
+          + "nothing, as a model that only claims to read them.")
+  boolean visionGain;
+
+  @Option(names = "--english-aware",
+      description = "A question asked in English (run --language en) is also answered wrong when its number is a "
+          + "multiple of 5. Without: English is answered as Japanese.")
+  boolean englishAware;
 
   @Mixin DatasetOption dataset;
   @Mixin AnswerKeyOption answerKey;
@@ -130,16 +163,24 @@ final class MockServerCommand implements Callable<Integer> {
     if (!(truncateRate >= 0 && truncateRate <= 1)) {
       throw new UserError("--truncate-rate: should be from 0 to 1, not " + truncateRate);
     }
+    if (!(biasShare >= 0 && biasShare <= 1)) {
+      throw new UserError("--bias-share: should be from 0 to 1, not " + biasShare);
+    }
+    MockBias bias = new MockBias(positionBias == null ? null : PositionBias.parse(positionBias, "--position-bias"),
+        biasShare, visionGain, englishAware);
     Dataset d = dataset.load();
+    ExamSpec exam = Exams.get(d.exam());
+    Translation english = englishAware ? Translations.load(exam, d, Language.ENGLISH, "--english-aware: --language")
+        : Translations.ifPresent(exam, d, Language.ENGLISH).orElse(null);
     List<ResultFile> replayed = replay == null ? List.of() : Files.isDirectory(replay)
         ? ResultFolder.list(replay, "--replay " + replay).stream().map(ResultFolder::readIfResultFile)
             .flatMap(Optional::stream).toList()
         : List.of(ResultFiles.read(replay));
     MockOptions options = new MockOptions(Duration.ofMillis(latencyMs), failRate, rateLimit, 1, null, vary,
-        truncateRate, reportCost);
+        truncateRate, reportCost, bias);
     MockServer server;
     try {
-      server = MockServer.startReplaying(port, d, replayed, options, answerKey.forDataset(d)::gold);
+      server = MockServer.startReplaying(port, d, english, replayed, options, answerKey.forDataset(d)::gold);
     } catch (java.io.UncheckedIOException e) {
       throw new UserError("--port " + port + ": " + e.getCause().getMessage()
           + " (another server there? try --port 0)");

@@ -8,6 +8,7 @@ import dev.jmlebench.results.ResultFile;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
@@ -35,6 +36,13 @@ import java.util.function.Function;
  * from the file of its model whose {@code extra_body} fields the request carries (the most of them when
  * several do, so "no-think" and "think" runs of one model are told apart); a request that no file
  * matches gets no answer. With one replay file, every request is answered from it.
+ *
+ * <p>Without a replay the mock reads the question as the request showed it ({@link MockRecognizer}): it picks
+ * the same choice in whatever order the choices are shown, and replies with the letter it is shown under, so a
+ * run with another choice order scores as the default one. A {@link MockBias} departs from that: a position bias
+ * picks shown positions instead, on its share of the questions; a vision gain answers an image question asked
+ * without its images wrong when its number is even; an English-aware mock also misses, in English, every
+ * question whose number is a multiple of 5 (a wrong answer is the gold moved one letter on, as above).
  */
 final class MockAnswers {
   /** The reply to one question; {@code reasoning} is null when there is none; {@code cut} when truncated. */
@@ -48,6 +56,8 @@ final class MockAnswers {
   private final List<Replay> replays;
   private final boolean vary;
   private final Function<Question, List<String>> gold;
+  private final MockBias bias;
+  private final long seed;
 
   /** One replayed run: its answers by question id, and what its requests carried. */
   private record Replay(String model, JsonNode extraBody, Map<String, QuestionResult> recorded) {
@@ -78,9 +88,17 @@ final class MockAnswers {
 
   /** @param gold the gold answer of a question under the answer key the mock plays to */
   MockAnswers(List<ResultFile> replays, boolean vary, Function<Question, List<String>> gold) {
+    this(replays, vary, gold, MockBias.NONE, 1);
+  }
+
+  /** @param seed fixes which questions a position bias applies to, and a prior's draws */
+  MockAnswers(List<ResultFile> replays, boolean vary, Function<Question, List<String>> gold, MockBias bias,
+      long seed) {
     this.replays = replays.stream().map(Replay::of).toList();
     this.vary = vary;
     this.gold = gold;
+    this.bias = bias;
+    this.seed = seed;
   }
 
   /** Whether a request has a run to be answered from: always without replays or with a single one. */
@@ -105,18 +123,52 @@ final class MockAnswers {
   }
 
   /**
+   * @param shown the question as the request showed it
    * @param request the request, which tells the replayed run apart
    * @param answeredBefore how many answers to this question were sent before this one
+   * @param imagesSent whether the request carried the question's images
    */
-  Reply reply(Question q, JsonNode request, int answeredBefore) {
+  Reply reply(MockRecognizer.Shown shown, JsonNode request, int answeredBefore, boolean imagesSent) {
+    Question q = shown.question();
     Replay replay = replays.isEmpty() ? null : replayOf(request);
     QuestionResult r = replay == null ? null : replay.recorded().get(q.questionId());
     if (r != null) {
       return new Reply(r.rawResponse(), r.reasoning());
     }
-    List<String> answer = vary ? varied(q, gold.apply(q), answeredBefore) : deterministic(q, gold.apply(q));
+    List<String> g = gold.apply(q);
+    List<String> answer = vary ? varied(q, g, answeredBefore) : deterministic(q, g);
+    if (answer != null && (bias.visionGain() && q.requiresImage() && !imagesSent && q.number() % 2 == 0
+        || bias.englishAware() && shown.english() && q.number() % 5 == 0)) {
+      answer = wrong(q, g, 1);
+    }
+    if (answer != null && q.type() == QuestionType.MULTIPLE_CHOICE) {
+      answer = asShown(shown, answer);
+    }
     return new Reply(answer == null ? PREAMBLE + "（回答できません）" : PREAMBLE + "\n【回答】" + String.join(",", answer),
         null);
+  }
+
+  /**
+   * The letters the answer is given in, as the question was shown: the position bias's picks on its share of the
+   * questions, else the shown letters of the chosen choices.
+   */
+  private List<String> asShown(MockRecognizer.Shown shown, List<String> examLetters) {
+    int n = shown.order().length;
+    Question q = shown.question();
+    if (bias.position() != null && n > 0 && biased(q)) {
+      SplittableRandom draw = new SplittableRandom(seed * 0x9E3779B97F4A7C15L
+          + (q.questionId() + java.util.Arrays.toString(shown.order())).hashCode());
+      return bias.position().pick(n, q.numChoicesToSelect(), draw).stream()
+          .map(i -> String.valueOf((char) ('a' + i))).toList();
+    }
+    return examLetters.stream().map(l -> String.valueOf((char) ('a' + shown.positionOf(l.charAt(0) - 'a'))))
+        .sorted().toList();
+  }
+
+  /** Whether the position bias applies to {@code q}: its share of the questions, the same in every order. */
+  boolean biased(Question q) {
+    return bias.share() >= 1
+        || new SplittableRandom(seed * 0xBF58476D1CE4E5B9L + q.questionId().hashCode()).nextDouble() < bias.share();
   }
 
   static List<String> deterministic(Question q, List<String> gold) {

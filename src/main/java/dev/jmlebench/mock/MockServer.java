@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.Question;
+import dev.jmlebench.dataset.Translation;
 import dev.jmlebench.prompt.Prompt;
 import dev.jmlebench.results.ResultFile;
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class MockServer implements AutoCloseable {
   private final ExecutorService executor;
   private final MockOptions options;
   private final MockAnswers answers;
-  private final Map<String, Question> byPromptText = new HashMap<>();
+  private final MockRecognizer recognizer;
   private final Map<String, List<String>> expectedImages = new ConcurrentHashMap<>();
   private final Dataset dataset;
   private final TokenBucket bucket;
@@ -64,18 +65,16 @@ public final class MockServer implements AutoCloseable {
   private final MockBatches batches = new MockBatches(this);
   private volatile boolean echoKey;
 
-  private MockServer(HttpServer server, ExecutorService executor, Dataset dataset, List<ResultFile> replays,
-      MockOptions options, Function<Question, List<String>> gold) {
+  private MockServer(HttpServer server, ExecutorService executor, Dataset dataset, Translation english,
+      List<ResultFile> replays, MockOptions options, Function<Question, List<String>> gold) {
     this.server = server;
     this.executor = executor;
     this.dataset = dataset;
     this.options = options;
-    this.answers = new MockAnswers(replays, options.vary(), gold);
+    this.answers = new MockAnswers(replays, options.vary(), gold, options.bias(), options.seed());
     this.bucket = options.rateLimit() > 0 ? new TokenBucket(options.rateLimit(), System::nanoTime) : null;
     this.random = new Random(options.seed());
-    for (Question q : dataset.questions()) {
-      byPromptText.put(Prompt.userText(q), q);
-    }
+    this.recognizer = new MockRecognizer(dataset, english);
   }
 
   static {
@@ -109,6 +108,15 @@ public final class MockServer implements AutoCloseable {
   /** As above, deterministic answers following {@code gold} when no replay answers. */
   public static MockServer startReplaying(int port, Dataset dataset, List<ResultFile> replays,
       MockOptions options, Function<Question, List<String>> gold) {
+    return startReplaying(port, dataset, null, replays, options, gold);
+  }
+
+  /**
+   * As above, recognising questions asked in English too ({@code run --language en}) when {@code english}, the
+   * exam's translation, is given.
+   */
+  public static MockServer startReplaying(int port, Dataset dataset, Translation english, List<ResultFile> replays,
+      MockOptions options, Function<Question, List<String>> gold) {
     try {
       HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
       AtomicInteger n = new AtomicInteger();
@@ -117,7 +125,7 @@ public final class MockServer implements AutoCloseable {
         t.setDaemon(true);
         return t;
       });
-      MockServer mock = new MockServer(http, executor, dataset, List.copyOf(replays), options, gold);
+      MockServer mock = new MockServer(http, executor, dataset, english, List.copyOf(replays), options, gold);
       http.createContext("/", mock::handle);
       http.setExecutor(executor);
       http.start();
@@ -325,10 +333,12 @@ public final class MockServer implements AutoCloseable {
       return new Reply(404, error("no replayed run of model '" + request.path("model").asText()
           + "' with these request fields"));
     }
-    Question q = byPromptText.get(userText(request));
-    if (q == null) {
+    String text = userText(request);
+    MockRecognizer.Shown shown = recognizer.recognise(text);
+    if (shown == null) {
       return new Reply(400, error("not a question of the dataset (the user text matches none)"));
     }
+    Question q = shown.question();
     requests.computeIfAbsent(q.questionId(), k -> new AtomicInteger()).incrementAndGet();
     List<String> images = imageUrls(request);
     if (!images.isEmpty()) {
@@ -342,9 +352,9 @@ public final class MockServer implements AutoCloseable {
     // Counted as it is taken, so that concurrent asks of one question get different answers under --vary.
     int before = taken ? sent.getAndIncrement() : sent.get();
     String model = request.path("model").asText("mock");
-    String echo = echoKey ? echoOf(key) : "";
-    return new Reply(200, protocol == Protocol.CHAT ? completion(model, q, request, before, echo)
-        : message(model, q, request, before, echo));
+    MockAnswers.Reply r = echoed(replyTo(shown, request, before, !images.isEmpty()), echoKey ? echoOf(key) : "");
+    return new Reply(200, protocol == Protocol.CHAT ? completion(model, q, r, text.length())
+        : message(model, q, r, text.length()));
   }
 
   private List<String> expectedImages(Question q) {
@@ -414,9 +424,10 @@ public final class MockServer implements AutoCloseable {
   public static final double COST_PER_COMPLETION_TOKEN = 0.000_004;
 
   /** The k-th answer to the question, cut in half when the question is one the mock truncates. */
-  private MockAnswers.Reply replyTo(Question q, JsonNode request, int answeredBefore) {
-    MockAnswers.Reply r = answers.reply(q, request, answeredBefore);
-    if (!truncates(q, answeredBefore)) {
+  private MockAnswers.Reply replyTo(MockRecognizer.Shown shown, JsonNode request, int answeredBefore,
+      boolean imagesSent) {
+    MockAnswers.Reply r = answers.reply(shown, request, answeredBefore, imagesSent);
+    if (!truncates(shown.question(), answeredBefore)) {
       return r;
     }
     String cut = r.content().substring(0, r.content().length() / 2);
@@ -439,9 +450,8 @@ public final class MockServer implements AutoCloseable {
         < options.truncateRate();
   }
 
-  private byte[] completion(String model, Question q, JsonNode request, int answeredBefore, String echo)
-      throws IOException {
-    MockAnswers.Reply r = echoed(replyTo(q, request, answeredBefore), echo);
+  /** @param promptChars the length of the question's text as sent, standing in for its prompt tokens */
+  private byte[] completion(String model, Question q, MockAnswers.Reply r, int promptChars) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("id", "chatcmpl-mock-" + q.questionId());
     root.put("object", "chat.completion");
@@ -457,7 +467,7 @@ public final class MockServer implements AutoCloseable {
     choice.put("finish_reason", r.cut() ? "length" : "stop");
     // Characters stand in for tokens: enough to show that usage is recorded and summed.
     int reasoning = r.reasoning() == null ? 0 : r.reasoning().length();
-    int prompt = Prompt.userText(q).length();
+    int prompt = promptChars;
     int completion = r.content().length() + reasoning;
     ObjectNode usage = root.putObject("usage");
     usage.put("prompt_tokens", prompt);
@@ -470,9 +480,7 @@ public final class MockServer implements AutoCloseable {
   }
 
   /** The same answer as an Anthropic Messages reply: reasoning as a thinking block before the text. */
-  private byte[] message(String model, Question q, JsonNode request, int answeredBefore, String echo)
-      throws IOException {
-    MockAnswers.Reply r = echoed(replyTo(q, request, answeredBefore), echo);
+  private byte[] message(String model, Question q, MockAnswers.Reply r, int promptChars) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("id", "msg_mock_" + q.questionId());
     root.put("type", "message");
@@ -485,7 +493,7 @@ public final class MockServer implements AutoCloseable {
     content.addObject().put("type", "text").put("text", r.content());
     root.put("stop_reason", r.cut() ? "max_tokens" : "end_turn");
     int reasoning = r.reasoning() == null ? 0 : r.reasoning().length();
-    root.putObject("usage").put("input_tokens", Prompt.userText(q).length())
+    root.putObject("usage").put("input_tokens", promptChars)
         .put("output_tokens", r.content().length() + reasoning);
     return JSON.writeValueAsBytes(root);
   }

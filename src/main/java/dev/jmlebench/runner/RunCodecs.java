@@ -14,7 +14,11 @@ import dev.jmlebench.client.ClientSettings;
 import dev.jmlebench.client.RetrySettings;
 import dev.jmlebench.client.Secrets;
 import dev.jmlebench.common.JsonFiles;
+import dev.jmlebench.common.UserError;
+import dev.jmlebench.dataset.ExamOrdinal;
 import dev.jmlebench.dataset.ImageMode;
+import dev.jmlebench.dataset.Language;
+import dev.jmlebench.variant.ChoiceOrder;
 import dev.jmlebench.exam.Exams;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.KeyChoice;
@@ -689,6 +693,58 @@ final class RunCodecs {
         throw new Invalid("should be a number of US dollars");
       }
       return parse(node.asText(), c);
+    }
+  };
+
+  /** A choice order ({@code cyclic:K}, {@code shuffle:SEED}; docs/ROBUSTNESS.md). */
+  static final Codec<ChoiceOrder> CHOICE_ORDER = new Textual<>() {
+    @Override
+    public ChoiceOrder parse(String text, RunField.Context c) {
+      try {
+        return ChoiceOrder.parse(text, "");
+      } catch (UserError e) {
+        throw new Invalid(e.getMessage().replaceFirst("^: ", ""));
+      }
+    }
+
+    @Override
+    public String print(ChoiceOrder value) {
+      return value.wireName();
+    }
+  };
+
+  /**
+   * The language the exam is asked in: only one its source publishes a translation into ({@code en} for the
+   * 112th-116th); {@code ja}, the exam's own, is the default.
+   */
+  static final Codec<Language> LANGUAGE = new Textual<>() {
+    @Override
+    public Language parse(String text, RunField.Context c) {
+      Language l = Language.fromWireName(text.strip().toLowerCase(Locale.ROOT));
+      if (l == null) {
+        throw new Invalid("expected " + candidates().stream().collect(java.util.stream.Collectors.joining(" or "))
+            + ", not '" + text + "'");
+      }
+      String exam = c.get(RunField.EXAM);
+      if (l != Language.JAPANESE && Exams.get(exam).translationManifest(l.wireName()).isEmpty()) {
+        List<String> offering = Exams.ids().stream()
+            .filter(id -> Exams.get(id).translationManifest(l.wireName()).isPresent())
+            .sorted(Comparator.comparingInt(Integer::parseInt)).toList();
+        throw new Invalid(l.wireName() + " is not offered for the " + ExamOrdinal.of(exam)
+            + " exam: its source publishes no translation" + (offering.isEmpty() ? ""
+                : " (exams with one: " + String.join(", ", offering) + ")"));
+      }
+      return l;
+    }
+
+    @Override
+    public String print(Language value) {
+      return value.wireName();
+    }
+
+    @Override
+    public List<String> candidates() {
+      return java.util.Arrays.stream(Language.values()).map(Language::wireName).toList();
     }
   };
 }

@@ -8,9 +8,11 @@ import dev.jmlebench.client.ApiKind;
 import dev.jmlebench.client.ClientSettings;
 import dev.jmlebench.client.anthropic.AnthropicClient;
 import dev.jmlebench.dataset.ImageMode;
+import dev.jmlebench.dataset.Language;
 import dev.jmlebench.exam.Exams;
 import dev.jmlebench.results.ResultSchema.Metadata;
 import dev.jmlebench.results.ResultSchema.Request;
+import dev.jmlebench.variant.ChoiceOrder;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
@@ -142,6 +144,26 @@ public final class RunField<T> {
           + "often the answers agree. Default: 1")
       .build();
 
+  public static final RunField<ChoiceOrder> CHOICE_ORDER = new Builder<>("choice order", "--choice-order",
+      RunCodecs.CHOICE_ORDER)
+      .label("ORDER").group(Group.WHAT).identity().metadata(Written.UNLESS_DEFAULT, Metadata.CHOICE_ORDER)
+      .byDefault(c -> null)
+      .help("A run variant (docs/ROBUSTNESS.md): show each question's choices in another order, lettered a, b, c, "
+          + "… again, and read the answer back in the exam's letters. cyclic:K shifts them K places (over K = 0 … "
+          + "n-1 every choice sits in every position once); shuffle:SEED shuffles each question's the same way on "
+          + "every machine. A question whose choices cannot move safely is asked unchanged. Never ranked on the "
+          + "leaderboard. Default: the exam's order.")
+      .build();
+
+  public static final RunField<Language> LANGUAGE = new Builder<>(Metadata.LANGUAGE, "--language",
+      RunCodecs.LANGUAGE)
+      .label("LANG").group(Group.WHAT).identity().metadata(Written.UNLESS_DEFAULT, Metadata.LANGUAGE)
+      .byDefault(c -> Language.JAPANESE)
+      .help("A run variant: ask in the language of a translation the exam's source publishes (en: IgakuQA's "
+          + "English of the 112th-116th), with the prompt's instructions in it and the same answer format. Never "
+          + "ranked on the leaderboard. Default: ja, the exam's own.")
+      .build();
+
   // ---- How hard to ask -------------------------------------------------------------------------------
 
   public static final int DEFAULT_PARALLEL = 8;
@@ -238,7 +260,7 @@ public final class RunField<T> {
    * the API, the answer key on the exam) and written to the metadata.
    */
   public static final List<RunField<?>> ALL = List.of(MODEL, API, BASE_URL, KEY_VARIABLE, EXTRA_BODY, MAX_TOKENS,
-      EXAM, ANSWER_KEY, QUESTIONS, LIMIT, IMAGE_MODE, REPEATS, PARALLEL, TIMEOUT, MAX_RETRIES, RETRY_BUDGET, MAX_BODY,
+      EXAM, ANSWER_KEY, QUESTIONS, LIMIT, IMAGE_MODE, CHOICE_ORDER, LANGUAGE, REPEATS, PARALLEL, TIMEOUT, MAX_RETRIES, RETRY_BUDGET, MAX_BODY,
       BATCH, BATCH_WAIT, CACHE, REASK, DISPLAY_NAME, PRICE_INPUT, PRICE_OUTPUT);
 
   /** What a default or a reading may depend on: the fields before it in {@link #ALL}, and the environment. */

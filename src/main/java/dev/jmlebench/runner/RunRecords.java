@@ -26,6 +26,7 @@ import dev.jmlebench.results.ResultSchema;
 import dev.jmlebench.results.RunMetadata;
 import dev.jmlebench.results.RunUsage;
 import dev.jmlebench.results.Samples;
+import dev.jmlebench.variant.ShownQuestion;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,11 +46,21 @@ final class RunRecords {
   /**
    * @param prices what tokens cost when the provider reports no cost, or null
    * @param imageMissing the question needs an image its source lacks, and this vision run asked it as text
+   * @param shown how the run showed the question: under a choice order, the order shown, or why it kept the
+   *     exam's
    */
-  static Map<String, JsonNode> questionExtra(Answer a, Prices prices, boolean imageMissing) {
+  static Map<String, JsonNode> questionExtra(Answer a, Prices prices, boolean imageMissing, ShownQuestion shown) {
     Map<String, JsonNode> extra = new LinkedHashMap<>();
     if (imageMissing) {
       extra.put(Result.IMAGE_MISSING, NODES.booleanNode(true));
+    }
+    if (!shown.order().isEmpty()) {
+      ArrayNode order = NODES.arrayNode();
+      shown.order().forEach(order::add);
+      extra.put(Result.SHOWN_ORDER, order);
+    }
+    if (shown.fixed() != null) {
+      extra.put(Result.ORDER_FIXED, NODES.textNode(shown.fixed().wireName()));
     }
     extra.put(Result.LATENCY_MS, NODES.numberNode(a.latency().toMillis()));
     extra.put(Result.ATTEMPTS, NODES.numberNode(a.attempts()));
@@ -87,10 +98,12 @@ final class RunRecords {
    * did. {@code earlier} is the metadata of the file it resumes, or null: fields this project does not know are
    * carried over (resume is lossless), as is the display name when none is given now.
    *
+   * @param translationSha256 SHA-256 of the translation asked, for a run in another language; else null
    * @param wall the run's wall time, earlier segments included
    */
   static RunMetadata metadata(RunSpec spec, String out, String timestamp, Selection selection, Dataset dataset,
-      List<QuestionResult> results, Duration wall, AdaptiveLimiter.Report concurrency, RunMetadata earlier) {
+      String translationSha256, List<QuestionResult> results, Duration wall, AdaptiveLimiter.Report concurrency,
+      RunMetadata earlier) {
     ObjectNode run = spec.toMetadata();
     Map<String, JsonNode> extra = new LinkedHashMap<>();
     if (earlier != null) {
@@ -103,6 +116,10 @@ final class RunRecords {
     extra.put(Metadata.HARNESS_VERSION, NODES.textNode(HarnessVersion.get()));
     extra.put(Metadata.DATASET_SHA256, NODES.textNode(dataset.sha256()));
     extra.put(Metadata.QUESTIONS_SHA256, NODES.textNode(questionsSha256(dataset)));
+    extra.remove(Metadata.TRANSLATION_SHA256);
+    if (translationSha256 != null) {
+      extra.put(Metadata.TRANSLATION_SHA256, NODES.textNode(translationSha256));
+    }
     run.fields().forEachRemaining(e -> {
       if (!RunMetadata.isPublished(e.getKey()) && !e.getKey().equals(Metadata.REQUEST)) {
         extra.put(e.getKey(), e.getValue());

@@ -8,6 +8,8 @@ import dev.jmlebench.client.RetrySettings;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.cost.Prices;
 import dev.jmlebench.dataset.ImageMode;
+import dev.jmlebench.dataset.Language;
+import dev.jmlebench.variant.ChoiceOrder;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
@@ -398,6 +400,16 @@ public final class RunSpec {
 
   public ImageMode imageMode() {
     return get(RunField.IMAGE_MODE);
+  }
+
+  /** The order choices are shown in; null for the exam's own (docs/ROBUSTNESS.md). */
+  public ChoiceOrder choiceOrder() {
+    return get(RunField.CHOICE_ORDER);
+  }
+
+  /** The language the exam is asked in: Japanese, the exam's own, unless a variant says otherwise. */
+  public Language language() {
+    return get(RunField.LANGUAGE);
   }
 
   public int repeats() {

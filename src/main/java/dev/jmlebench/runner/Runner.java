@@ -22,6 +22,10 @@ import dev.jmlebench.common.UserError;
 import dev.jmlebench.cost.Prices;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.ImageMode;
+import dev.jmlebench.dataset.Language;
+import dev.jmlebench.dataset.Translation;
+import dev.jmlebench.exam.Exams;
+import dev.jmlebench.exam.Translations;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.prompt.Prompt;
 import dev.jmlebench.results.Grader;
@@ -39,6 +43,7 @@ import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Summary;
 import dev.jmlebench.score.SummaryReport;
 import dev.jmlebench.stats.RepeatsReport;
+import dev.jmlebench.variant.Presenter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -89,6 +94,10 @@ public final class Runner {
   private final PrintWriter out;
   private final String program;
   private final AnswerKey key;
+  /** How each question is shown: as the exam words it, or as the run's variant shows it (docs/ROBUSTNESS.md). */
+  private final Presenter presenter;
+  /** SHA-256 of the translation asked, for a run in another language; else null. */
+  private final String translationSha256;
   private RetrySettings retry;
 
   private final Answers answers;
@@ -130,6 +139,11 @@ public final class Runner {
     this.key = AnswerKey.chosen(dataset.exam(), spec.answerKey()).checkedAgainst(dataset);
     this.breaker = new CircuitBreaker(spec.parallel());
     this.retry = spec.retry();
+    Translation translation = spec.language() == Language.JAPANESE ? null
+        : Translations.load(Exams.get(spec.exam()), dataset, spec.language(), RunField.LANGUAGE.flag());
+    this.translationSha256 = translation == null ? null : translation.sha256();
+    this.presenter = translation == null && spec.choiceOrder() == null ? Presenter.asIs()
+        : new Presenter(dataset.questions(), spec.choiceOrder(), translation == null ? null : translation.questions());
   }
 
   /** The same run with other backoff delays: for tests, whose faults should cost milliseconds, not seconds. */
@@ -342,7 +356,7 @@ public final class Runner {
             Ask a = byId.get(id);
             anyAnswered.set(true);
             record.accept(a, graded(a.question(), c, RunRecords.questionExtra(new Answer(c, null, 1, Duration.ZERO),
-                batchPrices, imageMissing(a.question()))));
+                batchPrices, imageMissing(a.question()), presenter.show(a.question()))));
           });
       return pending.stream().filter(a -> left.contains(a.customId())).toList();
     } catch (InterruptedException e) {
@@ -357,7 +371,8 @@ public final class Runner {
    * can only be a server echoing it: it is hidden before anything is written.
    */
   private QuestionResult graded(Question q, Completion c, Map<String, JsonNode> extra) {
-    return Grader.grade(q, secrets.redact(c.content()), secrets.redact(c.reasoning()), extra, key);
+    return Grader.grade(q, secrets.redact(c.content()), secrets.redact(c.reasoning()), extra, key,
+        presenter.show(q)::toExamLetters);
   }
 
   /** An image question asked as text in a vision run because its source has no image file. */
@@ -365,8 +380,9 @@ public final class Runner {
     return spec.imageMode() == ImageMode.VISION && q.requiresImage() && q.clinicalImages().isEmpty();
   }
 
+  /** What is sent for {@code q}: the question as the run shows it (its id, gold and images are the exam's). */
   private Prompt prompt(Question q) {
-    return Prompt.of(q, spec.imageMode(), dataset.imagesDirectory());
+    return Prompt.of(presenter.show(q).question(), spec.imageMode(), dataset.imagesDirectory(), spec.language());
   }
 
   /**
@@ -381,7 +397,7 @@ public final class Runner {
     if (a.ok()) {
       anyAnswered.set(true);
       breaker.answered(sent);
-      return graded(q, a.completion(), RunRecords.questionExtra(a, spec.prices(), imageMissing(q)));
+      return graded(q, a.completion(), RunRecords.questionExtra(a, spec.prices(), imageMissing(q), presenter.show(q)));
     }
     if (Transience.isFatalForRun(a.failure()) && !anyAnswered.get()) {
       // Stopped here, at once: on a fast server the asking threads would send many more before the run's own
@@ -395,7 +411,7 @@ public final class Runner {
       stopAsking(client);
     }
     return QuestionResult.failed(q.questionId(), key.gold(q), a.failure().getMessage(),
-        RunRecords.questionExtra(a, spec.prices(), imageMissing(q)));
+        RunRecords.questionExtra(a, spec.prices(), imageMissing(q), presenter.show(q)));
   }
 
   /** What a user can check when every request fails with {@code f}; a key's trouble names where the key came from. */
@@ -524,7 +540,7 @@ public final class Runner {
       List<QuestionResult> all = answers.published();
       ResultFile before = earlier.file();
       ResultFile file = new ResultFile(RunRecords.metadata(spec, target.out().toString(), timestamp, selection,
-          dataset, all, totalWall, concurrency, before == null ? null : before.metadata()), null, all,
+          dataset, translationSha256, all, totalWall, concurrency, before == null ? null : before.metadata()), null, all,
           before == null ? Map.of() : before.summaryExtra(), before == null ? Map.of() : before.extra());
       return file.withSummary(Rescorer.summarize(file, dataset, key.criteria(), target.out().toString()));
     }

@@ -142,6 +142,20 @@ public final class ChoiceList {
     return out;
   }
 
+  /**
+   * The text with every choice's text taken out, its letters, spaces and borders left: the same for the text in
+   * every order, so it recognises a question shown in any order.
+   */
+  public String frame() {
+    StringBuilder out = new StringBuilder(text.length());
+    int at = 0;
+    for (int i = 0; i < size(); i++) {
+      out.append(text, at, starts[i]);
+      at = ends[i];
+    }
+    return out.append(text, at, text.length()).toString();
+  }
+
   /** Everything before the first choice's line or row: the stem. */
   public String stem() {
     int lineStart = text.lastIndexOf('\n', starts[0] - 1);

@@ -42,6 +42,8 @@ class RunSpecTest {
     SAMPLES.put(RunField.QUESTIONS, List.of("B, 120a-01,images,A", "images,A,B,120A-1"));
     SAMPLES.put(RunField.LIMIT, List.of("10", "10"));
     SAMPLES.put(RunField.IMAGE_MODE, List.of("vision", "vision"));
+    SAMPLES.put(RunField.CHOICE_ORDER, List.of("shuffle:007", "shuffle:7"));
+    SAMPLES.put(RunField.LANGUAGE, List.of("EN", "en"));
     SAMPLES.put(RunField.REPEATS, List.of("3", "3"));
     SAMPLES.put(RunField.PARALLEL, List.of("16", "16"));
     SAMPLES.put(RunField.TIMEOUT, List.of("60", "60"));
@@ -65,6 +67,9 @@ class RunSpecTest {
   private static Map<String, String> withSample(RunField<?> f) {
     Map<String, String> given = new LinkedHashMap<>();
     given.put(RunField.MODEL.flag(), MODEL);
+    if (f == RunField.LANGUAGE) {
+      given.put(RunField.EXAM.flag(), TRANSLATED_EXAM); // the 120th has no translation
+    }
     given.put(f.flag(), SAMPLES.get(f).get(0));
     if (f == RunField.PRICE_INPUT || f == RunField.PRICE_OUTPUT) {
       given.put(RunField.PRICE_INPUT.flag(), SAMPLES.get(RunField.PRICE_INPUT).get(0));
@@ -73,15 +78,21 @@ class RunSpecTest {
     return given;
   }
 
+  /** An exam whose source publishes a translation, for the sample of {@code --language}. */
+  private static final String TRANSLATED_EXAM = "113";
+
   private static RunSpec sample(RunField<?> f) {
     return RunSpec.fromArguments(withSample(f), RunSpec.NO_ENVIRONMENT);
   }
 
-  /** Every field at its sample at once, but the exam and the API, whose samples change what else is valid. */
+  /**
+   * Every field at its sample at once, but the exam and the API, whose samples change what else is valid, and
+   * the language, which the 120th is not asked in.
+   */
   private static RunSpec everything() {
     Map<String, String> given = new LinkedHashMap<>();
     SAMPLES.forEach((f, texts) -> {
-      if (f != RunField.EXAM && f != RunField.API) {
+      if (f != RunField.EXAM && f != RunField.API && f != RunField.LANGUAGE) {
         given.put(f.flag(), texts.get(0));
       }
     });
@@ -100,6 +111,9 @@ class RunSpecTest {
     List<String> expected = new ArrayList<>();
     if (f != RunField.MODEL) {
       expected.addAll(List.of("--model", MODEL));
+    }
+    if (f == RunField.LANGUAGE) {
+      expected.addAll(List.of("--exam", TRANSLATED_EXAM));
     }
     if (f == RunField.PRICE_OUTPUT) {
       expected.addAll(List.of("--price-input", "1.5"));
@@ -172,7 +186,7 @@ class RunSpecTest {
   @ParameterizedTest
   @MethodSource("fields")
   void changingAnIdentityFieldIsNamedWithBothValuesAndNoOtherIsCounted(RunField<?> f) {
-    RunSpec base = RunSpec.of(MODEL);
+    RunSpec base = f == RunField.LANGUAGE ? RunSpec.of(MODEL).with(RunField.EXAM, TRANSLATED_EXAM) : RunSpec.of(MODEL);
     List<RunSpec.Difference> d = sample(f).differencesFrom(base.toMetadata(), null, "test");
     if (f == RunField.API) {
       assertThat(d).extracting(Object::toString).as("another API has another server by default").containsExactly(
@@ -194,7 +208,8 @@ class RunSpecTest {
   void theIdentityIsWhatChangesWhatIsAskedOrHowItIsGraded() {
     assertThat(RunField.ALL.stream().filter(RunField::identity)).containsExactly(RunField.MODEL, RunField.API,
         RunField.BASE_URL, RunField.EXTRA_BODY, RunField.MAX_TOKENS, RunField.EXAM, RunField.ANSWER_KEY,
-        RunField.QUESTIONS, RunField.LIMIT, RunField.IMAGE_MODE, RunField.REPEATS);
+        RunField.QUESTIONS, RunField.LIMIT, RunField.IMAGE_MODE, RunField.CHOICE_ORDER, RunField.LANGUAGE,
+        RunField.REPEATS);
   }
 
   @Test
@@ -278,6 +293,30 @@ class RunSpecTest {
     assertThatThrownBy(() -> RunSpec.fromWords(List.of("--model", MODEL, "--retry-budget", "0.01"),
         RunSpec.NO_ENVIRONMENT)).hasMessage("--retry-budget: should be longer than the first backoff (1 s), not "
             + "0.01 minutes");
+  }
+
+  @Test
+  void aLanguageIsOfferedOnlyForAnExamWhoseSourcePublishesItsTranslation() {
+    assertThatThrownBy(() -> RunSpec.fromWords(List.of("--model", MODEL, "--language", "en"), RunSpec.NO_ENVIRONMENT))
+        .isInstanceOf(UserError.class).hasMessage("--language: en is not offered for the 120th exam: its source "
+            + "publishes no translation (exams with one: 112, 113, 114, 115, 116)");
+    assertThatThrownBy(() -> RunSpec.fromWords(List.of("--model", MODEL, "--exam", "113", "--language", "fr"),
+        RunSpec.NO_ENVIRONMENT)).hasMessage("--language: expected ja or en, not 'fr'");
+    assertThatThrownBy(() -> RunSpec.fromWords(List.of("--model", MODEL, "--choice-order", "cyclic"),
+        RunSpec.NO_ENVIRONMENT)).hasMessage("--choice-order: expected cyclic:K (K = 0, 1, 2, …) or shuffle:SEED (a "
+            + "whole number), not 'cyclic'");
+  }
+
+  @Test
+  void aRunWithoutAVariantRecordsNoVariantField() {
+    ObjectNode m = RunSpec.fromWords(List.of("--model", MODEL, "--language", "ja"), RunSpec.NO_ENVIRONMENT)
+        .toMetadata();
+    assertThat(m.has("choice_order")).isFalse();
+    assertThat(m.has("language")).isFalse();
+    ObjectNode variant = RunSpec.fromWords(List.of("--model", MODEL, "--exam", "116", "--language", "en",
+        "--choice-order", "cyclic:3"), RunSpec.NO_ENVIRONMENT).toMetadata();
+    assertThat(variant.get("choice_order").asText()).isEqualTo("cyclic:3");
+    assertThat(variant.get("language").asText()).isEqualTo("en");
   }
 
   @Test

@@ -47,6 +47,11 @@ public enum DatasetFormat {
       return language == Language.ENGLISH ? IgakuQaSource.english(directory, exam)
           : super.translation(directory, exam, language);
     }
+
+    @Override
+    public boolean hasTranslation(Path directory, String exam, Language language) {
+      return language == Language.ENGLISH && Files.isRegularFile(IgakuQaSource.translationFile(directory, exam, "A"));
+    }
   };
 
   private final String wireName;
@@ -77,6 +82,11 @@ public enum DatasetFormat {
    */
   public Translation translation(Path directory, Dataset exam, Language language) {
     throw new IllegalStateException(wireName + " has no translation into " + language.wireName());
+  }
+
+  /** Whether {@code directory} holds the exam's translation into {@code language} (its first file is there). */
+  public boolean hasTranslation(Path directory, String exam, Language language) {
+    return false;
   }
 
   public String wireName() {
