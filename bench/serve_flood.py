@@ -50,9 +50,10 @@ def main():
     ap.add_argument("--port", type=int, default=18501)
     ap.add_argument("--pairs", type=int, default=250)
     ap.add_argument("--timeout", type=float, default=120, help="seconds any one request may take")
+    ap.add_argument("--jvm", action="append", default=[], help="a JVM option, e.g. --jvm=-Xmx1g")
     a = ap.parse_args()
 
-    cmd = ["java", "-jar", a.jar, "serve", "--results", a.results, "--port", str(a.port)]
+    cmd = ["java", *a.jvm, "-jar", a.jar, "serve", "--results", a.results, "--port", str(a.port)]
     for d in a.dataset:
         cmd += ["--dataset", d]
     start = time.monotonic()

@@ -148,3 +148,13 @@ test('a run under way reads as answered of total, right so far, errors and the t
   assert.equal(logic.progressText({ ...run, running: false, updated_ms: 0 }, 5 * 60000),
     '100/400 answered, 90.0% right so far, 2 errors — stopped 5 min ago; run the same command again to continue');
 });
+
+test('a static report holds a run\'s answers in one script, every other document in its own', () => {
+  assert.equal(logic.scriptOf('answer/run-1/120A-1'), 'answer/run-1');
+  assert.equal(logic.scriptOf('exam/119/answer/run-1/119A1'), 'exam/119/answer/run-1');
+  assert.equal(logic.scriptOf('model/run-1'), 'model/run-1');
+  assert.equal(logic.scriptOf('exam/119/question/119A1'), 'exam/119/question/119A1');
+  assert.equal(logic.scriptOf('pair/a/b'), 'pair/a/b');
+  assert.equal(logic.scriptOf('answer-texts/run-1'), 'answer-texts/run-1');
+  assert.equal(logic.scriptOf('index'), 'index');
+});

@@ -29,8 +29,8 @@ final class ReportCommand implements Callable<Integer> {
     ReportWriter.Written w = ReportWriter.write(site, out);
     PrintWriter pw = spec.commandLine().getOut();
     site.skipped().forEach(s -> pw.println("skipped " + s.file() + ": " + s.reason()));
-    pw.printf("Wrote %s: %s, %d data files, %d images, %.1f MB. Open %s%n",
-        w.folder(), site.runsText(), w.documents(), w.images(), w.bytes() / 1e6,
+    pw.printf("Wrote %s: %s, %d documents in %d data files, %d images, %.1f MB. Open %s%n",
+        w.folder(), site.runsText(), w.documents(), w.scripts(), w.images(), w.bytes() / 1e6,
         w.folder().resolve("index.html").toUri());
     pw.flush();
     return Main.OK;

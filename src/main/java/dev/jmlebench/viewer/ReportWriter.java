@@ -2,23 +2,35 @@ package dev.jmlebench.viewer;
 
 import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.common.UserError;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
- * Writes the viewer as a static site: the same page and script, every data document as
- * {@code data/KEY.js} (pages opened from disk may not fetch files, but they may load scripts), and the
- * clinical images. The site is built beside the target folder and moved into place when complete, so an
+ * Writes the viewer as a static site: the same page and script, every data document in a script under
+ * {@code data/} (pages opened from disk may not fetch files, but they may load scripts) — {@code data/KEY.js},
+ * a run's answers together in one ({@link #scriptOf}) — and the clinical images, each content once. The site is built beside the target folder and moved into place when complete, so an
  * interrupted report never leaves half a site, and a stop (Ctrl-C, SIGTERM) removes what was begun; an existing
  * folder is replaced only when it is empty or an earlier report. Documents are built on every core.
  */
@@ -27,8 +39,11 @@ public final class ReportWriter {
   static final String MARKER = ".jmle-bench-report";
   private static final byte[] SCRIPT_END = ");\n".getBytes(StandardCharsets.UTF_8);
 
-  /** What was written. */
-  public record Written(Path folder, int documents, int images, long bytes) {}
+  /**
+   * What was written: the data documents and the script files that hold them, the images stored (each distinct
+   * content once) and the bytes.
+   */
+  public record Written(Path folder, int documents, int scripts, int images, long bytes) {}
 
   private ReportWriter() {}
 
@@ -51,7 +66,7 @@ public final class ReportWriter {
       try {
         Written w = writeInto(site, staging);
         staging.replace(target);
-        return new Written(target, w.documents(), w.images(), w.bytes());
+        return new Written(target, w.documents(), w.scripts(), w.images(), w.bytes());
       } finally {
         staging.clean();
         try {
@@ -99,8 +114,15 @@ public final class ReportWriter {
       Files.createDirectories(dir.resolve(relative));
     }
 
-    synchronized boolean has(String relative) {
-      return Files.exists(dir.resolve(relative));
+    /** Links {@code relative} to the file already at {@code existing}; false where links cannot be made. */
+    synchronized boolean link(String relative, String existing) throws IOException {
+      checkGoing();
+      try {
+        Files.createLink(dir.resolve(relative), dir.resolve(existing));
+        return true;
+      } catch (UnsupportedOperationException | FileSystemException e) {
+        return false;
+      }
     }
 
     private void checkGoing() throws IOException {
@@ -151,18 +173,20 @@ public final class ReportWriter {
       bytes += dir.put("assets/" + name, assets.asset(name));
     }
     List<String> keys = api.keys();
+    Map<String, List<String>> scripts = new LinkedHashMap<>();
+    keys.forEach(key -> scripts.computeIfAbsent(scriptOf(key), s -> new ArrayList<>()).add(key));
     // Building a document (a pair's bootstrap, an answer's Markdown) is the work; spread it over the cores.
     AtomicLong written = new AtomicLong();
     try {
-      keys.parallelStream().forEach(key -> {
-        byte[] json = api.json(key).orElseThrow();
-        byte[] head = ("JMLE.put(" + quote(key) + ", ").getBytes(StandardCharsets.UTF_8);
-        byte[] script = new byte[head.length + json.length + SCRIPT_END.length];
-        System.arraycopy(head, 0, script, 0, head.length);
-        System.arraycopy(json, 0, script, head.length, json.length);
-        System.arraycopy(SCRIPT_END, 0, script, head.length + json.length, SCRIPT_END.length);
+      scripts.entrySet().parallelStream().forEach(script -> {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (String key : script.getValue()) {
+          body.writeBytes(("JMLE.put(" + quote(key) + ", ").getBytes(StandardCharsets.UTF_8));
+          body.writeBytes(api.json(key).orElseThrow());
+          body.writeBytes(SCRIPT_END);
+        }
         try {
-          written.addAndGet(dir.put("data/" + key + ".js", script));
+          written.addAndGet(dir.put("data/" + script.getKey() + ".js", body.toByteArray()));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -171,21 +195,71 @@ public final class ReportWriter {
       throw e.getCause();
     }
     bytes += written.get();
-    int documents = keys.size();
-    int copied = 0;
     dir.folder("images");
-    for (DatasetImages images : api.images()) {
-      for (String name : images.names()) {
-        Path source = images.resolve(name).orElse(null);
-        if (source != null && !dir.has("images/" + name)) {
-          dir.copy(source, "images/" + name);
-          bytes += Files.size(source);
-          copied++;
+    Images images = new Images(dir);
+    for (DatasetImages exam : api.images()) {
+      for (String name : exam.names()) {
+        Path source = exam.resolve(name).orElse(null);
+        if (source != null) {
+          bytes += images.add(source, name);
         }
       }
     }
     dir.put(MARKER, "written by jmle-bench report\n".getBytes(StandardCharsets.UTF_8));
-    return new Written(dir.dir, documents, copied, bytes);
+    return new Written(dir.dir, keys.size(), scripts.size(), images.stored, bytes);
+  }
+
+  /**
+   * The script (its path under {@code data/}, without {@code .js}) that holds a key's document: a run's answers
+   * share one script, {@code answer/ID} ({@code exam/E/answer/ID} for another exam), so that a report's files
+   * grow with its runs and questions, not with their product; every other key has its own. The page's
+   * {@code scriptOf} in {@code js/data.js} is the same rule.
+   */
+  static String scriptOf(String key) {
+    String[] parts = key.split("/", -1);
+    int kind = key.startsWith(ViewerSite.EXAM_PREFIX) && parts.length > 2 ? 2 : 0;
+    if (parts.length == kind + 3 && parts[kind].equals("answer")) {
+      return String.join("/", Arrays.asList(parts).subList(0, kind + 2));
+    }
+    return key;
+  }
+
+  /**
+   * The clinical images, each content stored once: a name whose bytes an earlier name already holds (serial
+   * questions share their pictures under each question's name) is a hard link to it, or a copy where the file
+   * system has no links. Names stay as the dataset's, so the pages ask for them as the server serves them.
+   */
+  private static final class Images {
+    private final Staging dir;
+    private final Map<String, String> firstNameByDigest = new HashMap<>();
+    private final Set<String> names = new HashSet<>();
+    int stored;
+
+    Images(Staging dir) {
+      this.dir = dir;
+    }
+
+    /** The bytes this name adds to the report: none for a name already there or a content already stored. */
+    long add(Path source, String name) throws IOException {
+      if (!names.add(name)) {
+        return 0;
+      }
+      String first = firstNameByDigest.putIfAbsent(digest(source), name);
+      if (first != null && dir.link("images/" + name, "images/" + first)) {
+        return 0;
+      }
+      dir.copy(source, "images/" + name);
+      stored++;
+      return Files.size(source);
+    }
+
+    private static String digest(Path file) throws IOException {
+      try {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   private static void checkReplaceable(Path target) {

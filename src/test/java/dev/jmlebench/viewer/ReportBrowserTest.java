@@ -59,14 +59,24 @@ class ReportBrowserTest {
   @Test
   void aModelQuestionWithItsImageOpensFromASharedFileUrl() {
     Page page = chromium.page();
+    List<String> answerScripts = new ArrayList<>();
+    page.onRequest(request -> {
+      if (request.url().contains("/data/answer")) {
+        answerScripts.add(request.url().substring(request.url().indexOf("/data/answer")));
+      }
+    });
     page.navigate(index + "#/model/" + CLAUDE + "?image=with&q=120B-41");
     expect(page.locator("select[name=image]")).hasValue("with");
     expect(page.locator("[data-testid=detail] [data-testid=question-id]")).hasText("120B-41");
     expect(page.locator("[data-testid=detail] .context")).containsText("84歳の男性");
+    expect(page.locator("[data-testid=detail] .resp.raw .md")).containsText("【回答】");
     Locator image = page.locator("[data-testid=detail] .images img");
     page.waitForFunction("img => img.complete && img.naturalWidth > 0", image.elementHandle());
     page.keyboard().press("j");
     expect(page.locator("[data-testid=detail] [data-testid=question-id]")).hasText("120B-42");
+    expect(page.locator("[data-testid=detail] .resp.raw .md")).containsText("【回答】");
+    // The run's answers are one script, loaded once for every answer of the run (ReportWriter.scriptOf).
+    assertThat(answerScripts).containsExactly("/data/answer/" + CLAUDE + ".js");
     Chromium.screenshot(page, "report-model-light");
   }
 

@@ -1,14 +1,13 @@
 // Data: documents from the server (api/KEY) or, in a static report, from scripts (data/KEY.js).
 const SOURCE = document.body.dataset.source;
 const cache = new Map();
-const waiting = new Map();
+/** What a static report's scripts have put, by key: a run's answers come in one script, all at once. */
+const delivered = new Map();
+/** Each script of a static report, loaded once: src → a promise that it ran. */
+const scripts = new Map();
 window.JMLE = {
   put(key, value) {
-    const resolve = waiting.get(key);
-    if (resolve) {
-      waiting.delete(key);
-      resolve(value);
-    }
+    delivered.set(key, value);
   },
 };
 
@@ -36,15 +35,27 @@ function loadDoc(key) {
  */
 function loadScript(key) {
   const listed = key === 'index' ? Promise.resolve(true) : loadDoc('index').then((home) => isListedIn(home, key));
-  return listed.then((ok) => new Promise((resolve, reject) => {
+  return listed.then((ok) => {
     if (!ok) throw new Error('no such document: ' + key);
-    const src = 'data/' + urlPath(key) + '.js';
-    waiting.set(key, resolve);
-    const script = document.createElement('script');
-    script.src = src;
-    script.onerror = () => { waiting.delete(key); reject(new Error('cannot load ' + src)); };
-    document.head.append(script);
-  }));
+    return runScript('data/' + urlPath(scriptOf(key)) + '.js');
+  }).then(() => {
+    if (!delivered.has(key)) throw new Error('no such document: ' + key);
+    return delivered.get(key);
+  });
+}
+
+/** Runs a script once; a script that failed to load may be tried again. */
+function runScript(src) {
+  if (!scripts.has(src)) {
+    scripts.set(src, new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = src;
+      script.onload = () => resolve();
+      script.onerror = () => { scripts.delete(src); reject(new Error('cannot load ' + src)); };
+      document.head.append(script);
+    }));
+  }
+  return scripts.get(src);
 }
 
 /** The ids each kind of key holds after its name: model/ID, answer/ID/QID, pair/ID/ID, ... */

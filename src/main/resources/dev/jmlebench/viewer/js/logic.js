@@ -278,7 +278,17 @@ function progressText(run, now) {
   return of + right + errors + eta;
 }
 
+/**
+ * The script of a static report that holds a key's document: a run's answers share one (answer/ID, or
+ * exam/E/answer/ID), every other key has its own. ReportWriter.scriptOf is the same rule.
+ */
+function scriptOf(key) {
+  const parts = key.split('/');
+  const kind = parts.length > 2 && parts[0] === 'exam' ? 2 : 0;
+  return parts.length === kind + 3 && parts[kind] === 'answer' ? parts.slice(0, kind + 2).join('/') : key;
+}
+
 // Node's test runner loads this file on its own (src/test/js); in the page it is part of the one script.
 if (typeof module !== 'undefined') {
-  module.exports = { pct, ratio, answerText, num, blockIds, isRequired, requiredIds, RESULT_FILTERS, filterOf, matches, median, signed, pText, pShort, pairIndex, seenFromRow, verdictClass, nullsLast, passCriteriaText, truncatedOf, examDocKey, splitExamKey, viewAfterSwitch, fold, searchTerms, holdsAll, matchRanges, snippetOf, csvCell, toCsv, toJson, exportName, progressText };
+  module.exports = { pct, ratio, answerText, num, blockIds, isRequired, requiredIds, RESULT_FILTERS, filterOf, matches, median, signed, pText, pShort, pairIndex, seenFromRow, verdictClass, nullsLast, passCriteriaText, truncatedOf, examDocKey, splitExamKey, scriptOf, viewAfterSwitch, fold, searchTerms, holdsAll, matchRanges, snippetOf, csvCell, toCsv, toJson, exportName, progressText };
 }
