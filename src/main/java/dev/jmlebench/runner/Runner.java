@@ -281,8 +281,9 @@ public final class Runner {
       synchronized (counts) {
         counts.add(r);
         int inFlight = client.limiter().inFlight();
+        // This thread is one of the active asks, and neither in flight nor waiting: it is recording.
         progress.finished(a.label(spec.repeats()), r,
-            counts.snapshot(client.retries(), inFlight, Math.max(0, pool.active() - inFlight)));
+            counts.snapshot(client.retries(), inFlight, Math.max(0, pool.active() - 1 - inFlight)));
       }
     } finally {
       recording.readLock().unlock();

@@ -109,6 +109,16 @@ class RunEndToEndTest {
   }
 
   @Test
+  void theTalliesCountNoQuestionAsWaitingWhileItIsBeingRecorded() {
+    try (MockServer server = MockServer.start(0, dataset, null, MockOptions.INSTANT)) {
+      run(spec(server, "mock", "--limit", "12", "--parallel", "1"), dir.resolve("w.json"));
+    }
+    // One request at a time: nothing ever waits for a slot. The thread recording an answer is busy, not waiting
+    // (it showed as "(1 waiting)" on every line, 12/12 done included).
+    assertThat(printed.toString()).contains("12/12 · accuracy").contains("in flight 0 ·").doesNotContain("waiting");
+  }
+
+  @Test
   void skipModeLeavesTheImageQuestionsOutAndCountsThem() {
     try (MockServer server = MockServer.start(0, dataset, null, MockOptions.INSTANT)) {
       FinishedRun o = run(server, "mock", ImageMode.SKIP, 8, dir.resolve("s.json"));
