@@ -50,6 +50,7 @@ public final class Main implements Runnable {
     register("import", "Import another harness's published answers", () -> new ImportCommand());
     register("leaderboard", "Rank a folder of result files: table, exports, charts", () -> new LeaderboardCommand());
     register("compare", "Do two runs really differ? Paired tests per question", () -> new CompareCommand());
+    register("robustness", "Would the score hold? One model's variants, paired", () -> new RobustnessCommand());
     register("suite", "Plan, run and check many runs listed in one YAML file", () -> new SuiteCommand());
     register("serve", "Browse results in the viewer (http://127.0.0.1:8501/)", () -> new ServeCommand());
     register("report", "Write the viewer as a static site", () -> new ReportCommand());

@@ -241,7 +241,7 @@ public final class StatisticsJson {
   }
 
   /** Four significant digits, half to even: enough to read, and immune to last-bit differences. */
-  static double pValue(double p) {
+  public static double pValue(double p) {
     return new BigDecimal(p).round(FOUR_DIGITS).doubleValue();
   }
 }

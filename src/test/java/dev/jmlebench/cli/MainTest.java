@@ -40,11 +40,11 @@ class MainTest {
   @Test
   void helpAndUnknownNamesBuildEveryCommandInTheListedOrder() {
     assertThat(Main.commandLine(new String[] {"--help"}).getSubcommands().keySet()).containsExactly(
-        "run", "continue", "dataset", "summary", "rescore", "import", "leaderboard", "compare", "suite", "serve", "report",
+        "run", "continue", "dataset", "summary", "rescore", "import", "leaderboard", "compare", "robustness", "suite", "serve", "report",
         "cache", "mock-server", "bench", "generate-completion", "help");
-    assertThat(Main.commandLine(new String[] {"help", "run"}).getSubcommands()).hasSize(16);
-    assertThat(Main.commandLine(new String[] {"frobnicate"}).getSubcommands()).hasSize(16);
-    assertThat(Main.commandLine(new String[] {"generate-completion"}).getSubcommands()).hasSize(16);
+    assertThat(Main.commandLine(new String[] {"help", "run"}).getSubcommands()).hasSize(17);
+    assertThat(Main.commandLine(new String[] {"frobnicate"}).getSubcommands()).hasSize(17);
+    assertThat(Main.commandLine(new String[] {"generate-completion"}).getSubcommands()).hasSize(17);
   }
 
   @Test
