@@ -51,7 +51,9 @@ public record Edition(
     acceptedAlternatives.forEach((id, alts) -> alternatives.put(id, alts.stream().map(List::copyOf).toList()));
     acceptedAlternatives = java.util.Collections.unmodifiableMap(alternatives);
     correctForEveryone = java.util.Collections.unmodifiableSet(new TreeSet<>(correctForEveryone));
-    comparison = Map.copyOf(comparison);
+    // Every map and set in key order, as TreeMap keeps it: Map.copyOf's order changes from one JVM to the next,
+    // and this record's text is part of what a chart cache compares between builds (ChartCache.fingerprint).
+    comparison = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(Map.copyOf(comparison)));
     if (!DATASET_GOLD.equals(calculationGold) && !MARK_SHEET_VALUE.equals(calculationGold)) {
       throw new IllegalArgumentException("calculation_gold: expected " + DATASET_GOLD + " or " + MARK_SHEET_VALUE
           + ", not " + calculationGold);

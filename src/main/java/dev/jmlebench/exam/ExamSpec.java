@@ -46,7 +46,8 @@ public record ExamSpec(
 
   public ExamSpec {
     blocks = List.copyOf(blocks);
-    translations = Map.copyOf(translations);
+    // In key order, the same in every JVM (Map.copyOf's is not), as is this record's text (see Edition).
+    translations = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(Map.copyOf(translations)));
     editions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(editions));
     if (!SPEC_LETTERS.equals(answerLetters) && !UP_TO_LAST_CHOICE.equals(answerLetters)) {
       throw new IllegalArgumentException("answer_letters: expected " + SPEC_LETTERS + " or " + UP_TO_LAST_CHOICE

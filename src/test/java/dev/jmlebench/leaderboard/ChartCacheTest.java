@@ -4,15 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jmlebench.exam.Exams;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.stats.RunStatistics;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,5 +111,45 @@ class ChartCacheTest {
     assertThat(other.stream().filter(l -> l.contains("board.png")).findFirst().orElseThrow()).startsWith("drew ");
     // The SVG's ids are named after the file, so the same data gives other bytes under another name.
     assertThat(new String(Files.readAllBytes(dir.resolve("board.svg")))).contains("board-svg-");
+  }
+
+  /**
+   * A chart cache that only one JVM can hit is no cache: each build is a new JVM. An edition's comparison rules
+   * were a Map.copyOf, whose order (and so the record's text in the fingerprint) changes with each JVM's salt:
+   * about every other build of an unchanged folder drew its charts again. Five JVMs compute the fingerprint of
+   * the same chart data, without class-data sharing (whose archive fixes the salt of the JVMs that use the same
+   * one); with the old order all six (this one too) agreed one time in 32.
+   */
+  @Test
+  void theSameChartsHaveTheSameFingerprintInEveryJvm() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    List<Process> jvms = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      jvms.add(new ProcessBuilder(java, "-Xshare:off", "-XX:TieredStopAtLevel=1", "-cp", cp,
+          Fingerprint.class.getName(), dir.resolve("leaderboard.png").toString()).redirectErrorStream(true).start());
+    }
+    Set<String> printed = new TreeSet<>();
+    for (Process p : jvms) {
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+      assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+      assertThat(p.exitValue()).as(out).isZero();
+      printed.add(out);
+    }
+
+    assertThat(printed).containsExactly(Fingerprint.of(dir.resolve("leaderboard.png")));
+  }
+
+  /** Prints the fingerprint of the 120th's chart data (its spec, every edition) in a JVM of its own. */
+  public static final class Fingerprint {
+    static String of(Path chart) {
+      ChartData data = new ChartData(Exams.get("120"), List.of(new ChartData.Run("a run", 0.9,
+          null, 0.9, true, Map.of("A", 0.9))), 0.7, "70%");
+      return ChartCache.fingerprint(data, Outputs.beside(chart));
+    }
+
+    public static void main(String[] args) {
+      System.out.println(of(Path.of(args[0])));
+    }
   }
 }
