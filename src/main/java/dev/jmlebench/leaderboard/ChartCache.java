@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jmlebench.common.Hashing;
+import dev.jmlebench.exam.Edition;
+import dev.jmlebench.score.AnswerKey;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.nio.file.attribute.FileTime;
 import java.security.CodeSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -59,6 +62,87 @@ final class ChartCache {
         });
   }
 
+  /**
+   * Whether the charts of every exam a folder had when they were last drawn are still there, drawn from the very
+   * {@code inputs} of now (see {@link #inputs}): then there is nothing to redraw, and nothing need be read to
+   * know it.
+   */
+  boolean current(Outputs primary, String inputs) {
+    Optional<JsonNode> record = read(primary);
+    if (record.isEmpty() || !inputs.equals(record.get().path("inputs").asText())
+        || !record.get().path("charts_of_the_build").isArray()) {
+      return false;
+    }
+    for (JsonNode chart : record.get().path("charts_of_the_build")) {
+      Outputs out = Outputs.beside(Path.of(chart.asText()));
+      if (!read(out).filter(r -> filesMatch(r, out)).isPresent()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The exams whose charts the last build of {@code primary}'s folder drew; empty when unknown. */
+  List<String> examsOfBuild(Outputs primary) {
+    return texts(primary, "exams_of_the_build");
+  }
+
+  /** What the last build of {@code primary}'s folder warned of the runs it ranked. */
+  List<String> warningsOfBuild(Outputs primary) {
+    return texts(primary, "warnings_of_the_build");
+  }
+
+  private List<String> texts(Outputs primary, String field) {
+    List<String> texts = new ArrayList<>();
+    read(primary).ifPresent(r -> r.path(field).forEach(e -> texts.add(e.asText())));
+    return texts;
+  }
+
+  /** An answer key as far as the charts see it: its exam, name and every rule it grades by. */
+  static String identity(AnswerKey key) {
+    Edition e = key.edition();
+    return key.exam().id() + "/" + e.name() + " " + e.answers() + " " + e.criteria() + " " + e.excludedQuestions()
+        + " " + e.acceptedAlternatives() + " " + e.correctForEveryone() + " " + e.comparison()
+        + " " + e.calculationGold();
+  }
+
+  /**
+   * What a folder's charts are drawn from, cheap to look at without reading it: each result file's name, size and
+   * time, those of the export whose intervals the charts show, each answer key's content, and the drawing code,
+   * JVM and fonts. The datasets are not looked at: a dataset changed under unchanged result files is seen by the
+   * next build that is not {@code --plot-only}.
+   */
+  static String inputs(List<Path> files, List<Path> exports, List<String> keys) {
+    StringBuilder sb = new StringBuilder(8192).append(VERSION).append('\n').append(environment());
+    files.forEach(f -> sb.append(state(f)).append('\n'));
+    exports.forEach(f -> sb.append(state(f)).append('\n'));
+    keys.forEach(k -> sb.append(k).append('\n'));
+    return Hashing.sha256Hex(sb.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Records, for the first exam's charts, the inputs of the build, every chart set it drew or kept and what it
+   * warned of the runs, so that {@link #current} can tell the whole build's charts up to date.
+   */
+  void rememberBuild(Outputs primary, String inputs, List<String> exams, List<Outputs> all, List<String> warnings) {
+    Path record = recordOf(primary);
+    try {
+      JsonNode r = JSON.readTree(Files.readAllBytes(record));
+      if (!(r instanceof ObjectNode root)) {
+        return;
+      }
+      root.put("inputs", inputs);
+      var examsNode = root.putArray("exams_of_the_build");
+      exams.forEach(examsNode::add);
+      var charts = root.putArray("charts_of_the_build");
+      all.forEach(o -> charts.add(o.scorePng().toAbsolutePath().normalize().toString()));
+      warnings.forEach(root.putArray("warnings_of_the_build")::add);
+      write(record, root);
+    } catch (IOException | RuntimeException e) {
+      // a cache: the next --plot-only reads the folder
+    }
+  }
+
   /** Records what was just drawn; a drawing with a warning is not kept. */
   void remember(ChartData data, Outputs out, LeaderboardCharts.Drawn drawn) {
     Path record = recordOf(out);
@@ -77,14 +161,18 @@ final class ChartCache {
       for (Path f : out.charts()) {
         files.put(f.getFileName().toString(), Hashing.sha256Hex(Files.readAllBytes(f)));
       }
-      Files.createDirectories(records);
-      Path tmp = Files.createTempFile(records, ".record", ".tmp");
-      Files.write(tmp, JSON.writeValueAsBytes(root));
-      Files.move(tmp, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      write(record, root);
       prune();
     } catch (IOException | RuntimeException e) {
       // a cache: the next build draws again
     }
+  }
+
+  private void write(Path record, ObjectNode root) throws IOException {
+    Files.createDirectories(records);
+    Path tmp = Files.createTempFile(records, ".record", ".tmp");
+    Files.write(tmp, JSON.writeValueAsBytes(root));
+    Files.move(tmp, record, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   private Optional<JsonNode> read(Outputs out) {
@@ -138,15 +226,22 @@ final class ChartCache {
   static String fingerprint(ChartData data, Outputs out) {
     StringBuilder sb = new StringBuilder(4096).append(VERSION).append('\n').append(data).append('\n');
     out.charts().forEach(f -> sb.append(f.getFileName()).append(','));
-    sb.append('\n').append(System.getProperty("java.home")).append(' ').append(System.getProperty("java.vm.vendor")).append(' ')
-        .append(System.getProperty("java.vm.version")).append(' ').append(System.getProperty("os.arch")).append('\n');
+    sb.append('\n').append(environment());
+    return Hashing.sha256Hex(sb.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The drawing code (this jar, JFreeChart's, JFreeSVG's), the JVM and the font configuration. */
+  private static String environment() {
+    StringBuilder sb = new StringBuilder(1024).append(System.getProperty("java.home")).append(' ')
+        .append(System.getProperty("java.vm.vendor")).append(' ').append(System.getProperty("java.vm.version"))
+        .append(' ').append(System.getProperty("os.arch")).append('\n');
     for (Class<?> c : List.of(ChartCache.class, JFreeChart.class, SVGGraphics2D.class)) {
       sb.append(code(c)).append('\n');
     }
     for (Path dir : fontCaches()) {
       sb.append(state(dir)).append('\n');
     }
-    return Hashing.sha256Hex(sb.toString().getBytes(StandardCharsets.UTF_8));
+    return sb.toString();
   }
 
   /** fontconfig's caches, system and user (as fontconfig finds them), rewritten whenever fonts are installed. */
@@ -172,6 +267,7 @@ final class ChartCache {
   }
 
   private static String state(Path p) {
+    p = p.toAbsolutePath().normalize();
     try {
       String own = p + " " + Files.size(p) + " " + Files.getLastModifiedTime(p).toMillis();
       if (!Files.isDirectory(p)) {

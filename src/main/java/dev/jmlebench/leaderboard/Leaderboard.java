@@ -13,6 +13,7 @@ import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.stats.RunStatistics;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,6 +89,9 @@ public final class Leaderboard {
     Function<String, IntervalCache> earlier =
         Parallel.oncePerKey(exam -> IntervalCache.read(out.earlierExport(exam), statistics));
     Log log = new Log();
+    if (request.plotOnly() && chartsCurrent(files, out, request, charts, log)) {
+      return log.report();
+    }
 
     Set<Path> toRescore = request.rescore() == null ? Set.of() : normalized(request.rescore().isEmpty() ? files
         : request.rescore());
@@ -138,6 +142,9 @@ public final class Leaderboard {
           : ": no result file of the published protocol to rank (only " + plural(variants.size(), "variant run")
               + ")"));
     }
+    // What the folder's reading says about the runs ranked (passed over, partial, without error bars): said again
+    // by a --plot-only that keeps the charts without reading the folder.
+    int aboutTheRuns = log.warnings.size();
     // Another tool's JSON passed over is said once; jmle-bench's own files (a waiting batch's journal) are not.
     processed.stream().map(Processed::skipped).filter(x -> x != null && !x.ours())
         .forEach(x -> log.warn("skipped " + x.file() + ": " + x.reason()));
@@ -145,8 +152,40 @@ public final class Leaderboard {
     if (request.plotOnly()) {
       warnOfMissingIntervals(ranked, out, log);
     }
+    List<String> runWarnings = List.copyOf(log.warnings.subList(aboutTheRuns, log.warnings.size()));
     writeOutputs(ranked, request, out, drawingLoaded, charts, log);
+    List<String> exams = new ArrayList<>(ExamMatrix.byExam(ranked.stream().map(Ranked::entry).toList()).keySet());
+    String primary = primaryExam(exams);
+    exams.remove(primary);
+    exams.add(0, primary);
+    charts.rememberBuild(out, inputs(files, out, exams, request), exams,
+        exams.stream().map(e -> out.ofExam(e, primary)).toList(), runWarnings);
     return log.report();
+  }
+
+  /**
+   * Redrawing the charts only: whether they are already what the folder's files, exports and answer keys give, as
+   * their record tells without reading a file (then the charts are kept, and said so).
+   */
+  private static boolean chartsCurrent(List<Path> files, Outputs out, Request request, ChartCache charts, Log log) {
+    List<String> exams = charts.examsOfBuild(out);
+    if (exams.isEmpty() || !charts.current(out, inputs(files, out, exams, request))) {
+      return false;
+    }
+    charts.warningsOfBuild(out).forEach(log::warn);
+    String primary = exams.get(0);
+    for (String exam : exams) {
+      log.done("kept " + String.join(", ", out.ofExam(exam, primary).charts().stream().map(Path::toString).toList())
+          + " (nothing they are drawn from changed: result files, " + out.json().getFileName() + ", answer key)");
+    }
+    return true;
+  }
+
+  /** What the charts of {@code exams} are drawn from, for {@link ChartCache#current}; the first exam is the primary. */
+  private static String inputs(List<Path> files, Outputs out, List<String> exams, Request request) {
+    String primary = exams.get(0);
+    return ChartCache.inputs(files, exams.stream().map(e -> out.ofExam(e, primary).json()).toList(),
+        exams.stream().map(e -> ChartCache.identity(request.key().apply(e))).toList());
   }
 
   /**
@@ -265,8 +304,7 @@ public final class Leaderboard {
       Parallel.Task<Void> drawingLoaded, ChartCache chartCache, Log log) {
     List<LeaderboardEntry> entries = ranked.stream().map(Ranked::entry).toList();
     Map<String, List<LeaderboardEntry>> byExam = ExamMatrix.byExam(entries);
-    String primary = byExam.containsKey(TableKind.UPSTREAM_EXAM) ? TableKind.UPSTREAM_EXAM
-        : byExam.keySet().iterator().next();
+    String primary = primaryExam(byExam.keySet());
     List<Parallel.Task<Drawn>> charts = new ArrayList<>();
     for (Map.Entry<String, List<LeaderboardEntry>> exam : byExam.entrySet()) {
       Outputs outputs = out.ofExam(exam.getKey(), primary);
@@ -309,6 +347,11 @@ public final class Leaderboard {
           + (d.drawnNow() ? "" : " (as drawn before: nothing they show changed)")
           + " (font: " + d.drawn().fontFamily() + ")");
     }
+  }
+
+  /** The exam whose outputs are named after the chart itself: the 120th's, else the newest exam's. */
+  private static String primaryExam(Collection<String> exams) {
+    return exams.contains(TableKind.UPSTREAM_EXAM) ? TableKind.UPSTREAM_EXAM : exams.iterator().next();
   }
 
   /** One exam's charts, drawn now or kept as an earlier build drew them. */

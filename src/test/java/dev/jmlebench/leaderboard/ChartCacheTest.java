@@ -1,6 +1,7 @@
 package dev.jmlebench.leaderboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,8 +46,12 @@ class ChartCacheTest {
   }
 
   private List<String> build(String chart, boolean plotOnly) {
+    return report(chart, plotOnly).done();
+  }
+
+  private Leaderboard.Report report(String chart, boolean plotOnly) {
     return Leaderboard.build(new Leaderboard.Request(dir, null, dir.resolve(chart), plotOnly, null,
-        exam -> SharedData.dataset(), exam -> AnswerKey.of("120", "author")), RunStatistics::of, cache).done();
+        exam -> SharedData.dataset(), exam -> AnswerKey.of("120", "author")), RunStatistics::of, cache);
   }
 
   private Map<Path, byte[]> charts(String stem) throws IOException {
@@ -111,6 +117,48 @@ class ChartCacheTest {
     assertThat(other.stream().filter(l -> l.contains("board.png")).findFirst().orElseThrow()).startsWith("drew ");
     // The SVG's ids are named after the file, so the same data gives other bytes under another name.
     assertThat(new String(Files.readAllBytes(dir.resolve("board.svg")))).contains("board-svg-");
+  }
+
+  @Test
+  void plotOnlyOverAnUnchangedFolderKeepsTheChartsWithoutReadingAFile() throws IOException {
+    build("leaderboard.png", false);
+    Map<Path, byte[]> first = charts("leaderboard");
+    // A file made unreadable as JSON, its size and time kept: only a build that reads it would notice.
+    Path f = dir.resolve("openai_gpt-5.2.json");
+    long size = Files.size(f);
+    var time = Files.getLastModifiedTime(f);
+    Files.write(f, new byte[(int) size]);
+    Files.setLastModifiedTime(f, time);
+
+    assertThat(chartLine(build("leaderboard.png", true))).startsWith("kept ").contains("nothing they are drawn from");
+    charts("leaderboard").forEach((p, b) -> assertThat(p).hasBinaryContent(first.get(p)));
+
+    // Once its time moves, the folder is read again (and the file's fault found).
+    Files.setLastModifiedTime(f, FileTime.fromMillis(time.toMillis() + 2000));
+    assertThatThrownBy(() -> build("leaderboard.png", true))
+        .hasMessageContaining("openai_gpt-5.2.json");
+  }
+
+  @Test
+  void aPlotOnlyThatKeepsTheChartsSaysWhatTheBuildThatDrewThemSaidOfTheRuns() {
+    Leaderboard.Report drawn = report("leaderboard.png", true); // no leaderboard.json: no error bars
+    assertThat(chartLine(drawn.done())).startsWith("drew ");
+    assertThat(drawn.warnings()).anyMatch(w -> w.contains("3 runs drawn without error bars"));
+
+    Leaderboard.Report kept = report("leaderboard.png", true);
+
+    assertThat(chartLine(kept.done())).startsWith("kept ");
+    assertThat(kept.warnings()).isEqualTo(drawn.warnings());
+  }
+
+  @Test
+  void plotOnlyUnderAnotherAnswerKeyReadsTheFolderAgain() throws IOException {
+    build("leaderboard.png", false);
+
+    List<String> official = Leaderboard.build(new Leaderboard.Request(dir, null, dir.resolve("leaderboard.png"), true,
+        null, exam -> SharedData.dataset(), exam -> AnswerKey.of("120", "official")), RunStatistics::of, cache).done();
+
+    assertThat(chartLine(official)).startsWith("drew ");
   }
 
   /**
