@@ -139,6 +139,7 @@ final class RunCommand implements Callable<Integer> {
     RunTarget target = target(parsed, run, exam, printer);
     FinishedRun outcome = new Runner(run, target, exam, key,
         System.console() != null ? ProgressStyle.BAR : ProgressStyle.LINES, printer, program())
+        .startedWithNew(parsed.hasMatchedOption(NEW) && !parsed.hasMatchedOption(OUT))
         .run();
     if (readme != null) {
       updateReadme(readme, outcome, printer);

@@ -99,6 +99,7 @@ public final class Runner {
   /** SHA-256 of the translation asked, for a run in another language; else null. */
   private final String translationSha256;
   private RetrySettings retry;
+  private boolean startedWithNew;
 
   private final Answers answers;
   private final AtomicBoolean anyAnswered = new AtomicBoolean();
@@ -144,6 +145,15 @@ public final class Runner {
     this.translationSha256 = translation == null ? null : translation.sha256();
     this.presenter = translation == null && spec.choiceOrder() == null ? Presenter.asIs()
         : new Presenter(dataset.questions(), spec.choiceOrder(), translation == null ? null : translation.questions());
+  }
+
+  /**
+   * Whether the command started this run in a new file of its own choosing ({@code run --new} without {@code --out}):
+   * the same command again would start yet another, so the line printed at Ctrl-C does not say it continues.
+   */
+  public Runner startedWithNew(boolean value) {
+    this.startedWithNew = value;
+    return this;
   }
 
   /** The same run with other backoff delays: for tests, whose faults should cost milliseconds, not seconds. */
@@ -591,7 +601,8 @@ public final class Runner {
             ? o.file().results().size() + " of " + selection.questions().size() + " questions"
             : answers.samples() + " of " + selection.questions().size() * spec.repeats() + " answers ("
                 + spec.repeats() + " per question)")
-            + " saved to " + o.out() + ". The same command again continues it, as does:");
+            + " saved to " + o.out() + (startedWithNew ? ". The same command without --new continues it, as does:"
+                : ". The same command again continues it, as does:"));
         out.println("  " + o.command());
         out.flush();
         return;

@@ -107,6 +107,22 @@ class RunCrashRecoveryTest {
   }
 
   @Test
+  void aRunStartedWithNewIsNotSaidToBeContinuedByTheSameCommand() throws Exception {
+    try (MockServer server = slowServer()) {
+      List<String> fresh = List.of("run", "--model", "Qwen/Qwen3-32B", "--base-url", server.baseUrl().toString(),
+          "--dataset", SharedData.root().toAbsolutePath().toString(), "--parallel", "4", "--new");
+      Path results = dir.resolve("results");
+      Process first = CliProcess.start(dir, fresh, dir.resolve("first.log"));
+      CliProcess.waitForJournal(onlyJournal(results, first), 10, first, PATIENCE);
+      first.destroy();
+      assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      // The same command, --new and all, would start yet another file.
+      assertThat(Files.readString(dir.resolve("first.log"))).contains("The same command without --new continues it, as does:")
+          .doesNotContain("The same command again continues it");
+    }
+  }
+
+  @Test
   void theIdenticalCommandAfterCtrlCOrAKillFindsTheUnfinishedRunAndContinuesIt() throws Exception {
     try (MockServer server = slowServer()) {
       // The author key: the published file's grading, which the continued run must end with.
