@@ -52,6 +52,7 @@ async function render() {
     if (view.prefetch) view.prefetch(r).forEach((key) => load(key).catch(() => {}));
     // The default exam's index lists the folder's exams; another exam's index follows it.
     const home = await loadDoc('index');
+    performance.mark('index ready');
     if (token !== renderToken) return;
     if (examShown === home.exam.id) examShown = null;
     if (examShown && !(home.exams || []).some((e) => e.id === examShown)) throw new Error('no exam "' + examShown + '" in these results');
