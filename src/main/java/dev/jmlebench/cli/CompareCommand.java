@@ -55,8 +55,8 @@ final class CompareCommand implements Callable<Integer> {
       }
       PrintWriter err = spec.commandLine().getErr();
       String only = dataset.examGiven() == null ? null : dataset.exam().id();
-      List<ScoredRun> runs = ScoredRun.readDirectory(all, answerKey::forExam, dataset.perExam(), skipped -> err.println("skipped " + skipped
-          + ": not a result file (no results array)"), exam -> only == null || only.equals(exam));
+      List<ScoredRun> runs = ScoredRun.readDirectory(all, answerKey::forExam, dataset.perExam(), (skipped, why) -> err.println("skipped "
+          + skipped + ": " + why), exam -> only == null || only.equals(exam));
       err.flush();
       ExamsCompared result = ExamsCompared.of(runs);
       if (result.compared().isEmpty()) {

@@ -3,6 +3,7 @@ package dev.jmlebench.leaderboard;
 import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.RunVariant;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -32,6 +33,11 @@ public final class ReadmeLeaderboard {
    * vision flag), and re-sorts them. Called after a run; the rows of other runs stay as the README has them.
    */
   public static ReadmeUpdate upsert(Path readme, ResultFile run) {
+    RunVariant variant = RunVariant.of(run.metadata());
+    if (!variant.isRanked()) {
+      return new ReadmeUpdate(readme, List.of(), false, List.of("a variant run (" + variant.label() + ") is never "
+          + "ranked beside the published protocol's runs: see docs/ROBUSTNESS.md"));
+    }
     LeaderboardEntry entry = LeaderboardEntry.of(run.metadata().name(), run);
     return apply(readme, List.of(entry.exam()), (kind, exam, body) -> {
       LeaderboardTable table = LeaderboardTable.parse(kind, body,

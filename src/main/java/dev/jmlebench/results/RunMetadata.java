@@ -34,9 +34,12 @@ public record RunMetadata(
     return ResultSchema.Metadata.PUBLISHED.contains(field);
   }
 
-  /** The name leaderboards show: {@code display_name}, else the model id. */
+  /**
+   * The name leaderboards show: {@code display_name}, else the model id — and for a variant run, which no
+   * leaderboard ranks, with its variant beside it ({@link RunVariant#labelled}): "GPT-5.2 [choices cyclic:2]".
+   */
   public String name() {
-    return displayName != null && !displayName.isEmpty() ? displayName : model;
+    return RunVariant.of(this).labelled(displayName != null && !displayName.isEmpty() ? displayName : model);
   }
 
   public RunMetadata withCounts(int total, int attemptedCount, int skipped) {

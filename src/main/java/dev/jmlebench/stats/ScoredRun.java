@@ -10,6 +10,7 @@ import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultFolder;
+import dev.jmlebench.results.RunVariant;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Outcome;
@@ -20,7 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -62,38 +63,44 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
         source);
   }
 
-  /** As {@link #readDirectory(Path, Function, Function, Consumer)}, with one dataset for one exam's files. */
+  /** As {@link #readDirectory(Path, Function, Function, BiConsumer)}, with one dataset for one exam's files. */
   public static List<ScoredRun> readDirectory(Path dir, Function<String, AnswerKey> keyOf, Supplier<Dataset> dataset,
-      Consumer<Path> skipped) {
+      BiConsumer<Path, String> skipped) {
     return readDirectory(dir, keyOf, exam -> dataset.get(), skipped);
   }
 
   /**
    * Reads every result file directly inside {@code dir}, in file-name order, as {@link ResultFolder} tells
-   * them: another tool's JSON lying beside the results is passed to {@code skipped}, jmle-bench's own files
+   * them: another tool's JSON lying beside the results, and a variant run (never ranked beside the published
+   * protocol's, {@link RunVariant#isRanked}), is passed to {@code skipped} with the reason; jmle-bench's own files
    * (its exports, a waiting batch's journal) are passed over silently. Anything else that fails to read is an
    * error naming the file.
    */
   public static List<ScoredRun> readDirectory(Path dir, Function<String, AnswerKey> keyOf,
-      Function<String, Dataset> dataset, Consumer<Path> skipped) {
+      Function<String, Dataset> dataset, BiConsumer<Path, String> skipped) {
     return readDirectory(dir, keyOf, dataset, skipped, exam -> true);
   }
 
   /**
-   * As {@link #readDirectory(Path, Function, Function, Consumer)}, keeping the files of the exams {@code exams}
+   * As {@link #readDirectory(Path, Function, Function, BiConsumer)}, keeping the files of the exams {@code exams}
    * accepts; the others are neither graded nor loaded (a folder of several exams, {@code compare --all --exam}).
    */
   public static List<ScoredRun> readDirectory(Path dir, Function<String, AnswerKey> keyOf,
-      Function<String, Dataset> dataset, Consumer<Path> skipped, Predicate<String> exams) {
+      Function<String, Dataset> dataset, BiConsumer<Path, String> skipped, Predicate<String> exams) {
     List<ScoredRun> runs = new ArrayList<>();
     for (Path f : ResultFolder.list(dir, dir.toString())) {
       ResultFolder.Entry read = ResultFolder.read(f);
       if (read instanceof ResultFolder.Result r) {
-        if (exams.test(ResultFiles.examOf(r.result()))) {
+        RunVariant variant = RunVariant.of(r.result().metadata());
+        if (!variant.isRanked()) {
+          // A folder's runs compared all against all are a leaderboard's: the published protocol's alone.
+          skipped.accept(f, "a variant run (" + variant.label() + "), never ranked beside the published "
+              + "protocol's runs (compare it with its default run: compare A B, or robustness)");
+        } else if (exams.test(ResultFiles.examOf(r.result()))) {
           runs.add(graded(r.result(), keyOf, dataset, f.toString()));
         }
       } else if (read instanceof ResultFolder.Skipped s && !s.ours()) {
-        skipped.accept(f);
+        skipped.accept(f, "not a result file (no results array)");
       }
     }
     return runs;

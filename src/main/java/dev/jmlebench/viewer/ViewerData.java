@@ -7,6 +7,7 @@ import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
 import dev.jmlebench.results.ResultFolder;
+import dev.jmlebench.results.RunVariant;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Ranking;
@@ -163,7 +164,12 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
           skipped.add(new Skipped(f, fault.getMessage()));
           continue;
         }
-        if (read instanceof ResultFolder.Result r) {
+        RunVariant variant = read instanceof ResultFolder.Result r ? RunVariant.of(r.result().metadata()) : null;
+        if (variant != null && !variant.isRanked()) {
+          // The viewer's runs are ranked on its leaderboard, compared in its matrix: the published protocol's only.
+          skipped.add(new Skipped(f, "a variant run (" + variant.label() + "): never ranked beside the published "
+              + "protocol's runs; `robustness` compares it with its default run"));
+        } else if (read instanceof ResultFolder.Result r) {
           results.add(new Read(uniqueId(f, ids), f, r.result(), stamp.get()));
         } else if (read instanceof ResultFolder.Skipped s && !s.ours()) {
           skipped.add(new Skipped(f, "not a result file"));

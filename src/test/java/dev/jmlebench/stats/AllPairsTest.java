@@ -23,7 +23,7 @@ class AllPairsTest {
 
   @BeforeAll
   static void compareEveryPublishedRun() {
-    runs = ScoredRun.readDirectory(SharedData.results(), AUTHOR, SharedData::dataset, skipped -> {
+    runs = ScoredRun.readDirectory(SharedData.results(), AUTHOR, SharedData::dataset, (skipped, why) -> {
       throw new AssertionError("skipped " + skipped);
     });
     all = AllPairs.of(runs);

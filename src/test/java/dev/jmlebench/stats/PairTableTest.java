@@ -15,7 +15,7 @@ class PairTableTest {
   @Test
   void everyPairCountsAsAllPairsComparesItWithoutItsBootstrap() {
     List<ScoredRun> runs = new ArrayList<>(ScoredRun.readDirectory(SharedData.results(), AUTHOR, SharedData::dataset,
-        skipped -> {
+        (skipped, why) -> {
           throw new AssertionError("skipped " + skipped);
         }));
     // A run that left out a block: pairs with it count only the questions both answered.
