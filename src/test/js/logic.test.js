@@ -158,3 +158,20 @@ test('a static report holds a run\'s answers in one script, every other document
   assert.equal(logic.scriptOf('answer-texts/run-1'), 'answer-texts/run-1');
   assert.equal(logic.scriptOf('index'), 'index');
 });
+
+test('a robustness card reads as rows on one whisker scale that holds zero, a subset row saying what it was paired on', () => {
+  const v = (o) => Object.assign({ label: 'x', run: 'r', subset: false, score: 480, score_max: 500, score_pct: 0.96, paired_questions: 400,
+    paired_score_max: 500, paired_default_score: 486, score_difference: -6, score_difference_ci: [-14, 1], holm_p: 0.3, right_to_wrong: 9, wrong_to_right: 4 }, o);
+  const card = { variants: [v({ label: 'choice order cyclic:1' }),
+    v({ label: 'image mode blind', subset: true, score: 75, score_max: 118, score_pct: 0.6356, paired_questions: 98, paired_score_max: 118,
+      paired_default_score: 110, score_difference: -35, score_difference_ci: [-46, -25], holm_p: 0.00001 })] };
+  const { rows, span } = logic.cardRows(card);
+  assert.deepEqual(rows.map((r) => [r.label, r.score, r.delta, r.ci, r.holm, r.coversZero]), [
+    ['choice order cyclic:1', '480/500 (96.0%)', '−6', '[−14, +1]', '0.3', true],
+    ['image mode blind', '75/118 (63.6%)', '−35', '[−46, −25]', '< 0.0001', false]]);
+  assert.equal(rows[0].paired, null);
+  assert.equal(rows[1].paired, 'on the 98 questions it asked: default 110/118');
+  assert.ok(span[0] < -46 && span[1] > 1);
+  assert.ok(logic.spanAt(span, 0) > logic.spanAt(span, -35));
+  assert.equal(logic.spanAt([2, 2], 2), 0.5);
+});

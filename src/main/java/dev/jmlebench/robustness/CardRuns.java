@@ -92,7 +92,9 @@ public final class CardRuns {
       throw new UserError(folder + " holds runs of " + models.size() + " models (" + String.join(", ", models)
           + "): choose one with --model");
     }
-    List<Candidate> ofExam = ofModel.stream().filter(c -> exam == null || exam.equals(c.exam())).toList();
+    // In file-name order whatever order they came in, so the command and the viewer list the rows alike.
+    List<Candidate> ofExam = ofModel.stream().filter(c -> exam == null || exam.equals(c.exam()))
+        .sorted(Comparator.comparing(Candidate::file)).toList();
     if (ofExam.isEmpty()) {
       throw new UserError("--exam " + exam + ": no run of " + models.iterator().next() + " of the "
           + ExamOrdinal.of(exam) + " exam in " + folder);

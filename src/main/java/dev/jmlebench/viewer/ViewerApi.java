@@ -43,6 +43,8 @@ import java.util.Optional;
  *   <li>{@code question/QID}: one question in full and every run's answer letters, outcome and usage;
  *   <li>{@code answer/ID/QID}: one run's answer to one question with reasoning and raw response, rendered as
  *       safe HTML;
+ *   <li>{@code robustness/ID}: the robustness card whose default run is ID ({@link ViewerCards}); the model
+ *       document of each run on it names it as {@code robustness};
  *   <li>{@code pairs}: every pair of runs compared (the matrix), and {@code pair/IDa/IDb} one pair in full,
  *       A the higher-ranked (see {@link ViewerStatistics}); absent with a single run;
  *   <li>{@code question-texts}: every question's full text as the model is asked it (case text first), and
@@ -75,6 +77,7 @@ public final class ViewerApi {
   private final DocumentCache built = new DocumentCache(DocumentCache.DEFAULT_BUDGET);
   private final Reuse reuse;
   private final ViewerStatistics statistics;
+  private final ViewerCards cards;
   private final ViewerExam exam;
   /** Every exam of the folder, newest first, when there are several (the pages' exam switch); else empty. */
   private final List<String> folderExams;
@@ -101,6 +104,7 @@ public final class ViewerApi {
     this.reuse = reuse;
     this.folderExams = folderExams.size() > 1 ? List.copyOf(folderExams) : List.of();
     this.statistics = new ViewerStatistics(data, reuse);
+    this.cards = new ViewerCards(data);
     for (Run run : data.runs()) {
       Map<String, QuestionResult> byId = new HashMap<>();
       for (QuestionResult r : run.result().results()) {
@@ -136,6 +140,7 @@ public final class ViewerApi {
     }
     keys.add(QUESTION_TEXTS);
     runsById.keySet().forEach(id -> keys.add(ANSWER_TEXTS + "/" + id));
+    keys.addAll(cards.keys());
     List<String> pairs = statistics.pairKeys();
     if (!pairs.isEmpty()) {
       keys.add("pairs");
@@ -202,6 +207,8 @@ public final class ViewerApi {
       case ANSWER_TEXTS:
         return parts.length == 2 && runsById.containsKey(parts[1])
             ? Optional.of(answerTexts(data.runs().indexOf(runsById.get(parts[1])))) : Optional.empty();
+      case ViewerCards.KEY:
+        return cards.json(key);
       case "pairs":
         return parts.length == 1 ? statistics.pairsJson().map(JsonNode.class::cast) : Optional.empty();
       case "pair":
@@ -263,6 +270,7 @@ public final class ViewerApi {
     ObjectNode root = JSON.createObjectNode();
     metadata(root, run);
     root.set(ResultSchema.METADATA, ResultFiles.toJson(run.result().metadata()));
+    cards.keyOf(run.id()).ifPresent(k -> root.put(ViewerCards.KEY, k));
     ArrayNode results = root.putArray(ResultSchema.RESULTS);
     int index = rankById.get(run.id());
     for (Question q : data.dataset().questions()) {

@@ -247,7 +247,6 @@ class RobustnessCardTest {
   @Test
   void theTextFitsEightyColumnsAndNamesEveryFigure() {
     String text = CardText.of(card());
-    System.out.print(text);
 
     assertThat(text.lines()).allSatisfy(l -> assertThat(l.codePointCount(0, l.length())).isLessThanOrEqualTo(80));
     assertThat(text).contains("Choice order over 5 orders (default, cyclic:1, cyclic:2, cyclic:3, cyclic:4)")

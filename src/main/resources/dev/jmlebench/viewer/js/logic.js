@@ -288,7 +288,31 @@ function scriptOf(key) {
   return parts.length === kind + 3 && parts[kind] === 'answer' ? parts.slice(0, kind + 2).join('/') : key;
 }
 
+/**
+ * The robustness card's rows as the model page prints them (docs/ROBUSTNESS.md): per variant its label, score,
+ * the difference against the default with its interval, the Holm-adjusted p and the transitions; and the
+ * span a row's whisker is drawn in, zero included, so every row shares one scale.
+ */
+function cardRows(card) {
+  const rows = card.variants.map((v) => ({
+    run: v.run, label: v.label, subset: v.subset,
+    score: v.score + '/' + v.score_max + ' (' + pct(v.score_pct) + ')',
+    paired: v.subset ? 'on the ' + v.paired_questions + ' questions it asked: default ' + v.paired_default_score + '/' + v.paired_score_max : null,
+    delta: signed(v.score_difference), ci: '[' + signed(v.score_difference_ci[0]) + ', ' + signed(v.score_difference_ci[1]) + ']',
+    holm: pText(v.holm_p), rightToWrong: v.right_to_wrong, wrongToRight: v.wrong_to_right,
+    value: v.score_difference, low: v.score_difference_ci[0], high: v.score_difference_ci[1],
+    coversZero: v.score_difference_ci[0] <= 0 && v.score_difference_ci[1] >= 0,
+  }));
+  const lo = Math.min(0, ...rows.map((r) => r.low));
+  const hi = Math.max(0, ...rows.map((r) => r.high));
+  const pad = Math.max(1, (hi - lo) * 0.05);
+  return { rows, span: [lo - pad, hi + pad] };
+}
+
+/** Where a value falls on a whisker's span, from 0 (left) to 1 (right). */
+const spanAt = (span, x) => (span[1] === span[0] ? 0.5 : (x - span[0]) / (span[1] - span[0]));
+
 // Node's test runner loads this file on its own (src/test/js); in the page it is part of the one script.
 if (typeof module !== 'undefined') {
-  module.exports = { pct, ratio, answerText, num, blockIds, isRequired, requiredIds, RESULT_FILTERS, filterOf, matches, median, signed, pText, pShort, pairIndex, seenFromRow, verdictClass, nullsLast, passCriteriaText, truncatedOf, examDocKey, splitExamKey, scriptOf, viewAfterSwitch, fold, searchTerms, holdsAll, matchRanges, snippetOf, csvCell, toCsv, toJson, exportName, progressText };
+  module.exports = { pct, ratio, answerText, num, blockIds, isRequired, requiredIds, RESULT_FILTERS, filterOf, matches, median, signed, pText, pShort, pairIndex, seenFromRow, verdictClass, nullsLast, passCriteriaText, truncatedOf, examDocKey, splitExamKey, scriptOf, viewAfterSwitch, fold, searchTerms, holdsAll, matchRanges, snippetOf, csvCell, toCsv, toJson, exportName, progressText, cardRows, spanAt };
 }

@@ -17,6 +17,62 @@ function prohibitedList(index, doc) {
       h('span', { class: 'ja', lang: 'ja' }, x.res.prohibited_reason)))));
 }
 
+/**
+ * The model's robustness card (docs/ROBUSTNESS.md), when the folder holds runs of it that differ from its default
+ * run in one field: filled in when its document arrives, so the answers do not wait for its bootstrap.
+ */
+function robustnessSection(doc, m) {
+  if (!doc.robustness) return null;
+  const el = h('div', { class: 'robustness', 'data-testid': 'robustness' }, h('h2', null, 'Robustness'), h('div', { class: 'muted' }, 'Loading the card…'));
+  load(doc.robustness).then((card) => fill(el, robustnessCard(card, m)), (e) => fill(el, h('h2', null, 'Robustness'), h('div', { class: 'error' }, String(e.message))));
+  return el;
+}
+
+function robustnessCard(card, m) {
+  const { rows, span } = cardRows(card);
+  const d = card.default;
+  const whisker = (r) => {
+    const x = (v) => (spanAt(span, v) * 150).toFixed(1);
+    return svg('svg', { width: 150, height: 14, viewBox: '0 0 150 14', role: 'img', 'aria-label': r.delta + ' ' + r.ci },
+      svg('line', { x1: x(0), x2: x(0), y1: 0, y2: 14, class: 'zero' }),
+      svg('line', { x1: x(r.low), x2: x(r.high), y1: 7, y2: 7, class: 'ci' }),
+      svg('circle', { cx: x(r.value), cy: 7, r: 3.5, class: r.coversZero ? 'dot same' : 'dot differs' }));
+  };
+  const co = card.choice_order;
+  const noise = card.detectable_difference;
+  return [
+    h('h2', null, 'Robustness'),
+    h('div', { class: 'muted' }, 'Each run of ' + card.name + ' that differs from its default run in one field, against it on the questions both answered. Default: ',
+      d.run === m.id ? 'this run' : h('a', { href: modelHref(d.run) }, d.file), ' · ' + d.score + '/' + d.score_max + ' (' + pct(d.score_pct) + ')'),
+    h('div', { class: 'table-scroll' }, h('table', { 'data-testid': 'robustness-rows' },
+      h('thead', null, h('tr', null, ['Variant', 'Score', 'Δ points', '95% CI', '', 'Holm p', 'right→wrong', 'wrong→right'].map((t) => h('th', null, t)))),
+      h('tbody', null, rows.map((r) => h('tr', { class: r.run === m.id ? 'selected' : null },
+        h('td', null, r.run ? h('a', { href: modelHref(r.run) }, r.label) : r.label, r.paired ? h('div', { class: 'muted' }, r.paired) : null),
+        h('td', null, r.score), h('td', { class: 'num' }, r.delta), h('td', { class: 'num' }, r.ci), h('td', null, whisker(r)),
+        h('td', { class: 'num' }, r.holm), h('td', { class: 'num' }, String(r.rightToWrong)), h('td', { class: 'num' }, String(r.wrongToRight))))))),
+    h('div', { class: 'muted' }, 'Δ: points against the default; 95% CI: paired bootstrap, serial groups whole (' + num(card.bootstrap.resamples)
+      + ' resamples); Holm p: exact McNemar, Holm-adjusted over the ' + rows.length + ' rows. A dot is filled red when its interval leaves out 0.'),
+    co ? h('div', { 'data-testid': 'choice-orders' },
+      h('h3', null, 'Over ' + co.orders.length + ' choice orders'),
+      h('p', null, 'Consistency ', h('b', { 'data-testid': 'consistency' }, co.consistent + '/' + co.moved + ' (' + pct(co.consistency) + ')'),
+        ' of the questions whose choices moved answered alike in every order · every-order score ', h('b', null, co.every_order_score + '/' + co.score_max),
+        ' (right only if right in every order; default ' + co.default_score + ')'),
+      co.position_bias.answers ? h('div', { class: 'positions', 'data-testid': 'position-bias' },
+        co.position_bias.positions.map((p) => h('div', { class: 'position' },
+          h('b', null, p.position), h('span', { class: 'muted' }, ' chosen ' + pct(p.chosen_share) + ' · holds the gold ' + pct(p.gold_share)),
+          bar(p.chosen_share, true), h('div', { class: 'bar thin gold' }, h('span', { style: { width: (p.gold_share * 100).toFixed(2) + '%' } })))),
+        h('div', { class: 'muted' }, 'Stuart–Maxwell, clustered by question: χ²(' + co.position_bias.test.degrees_of_freedom + ') = '
+          + co.position_bias.test.statistic + ', p ' + (co.position_bias.test.p < 0.0001 ? '< 0.0001' : '= ' + co.position_bias.test.p)
+          + ' · over ' + num(co.position_bias.answers) + ' one-letter answers to one-answer questions')) : null) : null,
+    card.variants.filter((v) => v.image_audit).map((v) => h('p', { 'data-testid': 'image-audit' }, 'Image audit (' + v.label + '): ',
+      h('b', null, v.image_audit.stay_right_without + ' of the ' + v.image_audit.right_with_images), ' image questions right with the images stay right without them; '
+      + v.image_audit.right_without_images + ' of ' + v.image_audit.image_questions + ' right without the images in all.')),
+    noise ? h('p', { 'data-testid': 'detectable-difference' }, 'Smallest difference the exam can tell apart for this model: ',
+      h('b', null, noise.points.toFixed(1) + ' points'), ' (' + noise.question_count.toFixed(1) + ' questions) — 80% power at two-sided α 0.05, given that its runs disagree on '
+      + pct(noise.discordance) + ' of the questions. A smaller difference is noise.') : null,
+  ];
+}
+
 async function modelPage(r, index) {
   const m = index.models.find((x) => x.id === r.arg);
   if (!m) throw new Error('no model "' + r.arg + '" in these results');
@@ -81,6 +137,7 @@ async function modelPage(r, index) {
       tokens.length ? card('Tokens', num(tokens.reduce((a, b) => a + b, 0)), 'total over ' + tokens.length + ' answers') : null),
     h('h2', null, 'By block'), blocks,
     prohibitedList(index, doc),
+    robustnessSection(doc, m),
     h('div', { class: 'filters' },
       select('Block', 'block', f.block, [['', 'all']].concat(examBlocks.map((b) => [b, b]))),
       select('Result', 'result', f.result, [['', 'all'], ['correct', 'correct'], ['incorrect', 'incorrect'], ['parse', 'parse failure'], ['error', 'error'], ['wrong', 'not correct (any)']]),
