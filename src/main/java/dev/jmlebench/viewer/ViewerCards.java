@@ -6,6 +6,9 @@ import dev.jmlebench.common.UserError;
 import dev.jmlebench.robustness.CardJson;
 import dev.jmlebench.robustness.CardRuns;
 import dev.jmlebench.robustness.Cards;
+import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.results.ResultFolder;
+import dev.jmlebench.results.RunVariant;
 import dev.jmlebench.stats.Bootstrap;
 import dev.jmlebench.viewer.ViewerData.Run;
 import java.nio.file.Path;
@@ -21,8 +24,9 @@ import java.util.Set;
  * The robustness cards of one exam's runs (docs/ROBUSTNESS.md), for the model pages: which runs are on a card
  * (a model's default run and the runs that differ from it in one identity field, chosen as {@code robustness}
  * chooses them), and each card's document, {@code robustness/ID} with ID the default run's id — built when first
- * asked, as its bootstrap takes a moment. A model whose default run cannot be chosen has no card here; the
- * command says why and takes {@code --default}.
+ * asked, as its bootstrap takes a moment. Runs in another choice order or language have no page of their own
+ * (the viewer skips them: never ranked), but they are on their default run's card. A model whose default run
+ * cannot be chosen has no card here; the command says why and takes {@code --default}.
  */
 final class ViewerCards {
   static final String KEY = "robustness";
@@ -41,6 +45,15 @@ final class ViewerCards {
       byModel.computeIfAbsent(run.result().metadata().model(), m -> new ArrayList<>())
           .add(new CardRuns.Candidate(file, run.result()));
     }
+    // Runs in another choice order or language are kept off the viewer's pages (never ranked beside the
+    // published protocol), but they are what a card is made of: read them here.
+    for (ViewerData.Skipped skipped : data.skipped()) {
+      ResultFolder.readIfResultFile(skipped.file())
+          .filter(r -> !RunVariant.of(r.metadata()).isRanked())
+          .filter(r -> data.dataset().exam().equals(ResultFiles.examOf(r)))
+          .ifPresent(r -> byModel.computeIfAbsent(r.metadata().model(), m -> new ArrayList<>())
+              .add(new CardRuns.Candidate(skipped.file().toString(), r)));
+    }
     for (Map.Entry<String, List<CardRuns.Candidate>> e : byModel.entrySet()) {
       if (e.getValue().size() < 2) {
         continue;
@@ -54,10 +67,14 @@ final class ViewerCards {
       if (s.variants().isEmpty()) {
         continue;
       }
+      if (!idOfFile.containsKey(s.defaultRun().file())) {
+        continue; // a default run the viewer does not show has no page to show its card on
+      }
       String key = KEY + "/" + idOfFile.get(s.defaultRun().file());
       byKey.put(key, s);
       keyOfRun.put(idOfFile.get(s.defaultRun().file()), key);
-      s.variants().forEach(v -> keyOfRun.put(idOfFile.get(v.candidate().file()), key));
+      s.variants().stream().map(v -> idOfFile.get(v.candidate().file())).filter(id -> id != null)
+          .forEach(id -> keyOfRun.put(id, key));
     }
   }
 
