@@ -100,6 +100,8 @@ public final class Runner {
   private final String translationSha256;
   private RetrySettings retry;
   private boolean startedWithNew;
+  /** The hook that releases the lock if the run stops before {@link Finisher}'s hook is in place. */
+  private Thread earlyRelease;
 
   private final Answers answers;
   private final AtomicBoolean anyAnswered = new AtomicBoolean();
@@ -182,11 +184,20 @@ public final class Runner {
    * line naming the process that holds it, before reading or asking anything.
    */
   public FinishedRun run() {
+    Thread releaseLock = null;
     try (RunLock lock = RunLock.take(target.out())) {
+      // Until the Ctrl-C hook that writes the file takes over (it releases the lock when done), a stop releases the
+      // lock here: a run stopped while it reads earlier answers left its lock file behind.
+      releaseLock = new Thread(lock::close, "jmle-bench-release-lock");
+      Runtime.getRuntime().addShutdownHook(releaseLock);
+      earlyRelease = releaseLock;
       // A kill during the final write leaves a temporary file beside the result: nothing else will remove it.
       AtomicFiles.removeLeftovers(target.out());
       return runLocked(lock);
     } finally {
+      if (releaseLock != null) {
+        removeHook(releaseLock);
+      }
       pool.close();
     }
   }
@@ -231,6 +242,7 @@ public final class Runner {
 
     Thread hook = new Thread(() -> finisher.finish(Ending.INTERRUPTED), "jmle-bench-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
+    removeHook(earlyRelease);
     try (progress;
          Journal journal = Journal.open(journalPath, journalHeader(data, selection.questions().size() * spec.repeats()))) {
       progress.follow(() -> {

@@ -107,6 +107,30 @@ class RunCrashRecoveryTest {
   }
 
   @Test
+  void aRunStoppedBeforeItAsksLeavesNoLockFile() throws Exception {
+    try (MockServer server = slowServer()) {
+      // A named pipe as the earlier result file: reading it blocks until a writer comes, holding the run where it
+      // has taken its lock and not yet begun to ask — where a Ctrl-C left the lock file behind.
+      Path out = dir.resolve("run.json");
+      Process mkfifo = new ProcessBuilder("mkfifo", out.toString()).start();
+      assertThat(mkfifo.waitFor()).isZero();
+      Process first = CliProcess.start(runArgs(server, out), dir.resolve("first.log"));
+      Path lock = dir.resolve("run.lock");
+      long deadline = System.nanoTime() + PATIENCE.toNanos();
+      // Linux names what a thread waits in: opening a pipe no one writes to is 'wait_for_partner'.
+      while (!Files.exists(lock) || !waitsToOpenAPipe(first.pid())) {
+        assertThat(first.isAlive()).as(Files.readString(dir.resolve("first.log"))).isTrue();
+        assertThat(System.nanoTime()).as("the lock is taken and the run reads the pipe").isLessThan(deadline);
+        Thread.sleep(20);
+      }
+      first.destroy();
+      assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(lock).as("released and removed at the stop").doesNotExist();
+      assertThat(server.totalRequests()).isZero();
+    }
+  }
+
+  @Test
   void aRunStartedWithNewIsNotSaidToBeContinuedByTheSameCommand() throws Exception {
     try (MockServer server = slowServer()) {
       List<String> fresh = List.of("run", "--model", "Qwen/Qwen3-32B", "--base-url", server.baseUrl().toString(),
@@ -183,6 +207,19 @@ class RunCrashRecoveryTest {
   private static Path journalOf(Path out) {
     String name = out.getFileName().toString();
     return out.resolveSibling(name.substring(0, name.length() - ".json".length()) + ".journal.jsonl");
+  }
+
+  /** Whether a thread of the process is blocked opening a named pipe (Linux: its wchan is wait_for_partner). */
+  private static boolean waitsToOpenAPipe(long pid) throws IOException {
+    try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+      return tasks.anyMatch(t -> {
+        try {
+          return Files.readString(t.resolve("wchan")).strip().equals("wait_for_partner");
+        } catch (IOException gone) {
+          return false;
+        }
+      });
+    }
   }
 
   private static Path onlyJournal(Path results, Process p) throws Exception {
