@@ -86,13 +86,15 @@ def serve(a, datasets):
     server = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     rss = PeakRss(server.pid)
     try:
-        base = None
+        base, said = None, []
         for line in server.stdout:
+            said = (said + [line.rstrip()])[-3:]
             if line.startswith("Viewing"):
                 base = line.split(" at ")[1].split()[0].rstrip("/")
                 break
         if base is None:
-            print("serve stopped before it listened")
+            print(f"serve stopped before it listened, after {time.monotonic() - start:.1f} s, peak RSS {rss.peak:.0f} MB:",
+                  *said, sep="\n  ")
             return
         up = time.monotonic() - start
         print(f"serve listening after {up:.1f} s ({line.strip()[:100]})", flush=True)

@@ -210,6 +210,8 @@ class ViewerExamsBrowserTest {
     page.locator(".qrow[data-q='119E-28']").click();
     expect(page.locator("[data-testid=detail] .qtext")).isVisible();
     expect(page.locator("[data-testid=detail] [data-testid=gold]")).hasText("a or c");
+    // The 119th's answers of the run come from its one script, data/exam/119/answer/ID.js.
+    expect(page.locator("[data-testid=detail] .resp.raw")).isVisible();
     page.locator("#exam-switch").selectOption("113");
     expect(page.locator("[data-testid=leaderboard] tbody tr").first()).containsText(SeveralExams.CHATGPT);
   }
