@@ -67,10 +67,15 @@ public final class CardText {
     if (card.noise() != null) {
       DetectableDifference n = card.noise();
       sb.append("\nSmallest difference the exam can tell apart\n");
-      sb.append(String.format(Locale.ROOT, "  %.1f points (%.1f questions, %s of %d): a paired difference smaller%n"
-              + "  than that is noise for this model — 80%% power at two-sided α 0.05, given%n"
-              + "  that its runs here disagree on %s of the questions (the rows' median).%n",
-          n.points(), n.questionCount(), pct(n.accuracyShare()), n.questions(), pct(n.discordance())));
+      if (n.discordance() == 0) {
+        sb.append("  Not measurable: no run here disagrees with the default on any question,\n"
+            + "  so there is no run-to-run noise to measure (a deterministic model, a replay).\n");
+      } else {
+        sb.append(String.format(Locale.ROOT, "  %.1f points (%.1f questions, %s of %d): a paired difference smaller%n"
+                + "  than that is noise for this model — 80%% power at two-sided α 0.05, given%n"
+                + "  that its runs here disagree on %s of the questions (the rows' median).%n",
+            n.points(), n.questionCount(), pct(n.accuracyShare()), n.questions(), pct(n.discordance())));
+      }
     }
     if (!card.notOnCard().isEmpty()) {
       sb.append("\nNot on the card\n");
@@ -100,8 +105,9 @@ public final class CardText {
     sb.append("    shown   chosen    gold   chosen − gold\n");
     for (int i = 0; i < b.positions(); i++) {
       double diff = b.chosenShare(i) - b.goldShare(i);
-      sb.append(String.format(Locale.ROOT, "    %-5s %8s %7s   %+6.1f pp %s%n", PositionBias.letter(i),
-          pct(b.chosenShare(i)), pct(b.goldShare(i)), diff * 100, bar(diff)));
+      String bar = bar(diff);
+      sb.append(String.format(Locale.ROOT, "    %-5s %8s %7s   %+6.1f pp%s%n", PositionBias.letter(i),
+          pct(b.chosenShare(i)), pct(b.goldShare(i)), diff * 100, bar.isEmpty() ? "" : " " + bar));
     }
     MarginalHomogeneity t = b.test();
     sb.append(String.format(Locale.ROOT, "    Stuart–Maxwell, clustered by question: χ²(%d) = %.1f, p %s%n",

@@ -197,5 +197,11 @@ class RobustnessAgainstTheMockTest {
       assertThat(row.get("score_difference_ci").get(1).intValue()).isGreaterThanOrEqualTo(0);
       assertThat(row.get("holm_p").doubleValue()).isEqualTo(1.0);
     }
+    String text = Cli.run("robustness", "--dataset", SharedData.root().toString(), "--key", "author", dir.toString())
+        .out();
+    assertThat(text).contains("Consistency       397/397 (100.0%)")
+        .contains("Not measurable: no run here disagrees with the default on any question");
+    assertThat(text.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80))
+        .allSatisfy(l -> assertThat(l).doesNotEndWith(" "));
   }
 }
