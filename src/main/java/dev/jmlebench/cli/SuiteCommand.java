@@ -1,5 +1,6 @@
 package dev.jmlebench.cli;
 
+import dev.jmlebench.exam.Exams;
 import dev.jmlebench.common.AtomicFiles;
 import dev.jmlebench.common.ShellWords;
 import dev.jmlebench.common.UserError;
@@ -189,13 +190,16 @@ final class SuiteCommand implements Runnable {
   }
 
   @Command(name = "plan", mixinStandardHelpOptions = true,
-      header = "Each run as its `run` command, and where each key goes",
-      description = {"Each run's resolved settings and the equivalent 'jmle-bench run' command line, and which "
-          + "environment variable's key goes to which server; nothing is asked and no variable is read."})
+      header = "Each run as its `run` command, its requests, and where each key goes",
+      description = {"Each run's resolved settings and the equivalent 'jmle-bench run' command line, its variant "
+          + "(never ranked on the leaderboard), how many requests it sends at most (counted on each exam's dataset "
+          + "when it is on disk: --dataset, or the cache), and which environment variable's key goes to which "
+          + "server; nothing is asked, fetched or read from a variable."})
   static final class Plan implements Callable<Integer> {
     @Mixin Selection selection;
     @Mixin ServerOverride server;
     @Mixin AllowEnv allowEnv;
+    @Mixin DatasetOption dataset;
 
     @Option(names = "--json", description = "A JSON list of objects with the keys name, display_name, model, "
         + "base_url, image_mode, extra_body, exam, key, out, api_key_env, api_key_allowed.")
@@ -209,9 +213,18 @@ final class SuiteCommand implements Runnable {
       List<SuiteEntry> entries = selection.entries(suite);
       PrintWriter out = spec.commandLine().getOut();
       out.print(json ? SuitePlan.json(entries, allowEnv.allowed())
-          : SuitePlan.text(suite, entries, RunCommand.program(), allowEnv.allowed()));
+          : SuitePlan.text(suite, entries, RunCommand.program(), allowEnv.allowed(), this::datasetIfPresent));
       out.flush();
       return Main.OK;
+    }
+
+    /** An exam's dataset as it is on disk, to count the requests; null when it is not there (plan fetches nothing). */
+    private Dataset datasetIfPresent(String exam) {
+      try {
+        return dataset.loadAsItIs(Exams.get(exam));
+      } catch (UserError e) {
+        return null;
+      }
     }
   }
 

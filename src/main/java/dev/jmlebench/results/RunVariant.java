@@ -21,6 +21,11 @@ public record RunVariant(String choiceOrder, String language) {
     return new RunVariant(text(m.extra().get(Metadata.CHOICE_ORDER)), text(m.extra().get(Metadata.LANGUAGE)));
   }
 
+  /** The variant of metadata as JSON (a run's, {@code runner.RunSpec#toMetadata}, before its file exists). */
+  public static RunVariant of(JsonNode metadata) {
+    return new RunVariant(text(metadata.get(Metadata.CHOICE_ORDER)), text(metadata.get(Metadata.LANGUAGE)));
+  }
+
   private static String text(JsonNode v) {
     return v == null || v.isNull() ? null : v.asText();
   }

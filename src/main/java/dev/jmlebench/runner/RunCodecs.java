@@ -714,9 +714,22 @@ final class RunCodecs {
   };
 
   /**
-   * The language the exam is asked in: only one its source publishes a translation into ({@code en} for the
-   * 112th-116th); {@code ja}, the exam's own, is the default.
+   * Why an exam is not asked in a language, or null when it is: its own (Japanese), or one its source publishes
+   * a translation into ({@code en} for the 112th-116th). Checked on the whole run ({@link RunSpec}), as the
+   * exam and the language may be set apart (a suite's defaults and entries).
    */
+  static String languageProblem(Language l, String exam) {
+    if (l == null || l == Language.JAPANESE || Exams.get(exam).translationManifest(l.wireName()).isPresent()) {
+      return null;
+    }
+    List<String> offering = Exams.ids().stream()
+        .filter(id -> Exams.get(id).translationManifest(l.wireName()).isPresent())
+        .sorted(Comparator.comparingInt(Integer::parseInt)).toList();
+    return l.wireName() + " is not offered for the " + ExamOrdinal.of(exam) + " exam: its source publishes no "
+        + "translation" + (offering.isEmpty() ? "" : " (exams with one: " + String.join(", ", offering) + ")");
+  }
+
+  /** The language the exam is asked in ({@code ja}, the exam's own, by default); see {@link #languageProblem}. */
   static final Codec<Language> LANGUAGE = new Textual<>() {
     @Override
     public Language parse(String text, RunField.Context c) {
@@ -724,15 +737,6 @@ final class RunCodecs {
       if (l == null) {
         throw new Invalid("expected " + candidates().stream().collect(java.util.stream.Collectors.joining(" or "))
             + ", not '" + text + "'");
-      }
-      String exam = c.get(RunField.EXAM);
-      if (l != Language.JAPANESE && Exams.get(exam).translationManifest(l.wireName()).isEmpty()) {
-        List<String> offering = Exams.ids().stream()
-            .filter(id -> Exams.get(id).translationManifest(l.wireName()).isPresent())
-            .sorted(Comparator.comparingInt(Integer::parseInt)).toList();
-        throw new Invalid(l.wireName() + " is not offered for the " + ExamOrdinal.of(exam)
-            + " exam: its source publishes no translation" + (offering.isEmpty() ? ""
-                : " (exams with one: " + String.join(", ", offering) + ")"));
       }
       return l;
     }

@@ -59,6 +59,10 @@ public final class RunSpec {
       throw new UserError(given.flag() + " is given without " + missing.flag() + ": give both (USD per million "
           + "tokens)");
     }
+    String offered = RunCodecs.languageProblem(get(RunField.LANGUAGE), get(RunField.EXAM));
+    if (offered != null) {
+      throw new UserError(RunField.LANGUAGE.flag() + ": " + offered);
+    }
   }
 
   public <T> T get(RunField<T> field) {
@@ -400,6 +404,14 @@ public final class RunSpec {
 
   public ImageMode imageMode() {
     return get(RunField.IMAGE_MODE);
+  }
+
+  /**
+   * How many requests the run sends when nothing is answered yet and nothing comes from a cache: the questions it
+   * asks of {@code dataset} (its subset, image mode and limit, as the run chooses them) times its repeats.
+   */
+  public int requests(dev.jmlebench.dataset.Dataset dataset) {
+    return Selection.of(dataset, this).questions().size() * repeats();
   }
 
   /** The order choices are shown in; null for the exam's own (docs/ROBUSTNESS.md). */

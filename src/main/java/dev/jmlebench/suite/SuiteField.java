@@ -45,6 +45,9 @@ public enum SuiteField {
   EXAM(ResultSchema.Metadata.EXAM, Kind.EXAM, Exams.DEFAULT, RunField.EXAM),
   KEY("key", Kind.ANSWER_KEY, "official", RunField.ANSWER_KEY),
   DISPLAY_NAME(ResultSchema.Metadata.DISPLAY_NAME, Kind.TEXT, null, RunField.DISPLAY_NAME),
+  CHOICE_ORDER(ResultSchema.Metadata.CHOICE_ORDER, Kind.RUN, null, RunField.CHOICE_ORDER),
+  LANGUAGE(ResultSchema.Metadata.LANGUAGE, Kind.RUN, null, RunField.LANGUAGE),
+  CACHE("cache", Kind.RUN, null, RunField.CACHE),
   OUT("out", Kind.PATH, null, null);
 
   /** A literal key is never written in a suite file; this field name is refused wherever it appears. */

@@ -6,7 +6,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
+import dev.jmlebench.dataset.Dataset;
+import dev.jmlebench.results.RunVariant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.Set;
 
 /** {@code suite plan}: each entry's resolved settings and the {@code run} command line that does it. */
@@ -48,11 +54,27 @@ public final class SuitePlan {
    * Which key variable goes to which server, then per entry: its name, the settings that decide its row, where
    * the key comes from and goes, and the command.
    */
-  public static String text(Suite suite, List<SuiteEntry> entries, String program, Set<String> allowedKeyVariables) {
+  public static String text(Suite suite, List<SuiteEntry> entries, String program, Set<String> allowedKeyVariables,
+      Function<String, Dataset> datasets) {
     StringBuilder sb = new StringBuilder();
     sb.append(suite.file()).append(": ").append(entries.size()).append(" of ").append(suite.entries().size())
         .append(" runs; result files in ").append(suite.results())
         .append(suite.readme() != null ? ", leaderboard tables in " + suite.readme() : "").append("\n");
+    Map<SuiteEntry, Integer> requests = new LinkedHashMap<>();
+    Set<String> unknown = new TreeSet<>();
+    for (SuiteEntry e : entries) {
+      Dataset d = datasets.apply(e.exam());
+      if (d == null) {
+        unknown.add(e.exam());
+      } else {
+        requests.put(e, e.spec().requests(d));
+      }
+    }
+    sb.append("Requests: ").append(requests.values().stream().mapToInt(Integer::intValue).sum())
+        .append(" at most, if nothing is answered yet or cached")
+        .append(unknown.isEmpty() ? "" : "; not counted: the runs of exam " + String.join(", ", unknown)
+            + ", whose dataset is not downloaded yet")
+        .append("\n");
     sb.append("API keys:\n");
     KeyVariables.routes(entries, allowedKeyVariables).forEach(r -> sb.append("  ").append(r).append("\n"));
     for (SuiteEntry e : entries) {
@@ -63,6 +85,13 @@ public final class SuitePlan {
           .append("\n");
       if (e.extraBody() != null) {
         sb.append("  extra body ").append(e.extraBody()).append("\n");
+      }
+      RunVariant variant = RunVariant.of(e.spec().toMetadata());
+      if (!variant.isDefault()) {
+        sb.append("  variant ").append(variant.label()).append(" (not ranked on the leaderboard)\n");
+      }
+      if (requests.containsKey(e)) {
+        sb.append("  requests ").append(requests.get(e)).append("\n");
       }
       sb.append("  out ").append(e.out()).append(" · API key ")
           // A server on this machine may need no key; suite run still sends the variable's when it is set.
