@@ -79,10 +79,11 @@ public enum ApiKind {
     if (this == ANTHROPIC) {
       return ANTHROPIC_KEY_VARIABLE;
     }
-    String host = baseUrl.getHost() == null ? "" : baseUrl.getHost().toLowerCase(Locale.ROOT);
+    // No base URL: a file that records none (an imported run) was asked by no server of this tool.
+    String host = baseUrl == null || baseUrl.getHost() == null ? "" : baseUrl.getHost().toLowerCase(Locale.ROOT);
     boolean openRouter = host.equals(OPENROUTER_HOST) || host.endsWith("." + OPENROUTER_HOST);
     String fromEnv = env.apply(BASE_URL_VARIABLE);
-    boolean pairedWithBaseUrlVariable = fromEnv != null && fromEnv.strip().equals(baseUrl.toString());
+    boolean pairedWithBaseUrlVariable = baseUrl != null && fromEnv != null && fromEnv.strip().equals(baseUrl.toString());
     return openRouter && !pairedWithBaseUrlVariable ? OPENROUTER_KEY_VARIABLE : OPENAI_KEY_VARIABLE;
   }
 

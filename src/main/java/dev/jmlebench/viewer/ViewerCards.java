@@ -7,7 +7,6 @@ import dev.jmlebench.robustness.CardJson;
 import dev.jmlebench.robustness.CardRuns;
 import dev.jmlebench.robustness.Cards;
 import dev.jmlebench.results.ResultFiles;
-import dev.jmlebench.results.ResultFolder;
 import dev.jmlebench.results.RunVariant;
 import dev.jmlebench.stats.Bootstrap;
 import dev.jmlebench.viewer.ViewerData.Run;
@@ -47,8 +46,9 @@ final class ViewerCards {
     }
     // Runs in another choice order or language are kept off the viewer's pages (never ranked beside the
     // published protocol), but they are what a card is made of: read them here.
+    // Only the variant runs the folder's reading kept: the other skipped files (links, faulty files) are never opened.
     for (ViewerData.Skipped skipped : data.skipped()) {
-      ResultFolder.readIfResultFile(skipped.file())
+      java.util.Optional.ofNullable(skipped.variantRun())
           .filter(r -> !RunVariant.of(r.metadata()).isRanked())
           .filter(r -> data.dataset().exam().equals(ResultFiles.examOf(r)))
           .ifPresent(r -> byModel.computeIfAbsent(r.metadata().model(), m -> new ArrayList<>())

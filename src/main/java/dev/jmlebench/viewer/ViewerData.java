@@ -34,7 +34,11 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
   }
 
   /** A {@code *.json} of the folder that is not shown, and why. */
-  public record Skipped(Path file, String reason) {}
+  public record Skipped(Path file, String reason, ResultFile variantRun) {
+    public Skipped(Path file, String reason) {
+      this(file, reason, null);
+    }
+  }
 
   /**
    * One result file.
@@ -167,8 +171,10 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
         RunVariant variant = read instanceof ResultFolder.Result r ? RunVariant.of(r.result().metadata()) : null;
         if (variant != null && !variant.isRanked()) {
           // The viewer's runs are ranked on its leaderboard, compared in its matrix: the published protocol's only.
+          // Kept as read, for the robustness cards: read again, a file could have changed — or be anything.
           skipped.add(new Skipped(f, "a variant run (" + variant.label() + "): never ranked beside the published "
-              + "protocol's runs; `robustness` compares it with its default run"));
+              + "protocol's runs; `robustness` compares it with its default run",
+              ((ResultFolder.Result) read).result()));
         } else if (read instanceof ResultFolder.Result r) {
           results.add(new Read(uniqueId(f, ids), f, r.result(), stamp.get()));
         } else if (read instanceof ResultFolder.Skipped s && !s.ours()) {
