@@ -48,6 +48,8 @@ public enum SuiteField {
   CHOICE_ORDER(ResultSchema.Metadata.CHOICE_ORDER, Kind.RUN, null, RunField.CHOICE_ORDER),
   LANGUAGE(ResultSchema.Metadata.LANGUAGE, Kind.RUN, null, RunField.LANGUAGE),
   CACHE("cache", Kind.RUN, null, RunField.CACHE),
+  PRICE_INPUT("price_input", Kind.RUN, null, RunField.PRICE_INPUT),
+  PRICE_OUTPUT("price_output", Kind.RUN, null, RunField.PRICE_OUTPUT),
   OUT("out", Kind.PATH, null, null);
 
   /** A literal key is never written in a suite file; this field name is refused wherever it appears. */

@@ -75,6 +75,14 @@ public final class SuitePlan {
         .append(unknown.isEmpty() ? "" : "; not counted: the runs of exam " + String.join(", ", unknown)
             + ", whose dataset is not downloaded yet")
         .append("\n");
+    Map<SuiteEntry, CostEstimate> costs = new LinkedHashMap<>();
+    requests.forEach((e, n) -> costs.put(e, CostEstimate.of(e, n, suite.results())));
+    List<CostEstimate> known = costs.values().stream().filter(CostEstimate::known).toList();
+    sb.append("Cost: ").append(known.isEmpty() ? "unknown" : "about " + CostEstimate.usd(known.stream()
+            .map(CostEstimate::usd).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
+            + " for " + known.size() + " of " + costs.size() + " runs")
+        .append(" (from what earlier answers of each model in ").append(suite.results())
+        .append(" cost, or their tokens at the run's price_input/price_output; see each run)\n");
     sb.append("API keys:\n");
     KeyVariables.routes(entries, allowedKeyVariables).forEach(r -> sb.append("  ").append(r).append("\n"));
     for (SuiteEntry e : entries) {
@@ -91,7 +99,7 @@ public final class SuitePlan {
         sb.append("  variant ").append(variant.label()).append(" (not ranked on the leaderboard)\n");
       }
       if (requests.containsKey(e)) {
-        sb.append("  requests ").append(requests.get(e)).append("\n");
+        sb.append("  requests ").append(requests.get(e)).append(" · ").append(costs.get(e).text()).append("\n");
       }
       sb.append("  out ").append(e.out()).append(" · API key ")
           // A server on this machine may need no key; suite run still sends the variable's when it is set.

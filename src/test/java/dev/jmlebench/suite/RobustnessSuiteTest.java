@@ -48,8 +48,43 @@ class RobustnessSuiteTest {
     assertThat(plan.exitCode()).as(plan.err()).isZero();
     // The image audit asks the first 20 of the 98 image questions.
     assertThat(plan.out()).contains("Requests: " + 3 * LIMIT + " at most, if nothing is answered yet or cached\n")
-        .contains("  variant choices cyclic:1 (not ranked on the leaderboard)\n  requests " + LIMIT + "\n")
+        .contains("  variant choices cyclic:1 (not ranked on the leaderboard)\n  requests " + LIMIT + " · cost unknown")
         .contains("--choice-order cyclic:1");
+  }
+
+  @Test
+  void thePlanPricesTheRunsFromTheTokensOfTheModelsEarlierAnswers() throws IOException {
+    Path suite = dir.resolve("priced.yaml");
+    Files.writeString(suite, Files.readString(smallCopy()).replace("  limit: " + LIMIT + "\n",
+        "  limit: " + LIMIT + "\n  price_input: 1.75\n  price_output: 14\n"));
+    List<String> only = List.of("--only", "gpt-5.2_120_cyclic1,gpt-5.2_120_images_blind", "--results",
+        dir.resolve("results").toString(), "--dataset", SharedData.root().toString());
+    List<String> plan = new ArrayList<>(List.of("suite", "plan", suite.toString()));
+    plan.addAll(only);
+    Cli.Outcome before = Cli.run(plan.toArray(String[]::new));
+    assertThat(before.out()).contains("Cost: unknown").contains("cost unknown: no earlier answer of openai/gpt-5.2");
+
+    try (MockServer mock = MockServer.start(0, SharedData.dataset(), null, MockOptions.INSTANT)) {
+      Cli.Outcome r = Cli.run("suite", "run", suite.toString(), "--only", "gpt-5.2_120", "--base-url",
+          mock.baseUrl().toString(), "--results", dir.resolve("results").toString(), "--dataset",
+          SharedData.root().toString());
+      assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    }
+    // The default run's answers, priced as it ran, say what this model's answers cost: 20 more of each.
+    dev.jmlebench.results.RunUsage usage = dev.jmlebench.results.RunUsage.of(
+        ResultFiles.read(dir.resolve("results/gpt-5.2_120.json")), "default run");
+    assertThat(usage.priced()).isEqualTo(LIMIT);
+    java.math.BigDecimal each = usage.cost().divide(java.math.BigDecimal.valueOf(usage.priced()),
+        java.math.MathContext.DECIMAL64);
+    java.util.function.Function<java.math.BigDecimal, String> usd =
+        v -> "$" + v.setScale(4, java.math.RoundingMode.HALF_UP).toPlainString();
+    Cli.Outcome after = Cli.run(plan.toArray(String[]::new));
+    assertThat(after.exitCode()).as(after.err()).isZero();
+    assertThat(after.out()).contains("  requests " + LIMIT + " · cost about "
+            + usd.apply(each.multiply(java.math.BigDecimal.valueOf(LIMIT))) + " (" + usd.apply(each)
+            + " an answer, as " + LIMIT + " earlier answers cost)")
+        .contains("Cost: about " + usd.apply(each.multiply(java.math.BigDecimal.valueOf(2L * LIMIT)))
+            + " for 2 of 2 runs");
   }
 
   @Test
