@@ -5,6 +5,7 @@ import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.dataset.Question;
 import dev.jmlebench.dataset.QuestionId;
 import dev.jmlebench.dataset.SerialGroup;
+import dev.jmlebench.results.Completeness;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
@@ -146,7 +147,22 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
           !criteria.isExcluded(r.questionId()), r.outcome() == Outcome.CORRECT, r.predicted(), r.gold(),
           unitOf.apply(r.questionId()), prohibitedOf.apply(r)));
     }
-    return new ScoredRun(file.metadata().name(), file.metadata().model(), source, out);
+    return new ScoredRun(shownName(file), file.metadata().model(), source, out);
+  }
+
+  /**
+   * The name a ranking shows: a run of part of the exam ({@code --limit}, {@code --questions}) or one that did not
+   * answer all it set out to ask is marked, so that 9/10 is not read beside 430/500 as a better run.
+   */
+  private static String shownName(ResultFile file) {
+    String name = file.metadata().name();
+    if (file.summary() == null) {
+      return name;
+    }
+    if (file.summary().requiredPass() == null || file.summary().generalPass() == null) {
+      return name + " (part of the exam: " + file.results().size() + " questions)";
+    }
+    return Completeness.of(file.metadata(), file.summary()).label(name);
   }
 
   public int correct() {

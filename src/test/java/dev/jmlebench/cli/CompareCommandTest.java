@@ -79,6 +79,28 @@ class CompareCommandTest {
   }
 
   @Test
+  void aRunOfPartOfTheExamIsMarkedInTheRankingNotReadAsAFullOne() throws IOException {
+    // A quick try (--limit 10) beside a full run: its 90% is of ten questions.
+    Path dir = Files.createDirectories(tmp.resolve("tries"));
+    com.fasterxml.jackson.databind.node.ObjectNode file =
+        (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Path.of(qwen32).toFile());
+    var results = (com.fasterxml.jackson.databind.node.ArrayNode) file.get("results");
+    while (results.size() > 10) {
+      results.remove(results.size() - 1);
+    }
+    ((com.fasterxml.jackson.databind.node.ObjectNode) file.get("metadata")).put("total_questions", 10)
+        .put("attempted", 10);
+    file.remove("summary");
+    Files.writeString(dir.resolve("quick.json"), JSON.writeValueAsString(file));
+    Files.copy(Path.of(medrect), dir.resolve("full.json"));
+
+    Cli.Outcome r = Cli.run("compare", "--dataset", SharedData.root().toString(), "--all", dir.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Qwen3-32B (part of the exam: 10 questions)")
+        .doesNotContain("Preferred-MedRECT-32B (part");
+  }
+
+  @Test
   void allJsonHasTheDocumentedKeysInTheDocumentedOrder() throws IOException {
     JsonNode j = JSON.readTree(allJson());
     int n = SharedData.publishedResults().size();
