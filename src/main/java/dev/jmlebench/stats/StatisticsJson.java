@@ -116,18 +116,7 @@ public final class StatisticsJson {
     o.put("schema", COMPARE_ALL_SCHEMA);
     o.set("bootstrap", bootstrap(all.bootstrap()));
     o.put("alpha", AllPairs.ALPHA);
-    ArrayNode runs = o.putArray("runs");
-    for (int i = 0; i < all.ranking().size(); i++) {
-      ScoredRun r = all.ranking().get(i);
-      ObjectNode run = runs.addObject();
-      run.put("rank", i + 1);
-      run.setAll(identity(r));
-      run.put("questions", r.questions().size());
-      run.put(ResultSchema.Summary.CORRECT, r.correct());
-      run.put(ResultSchema.Summary.SCORE, r.score());
-      run.put(ResultSchema.Summary.SCORE_MAX, r.scoreMax());
-      run.put(ResultSchema.Summary.SCORE_PCT, Ratio.of(r.score(), r.scoreMax()));
-    }
+    rankedRuns(o.putArray("runs"), all.ranking());
     ArrayNode pairs = o.putArray("pairs");
     for (AllPairs.Pair p : all.pairs()) {
       PairedComparison c = p.comparison();
@@ -151,18 +140,10 @@ public final class StatisticsJson {
     return o;
   }
 
-  /**
-   * Every pair by counting ({@link PairTable}): the keys of {@link #compareAll} but the schema's and without
-   * {@code score_difference_ci}.
-   */
-  public static ObjectNode pairTable(PairTable table, Bootstrap bootstrap) {
-    ObjectNode o = NODES.objectNode();
-    o.put("schema", PAIR_TABLE_SCHEMA);
-    o.set("bootstrap", bootstrap(bootstrap));
-    o.put("alpha", AllPairs.ALPHA);
-    ArrayNode runs = o.putArray("runs");
-    for (int i = 0; i < table.ranking().size(); i++) {
-      ScoredRun r = table.ranking().get(i);
+  /** The runs in their order, each with its rank, identity and figures: the same in every document of pairs. */
+  private static void rankedRuns(ArrayNode runs, List<ScoredRun> ranking) {
+    for (int i = 0; i < ranking.size(); i++) {
+      ScoredRun r = ranking.get(i);
       ObjectNode run = runs.addObject();
       run.put("rank", i + 1);
       run.setAll(identity(r));
@@ -172,6 +153,18 @@ public final class StatisticsJson {
       run.put(ResultSchema.Summary.SCORE_MAX, r.scoreMax());
       run.put(ResultSchema.Summary.SCORE_PCT, Ratio.of(r.score(), r.scoreMax()));
     }
+  }
+
+  /**
+   * Every pair by counting ({@link PairTable}): the keys of {@link #compareAll} but the schema's and without
+   * {@code score_difference_ci}.
+   */
+  public static ObjectNode pairTable(PairTable table, Bootstrap bootstrap) {
+    ObjectNode o = NODES.objectNode();
+    o.put("schema", PAIR_TABLE_SCHEMA);
+    o.set("bootstrap", bootstrap(bootstrap));
+    o.put("alpha", AllPairs.ALPHA);
+    rankedRuns(o.putArray("runs"), table.ranking());
     ArrayNode pairs = o.putArray("pairs");
     for (PairTable.Pair p : table.pairs()) {
       ObjectNode q = ranks(pairs.addObject(), p.a(), p.b(), table.ranking());
