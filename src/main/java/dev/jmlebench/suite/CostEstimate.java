@@ -1,7 +1,7 @@
 package dev.jmlebench.suite;
 
 import dev.jmlebench.cost.Prices;
-import dev.jmlebench.results.ResultFile;
+import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFolder;
 import dev.jmlebench.results.RunUsage;
 import dev.jmlebench.results.Samples;
@@ -11,7 +11,9 @@ import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,8 +27,11 @@ import java.util.Objects;
  * @param basis how it was made, or why there is none
  */
 record CostEstimate(BigDecimal usd, String basis) {
-  static CostEstimate of(SuiteEntry entry, int requests, Path results) {
-    RunUsage usage = earlierAnswers(entry.model(), results);
+  /**
+   * @param earlier what {@link #earlierAnswers} found in {@code results}, by model
+   */
+  static CostEstimate of(SuiteEntry entry, int requests, Path results, Map<String, RunUsage> earlier) {
+    RunUsage usage = earlier.getOrDefault(entry.model(), NONE);
     if (usage.answers() == 0) {
       return new CostEstimate(null, "cost unknown: no earlier answer of " + entry.model() + " in " + results
           + " to take its length from");
@@ -62,24 +67,31 @@ record CostEstimate(BigDecimal usd, String basis) {
     return "$" + v.setScale(v.compareTo(BigDecimal.ONE) < 0 ? 4 : 2, RoundingMode.HALF_UP).toPlainString();
   }
 
-  /** Every answer of the model in the folder's result files (one file at a time; the folder may be large). */
-  private static RunUsage earlierAnswers(String model, Path results) {
-    if (!Files.isDirectory(results)) {
-      return RunUsage.ofSamples(List.of());
-    }
-    List<dev.jmlebench.results.QuestionResult> answers = new ArrayList<>();
-    for (Path f : ResultFolder.list(results, results.toString())) {
-      ResultFolder.Entry read;
-      try {
-        read = ResultFolder.read(f);
-      } catch (RuntimeException unreadable) {
-        continue; // a plan estimates; the run itself names a faulty file
+  private static final RunUsage NONE = RunUsage.ofSamples(List.of());
+
+  /**
+   * The usage of every answer in the folder's result files, by model: read once for a whole plan, one file at a
+   * time (the folder may be large).
+   */
+  static Map<String, RunUsage> earlierAnswers(Path results) {
+    Map<String, List<QuestionResult>> byModel = new HashMap<>();
+    if (Files.isDirectory(results)) {
+      for (Path f : ResultFolder.list(results, results.toString())) {
+        ResultFolder.Entry read;
+        try {
+          read = ResultFolder.read(f);
+        } catch (RuntimeException unreadable) {
+          continue; // a plan estimates; the run itself names a faulty file
+        }
+        if (read instanceof ResultFolder.Result r) {
+          List<QuestionResult> answers = byModel.computeIfAbsent(r.result().metadata().model(), m -> new ArrayList<>());
+          r.result().results().forEach(x -> Samples.of(x, f.toString()).stream().filter(Objects::nonNull)
+              .forEach(answers::add));
+        }
       }
-      if (read instanceof ResultFolder.Result r && model.equals(r.result().metadata().model())) {
-        ResultFile file = r.result();
-        file.results().forEach(x -> Samples.of(x, f.toString()).stream().filter(Objects::nonNull).forEach(answers::add));
-      }
     }
-    return RunUsage.ofSamples(answers);
+    Map<String, RunUsage> usage = new HashMap<>();
+    byModel.forEach((model, answers) -> usage.put(model, RunUsage.ofSamples(answers)));
+    return usage;
   }
 }

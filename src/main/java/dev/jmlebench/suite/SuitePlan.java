@@ -76,7 +76,8 @@ public final class SuitePlan {
             + ", whose dataset is not downloaded yet")
         .append("\n");
     Map<SuiteEntry, CostEstimate> costs = new LinkedHashMap<>();
-    requests.forEach((e, n) -> costs.put(e, CostEstimate.of(e, n, suite.results())));
+    Map<String, dev.jmlebench.results.RunUsage> earlier = CostEstimate.earlierAnswers(suite.results());
+    requests.forEach((e, n) -> costs.put(e, CostEstimate.of(e, n, suite.results(), earlier)));
     List<CostEstimate> known = costs.values().stream().filter(CostEstimate::known).toList();
     sb.append("Cost: ").append(known.isEmpty() ? "unknown" : "about " + CostEstimate.usd(known.stream()
             .map(CostEstimate::usd).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add))
