@@ -184,19 +184,17 @@ public final class Runner {
    * line naming the process that holds it, before reading or asking anything.
    */
   public FinishedRun run() {
-    Thread releaseLock = null;
     try (RunLock lock = RunLock.take(target.out())) {
       // Until the Ctrl-C hook that writes the file takes over (it releases the lock when done), a stop releases the
       // lock here: a run stopped while it reads earlier answers left its lock file behind.
-      releaseLock = new Thread(lock::close, "jmle-bench-release-lock");
-      Runtime.getRuntime().addShutdownHook(releaseLock);
-      earlyRelease = releaseLock;
+      earlyRelease = new Thread(lock::close, "jmle-bench-release-lock");
+      Runtime.getRuntime().addShutdownHook(earlyRelease);
       // A kill during the final write leaves a temporary file beside the result: nothing else will remove it.
       AtomicFiles.removeLeftovers(target.out());
       return runLocked(lock);
     } finally {
-      if (releaseLock != null) {
-        removeHook(releaseLock);
+      if (earlyRelease != null) {
+        removeHook(earlyRelease);
       }
       pool.close();
     }
