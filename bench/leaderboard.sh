@@ -17,28 +17,7 @@ runs="${1:-10}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-python3 - "$shared/results" "$work" <<'PY'
-import glob, json, os, sys
-src, work = sys.argv[1], sys.argv[2]
-files = sorted(glob.glob(os.path.join(src, "*.json")))
-for side in ("java", "python", "pychart", "stale"):
-    os.makedirs(os.path.join(work, side, "results"))
-    with open(os.path.join(work, side, "README.md"), "w", encoding="utf-8") as f:
-        f.write("# Bench\n\n<!-- leaderboard-all-start -->\n<!-- leaderboard-all-end -->\n\n"
-                "<!-- leaderboard-text-start -->\n<!-- leaderboard-text-end -->\n")
-for i in range(20):
-    path, copy = files[i % len(files)], i // len(files)
-    with open(path, encoding="utf-8") as f:
-        data = json.load(f)
-    m = data["metadata"]
-    if copy:
-        m["display_name"] = (m.get("display_name") or m["model"]) + f" #{copy + 1}"
-    for side in ("java", "python", "pychart", "stale"):
-        if side == "stale":
-            del data["summary"]  # every file must then be rescored into a new summary and rewritten
-        with open(os.path.join(work, side, "results", f"{copy}_{os.path.basename(path)}"), "w", encoding="utf-8") as f:
-            json.dump(data, f, indent=2, ensure_ascii=False)
-PY
+python3 "$here/bench/twenty.py" "$shared/results" "$work" java python pychart stale
 echo "20 result files, $(du -sh "$work/java/results" | cut -f1) per side, in $work"
 
 "$here/jmle-bench" --version >/dev/null   # build the jar (and the start-up archive) before timing

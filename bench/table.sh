@@ -87,30 +87,8 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, load $(
   "$(java -version 2>&1 | head -1), $(/usr/bin/python3 --version 2>&1), $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "before: $(git -C "$before" log -1 --format='%h %cs' 2>/dev/null || echo "$before"); after: $(git -C "$here" log -1 --format='%h %cs')"
 
-# twenty DIR SIDE...: the 8 published files and copies under other display names, 20 in all, in DIR/SIDE/results,
-# with a README holding the two tables' markers beside.
-twenty() {
-  python3 - "$data/results" "$@" <<'PY'
-import glob, json, os, sys
-src, work, sides = sys.argv[1], sys.argv[2], sys.argv[3:]
-files = sorted(glob.glob(os.path.join(src, "*.json")))
-for side in sides:
-    os.makedirs(os.path.join(work, side, "results"))
-    with open(os.path.join(work, side, "README.md"), "w", encoding="utf-8") as f:
-        f.write("# Bench\n\n<!-- leaderboard-all-start -->\n<!-- leaderboard-all-end -->\n\n"
-                "<!-- leaderboard-text-start -->\n<!-- leaderboard-text-end -->\n")
-for i in range(20):
-    path, copy = files[i % len(files)], i // len(files)
-    with open(path, encoding="utf-8") as f:
-        data = json.load(f)
-    if copy:
-        m = data["metadata"]
-        m["display_name"] = (m.get("display_name") or m["model"]) + f" #{copy + 1}"
-    for side in sides:
-        with open(os.path.join(work, side, "results", f"{copy}_{os.path.basename(path)}"), "w", encoding="utf-8") as f:
-            json.dump(data, f, indent=2, ensure_ascii=False)
-PY
-}
+# twenty DIR SIDE...: the 20-file folder (bench/twenty.py) for each SIDE under DIR.
+twenty() { python3 "$here/bench/twenty.py" "$data/results" "$@"; }
 
 # ---- outputs byte for byte: the 8 published files through both builds --------------------------------------
 if want same; then
