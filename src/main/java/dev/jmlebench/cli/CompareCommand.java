@@ -65,7 +65,11 @@ final class CompareCommand implements Callable<Integer> {
                 .collect(Collectors.joining(", ")))
             + (only == null ? "" : " (--exam " + only + ")"));
       }
-      out.print(json ? StatisticsJson.write(StatisticsJson.compareAll(result)) : StatisticsReport.compareAll(result));
+      if (json) {
+        out.print(StatisticsJson.write(StatisticsJson.compareAll(result)));
+      } else {
+        StatisticsReport.compareAll(result, out);
+      }
     } else {
       if (files.size() != 2) {
         throw new UserError("compare: give two result files A and B, or --all DIR");

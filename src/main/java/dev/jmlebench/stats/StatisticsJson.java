@@ -119,7 +119,7 @@ public final class StatisticsJson {
     rankedRuns(o.putArray("runs"), all.ranking());
     ArrayNode pairs = o.putArray("pairs");
     for (AllPairs.Pair p : all.pairs()) {
-      PairedComparison c = p.comparison();
+      PairFigures c = p.figures();
       ObjectNode q = ranks(pairs.addObject(), p);
       q.put("questions", c.questions());
       q.put(ResultSchema.Summary.SCORE_MAX, c.scoreMax());
@@ -197,8 +197,8 @@ public final class StatisticsJson {
   private static ObjectNode ranks(ObjectNode q, AllPairs.Pair p) {
     q.put("a_rank", p.a() + 1);
     q.put("b_rank", p.b() + 1);
-    q.put("a", p.comparison().a().name());
-    q.put("b", p.comparison().b().name());
+    q.put("a", p.runA().name());
+    q.put("b", p.runB().name());
     return q;
   }
 

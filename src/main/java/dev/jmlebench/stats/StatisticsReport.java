@@ -7,8 +7,11 @@ import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.score.Percent;
 import dev.jmlebench.score.Ratio;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The plain-text forms of the statistics, for {@code summary} and {@code compare}. */
 public final class StatisticsReport {
@@ -83,51 +86,70 @@ public final class StatisticsReport {
    * under a heading naming it, newest first, then the exams with one run, which have nothing to be compared with.
    */
   public static String compareAll(ExamsCompared compared) {
+    StringWriter text = new StringWriter();
+    compareAll(compared, new PrintWriter(text));
+    return text.toString();
+  }
+
+  /**
+   * As {@link #compareAll(ExamsCompared)}, line by line into {@code out}: a folder of hundreds of runs has tens of
+   * thousands of pairs per exam, printed without holding the whole text.
+   */
+  public static void compareAll(ExamsCompared compared, PrintWriter out) {
     if (compared.isOneExam()) {
-      return compareAll(compared.compared().values().iterator().next());
+      compareAll(compared.compared().values().iterator().next(), out);
+      out.flush();
+      return;
     }
-    StringBuilder sb = new StringBuilder();
-    compared.compared().forEach((exam, all) -> {
-      if (sb.length() > 0) {
-        sb.append('\n');
-      }
-      sb.append("== The ").append(ExamOrdinal.of(exam)).append(" exam: ").append(all.ranking().size())
-          .append(" runs compared among themselves ==\n").append(compareAll(all));
-    });
-    compared.alone().forEach((exam, run) -> sb.append(sb.length() > 0 ? "\n" : "").append("== The ")
-        .append(exam.isEmpty() ? "unknown" : ExamOrdinal.of(exam)).append(" exam: one run, nothing to compare it with: ")
-        .append(identity(run)).append(" ==\n"));
-    return sb.toString();
+    boolean first = true;
+    for (Map.Entry<String, AllPairs> e : compared.compared().entrySet()) {
+      out.print((first ? "" : "\n") + "== The " + ExamOrdinal.of(e.getKey()) + " exam: "
+          + e.getValue().ranking().size() + " runs compared among themselves ==\n");
+      compareAll(e.getValue(), out);
+      first = false;
+    }
+    for (Map.Entry<String, ScoredRun> e : compared.alone().entrySet()) {
+      out.print((first ? "" : "\n") + "== The " + (e.getKey().isEmpty() ? "unknown" : ExamOrdinal.of(e.getKey()))
+          + " exam: one run, nothing to compare it with: " + identity(e.getValue()) + " ==\n");
+      first = false;
+    }
+    out.flush();
   }
 
   public static String compareAll(AllPairs all) {
+    StringWriter text = new StringWriter();
+    PrintWriter out = new PrintWriter(text);
+    compareAll(all, out);
+    out.flush();
+    return text.toString();
+  }
+
+  private static void compareAll(AllPairs all, PrintWriter out) {
     List<ScoredRun> ranking = all.ranking();
     int width = ranking.stream().mapToInt(r -> r.name().length()).max().orElse(4);
-    StringBuilder sb = new StringBuilder();
-    sb.append("Ranking by score\n");
+    out.print("Ranking by score\n");
     for (int i = 0; i < ranking.size(); i++) {
       ScoredRun r = ranking.get(i);
-      sb.append(String.format(Locale.ROOT, "  %2d  %-" + width + "s  %s  %s%n", i + 1, r.name(),
+      out.print(String.format(Locale.ROOT, "  %2d  %-" + width + "s  %s  %s%n", i + 1, r.name(),
           fraction(r.score(), r.scoreMax()), r.source()));
     }
-    sb.append(String.format(Locale.ROOT, "%nPairs (A above B; exact McNemar p, Holm-adjusted over %d pairs; A-B in points "
+    out.print(String.format(Locale.ROOT, "%nPairs (A above B; exact McNemar p, Holm-adjusted over %d pairs; A-B in points "
         + "with its 95%% paired-bootstrap CI)%n", all.pairs().size()));
-    sb.append(String.format(Locale.ROOT, "  %-" + width + "s  %-" + width + "s  %5s %5s  %4s  %-11s %-8s %s%n",
+    String row = "  %-" + width + "s  %-" + width + "s  %5d %5d  %4s  %-11s %-8s %s%n";
+    out.print(String.format(Locale.ROOT, "  %-" + width + "s  %-" + width + "s  %5s %5s  %4s  %-11s %-8s %s%n",
         "A", "B", "A✓B✗", "A✗B✓", "A-B", "95% CI", "p", "Holm p"));
     for (AllPairs.Pair pair : all.pairs()) {
-      PairedComparison c = pair.comparison();
-      sb.append(String.format(Locale.ROOT, "  %-" + width + "s  %-" + width + "s  %5d %5d  %4s  %-11s %-8s %s%n",
-          c.a().name(), c.b().name(), c.aOnly(), c.bOnly(), signed(c.scoreDifference()), signed(c.differenceCi()),
-          p(c.mcnemarP()), p(pair.holmP())));
+      PairFigures c = pair.figures();
+      out.print(String.format(Locale.ROOT, row, pair.runA().name(), pair.runB().name(), c.aOnly(), c.bOnly(),
+          signed(c.scoreDifference()), signed(c.differenceCi()), p(c.mcnemarP()), p(pair.holmP())));
     }
-    sb.append(String.format(Locale.ROOT, "%nNeighbours (distinguishable when Holm p ≤ %.2f)%n", AllPairs.ALPHA));
+    out.print(String.format(Locale.ROOT, "%nNeighbours (distinguishable when Holm p ≤ %.2f)%n", AllPairs.ALPHA));
     for (AllPairs.Pair pair : all.neighbours()) {
-      sb.append(String.format(Locale.ROOT, "  %2d–%-2d %s vs %s: Holm p %s, %s%n", pair.a() + 1, pair.b() + 1,
-          pair.comparison().a().name(), pair.comparison().b().name(), p(pair.holmP()),
+      out.print(String.format(Locale.ROOT, "  %2d–%-2d %s vs %s: Holm p %s, %s%n", pair.a() + 1, pair.b() + 1,
+          pair.runA().name(), pair.runB().name(), p(pair.holmP()),
           pair.distinguishable() ? "distinguishable" : "not distinguishable"));
     }
-    sb.append("Bootstrap  paired, ").append(describe(all.bootstrap())).append('\n');
-    return sb.toString();
+    out.print("Bootstrap  paired, " + describe(all.bootstrap()) + "\n");
   }
 
   private static String describe(Bootstrap b) {

@@ -77,9 +77,39 @@ class AllPairsTest {
   }
 
   @Test
-  void aPairReadsTheSameInTheMatrixAsOnItsOwn() {
-    AllPairs.Pair p = all.pair(4, 5);
-    assertThat(PairedComparison.of(p.comparison().a(), p.comparison().b())).isEqualTo(p.comparison());
+  void everyPairReadsTheSameInTheMatrixAsOnItsOwn() {
+    // The matrix compares runs of the same questions from each run's own replicates (SameQuestions); on its own
+    // a pair is bootstrapped as a pair. Every figure must be the same integers.
+    for (AllPairs.Pair p : all.pairs()) {
+      PairedComparison alone = PairedComparison.of(all.ranking().get(p.a()), all.ranking().get(p.b()));
+      assertThat(p.figures()).as("pair %d-%d", p.a(), p.b()).isEqualTo(PairFigures.of(alone));
+    }
+    assertThat(all.pair(4, 5).comparison()).isEqualTo(PairedComparison.of(all.ranking().get(4), all.ranking().get(5)));
+  }
+
+  @Test
+  void runsOfOtherQuestionsArePairedAsPairsAndReadTheSameToo() {
+    // A run of part of the exam, and one whose answers are in a new order, beside full runs: three layouts.
+    ScoredRun full = runs.get(0);
+    ScoredRun part = new ScoredRun(full.name() + " (part)", full.model(), "part.json",
+        full.questions().subList(0, 150));
+    ScoredRun other = runs.get(1);
+    List<ScoredQuestion> regrouped = other.questions().stream().map(q -> new ScoredQuestion(q.questionId(), q.block(),
+        q.number(), q.points(), q.required(), q.scored(), q.correct(), q.predicted(), q.gold(),
+        "own-" + q.questionId(), q.prohibited())).toList();
+    List<ScoredRun> mixed = new ArrayList<>(runs);
+    mixed.add(part);
+    mixed.add(new ScoredRun(other.name() + " (ungrouped)", other.model(), "ungrouped.json", regrouped));
+    AllPairs matrix = AllPairs.of(mixed);
+    assertThat(matrix.pairs()).hasSize(mixed.size() * (mixed.size() - 1) / 2).allSatisfy(p ->
+        assertThat(p.figures()).as("pair %s-%s", p.runA().source(), p.runB().source())
+            .isEqualTo(PairFigures.of(PairedComparison.of(p.runA(), p.runB()))));
+    for (int i = 0; i < mixed.size(); i++) {
+      for (int j = i + 1; j < mixed.size(); j++) {
+        assertThat(matrix.pair(i, j).a()).isEqualTo(i);
+        assertThat(matrix.pair(i, j).b()).isEqualTo(j);
+      }
+    }
   }
 
   @Test

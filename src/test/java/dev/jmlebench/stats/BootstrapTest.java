@@ -68,6 +68,26 @@ class BootstrapTest {
   }
 
   @Test
+  void percentileEndsAreTheOrderStatisticsOfTheSortedReplicatesWhateverTheirSpread() {
+    // Narrow spreads are counted, wide ones sorted: both must give the ranks of the sorted array.
+    Random random = new Random(7);
+    for (int trial = 0; trial < 400; trial++) {
+      int b = 40 + random.nextInt(3000);
+      int spread = trial % 2 == 0 ? 1 + random.nextInt(50) : 1 + random.nextInt(Integer.MAX_VALUE / 4);
+      int offset = random.nextInt(2001) - 1000;
+      int[] replicates = new int[b];
+      for (int r = 0; r < b; r++) {
+        replicates[r] = offset + random.nextInt(spread) - spread / 2;
+      }
+      int[] sorted = replicates.clone();
+      java.util.Arrays.sort(sorted);
+      PointInterval expected = new PointInterval(sorted[(b + 39) / 40 - 1], sorted[(39 * b + 39) / 40 - 1]);
+      assertThat(Bootstrap.percentile(replicates)).as("trial %d, B = %d, spread %d", trial, b, spread)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
   void strataAreResampledSeparatelySoEachKeepsItsSize() {
     // Stratum "x" holds only 1s, stratum "y" only 0s: whatever is drawn, every resample sums to the size of x.
     List<String> strata = List.of("x", "y", "x", "y", "y", "x", "y");
