@@ -31,7 +31,8 @@
 #                the median of the runs)
 #   viewer       first paint of the leaderboard in a fresh browser context, 20 runs: each build's `serve` over the
 #                same 20 files, measured in alternation by dev.jmlebench.viewer.FirstPaint (test scope, this
-#                checkout's, built into target-bench/), 3 rounds per turn
+#                checkout's, built into target-bench/; the page watched from its first frame, no Playwright round
+#                trip in the figure), 3 rounds per turn
 #   report       `report --out` over 16 result files of 3 exams: size and number of files
 #   scale        bench/scale.sh (3,000 result files; this build only), when present
 set -euo pipefail

@@ -41,7 +41,12 @@ public final class LiveFolder implements AutoCloseable {
 
   /** What the pages are shown now; replaced whole, so a request sees one reading of the folder. */
   private record Shown(ViewerSite site, List<Stamp> files, long generation, List<InProgress.Run> running,
-      String problem, byte[] live) {}
+      String problem, byte[] live, Reading reading) {
+    Shown(ViewerSite site, List<Stamp> files, long generation, List<InProgress.Run> running, String problem,
+        byte[] live) {
+      this(site, files, generation, running, problem, live, new Reading(site, generation));
+    }
+  }
 
   private volatile Shown shown;
 
@@ -67,6 +72,14 @@ public final class LiveFolder implements AutoCloseable {
   /** The site as last read. */
   public ViewerSite site() {
     return shown.site();
+  }
+
+  /** A reading of the folder: its site and its generation ({@code /live}'s), or -1 for a site that never changes. */
+  record Reading(ViewerSite site, long generation) {}
+
+  /** The site as last read, with its generation: the page starts from both, taken together. */
+  Reading reading() {
+    return shown.reading();
   }
 
   /** Looks at the folder every {@code every} from now on, on a thread of its own. */

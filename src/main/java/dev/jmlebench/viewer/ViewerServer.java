@@ -71,18 +71,21 @@ public final class ViewerServer implements AutoCloseable {
    * {@code /live} tells the pages when it changed and which runs are under way.
    */
   public static ViewerServer start(LiveFolder folder, String host, int port) {
-    return start(folder::site, folder::liveJson, host, port,
+    return start(folder::reading, folder::liveJson, host, port,
         new DocumentWork(DocumentWork.DEFAULT_THREADS, DocumentWork.DEFAULT_QUEUE));
   }
 
   /** As {@link #start(ViewerSite, String, int)}, building documents with {@code work}, which the server closes. */
   static ViewerServer start(ViewerSite site, String host, int port, DocumentWork work) {
-    return start(() -> site, null, host, port, work);
+    LiveFolder.Reading once = new LiveFolder.Reading(site, -1);
+    return start(() -> once, null, host, port, work);
   }
 
-  private static ViewerServer start(Supplier<ViewerSite> sites, Supplier<byte[]> live, String host, int port,
-      DocumentWork work) {
+  private static ViewerServer start(Supplier<LiveFolder.Reading> readings, Supplier<byte[]> live, String host,
+      int port, DocumentWork work) {
+    Supplier<ViewerSite> sites = () -> readings.get().site();
     WebAssets assets = new WebAssets();
+    FirstPage firstPage = new FirstPage(assets);
     Images images = new Images(sites);
     quietServerLogs();
     if (port != 0) {
@@ -110,7 +113,7 @@ public final class ViewerServer implements AutoCloseable {
         ctx.skipRemainingHandlers();
       }
     });
-    app.get("/", ctx -> gzip.send(ctx, "/", "text/html; charset=utf-8", assets.serverPage()));
+    app.get("/", ctx -> gzip.send(ctx, "/", "text/html; charset=utf-8", firstPage.of(readings.get())));
     app.get("/assets/{name}", ctx -> {
       String name = ctx.pathParam("name");
       byte[] body = assets.asset(name);
@@ -136,6 +139,29 @@ public final class ViewerServer implements AutoCloseable {
       throw e;
     }
     return new ViewerServer(app, work);
+  }
+
+  /**
+   * The page with the index of one reading of the folder in it, made once per reading: the same bytes each time,
+   * so that {@link GzipCache} compresses them once.
+   */
+  private static final class FirstPage {
+    private final WebAssets assets;
+    private LiveFolder.Reading madeFor;
+    private byte[] page;
+
+    FirstPage(WebAssets assets) {
+      this.assets = assets;
+    }
+
+    synchronized byte[] of(LiveFolder.Reading reading) {
+      if (!reading.equals(madeFor)) { // the same site and generation: the same page
+        byte[] index = reading.site().json("index").orElseThrow();
+        page = assets.serverPage(index, reading.generation());
+        madeFor = reading;
+      }
+      return page;
+    }
   }
 
   /**

@@ -33,9 +33,11 @@ final class WebAssets {
   private static final String CHARSET = "<meta charset=\"utf-8\">";
   private static final String API_SOURCE = "data-source=\"api\"";
   private static final String STATIC_SOURCE = "data-source=\"static\"";
-  /** The index is fetched while the script loads; from disk it is a script, not an API call. */
-  private static final String API_PRELOAD = "href=\"api/index\" as=\"fetch\" crossorigin=\"anonymous\"";
-  private static final String STATIC_PRELOAD = "href=\"data/index.js\" as=\"script\"";
+  /** From disk the index is a script, loaded while the page's own script loads. */
+  private static final String PRELOAD = "<link rel=\"preload\" href=\"data/index.js\" as=\"script\">";
+  private static final String PRELOAD_PLACE = "<!-- the index: preloaded from disk, or the served page's data -->";
+  /** Where the served page carries its index; the script reads it from here (data.js) instead of asking. */
+  static final String INDEX_DATA_ID = "index-data";
 
   /** The parts of {@code app.js}, in the order they run. */
   static final List<String> SCRIPT_PARTS = List.of("logic.js", "data.js", "widgets.js", "router.js",
@@ -60,9 +62,44 @@ final class WebAssets {
     return js.append("})();\n").toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The page as the server gives it: data comes from {@code api/KEY}. */
-  byte[] serverPage() {
-    return files.get(INDEX);
+  /**
+   * The page as the server gives it: data comes from {@code api/KEY}, and the index comes with the page, in a
+   * data block the browser never runs, so the leaderboard is drawn from the first response without asking again.
+   * {@code generation} is the reading of the folder that index is of ({@code /live}'s), or negative when the
+   * server does not follow a folder.
+   */
+  byte[] serverPage(byte[] index, long generation) {
+    String page = new String(files.get(INDEX), StandardCharsets.UTF_8);
+    String block = "<script type=\"application/json\" id=\"" + INDEX_DATA_ID + "\">"
+        + new String(inert(index), StandardCharsets.UTF_8) + "</script>";
+    String body = generation < 0 ? API_SOURCE : API_SOURCE + " data-generation=\"" + generation + "\"";
+    return placed(page, block).replace(API_SOURCE, body).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * JSON that cannot end the data block it stands in, whatever the result files hold (a display name
+   * {@code </script><script>…}): every {@code <}, {@code >} and {@code &} written as its JSON escape, which a
+   * JSON reader turns back into the same string. These bytes occur in JSON only inside strings, and never inside
+   * a character of UTF-8 of more than one byte.
+   */
+  static byte[] inert(byte[] json) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(json.length + 64);
+    for (byte b : json) {
+      switch (b) {
+        case '<' -> out.writeBytes("\\u003c".getBytes(StandardCharsets.US_ASCII));
+        case '>' -> out.writeBytes("\\u003e".getBytes(StandardCharsets.US_ASCII));
+        case '&' -> out.writeBytes("\\u0026".getBytes(StandardCharsets.US_ASCII));
+        default -> out.write(b);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static String placed(String page, String what) {
+    if (!page.contains(PRELOAD_PLACE)) {
+      throw new IllegalStateException(INDEX + " lost its " + PRELOAD_PLACE);
+    }
+    return page.replace(PRELOAD_PLACE, what);
   }
 
   /** The page of a static report: data comes from {@code data/KEY.js}, and the policy is in the page. */
@@ -73,7 +110,7 @@ final class WebAssets {
     }
     return page.replace(CHARSET, CHARSET + "\n<meta http-equiv=\"Content-Security-Policy\" content=\""
             + CONTENT_SECURITY_POLICY + "\">")
-        .replace(API_SOURCE, STATIC_SOURCE).replace(API_PRELOAD, STATIC_PRELOAD).getBytes(StandardCharsets.UTF_8);
+        .replace(API_SOURCE, STATIC_SOURCE).replace(PRELOAD_PLACE, PRELOAD).getBytes(StandardCharsets.UTF_8);
   }
 
   byte[] asset(String name) {

@@ -2,14 +2,20 @@ package dev.jmlebench.viewer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import dev.jmlebench.results.QuestionResult;
 import dev.jmlebench.results.ResultFile;
 import dev.jmlebench.results.ResultFiles;
+import dev.jmlebench.results.RunMetadata;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.testing.SharedData;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +36,8 @@ class ModelOutputIsInertTest {
       "[click me](javascript:window.__pwned=3)",
       "![tracker](http://127.0.0.1:9/pixel.png)",
       "【回答】a");
+  /** A display name that would end the page's data block and run a script, were it written into the page as it is. */
+  private static final String NAME = "</script><script>window.__pwned = 6</script><!-- & -->";
   private static final String REASONING = "**bold** <b onmouseover=\"window.__pwned=5\">b</b> <iframe src=\"javascript:window.__pwned=4\"></iframe>";
 
   @TempDir static Path temp;
@@ -47,7 +55,10 @@ class ModelOutputIsInertTest {
           : r);
     }
     Path dir = temp.resolve("results");
-    ResultFiles.write(dir.resolve("crafted.json"), gpt.withResults(results));
+    RunMetadata m = gpt.metadata();
+    RunMetadata named = new RunMetadata(m.model(), m.baseUrl(), m.timestamp(), m.imageMode(), m.extraBody(),
+        m.totalQuestions(), m.attempted(), m.skippedImage(), NAME, m.extra());
+    ResultFiles.write(dir.resolve("crafted.json"), gpt.withResults(results).withMetadata(named));
     ViewerApi api = new ViewerApi(ViewerData.load(dir, SharedData.dataset(), AnswerKey.of("120", "author")));
     server = ViewerServer.start(api, "127.0.0.1", 0);
     report = ReportWriter.write(api, temp.resolve("report")).folder();
@@ -68,6 +79,43 @@ class ModelOutputIsInertTest {
   @Test
   void theStaticReportShowsScriptInModelOutputAsText() {
     assertInert(report.resolve("index.html").toUri().toString());
+  }
+
+  /**
+   * The served page brings the leaderboard's data in its first response (issue 23.4: no second round trip before
+   * the table), as JSON in a block the browser never runs, from which a hostile name cannot break out.
+   */
+  @Test
+  void theServedPageCarriesTheIndexInADataBlockNoNameCanLeave() throws Exception {
+    String base = "http://127.0.0.1:" + server.port() + "/";
+    HttpClient http = HttpClient.newHttpClient();
+    String page = http.send(HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    String api = http.send(HttpRequest.newBuilder(URI.create(base + "api/index")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    String open = "<script type=\"application/json\" id=\"" + WebAssets.INDEX_DATA_ID + "\">";
+    assertThat(page).contains(open);
+    String block = page.substring(page.indexOf(open) + open.length(), page.indexOf("</script>", page.indexOf(open)));
+    ObjectMapper json = new ObjectMapper();
+    assertThat(json.readTree(block)).isEqualTo(json.readTree(api));
+    assertThat(json.readTree(block).path("models").get(0).path("name").asText()).isEqualTo(NAME);
+    assertThat(block).doesNotContain("<").doesNotContain(">");
+    // The page's script and the data block, and no other script element.
+    assertThat(page.split("<script", -1)).hasSize(3);
+  }
+
+  /** In a fresh browser the leaderboard is drawn without asking for the index, the hostile name shown as text. */
+  @Test
+  void theServedLeaderboardIsDrawnFromTheFirstResponseWithAHostileNameAsText() {
+    Page page = chromium.page();
+    List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    page.onRequest(r -> asked.add(r.url().replaceFirst("^http://[^/]+/", "/")));
+    page.navigate("http://127.0.0.1:" + server.port() + "/#/");
+    Locator link = page.locator("[data-testid=leaderboard] tbody tr[data-model=crafted] a").first();
+    PlaywrightAssertions.assertThat(link).hasText(NAME);
+    assertThat(page.locator("#main script").count()).isZero();
+    assertThat(page.evaluate("typeof window.__pwned")).isEqualTo("undefined");
+    assertThat(asked).contains("/", "/assets/app.js", "/assets/app.css").noneMatch(u -> u.startsWith("/api/"));
+    page.context().close();
   }
 
   private static void assertInert(String base) {

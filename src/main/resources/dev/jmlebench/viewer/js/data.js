@@ -10,6 +10,9 @@ window.JMLE = {
     delivered.set(key, value);
   },
 };
+// The served page brings its index with it (a data block, never run): the first view is drawn without asking.
+const indexData = document.getElementById('index-data');
+if (indexData) cache.set('index', Promise.resolve(JSON.parse(indexData.textContent)));
 
 /** A document of the exam shown (see examShown in router.js). */
 function load(key) {

@@ -8,7 +8,7 @@
  *   #/exams                    the model × exam table (a folder of several exams)
  *   #/search                   the questions and answers that hold some words   ?q=WORDS&in=questions|answers&model=ID
  * Every view takes ?exam=ID: the exam shown when the folder holds several (without it, the newest).
- * Data comes from the server's JSON API (api/KEY) or, in a static report, from scripts (data/KEY.js) that
+ * Data comes from the server's JSON API (api/KEY; the index comes in the page itself, a data block) or, in a static report, from scripts (data/KEY.js) that
  * call JMLE.put: a page opened from disk may load scripts but not fetch files.
  * Model output reaches the page only as text nodes or as HTML the server rendered with escaping on.
  */

@@ -2,7 +2,8 @@
 // generation means result files were added, rewritten or removed, and the view is drawn again from fresh data;
 // the runs under way are shown below the header. A static report has no such source and never asks.
 const LIVE_EVERY_MS = 2000;
-let liveGeneration = null;
+// The reading of the folder the page's own index is of; a later one draws the view again.
+let liveGeneration = document.body.dataset.generation ? Number(document.body.dataset.generation) : null;
 
 function followFolder() {
   if (SOURCE !== 'api') return;
