@@ -63,6 +63,7 @@ cleanup() {
 }
 trap cleanup EXIT
 results="$work/figures.tsv"   # row, side, value
+: > "$results"                # --only same records no figure
 
 if [ ! -x "$before/jmle-bench" ]; then
   echo "bench: making the before checkout $before (dd59500) ..." >&2

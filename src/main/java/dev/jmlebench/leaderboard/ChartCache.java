@@ -107,15 +107,15 @@ final class ChartCache {
   }
 
   /**
-   * What a folder's charts are drawn from, cheap to look at without reading it: each result file's name, size and
-   * time, those of the export whose intervals the charts show, each answer key's content, and the drawing code,
+   * What a folder's charts are drawn from, cheap to look at without parsing it: each result file's name and
+   * {@link FileStamp}, that of the export whose intervals the charts show, each answer key's content, and the drawing code,
    * JVM and fonts. The datasets are not looked at: a dataset changed under unchanged result files is seen by the
    * next build that is not {@code --plot-only}.
    */
   static String inputs(List<Path> files, List<Path> exports, List<String> keys) {
     StringBuilder sb = new StringBuilder(8192).append(VERSION).append('\n').append(environment());
-    files.forEach(f -> sb.append(state(f)).append('\n'));
-    exports.forEach(f -> sb.append(state(f)).append('\n'));
+    files.forEach(f -> sb.append(stamped(f)).append('\n'));
+    exports.forEach(f -> sb.append(stamped(f)).append('\n'));
     keys.forEach(k -> sb.append(k).append('\n'));
     return Hashing.sha256Hex(sb.toString().getBytes(StandardCharsets.UTF_8));
   }
@@ -162,7 +162,7 @@ final class ChartCache {
         files.put(f.getFileName().toString(), Hashing.sha256Hex(Files.readAllBytes(f)));
       }
       write(record, root);
-      prune();
+      prune(records);
     } catch (IOException | RuntimeException e) {
       // a cache: the next build draws again
     }
@@ -212,9 +212,10 @@ final class ChartCache {
     }
   }
 
-  private void prune() throws IOException {
+  /** Removes the records of {@code folder} not used for {@link #KEEP}, so test folders do not pile up. */
+  static void prune(Path folder) throws IOException {
     Instant old = Instant.now().minus(KEEP);
-    try (Stream<Path> all = Files.list(records)) {
+    try (Stream<Path> all = Files.list(folder)) {
       for (Path p : all.toList()) {
         if (Files.getLastModifiedTime(p).toInstant().isBefore(old)) {
           Files.deleteIfExists(p);
@@ -253,7 +254,7 @@ final class ChartCache {
   }
 
   /** Where a class was loaded from, with that file's size and time: a rebuilt jar is other code. */
-  private static String code(Class<?> c) {
+  static String code(Class<?> c) {
     try {
       CodeSource source = c.getProtectionDomain().getCodeSource();
       Path p = Path.of(source.getLocation().toURI());
@@ -264,6 +265,12 @@ final class ChartCache {
     } catch (URISyntaxException | RuntimeException e) {
       return c.getName() + " from an unknown place";
     }
+  }
+
+  /** A file named with its {@link FileStamp}: an edit that keeps its size and time is seen too. */
+  private static String stamped(Path f) {
+    return f.toAbsolutePath().normalize() + " " + Optional.ofNullable(FileStamp.of(f)).map(FileStamp::toString)
+        .orElse("absent");
   }
 
   private static String state(Path p) {

@@ -86,6 +86,11 @@ final class IntervalCache {
     return Optional.ofNullable(byKey.get(key(file, criteria, dataset)));
   }
 
+  /** The statistics computed, now or by the previous build, from answers whose key is {@code key}. */
+  Optional<RunIntervals> withKey(String key) {
+    return Optional.ofNullable(byKey.get(key));
+  }
+
   static String key(ResultFile file, ExamCriteria criteria, Dataset dataset) {
     Criteria marks = criteria.marks();
     StringBuilder sb = new StringBuilder(16 * file.results().size() + 256)

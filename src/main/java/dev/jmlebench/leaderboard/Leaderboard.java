@@ -1,5 +1,6 @@
 package dev.jmlebench.leaderboard;
 
+import dev.jmlebench.common.Hashing;
 import dev.jmlebench.common.UserCache;
 import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
@@ -11,9 +12,12 @@ import dev.jmlebench.results.RunVariant;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.score.ExamCriteria;
 import dev.jmlebench.stats.RunStatistics;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,14 +74,25 @@ public final class Leaderboard {
    * exam table sets them side by side.
    */
   public static Report build(Request request) {
-    return build(request, RunStatistics::of, new ChartCache(UserCache.root().resolve("leaderboard-charts")));
+    Path cache = UserCache.root();
+    return build(request, RunStatistics::of, new ChartCache(cache.resolve("leaderboard-charts")),
+        GradingIndex.of(cache.resolve("leaderboard-index"), request.resultsDir()), ResultFolder::read);
   }
 
   /**
-   * As {@link #build(Request)}, with the statistics computed by {@code statistics} (a test counts them) and the
-   * charts drawn recorded in {@code charts}.
+   * As {@link #build(Request)}, with the statistics computed by {@code statistics} (a test counts them), the
+   * charts drawn recorded in {@code charts}, and no {@link GradingIndex}: every file is read.
    */
   static Report build(Request request, IntervalCache.Statistics statistics, ChartCache charts) {
+    return build(request, statistics, charts, GradingIndex.none(), ResultFolder::read);
+  }
+
+  /**
+   * As {@link #build(Request)}, with what grading each file yielded kept in {@code index}, and each file that must
+   * be read read by {@code read} (a test counts them).
+   */
+  static Report build(Request request, IntervalCache.Statistics statistics, ChartCache charts, GradingIndex index,
+      Function<Path, ResultFolder.Entry> read) {
     Outputs out = Outputs.beside(request.chart());
     List<Path> files = resultFiles(request.resultsDir(), out);
     // The first chart drawn loads AWT, the font files, ImageIO and JFreeChart: that happens while the files
@@ -88,6 +103,8 @@ public final class Leaderboard {
     Function<String, Dataset> dataset = Parallel.oncePerKey(request.dataset());
     Function<String, IntervalCache> earlier =
         Parallel.oncePerKey(exam -> IntervalCache.read(out.earlierExport(exam), statistics));
+    Function<String, String> grading = Parallel.oncePerKey(exam -> grading(request.key().apply(exam),
+        dataset.apply(exam)));
     Log log = new Log();
     if (request.plotOnly() && chartsCurrent(files, out, request, charts, log)) {
       return log.report();
@@ -97,25 +114,51 @@ public final class Leaderboard {
         : request.rescore());
     // File by file, each read once and then let go: rescored when asked, graded, and given its intervals (the
     // build's largest piece of arithmetic) right after it is read, spreading over the cores with the reading.
-    // Only a file that rescoring changed is kept, to be written once every file has been read and checked.
+    // Only a file that rescoring changed is kept, to be written once every file has been read and checked. A file
+    // unchanged since the last build is not read at all: the index holds what grading it yields.
     List<Processed> processed = Parallel.map(files, f -> {
-      ResultFolder.Entry entry = ResultFolder.read(f);
+      boolean rescoreIt = toRescore.contains(normalized(f));
+      String name = f.getFileName().toString();
+      FileStamp stamp = FileStamp.of(f);
+      Processed unchanged = index.known(name, stamp, grading)
+          .filter(k -> !rescoreIt || Boolean.TRUE.equals(k.rescoreClean()))
+          .map(k -> fromIndex(k, f, rescoreIt, earlier, request.plotOnly()))
+          .orElse(null);
+      if (unchanged != null) {
+        index.keep(name);
+        return unchanged;
+      }
+      ResultFolder.Entry entry = read.apply(f);
       if (entry instanceof ResultFolder.Skipped skipped) {
         return new Processed(null, null, skipped, null);
       }
       ResultFile file = ((ResultFolder.Result) entry).result();
       Rescoring rescoring = null;
-      if (toRescore.contains(normalized(f))) {
+      if (rescoreIt) {
         Rescorer.Rescored r = rescore(f, file, dataset, request.key());
         rescoring = rescoring(f, file, r);
         file = r.file();
       }
+      // A file rescoring changes is rewritten, and read again by the next build: only an unchanged one is indexed.
+      Boolean clean = rescoring == null ? null : rescoring.toWrite() == null && rescoring.changes() == 0;
+      String exam = ResultFiles.examOf(file);
       RunVariant variant = RunVariant.of(file.metadata());
       if (!variant.isRanked()) {
-        return new Processed(null, rescoring, null, f.getFileName() + " [" + variant.label() + "]");
+        if (!Boolean.FALSE.equals(clean)) {
+          index.remember(name, stamp, grading.apply(exam), new GradingIndex.Known(exam, variant.label(), clean,
+              null, null));
+        }
+        return new Processed(null, rescoring, null, name + " [" + variant.label() + "]");
       }
-      return new Processed(intervals(grade(file, f, dataset, request.key()), dataset, earlier, request.plotOnly()),
-          rescoring, null, null);
+      Graded graded = grade(file, f, dataset, request.key());
+      Ranked ranked = intervals(graded, dataset, earlier, request.plotOnly());
+      if (!Boolean.FALSE.equals(clean)) {
+        String key = graded.file().results().isEmpty() ? null : ranked.intervals() != null
+            ? ranked.intervals().key() : IntervalCache.key(graded.file(), graded.key().criteria(), dataset.apply(exam));
+        index.remember(name, stamp, grading.apply(exam), new GradingIndex.Known(exam, null, clean, graded.entry(),
+            key));
+      }
+      return new Processed(ranked, rescoring, null, null);
     });
     if (request.rescore() != null) {
       // Files named with --rescore that are not in the folder are rescored, not ranked.
@@ -160,7 +203,34 @@ public final class Leaderboard {
     exams.add(0, primary);
     charts.rememberBuild(out, inputs(files, out, exams, request), exams,
         exams.stream().map(e -> out.ofExam(e, primary)).toList(), runWarnings);
+    index.write();
     return log.report();
+  }
+
+  /** How an exam is graded, for {@link GradingIndex}: the answer key's every rule and the dataset's SHA-256. */
+  private static String grading(AnswerKey key, Dataset dataset) {
+    return Hashing.sha256Hex((ChartCache.identity(key) + "\n" + dataset.sha256()).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A file unchanged since the last build, as the index knows it (rescored: it was, and rescoring changed nothing);
+   * null when its intervals are not at hand to reuse and must be computed (the previous export is gone), which
+   * needs its answers.
+   */
+  private static Processed fromIndex(GradingIndex.Known k, Path f, boolean rescored,
+      Function<String, IntervalCache> earlier, boolean reuseOnly) {
+    Rescoring rescoring = rescored ? new Rescoring(normalized(f), 0, null) : null;
+    if (k.variant() != null) {
+      return new Processed(null, rescoring, null, f.getFileName() + " [" + k.variant() + "]");
+    }
+    if (k.intervalsKey() == null) {
+      return new Processed(new Ranked(k.entry(), null, false), rescoring, null, null);
+    }
+    Optional<RunIntervals> reused = earlier.apply(k.exam()).withKey(k.intervalsKey());
+    if (reused.isEmpty() && !reuseOnly) {
+      return null;
+    }
+    return new Processed(new Ranked(k.entry(), reused.orElse(null), reused.isEmpty()), rescoring, null, null);
   }
 
   /**
@@ -312,7 +382,10 @@ public final class Leaderboard {
       AnswerKey key = request.key().apply(exam.getKey());
       ExamCriteria criteria = key.criteria();
       Map<String, RunIntervals> intervals = new LinkedHashMap<>();
-      ranked.stream().filter(r -> r.intervals() != null && runs.contains(r.entry()))
+      // By identity: the runs' deep equality, once per run and ranked run, was quadratic in a folder's files.
+      Set<LeaderboardEntry> inExam = Collections.newSetFromMap(new IdentityHashMap<>());
+      inExam.addAll(runs);
+      ranked.stream().filter(r -> r.intervals() != null && inExam.contains(r.entry()))
           .forEach(r -> intervals.put(r.entry().source(), r.intervals()));
       ChartData data = ChartData.of(runs, intervals, criteria);
       charts.add(drawingLoaded.then(() -> chartCache.unchanged(data, outputs)

@@ -194,7 +194,8 @@ public final class ResultFiles {
 
   // ---- reading -------------------------------------------------------------------------------------
 
-  static ResultFile fromJson(JsonNode root, String name) {
+  /** A result file from its JSON, checked as {@link #read} checks a file; {@code name} names it in errors. */
+  public static ResultFile fromJson(JsonNode root, String name) {
     Fields top = new Fields(root, name, "the file");
     if (!root.isObject()) {
       throw new UserError(name + ": expected a JSON object with metadata, summary and results");
