@@ -58,7 +58,7 @@ class LauncherTest {
         + " System.out.println(\"launcher=\" + System.getProperty(\"jmle.launcher\"));"
         + " System.out.println(\"java.home=\" + System.getProperty(\"java.home\"));"
         + " System.out.println(\"options=\" + java.lang.management.ManagementFactory.getRuntimeMXBean()"
-        + ".getInputArguments()); } }");
+        + ".getInputArguments()); if (java.util.List.of(a).contains(\"--fail\")) System.exit(2); } }");
     assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), source.toString()))
         .isZero();
     Manifest manifest = new Manifest();
@@ -215,6 +215,33 @@ class LauncherTest {
       }
     }
     return homes;
+  }
+
+  @Test
+  void aCommandsArchiveIsDumpedByARunOfItNotByItsHelpOrAFailedCall() throws Exception {
+    Path jdk = installedJdks().get(0);
+    Map<String, String> env = Map.of("JMLE_BENCH_NO_CDS", "", "JAVA_HOME", jdk.toString());
+    String launcher = project.resolve("jmle-bench").toString();
+
+    Outcome help = launch(tmp, env, launcher, "summary", "--help");
+    Outcome failed = launch(tmp, env, launcher, "summary", "--fail", "x.json");
+    assertThat(help.output()).contains("-XX:ArchiveClassesAtExit=").contains("summary-help.jsa");
+    assertThat(failed.exitCode()).isEqualTo(2);
+    assertThat(archives()).as("after the help and a failed call").containsExactly("summary-help.jsa");
+
+    Outcome first = launch(tmp, env, launcher, "summary", "x.json");
+    Outcome second = launch(tmp, env, launcher, "summary", "x.json");
+    assertThat(first.output()).contains("-XX:ArchiveClassesAtExit=");
+    assertThat(second.output()).contains("-XX:SharedArchiveFile=").contains("summary.jsa")
+        .doesNotContain("summary-help.jsa");
+    assertThat(archives()).containsExactlyInAnyOrder("summary-help.jsa", "summary.jsa");
+  }
+
+  /** The names of the files in the project's class-archive folders. */
+  private List<String> archives() throws IOException {
+    try (var files = Files.walk(project.resolve("target/cds"))) {
+      return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList();
+    }
   }
 
   @Test
