@@ -212,6 +212,28 @@ public record Bootstrap(int resamples, long seed) {
     for (int v : replicates) {
       counts[v - min]++;
     }
+    return percentileOfCounts(counts, min, replicates.length);
+  }
+
+  /**
+   * {@link #percentile} of the replicates {@code a[r] − b[r]}, counted as they are made, without an array of them:
+   * a pair's interval in {@code compare --all}. Every difference lies within {@code [min, max]}.
+   */
+  static PointInterval percentileOfDifference(int[] a, int[] b, int min, int max) {
+    if (a.length != b.length) {
+      throw new IllegalArgumentException(a.length + " replicates against " + b.length);
+    }
+    int[] counts = new int[max - min + 1];
+    for (int r = 0; r < a.length; r++) {
+      counts[a[r] - b[r] - min]++;
+    }
+    return percentileOfCounts(counts, min, a.length);
+  }
+
+  /** The percentile ranks' values, {@code counts[v - min]} being how many replicates equal v. */
+  private static PointInterval percentileOfCounts(int[] counts, int min, long b) {
+    int lowerRank = (int) ((b + 39) / 40);
+    int upperRank = (int) ((39 * b + 39) / 40);
     int lower = 0;
     int seen = 0;
     for (int i = 0; i < counts.length; i++) {

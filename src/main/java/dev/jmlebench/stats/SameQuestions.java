@@ -1,6 +1,7 @@
 package dev.jmlebench.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ final class SameQuestions {
   private final boolean[][] correct;
   private final int[] scoreMax;
   private final int[][] replicates;
+  /** The least and the greatest of each run's replicates: a pair's differences lie between. */
+  private final int[] least;
+  private final int[] greatest;
 
   private SameQuestions(List<ScoredRun> runs, Bootstrap bootstrap) {
     this.bootstrap = bootstrap;
@@ -32,6 +36,8 @@ final class SameQuestions {
     correct = new boolean[n][];
     scoreMax = new int[n];
     replicates = new int[n][];
+    least = new int[n];
+    greatest = new int[n];
     Map<List<String>, Integer> layouts = new HashMap<>();
     for (int r = 0; r < n; r++) {
       List<ScoredQuestion> qs = runs.get(r).questions();
@@ -65,8 +71,11 @@ final class SameQuestions {
         .filter(r -> s.layout[r] >= 0 && members[s.layout[r]] > 1)
         .forEach(r -> {
           List<ScoredQuestion> qs = runs.get(r).questions();
-          s.replicates[r] = bootstrap.resample(qs.stream().map(ScoredQuestion::stratum).toList(),
+          int[] replicates = bootstrap.resample(qs.stream().map(ScoredQuestion::stratum).toList(),
               qs.stream().map(ScoredQuestion::unit).toList(), new int[][] {s.earned[r]})[0];
+          s.least[r] = Arrays.stream(replicates).min().orElseThrow();
+          s.greatest[r] = Arrays.stream(replicates).max().orElseThrow();
+          s.replicates[r] = replicates;
         });
     return s;
   }
@@ -95,14 +104,9 @@ final class SameQuestions {
         }
       }
     }
-    int[] ra = replicates[a];
-    int[] rb = replicates[b];
-    int[] d = new int[ra.length];
-    for (int r = 0; r < d.length; r++) {
-      d[r] = ra[r] - rb[r];
-    }
-    return new PairFigures(ea.length, scoreMax[a], difference, aOnly, bOnly, Bootstrap.percentile(d),
-        McNemar.exactP(aOnly, bOnly));
+    PointInterval ci = Bootstrap.percentileOfDifference(replicates[a], replicates[b], least[a] - greatest[b],
+        greatest[a] - least[b]);
+    return new PairFigures(ea.length, scoreMax[a], difference, aOnly, bOnly, ci, McNemar.exactP(aOnly, bOnly));
   }
 
   Bootstrap bootstrap() {

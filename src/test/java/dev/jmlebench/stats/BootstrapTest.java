@@ -88,6 +88,21 @@ class BootstrapTest {
   }
 
   @Test
+  void aPairsDifferencesCountedAsTheyAreMadeGiveThePercentileOfTheDifferences() {
+    Random random = new Random(11);
+    for (int trial = 0; trial < 200; trial++) {
+      int b = 40 + random.nextInt(3000);
+      int[] x = random.ints(b, 0, 1 + random.nextInt(500)).toArray();
+      int[] y = random.ints(b, 0, 1 + random.nextInt(500)).toArray();
+      int[] d = IntStream.range(0, b).map(r -> x[r] - y[r]).toArray();
+      int min = IntStream.of(x).min().getAsInt() - IntStream.of(y).max().getAsInt();
+      int max = IntStream.of(x).max().getAsInt() - IntStream.of(y).min().getAsInt();
+      assertThat(Bootstrap.percentileOfDifference(x, y, min, max)).as("trial %d", trial)
+          .isEqualTo(Bootstrap.percentile(d));
+    }
+  }
+
+  @Test
   void strataAreResampledSeparatelySoEachKeepsItsSize() {
     // Stratum "x" holds only 1s, stratum "y" only 0s: whatever is drawn, every resample sums to the size of x.
     List<String> strata = List.of("x", "y", "x", "y", "y", "x", "y");
