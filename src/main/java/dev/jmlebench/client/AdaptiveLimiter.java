@@ -19,8 +19,13 @@ import java.util.function.LongSupplier;
  * {@code Retry-After} also pauses: no request starts before it has passed (up to {@link #MAX_PAUSE}).
  *
  * <p>After the first 429 the starts are also paced (a least time between two), since providers limit requests
- * per second more often than requests in flight. The pace settles just under the one that failed and probes
- * upward slowly, growing only while it holds starts back; see {@link #slowerPace}.
+ * per second more often than requests in flight. The pace settles just under the one that failed and never
+ * again goes faster than that, nor than the longest slot a server's Retry-After named: a rate limit is steady,
+ * and every probe above it is a 429 whose question waits out a backoff (at the end of a run, the whole run
+ * waits). A pace cut below that (a settled pace that failed twice running) grows back towards it, only while it
+ * holds starts back; see {@link #slowerPace}. The pace's
+ * slots are a grid: a start that comes a little late (a thread woken late on a busy machine) does not push the
+ * slots after it, so the pace is kept, not slowly lost.
  */
 public final class AdaptiveLimiter {
   /** Gentler than TCP's halving: one burst of 429s then costs less than a third of the throughput. */
@@ -41,8 +46,22 @@ public final class AdaptiveLimiter {
   static final Duration TOKEN_HINT = Duration.ofSeconds(1);
   /** How fast the pace probes upward again: this fraction per second of requests sent at it. */
   static final double RATE_GROWTH = 0.01;
+  /**
+   * How late a start may come and still keep the pace's grid, as a share of a slot: wake-ups on a busy machine
+   * come milliseconds late, and losing them all slows the pace by as much; no two starts come closer than
+   * 1 - GRID_SLACK of the pace, and none faster on average.
+   */
+  static final double GRID_SLACK = 0.25;
   /** Weight of a new latency in the smoothed round trip (as TCP's SRTT). */
   private static final double RTT_GAIN = 0.125;
+
+  /** How a start held back by the pace waits for its slot: on the limiter's condition, or a test's clock moved on. */
+  @FunctionalInterface
+  interface PaceWait {
+    void await(Condition condition, long nanos) throws InterruptedException;
+  }
+
+  private static final PaceWait REAL_WAIT = (c, nanos) -> c.await(nanos, TimeUnit.NANOSECONDS);
 
   /** The integer limit moved to {@code limit} at {@code atMillis} after the limiter was made. */
   public record Change(long atMillis, int limit) {}
@@ -68,6 +87,7 @@ public final class AdaptiveLimiter {
   private final Condition roomFreed = lock.newCondition();
   private final int ceiling;
   private final LongSupplier nanoClock;
+  private final PaceWait paceWait;
   private final long startNanos;
   private final List<Change> changes = new ArrayList<>();
   private double limit;
@@ -81,6 +101,8 @@ public final class AdaptiveLimiter {
   private long nextStart;
   /** The least time between two starts once 429s were seen; 0 while the server has not limited the rate. */
   private double spacingNanos;
+  /** The least spacing the pace may take: just under the fastest pace known to fail ({@link #NEAR_LIMIT}). */
+  private double floorSpacingNanos;
   private double widestSpacingNanos;
   /** The pace (as spacing) of the last 429 that slowed it; 0 before the first. */
   private double failedSpacingNanos;
@@ -96,11 +118,17 @@ public final class AdaptiveLimiter {
   }
 
   AdaptiveLimiter(int ceiling, LongSupplier nanoClock) {
+    this(ceiling, nanoClock, REAL_WAIT);
+  }
+
+  /** On a test's clock, which {@code paceWait} moves on instead of waiting for it. */
+  AdaptiveLimiter(int ceiling, LongSupplier nanoClock, PaceWait paceWait) {
     if (ceiling < 1) {
       throw new IllegalArgumentException("parallel should be at least 1, not " + ceiling);
     }
     this.ceiling = ceiling;
     this.nanoClock = nanoClock;
+    this.paceWait = paceWait;
     this.startNanos = nanoClock.getAsLong();
     this.noDecreaseBefore = startNanos;
     this.nextStart = startNanos;
@@ -127,7 +155,10 @@ public final class AdaptiveLimiter {
         heldByPace |= paused > 0 && inFlight < limit();
         if (inFlight < limit() && paused <= 0) {
           inFlight++;
-          nextStart = Math.max(now, nextStart) + (long) spacingNanos;
+          // A little late, the start takes the slot it missed and the next slot stays where the grid has it; later
+          // than that (idle, or every permit in use), a new grid begins from now.
+          long slot = now - nextStart <= (long) (GRID_SLACK * spacingNanos) ? nextStart : now;
+          nextStart = slot + (long) spacingNanos;
           return new Permit(epoch, now, heldByPace);
         }
         long left = deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : deadlineNanos - now;
@@ -138,7 +169,7 @@ public final class AdaptiveLimiter {
         if (wait == Long.MAX_VALUE) {
           roomFreed.await();
         } else {
-          roomFreed.await(wait, TimeUnit.NANOSECONDS);
+          paceWait.await(roomFreed, wait);
         }
       }
       return null;
@@ -178,8 +209,8 @@ public final class AdaptiveLimiter {
           limit = Math.min(ceiling, limit + 1.0 / limit);
         }
         if (spacingNanos > 0 && permit.paced) {
-          // The pace quickens by about RATE_GROWTH per second of requests: steady, and it probes the limit again.
-          spacingNanos *= 1 - Math.min(0.5, RATE_GROWTH * spacingNanos / 1e9);
+          // The pace quickens by about RATE_GROWTH per second of requests, up to just under the pace that failed.
+          spacingNanos = Math.max(floorSpacingNanos, spacingNanos * (1 - Math.min(0.5, RATE_GROWTH * spacingNanos / 1e9)));
         }
       } else if (signal == Signal.RATE_LIMITED) {
         long pause = retryAfter == null ? 0 : Math.min(retryAfter.toNanos(), MAX_PAUSE.toNanos());
@@ -200,7 +231,11 @@ public final class AdaptiveLimiter {
         if (pause > 0 && pause < TOKEN_HINT.toNanos() && spacingNanos > 0) {
           // Every 429 of a burst names when the server's next slot frees; the longest of them is the best
           // guess of its pace (the first one, which set the pace, may have come just before a slot).
-          spacingNanos = Math.max(spacingNanos, Math.min(MAX_PAUSE.toNanos(), pause / NEAR_LIMIT));
+          // A server's next slot frees no later than one of its slots (a token bucket's wait is at most one
+          // token's), so the pace never again needs to be faster than the longest slot named.
+          double named = Math.min(MAX_PAUSE.toNanos(), pause / NEAR_LIMIT);
+          spacingNanos = Math.max(spacingNanos, named);
+          floorSpacingNanos = Math.max(floorSpacingNanos, named);
           widestSpacingNanos = Math.max(widestSpacingNanos, spacingNanos);
         }
       }
@@ -229,6 +264,7 @@ public final class AdaptiveLimiter {
     double next = lastCutHard ? failed / RATE_DECREASE : failed / NEAR_LIMIT;
     failedAtSettledPace = settled;
     failedSpacingNanos = failed;
+    floorSpacingNanos = Math.max(floorSpacingNanos, Math.min(MAX_PAUSE.toNanos(), failed / NEAR_LIMIT));
     return next;
   }
 

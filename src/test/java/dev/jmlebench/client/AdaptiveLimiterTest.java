@@ -189,7 +189,13 @@ class AdaptiveLimiterTest {
   void thePaceGrowsOnlyWithSuccessesOfStartsItHeldBack() throws InterruptedException {
     AdaptiveLimiter l = new AdaptiveLimiter(64, clock::get);
     rejected(l, 50_000_000, java.time.Duration.ofMillis(20));
+    clock.addAndGet(1_000_000_000);
+    rejected(l, 50_000_000, null);
+    clock.addAndGet(1_000_000_000);
+    rejected(l, 50_000_000, null); // the settled pace failed twice running: cut hard, below the last pace that failed
     double settled = l.report().lastPace();
+    assertThat(settled).isCloseTo(50 * Math.pow(AdaptiveLimiter.NEAR_LIMIT, 2) * AdaptiveLimiter.RATE_DECREASE,
+        within(1e-6));
     clock.addAndGet(10_000_000_000L); // long idle: the next starts are not held back by the pace
     for (int i = 0; i < 50; i++) {
       AdaptiveLimiter.Permit p = l.acquire();
@@ -214,6 +220,62 @@ class AdaptiveLimiterTest {
     }
     waiter.join();
     assertThat(l.report().lastPace()).isBetween(settled * 1.001, settled * 1.02);
+  }
+
+  /** A limiter on the test's clock, whose waits for a slot of the pace move the clock on instead of waiting. */
+  private AdaptiveLimiter onTheTestsClock(int ceiling) {
+    return new AdaptiveLimiter(ceiling, clock::get, (condition, nanos) -> clock.addAndGet(nanos));
+  }
+
+  @Test
+  void afterA429ThePaceNeverGoesFasterThanThePaceThatFailed() throws InterruptedException {
+    AdaptiveLimiter l = onTheTestsClock(64);
+    rejected(l, 50_000_000, java.time.Duration.ofMillis(20)); // 50 requests/s failed
+    List<Long> starts = new java.util.ArrayList<>();
+    for (int i = 0; i < 3_000; i++) { // a minute of starts, each held back by the pace, each answered at once
+      AdaptiveLimiter.Permit p = l.acquire();
+      starts.add(clock.get());
+      l.release(p, AdaptiveLimiter.Signal.SUCCESS);
+    }
+    assertThat(l.report().lastPace()).isCloseTo(50 * AdaptiveLimiter.NEAR_LIMIT, within(1e-6));
+    for (int i = 0; i + 1 < starts.size(); i++) {
+      assertThat(starts.get(i + 1) - starts.get(i)).as("after the %d-th start", i).isGreaterThan(20_000_000L);
+    }
+    double perSecond = (starts.size() - 1) * 1e9 / (starts.get(starts.size() - 1) - starts.get(0));
+    assertThat(perSecond).isCloseTo(50 * AdaptiveLimiter.NEAR_LIMIT, within(0.01));
+  }
+
+  @Test
+  void thePaceNeverGoesFasterThanTheLongestSlotTheServerNamed() throws InterruptedException {
+    AdaptiveLimiter l = onTheTestsClock(64);
+    AdaptiveLimiter.Permit early = l.acquire();
+    AdaptiveLimiter.Permit late = l.acquire();
+    clock.addAndGet(50_000_000);
+    l.release(early, AdaptiveLimiter.Signal.RATE_LIMITED, java.time.Duration.ofMillis(5)); // just before a slot
+    l.release(late, AdaptiveLimiter.Signal.RATE_LIMITED, java.time.Duration.ofMillis(20));
+    for (int i = 0; i < 3_000; i++) {
+      l.release(l.acquire(), AdaptiveLimiter.Signal.SUCCESS);
+    }
+    assertThat(l.report().lastPace()).isCloseTo(50 * AdaptiveLimiter.NEAR_LIMIT, within(1e-6));
+  }
+
+  @Test
+  void aStartThatComesALittleLateKeepsTheSlotsAfterItWhereThePaceHasThem() throws InterruptedException {
+    AdaptiveLimiter l = onTheTestsClock(64);
+    rejected(l, 50_000_000, java.time.Duration.ofMillis(20));
+    long slot = (long) (20_000_000 / AdaptiveLimiter.NEAR_LIMIT);
+    clock.addAndGet(5_000_000_000L); // idle: the next start begins a new grid
+    l.acquire();
+    long first = clock.get();
+    clock.set(first + slot + slot / 5); // the next start comes a fifth of a slot late
+    assertThat(l.acquire(clock.get())).isNotNull();
+    clock.set(first + 2 * slot);
+    assertThat(l.acquire(clock.get())).as("the slot after it, in its place").isNotNull();
+    assertThat(l.acquire(clock.get())).as("and only one start in it").isNull();
+    clock.set(first + 3 * slot + slot / 2); // half a slot late: too late to keep the grid, a new one begins
+    assertThat(l.acquire(clock.get())).isNotNull();
+    clock.set(first + 4 * slot);
+    assertThat(l.acquire(clock.get())).as("never two starts closer than the grid's slack").isNull();
   }
 
   @Test
