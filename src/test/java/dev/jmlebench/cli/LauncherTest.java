@@ -118,6 +118,26 @@ class LauncherTest {
   }
 
   @Test
+  void commandsThatWaitOnANetworkRunOnTheQuickCompilerAndSerialCollectorAndAUsersOptionsComeLast() throws Exception {
+    String launcher = project.resolve("jmle-bench").toString();
+    for (String command : List.of("run", "continue", "suite", "bench")) {
+      Outcome o = launch(tmp, Map.of(), launcher, command);
+
+      assertThat(o.exitCode()).as(o.output()).isZero();
+      assertThat(o.output()).as(command).contains("-XX:TieredStopAtLevel=1, -XX:+UseSerialGC")
+          .doesNotContain("-Xmn8m"); // the heap as the JVM sizes it: a run's answers are not a short command's
+    }
+    Outcome serve = launch(tmp, Map.of(), launcher, "serve");
+    Outcome own = launch(tmp, Map.of("JMLE_BENCH_JAVA_OPTS", "-XX:+UseG1GC -XX:TieredStopAtLevel=4"), launcher, "run");
+
+    assertThat(serve.output()).doesNotContain("TieredStopAtLevel").doesNotContain("UseSerialGC");
+    // A user's options come last, so they win; a collector they name is the only one (the JVM refuses two).
+    assertThat(own.exitCode()).as(own.output()).isZero();
+    assertThat(own.output()).contains("-XX:TieredStopAtLevel=1, -XX:+UseG1GC, -XX:TieredStopAtLevel=4")
+        .doesNotContain("UseSerialGC");
+  }
+
+  @Test
   void withoutJavaOnPathItUsesJavaHome() throws Exception {
     String javaHome = Path.of(System.getProperty("java.home")).toRealPath().toString();
 
