@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
 /** {@code report --out DIR}: the viewer as a static site. */
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = {"Write the results viewer as a static site: the same pages as 'serve', with the data and "
-        + "the clinical images copied in. Open DIR/index.html from disk or put DIR on any static host.",
+        + "the clinical images copied in. Open DIR/index.html from disk or put DIR on any static host. "
+        + "An exam of more than 40 runs keeps every pair's counts and p-value in its matrix, and the details "
+        + "(interval, differing questions) of leaderboard neighbours only; 'serve' computes any pair when asked.",
         "DIR must be new, empty or an earlier report (which is replaced whole once the new one is complete)."})
 final class ReportCommand implements Callable<Integer> {
   @Mixin ViewerSource source;

@@ -172,7 +172,7 @@ public final class ReportWriter {
     for (String name : WebAssets.ASSETS.keySet()) {
       bytes += dir.put("assets/" + name, assets.asset(name));
     }
-    List<String> keys = api.keys();
+    List<String> keys = api.reportKeys();
     Map<String, List<String>> scripts = new LinkedHashMap<>();
     keys.forEach(key -> scripts.computeIfAbsent(scriptOf(key), s -> new ArrayList<>()).add(key));
     // Building a document (a pair's bootstrap, an answer's Markdown) is the work; spread it over the cores.

@@ -126,6 +126,15 @@ public final class ViewerApi {
 
   /** Every key, in a stable order: the index, each model, each question, each answer, the pairs. */
   public List<String> keys() {
+    return keys(false);
+  }
+
+  /** The keys a static report holds: {@link #keys()}, but of an exam's pairs only those ViewerStatistics#reportPairKeys names. */
+  public List<String> reportKeys() {
+    return keys(true);
+  }
+
+  private List<String> keys(boolean forReport) {
     List<String> keys = new ArrayList<>();
     keys.add("index");
     runsById.keySet().forEach(id -> keys.add("model/" + id));
@@ -141,7 +150,7 @@ public final class ViewerApi {
     keys.add(QUESTION_TEXTS);
     runsById.keySet().forEach(id -> keys.add(ANSWER_TEXTS + "/" + id));
     keys.addAll(cards.keys());
-    List<String> pairs = statistics.pairKeys();
+    List<String> pairs = forReport ? statistics.reportPairKeys() : statistics.pairKeys();
     if (!pairs.isEmpty()) {
       keys.add("pairs");
       pairs.forEach(k -> keys.add("pair/" + k));

@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import dev.jmlebench.results.Rescorer;
 import dev.jmlebench.results.ResultFile;
 
@@ -118,13 +118,22 @@ public final class ViewerSite {
 
   /** Every key: the default exam's, the model × exam table, then each other exam's under its prefix. */
   public List<String> keys() {
-    List<String> keys = new ArrayList<>(primary.keys());
+    return keys(ViewerApi::keys);
+  }
+
+  /** The keys a static report holds ({@link ViewerApi#reportKeys()} of each exam). */
+  public List<String> reportKeys() {
+    return keys(ViewerApi::reportKeys);
+  }
+
+  private List<String> keys(Function<ViewerApi, List<String>> keysOf) {
+    List<String> keys = new ArrayList<>(keysOf.apply(primary));
     if (examsJson != null) {
       keys.add(EXAMS_KEY);
     }
     byExam.forEach((exam, api) -> {
       if (api != primary) {
-        api.keys().forEach(k -> keys.add(EXAM_PREFIX + exam + "/" + k));
+        keysOf.apply(api).forEach(k -> keys.add(EXAM_PREFIX + exam + "/" + k));
       }
     });
     return keys;

@@ -29,6 +29,9 @@ import java.util.Optional;
 final class ViewerStatistics {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /** Up to this many runs of an exam a static report holds every pair's details; beyond, the neighbours'. */
+  static final int REPORT_EVERY_PAIR = 40;
+
   private final Map<String, RunStatistics> byRun;
   /** Each run with answers, by viewer id, and which viewer run each file (a scored run's source) is. */
   private final Map<String, ScoredRun> scored;
@@ -166,9 +169,27 @@ final class ViewerStatistics {
 
   /** Pair keys {@code IDa/IDb}, A above B in the ranking. */
   List<String> pairKeys() {
+    return pairKeys(false);
+  }
+
+  /**
+   * The pairs whose details a static report holds: every pair of an exam of up to {@link #REPORT_EVERY_PAIR} runs;
+   * beyond that, the leaderboard's neighbours alone — a report cannot compute a pair when asked, and a lab's 432
+   * runs of one exam are 93,096 pairs (each a bootstrap and a document), where the neighbours are 431. The matrix
+   * still holds every pair's counts and Holm p.
+   */
+  List<String> reportPairKeys() {
+    return pairKeys(true);
+  }
+
+  private List<String> pairKeys(boolean forReport) {
     Table t = table();
-    return t == null ? List.of()
-        : t.pairs().pairs().stream().map(p -> t.ids().get(p.a()) + "/" + t.ids().get(p.b())).toList();
+    if (t == null) {
+      return List.of();
+    }
+    boolean neighboursOnly = forReport && t.ids().size() > REPORT_EVERY_PAIR;
+    return t.pairs().pairs().stream().filter(p -> !neighboursOnly || p.b() == p.a() + 1)
+        .map(p -> t.ids().get(p.a()) + "/" + t.ids().get(p.b())).toList();
   }
 
   /** The table of every pair, made once; null with fewer than two runs with answers. */

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and what the bounded work cannot take is refused at once with 503, never queued without limit.
  */
 class ServeUnderLoadTest {
-  /** 30 runs: 435 pairs, more than a page's 250 requests. */
-  private static final int RUNS = 30;
+  /** 41 runs: 820 pairs, more than a page's 250 requests, and more runs than a report holds every pair of. */
+  private static final int RUNS = 41;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path temp;
@@ -63,6 +63,24 @@ class ServeUnderLoadTest {
 
   private static HttpRequest request(ViewerServer server, String path, Duration timeout) {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).timeout(timeout).build();
+  }
+
+  @Test
+  void aReportOfMoreThanFortyRunsHoldsTheDetailsOfTheNeighboursAndEveryPairInTheMatrix() throws Exception {
+    assertThat(RUNS).isGreaterThan(ViewerStatistics.REPORT_EVERY_PAIR);
+    List<String> reported = site.reportKeys().stream().filter(k -> k.startsWith("pair/")).toList();
+    assertThat(pairKeys).hasSize(RUNS * (RUNS - 1) / 2);
+    assertThat(reported).hasSize(RUNS - 1).isSubsetOf(pairKeys);
+    JsonNode matrix = JSON.readTree(site.json("pairs").orElseThrow());
+    List<String> neighbours = new ArrayList<>();
+    JsonNode runs = matrix.get("runs");
+    matrix.get("neighbours").forEach(n -> neighbours.add(runs.get(n.get("a_rank").asInt() - 1).get("id").asText()
+        + "/" + runs.get(n.get("b_rank").asInt() - 1).get("id").asText()));
+    assertThat(reported).containsExactlyInAnyOrderElementsOf(neighbours.stream().map(k -> "pair/" + k).toList());
+    assertThat(matrix.get("pairs")).hasSize(RUNS * (RUNS - 1) / 2);
+    // Everything else a report holds is what serve answers.
+    assertThat(site.reportKeys().stream().filter(k -> !k.startsWith("pair/")).toList())
+        .containsExactlyElementsOf(site.keys().stream().filter(k -> !k.startsWith("pair/")).toList());
   }
 
   @Test

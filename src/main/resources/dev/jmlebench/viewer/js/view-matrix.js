@@ -54,7 +54,18 @@ async function matrix(r, index) {
     open = c ? cells.get(a + ' ' + b) : null;
     if (!c) { fill(detail, h('div', { class: 'empty' }, 'Click a cell to see where two models differ.')); return; }
     open.classList.add('selected');
-    const full = await load('pair/' + c.a + '/' + c.b);
+    let full;
+    try {
+      full = await load('pair/' + c.a + '/' + c.b);
+    } catch (e) {
+      if (open !== cells.get(a + ' ' + b)) return;
+      // A static report of an exam with many runs holds the details of the leaderboard neighbours only
+      // (ViewerStatistics.reportPairKeys); the cell above still has the pair's counts and p-value.
+      fill(detail, h('div', { class: 'empty', 'data-testid': 'pair-missing' }, SOURCE === 'static'
+        ? 'This report holds the details of leaderboard neighbours only (an exam of more than 40 runs has too many pairs to write out); the cell gives this pair\'s counts and p-value, and jmle-bench serve shows its details.'
+        : 'Cannot load this pair: ' + e.message));
+      return;
+    }
     if (open !== cells.get(a + ' ' + b)) return;
     fill(detail, pairDetail(index, c, full));
   }
