@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
@@ -131,32 +130,45 @@ public record Bootstrap(int resamples, long seed) {
     }
 
     private static Draws draw(Bootstrap b, int[] sizes) {
+      Draws inBytes = tally(b, sizes, false);
+      return inBytes != null ? inBytes : tally(b, sizes, true);
+    }
+
+    /**
+     * Draws every replicate and counts each position's draws, in bytes (4 MB for 400 questions), or in shorts
+     * when {@code inShorts}; null when a count does not fit in a byte — a position drawn more than 127 times in one
+     * replicate, which needs a group that large and then is still all but impossible.
+     */
+    private static Draws tally(Bootstrap b, int[] sizes, boolean inShorts) {
       int positions = Arrays.stream(sizes).sum();
-      short[][] counts = new short[positions][b.resamples];
+      byte[][] small = inShorts ? null : new byte[positions][b.resamples];
+      short[][] large = inShorts ? new short[positions][b.resamples] : null;
       int[] first = new int[sizes.length];
       for (int g = 1; g < sizes.length; g++) {
         first[g] = first[g - 1] + sizes[g - 1];
       }
-      UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(b.seed);
-      int most = 0;
+      BoundedInts rng = new BoundedInts(RandomSource.XO_RO_SHI_RO_128_PP.create(b.seed));
+      int[] drawn = new int[positions];
       for (int r = 0; r < b.resamples; r++) {
+        int d = 0;
         for (int g = 0; g < sizes.length; g++) {
           for (int k = 0; k < sizes[g]; k++) {
-            int c = ++counts[first[g] + rng.nextInt(sizes[g])][r];
-            most = Math.max(most, c);
+            drawn[d++] = first[g] + rng.next(sizes[g]);
+          }
+        }
+        if (inShorts) {
+          for (int p : drawn) {
+            large[p][r]++;
+          }
+        } else {
+          for (int p : drawn) {
+            if (++small[p][r] < 0) {
+              return null;
+            }
           }
         }
       }
-      if (most > Byte.MAX_VALUE) {
-        return new Draws(null, counts);
-      }
-      byte[][] bytes = new byte[positions][b.resamples];
-      for (int p = 0; p < positions; p++) {
-        for (int r = 0; r < b.resamples; r++) {
-          bytes[p][r] = (byte) counts[p][r];
-        }
-      }
-      return new Draws(bytes, null);
+      return new Draws(small, large);
     }
 
     /** {@code sums[r] += value × (times position was drawn in replicate r)}, for every replicate. */
