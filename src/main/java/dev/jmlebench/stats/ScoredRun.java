@@ -20,12 +20,15 @@ import dev.jmlebench.score.Points;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The per-question outcomes of one result file, in exam order (block, then number). Points come from the
@@ -88,23 +91,57 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
    */
   public static List<ScoredRun> readDirectory(Path dir, Function<String, AnswerKey> keyOf,
       Function<String, Dataset> dataset, BiConsumer<Path, String> skipped, Predicate<String> exams) {
+    // Files are read and graded on every core (a lab's folder is thousands of them), each into its own slot;
+    // what each gave is then taken in file-name order, so the skipped lines, the first error and the runs come
+    // out as one by one. The key and the dataset of an exam are looked up once, by one thread at a time.
+    List<Path> files = ResultFolder.list(dir, dir.toString());
+    Function<String, AnswerKey> key = once(keyOf);
+    Function<String, Dataset> data = once(dataset);
+    Object[] read = new Object[files.size()];
+    IntStream.range(0, files.size()).parallel().forEach(i -> {
+      Path f = files.get(i);
+      try {
+        ResultFolder.Entry entry = ResultFolder.read(f);
+        read[i] = entry instanceof ResultFolder.Result r ? ranked(f, r, exams, key, data) : entry;
+      } catch (RuntimeException e) {
+        read[i] = e;
+      }
+    });
     List<ScoredRun> runs = new ArrayList<>();
-    for (Path f : ResultFolder.list(dir, dir.toString())) {
-      ResultFolder.Entry read = ResultFolder.read(f);
-      if (read instanceof ResultFolder.Result r) {
-        RunVariant variant = RunVariant.of(r.result().metadata());
-        if (!variant.isRanked()) {
-          // A folder's runs compared all against all are a leaderboard's: the published protocol's alone.
-          skipped.accept(f, "a variant run (" + variant.label() + "), never ranked beside the published "
-              + "protocol's runs (compare it with its default run: compare A B, or robustness)");
-        } else if (exams.test(ResultFiles.examOf(r.result()))) {
-          runs.add(graded(r.result(), keyOf, dataset, f.toString()));
-        }
-      } else if (read instanceof ResultFolder.Skipped s && !s.ours()) {
-        skipped.accept(f, "not a result file (no results array)");
+    for (int i = 0; i < read.length; i++) {
+      if (read[i] instanceof RuntimeException e) {
+        throw e;
+      } else if (read[i] instanceof ScoredRun run) {
+        runs.add(run);
+      } else if (read[i] instanceof String why) {
+        skipped.accept(files.get(i), why);
+      } else if (read[i] instanceof ResultFolder.Skipped s && !s.ours()) {
+        skipped.accept(files.get(i), "not a result file (no results array)");
       }
     }
     return runs;
+  }
+
+  /** A result file graded, or why it is not ranked (a String), or null for an exam not asked for. */
+  private static Object ranked(Path f, ResultFolder.Result r, Predicate<String> exams, Function<String, AnswerKey> keyOf,
+      Function<String, Dataset> dataset) {
+    RunVariant variant = RunVariant.of(r.result().metadata());
+    if (!variant.isRanked()) {
+      // A folder's runs compared all against all are a leaderboard's: the published protocol's alone.
+      return "a variant run (" + variant.label() + "), never ranked beside the published "
+          + "protocol's runs (compare it with its default run: compare A B, or robustness)";
+    }
+    return exams.test(ResultFiles.examOf(r.result())) ? graded(r.result(), keyOf, dataset, f.toString()) : null;
+  }
+
+  /** {@code f}, each value computed once, by one thread at a time. */
+  private static <T> Function<String, T> once(Function<String, T> f) {
+    Map<String, T> done = new HashMap<>();
+    return k -> {
+      synchronized (done) {
+        return done.computeIfAbsent(k, f);
+      }
+    };
   }
 
   /** The exam the questions belong to ({@code 120} for {@code 120A-1}); empty for a run without answers. */

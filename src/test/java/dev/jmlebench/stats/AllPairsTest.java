@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jmlebench.score.AnswerKey;
 import dev.jmlebench.testing.SharedData;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class AllPairsTest {
   /** The published files as published: graded with the author key. */
@@ -121,6 +123,34 @@ class AllPairsTest {
         .contains("   1–2  Claude Opus 4.6 vs Gemini 3.1 Pro Preview: Holm p 1.0000, not distinguishable\n");
     long verdicts = text.lines().filter(l -> l.endsWith("distinguishable")).count();
     assertThat(verdicts).isEqualTo(runs.size() - 1);
+  }
+
+  @Test
+  void aFolderIsReadInFileNameOrderWhateverTheThreadsDoSkippedFilesAndTheFirstErrorIncluded(@TempDir Path dir)
+      throws IOException {
+    // Read on every core, told one by one: the runs, the skipped files and the first bad file in name order.
+    List<Path> published = SharedData.publishedResults();
+    for (int i = 0; i < 12; i++) {
+      Path name = dir.resolve(String.format("%02d.json", i));
+      if (i % 3 == 1) {
+        Files.writeString(name, "{\"other\": \"tool\"}");
+      } else {
+        Files.copy(published.get(i % published.size()), name);
+      }
+    }
+    List<String> skipped = new ArrayList<>();
+    List<ScoredRun> read = ScoredRun.readDirectory(dir, AUTHOR, SharedData::dataset,
+        (f, why) -> skipped.add(f.getFileName().toString()));
+    assertThat(read).extracting(r -> Path.of(r.source()).getFileName().toString())
+        .containsExactly("00.json", "02.json", "03.json", "05.json", "06.json", "08.json", "09.json", "11.json");
+    assertThat(skipped).containsExactly("01.json", "04.json", "07.json", "10.json");
+
+    Files.writeString(dir.resolve("07.json"), "{\"results\": 7");
+    Files.writeString(dir.resolve("10.json"), "{\"results\": 10");
+    skipped.clear();
+    assertThatThrownBy(() -> ScoredRun.readDirectory(dir, AUTHOR, SharedData::dataset,
+        (f, why) -> skipped.add(f.getFileName().toString()))).hasMessageContaining("07.json");
+    assertThat(skipped).containsExactly("01.json", "04.json");
   }
 
   @Test
