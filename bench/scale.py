@@ -101,6 +101,19 @@ def serve(a, datasets):
         drain = threading.Thread(target=lambda: [None for _ in server.stdout], daemon=True)
         drain.start()
         status, t, body = get(base + "/api/index", a.timeout)
+        reading = json.loads(body).get("reading") if status == 200 else None
+        print(f"  {'index':<40} {str(status):>4} {t * 1000:8.0f} ms  {len(body) / 1e6:6.2f} MB"
+              + (f"  (partial: {reading['read']} of {reading['files']} files read)" if reading else ""), flush=True)
+        # serve listens before it has read the folder (the pages show the files read so far, labelled partial):
+        # the pages below are timed once it has read them all, /live saying how far it is meanwhile.
+        while True:
+            status, t, body = get(base + "/live", a.timeout)
+            if status != 200 or "reading" not in json.loads(body):
+                break
+            time.sleep(1)
+        print(f"serve has read the folder after {time.monotonic() - start:.1f} s, peak RSS so far {rss.peak:.0f} MB",
+              flush=True)
+        status, t, body = get(base + "/api/index", a.timeout)
         print(f"  {'index':<40} {str(status):>4} {t * 1000:8.0f} ms  {len(body) / 1e6:6.2f} MB", flush=True)
         if status != 200:
             return

@@ -26,10 +26,16 @@ final class ViewerSource {
     return site;
   }
 
-  /** As {@link #load}, as a folder to follow while it changes ({@code serve}). */
-  LiveFolder follow(PrintWriter err) {
-    LiveFolder folder = LiveFolder.load(results, dataset.perExam(), answerKey::forExam);
+  /**
+   * As {@link #load}, as a folder to follow while it changes ({@code serve}), read in the background: call
+   * {@link #read} once it is read.
+   */
+  LiveFolder follow() {
+    return LiveFolder.start(results, dataset.perExam(), answerKey::forExam);
+  }
+
+  /** What is said once the folder is read: an answer key given for an exam it does not hold. */
+  void read(PrintWriter err) {
     answerKey.warnOfUnused(err);
-    return folder;
   }
 }

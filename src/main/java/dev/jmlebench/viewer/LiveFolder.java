@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jmlebench.common.UserError;
 import dev.jmlebench.dataset.Dataset;
 import dev.jmlebench.results.ResultFolder;
 import dev.jmlebench.score.AnswerKey;
@@ -41,12 +42,7 @@ public final class LiveFolder implements AutoCloseable {
 
   /** What the pages are shown now; replaced whole, so a request sees one reading of the folder. */
   private record Shown(ViewerSite site, List<Stamp> files, long generation, List<InProgress.Run> running,
-      String problem, byte[] live, Reading reading) {
-    Shown(ViewerSite site, List<Stamp> files, long generation, List<InProgress.Run> running, String problem,
-        byte[] live) {
-      this(site, files, generation, running, problem, live, new Reading(site, generation));
-    }
-  }
+      String problem, Progress reading, byte[] live, Reading page) {}
 
   private volatile Shown shown;
 
@@ -66,7 +62,174 @@ public final class LiveFolder implements AutoCloseable {
     ViewerData.Folder folder = ViewerData.Folder.read(dir, f.reuse, true, ViewerSite.prepare(dataset, key, f.reuse));
     ViewerSite site = ViewerSite.load(folder, dataset, key, f.reuse);
     f.shown = shown(site, files, 1, f.inProgress.scan(dir), null);
+    f.started.countDown();
+    f.finished.countDown();
     return f;
+  }
+
+  /**
+   * Starts following a folder at once, before it is read (issue 23.5: a lab's folder of thousands of files took
+   * minutes to read before {@code serve} listened). The first reading goes on a thread of its own, and pages
+   * show what is read so far: a site of the files read, made again each time the files read have doubled (so
+   * that all of them cost about one more site of the whole folder) and whenever the reading has stood still for a
+   * moment, each labelled partial ({@link ViewerApi.Partial}); {@code /live} says how far the reading is. A file
+   * with a fault is skipped and named, as on later looks. Until the first file is read there is no site (null):
+   * the server says it is reading.
+   */
+  public static LiveFolder start(Path dir, Function<String, Dataset> dataset, Function<String, AnswerKey> key) {
+    LiveFolder f = new LiveFolder(dir, optionsFault(dataset), optionsFault(key));
+    List<Path> listed = ResultFolder.list(dir, "--results " + dir);
+    if (listed.isEmpty()) {
+      throw new UserError("--results " + dir + ": holds no result files (*.json)");
+    }
+    f.reading = new Progress(0, listed.size());
+    f.shown = shown(null, List.of(), 0, List.of(), null, f.reading);
+    Thread reader = new Thread(() -> f.readFirst(listed), "viewer-reads-the-folder");
+    reader.setDaemon(true);
+    reader.start();
+    return f;
+  }
+
+  /**
+   * A fault of the user's options found while reading ({@code --key oficial} for the exam of the first file, an
+   * exam's dataset that cannot be had): not a fault of one file, so it ends the reading instead of skipping the
+   * file, and {@link #awaitStart} hands it to the command.
+   */
+  private static final class OptionsFault extends RuntimeException {
+    final UserError fault;
+
+    OptionsFault(UserError fault) {
+      super(fault.getMessage(), fault);
+      this.fault = fault;
+    }
+  }
+
+  private static <T> Function<String, T> optionsFault(Function<String, T> f) {
+    return exam -> {
+      try {
+        return f.apply(exam);
+      } catch (UserError e) {
+        throw new OptionsFault(e);
+      }
+    };
+  }
+
+  private final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+  private volatile UserError fault;
+
+  /**
+   * Waits until the first files read are shown, the reading is over, or {@code most} has passed; throws the fault of the
+   * user's options the reading met by then, so that {@code serve} says it in one line instead of listening.
+   */
+  public void awaitStart(Duration most) throws InterruptedException {
+    started.await(most.toMillis(), TimeUnit.MILLISECONDS);
+    if (fault != null) {
+      throw fault;
+    }
+  }
+
+  /** Waits for the first reading to be over; how many result files it shows. */
+  public int awaitRead() throws InterruptedException {
+    finished.await();
+    return shown.site() == null ? 0 : shown.site().runs();
+  }
+
+  private final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+
+  /** How far the first reading is: files read of those listed; null once it is done. */
+  record Progress(int read, int files) {}
+
+  private volatile Progress reading;
+  /** The folder as read so far, while the first reading goes on. */
+  private volatile ViewerData.Folder soFar;
+  private final Object publishing = new Object();
+
+  private void readFirst(List<Path> listed) {
+    ScheduledExecutorService publisher = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "viewer-shows-the-folder-so-far");
+      t.setDaemon(true);
+      return t;
+    });
+    int[] published = {0};
+    publisher.scheduleWithFixedDelay(() -> publishSoFar(published), 200, 200, TimeUnit.MILLISECONDS);
+    try {
+      List<Stamp> files = listing();
+      ViewerData.Folder folder = ViewerData.Folder.read(dir, listed, reuse, false,
+          ViewerSite.prepare(dataset, key, reuse), (done, read) -> {
+            soFar = read.get();
+            reading = new Progress(done, listed.size());
+          });
+      ViewerSite site = ViewerSite.load(folder, dataset, key, reuse);
+      synchronized (publishing) {
+        reading = null;
+        soFar = null;
+        Shown before = shown;
+        shown = site == null
+            ? shown(before.site(), files, before.generation() + 1, inProgress.scan(dir), "no result files in " + dir, null)
+            : shown(site, files, before.generation() + 1, inProgress.scan(dir), null, null);
+      }
+    } catch (RuntimeException e) {
+      if (e instanceof OptionsFault o) {
+        fault = o.fault;
+      }
+      synchronized (publishing) {
+        reading = null;
+        Shown before = shown;
+        shown = shown(before.site(), before.files(), before.generation() + 1, before.running(),
+            String.valueOf(e.getMessage()), null);
+      }
+    } finally {
+      publisher.shutdownNow();
+      started.countDown();
+      finished.countDown();
+    }
+  }
+
+  /**
+   * Shows the files read so far when they have doubled since last shown, or when the reading has stood still
+   * since the last look (a file that is slow to read) and some were read since.
+   */
+  private void publishSoFar(int[] published) {
+    ViewerData.Folder folder = soFar;
+    Progress progress = reading;
+    if (folder == null || progress == null || folder.results().isEmpty()) {
+      return;
+    }
+    int n = folder.results().size();
+    boolean doubled = n >= 2 * published[0];
+    boolean stalled = folder == lastSeen && n > published[0];
+    lastSeen = folder;
+    if (!doubled && !stalled) {
+      refreshLive(progress);
+      return;
+    }
+    ViewerSite site;
+    try {
+      site = ViewerSite.load(folder, dataset, key, reuse, new ViewerApi.Partial(progress.read(), progress.files()));
+    } catch (RuntimeException e) {
+      return; // the reading itself meets the fault, and says so
+    }
+    synchronized (publishing) {
+      if (reading == null) {
+        return; // done meanwhile: the whole folder is shown
+      }
+      published[0] = n;
+      Shown before = shown;
+      shown = shown(site, before.files(), before.generation() + 1, before.running(), null, reading);
+    }
+    started.countDown();
+  }
+
+  private ViewerData.Folder lastSeen;
+
+  /** Keeps {@code /live}'s count of files read up to date between the sites shown. */
+  private void refreshLive(Progress progress) {
+    synchronized (publishing) {
+      Shown before = shown;
+      if (reading != null && !progress.equals(before.reading())) {
+        shown = shown(before.site(), before.files(), before.generation(), before.running(), before.problem(), progress);
+      }
+    }
   }
 
   /** The site as last read. */
@@ -79,7 +242,7 @@ public final class LiveFolder implements AutoCloseable {
 
   /** The site as last read, with its generation: the page starts from both, taken together. */
   Reading reading() {
-    return shown.reading();
+    return shown.page();
   }
 
   /** Looks at the folder every {@code every} from now on, on a thread of its own. */
@@ -100,6 +263,9 @@ public final class LiveFolder implements AutoCloseable {
    * for an exam that appeared, say) keeps what was shown and says why.
    */
   public synchronized boolean look() {
+    if (finished.getCount() > 0) {
+      return false; // the first reading is still going on: it shows what it reads
+    }
     Shown before = shown;
     List<InProgress.Run> running = inProgress.scan(dir);
     try {
@@ -134,15 +300,26 @@ public final class LiveFolder implements AutoCloseable {
 
   private static Shown shown(ViewerSite site, List<Stamp> files, long generation, List<InProgress.Run> running,
       String problem) {
+    return shown(site, files, generation, running, problem, null);
+  }
+
+  private static Shown shown(ViewerSite site, List<Stamp> files, long generation, List<InProgress.Run> running,
+      String problem, Progress reading) {
     ObjectNode o = JSON.createObjectNode();
     o.put("generation", generation);
     o.set("running", InProgress.json(running));
-    o.put("runs", site.runs());
+    o.put("runs", site == null ? 0 : site.runs());
     ArrayNode skipped = o.putArray("skipped");
-    site.skipped().forEach(s -> skipped.addObject().put("file", s.file().getFileName().toString()).put("reason", s.reason()));
+    if (site != null) {
+      site.skipped().forEach(s -> skipped.addObject().put("file", s.file().getFileName().toString()).put("reason", s.reason()));
+    }
     o.put("problem", problem);
+    if (reading != null) {
+      o.putObject("reading").put("read", reading.read()).put("files", reading.files());
+    }
     try {
-      return new Shown(site, files, generation, List.copyOf(running), problem, JSON.writeValueAsBytes(o));
+      return new Shown(site, files, generation, List.copyOf(running), problem, reading, JSON.writeValueAsBytes(o),
+          new Reading(site, generation));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -81,6 +81,8 @@ public final class ViewerApi {
   private final ViewerExam exam;
   /** Every exam of the folder, newest first, when there are several (the pages' exam switch); else empty. */
   private final List<String> folderExams;
+  /** Null when the whole folder was read. */
+  private final Partial partial;
 
   public ViewerApi(ViewerData data) {
     this(data, ViewerExam.of(data.dataset(), data.criteria()), List.of(), new Reuse());
@@ -91,14 +93,30 @@ public final class ViewerApi {
    * unchanged files.
    */
   ViewerApi(ViewerData data, List<String> folderExams, Reuse reuse) {
-    this(data, ViewerExam.of(data.dataset(), data.criteria()), folderExams, reuse);
+    this(data, ViewerExam.of(data.dataset(), data.criteria()), folderExams, reuse, null);
   }
+
+  /** As {@link #ViewerApi(ViewerData, List, Reuse)}, of part of the folder when {@code partial} says so. */
+  ViewerApi(ViewerData data, List<String> folderExams, Reuse reuse, Partial partial) {
+    this(data, ViewerExam.of(data.dataset(), data.criteria()), folderExams, reuse, partial);
+  }
+
+  /**
+   * A site of part of a folder still being read: {@code read} of its {@code files} listed. The index says so
+   * ({@code reading}), and every page shows it: ranks and figures of part of a folder are not the folder's.
+   */
+  record Partial(int read, int files) {}
 
   ViewerApi(ViewerData data, ViewerExam exam) {
     this(data, exam, List.of(), new Reuse());
   }
 
   private ViewerApi(ViewerData data, ViewerExam exam, List<String> folderExams, Reuse reuse) {
+    this(data, exam, folderExams, reuse, null);
+  }
+
+  private ViewerApi(ViewerData data, ViewerExam exam, List<String> folderExams, Reuse reuse, Partial partial) {
+    this.partial = partial;
     this.data = data;
     this.exam = exam;
     this.reuse = reuse;
@@ -229,6 +247,9 @@ public final class ViewerApi {
 
   private ObjectNode index() {
     ObjectNode root = JSON.createObjectNode();
+    if (partial != null) {
+      root.putObject("reading").put("read", partial.read()).put("files", partial.files());
+    }
     root.set(ResultSchema.Metadata.EXAM, exam.json(data.runs(), statistics::scorePctCi));
     root.set("bootstrap", StatisticsJson.bootstrap(Bootstrap.DEFAULT));
     ViewerCost.chart(data.runs(), data.criteria()).ifPresent(c -> root.set("cost_chart", c));

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Everything the viewer shows: the dataset and every result file of one folder, each graded under one answer
@@ -135,11 +136,27 @@ public record ViewerData(Dataset dataset, AnswerKey key, List<Run> runs, List<Sk
      * the reason, and the folder may be empty.
      */
     static Folder read(Path resultsDir, Reuse reuse, boolean strict, BiFunction<Path, ResultFile, ResultFile> prepare) {
-      List<Path> files = ResultFolder.list(resultsDir, "--results " + resultsDir);
+      return read(resultsDir, ResultFolder.list(resultsDir, "--results " + resultsDir), reuse, strict, prepare,
+          (done, folder) -> {});
+    }
+
+    /** What has been read so far, told after each file: how many of the listed files, and the folder of those. */
+    interface SoFar {
+      void read(int done, Supplier<Folder> folder);
+    }
+
+    /** As {@link #read(Path, Reuse, boolean, BiFunction)}, over {@code files} as listed, telling {@code soFar} as it goes. */
+    static Folder read(Path resultsDir, List<Path> files, Reuse reuse, boolean strict,
+        BiFunction<Path, ResultFile, ResultFile> prepare, SoFar soFar) {
       List<Read> results = new ArrayList<>(files.size());
       List<Skipped> skipped = new ArrayList<>();
       Set<String> ids = new HashSet<>();
+      int done = 0;
       for (Path f : files) {
+        int before = done++;
+        if (before > 0) {
+          soFar.read(before, () -> new Folder(List.copyOf(results), List.copyOf(skipped)));
+        }
         if (!Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
           skipped.add(new Skipped(f, "a symbolic link; the viewer shows only the folder's own files"));
           continue;

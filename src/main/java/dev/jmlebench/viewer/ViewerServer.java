@@ -123,7 +123,16 @@ public final class ViewerServer implements AutoCloseable {
       }
       gzip.send(ctx, "assets/" + name, WebAssets.ASSETS.get(name), body);
     });
-    app.get("/api/<key>", ctx -> data(ctx, sites.get(), work, gzip));
+    app.get("/api/<key>", ctx -> {
+      ViewerSite site = sites.get();
+      if (site == null) {
+        // Not one file read yet (serve reads its folder after it starts listening): /live says how far it is.
+        ctx.header("Retry-After", RETRY_AFTER_SECONDS).status(HttpStatus.SERVICE_UNAVAILABLE)
+            .result("reading the results folder; ask again in a moment");
+        return;
+      }
+      data(ctx, site, work, gzip);
+    });
     if (live != null) {
       app.get("/live", ctx -> ctx.contentType("application/json; charset=utf-8").result(live.get()));
     }
@@ -156,7 +165,7 @@ public final class ViewerServer implements AutoCloseable {
 
     synchronized byte[] of(LiveFolder.Reading reading) {
       if (!reading.equals(madeFor)) { // the same site and generation: the same page
-        byte[] index = reading.site().json("index").orElseThrow();
+        byte[] index = reading.site() == null ? null : reading.site().json("index").orElseThrow();
         page = assets.serverPage(index, reading.generation());
         madeFor = reading;
       }
@@ -284,7 +293,7 @@ public final class ViewerServer implements AutoCloseable {
     synchronized List<DatasetImages> of(ViewerSite now) {
       if (now != site) {
         site = now;
-        images = now.images();
+        images = now == null ? List.of() : now.images();
       }
       return images;
     }

@@ -85,6 +85,12 @@ public final class ViewerSite {
   /** The site of a folder as read, reusing what {@code reuse} holds of its unchanged files; null when it holds no runs. */
   static ViewerSite load(ViewerData.Folder folder, Function<String, Dataset> dataset, Function<String, AnswerKey> key,
       Reuse reuse) {
+    return load(folder, dataset, key, reuse, null);
+  }
+
+  /** As {@link #load(ViewerData.Folder, Function, Function, Reuse)}; of part of the folder when {@code partial} says so. */
+  static ViewerSite load(ViewerData.Folder folder, Function<String, Dataset> dataset, Function<String, AnswerKey> key,
+      Reuse reuse, ViewerApi.Partial partial) {
     if (folder.results().isEmpty()) {
       return null;
     }
@@ -93,7 +99,7 @@ public final class ViewerSite {
     List<String> ids = List.copyOf(byExam.keySet());
     List<ViewerApi> apis = new ArrayList<>();
     byExam.forEach((exam, files) -> apis.add(new ViewerApi(
-        ViewerData.of(dataset.apply(exam), key.apply(exam), files, folder.skipped(), reuse), ids, reuse)));
+        ViewerData.of(dataset.apply(exam), key.apply(exam), files, folder.skipped(), reuse), ids, reuse, partial)));
     return new ViewerSite(apis, folder.skipped());
   }
 

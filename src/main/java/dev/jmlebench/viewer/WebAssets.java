@@ -66,11 +66,11 @@ final class WebAssets {
    * The page as the server gives it: data comes from {@code api/KEY}, and the index comes with the page, in a
    * data block the browser never runs, so the leaderboard is drawn from the first response without asking again.
    * {@code generation} is the reading of the folder that index is of ({@code /live}'s), or negative when the
-   * server does not follow a folder.
+   * server does not follow a folder. A null index (nothing read yet) leaves the script to ask for it.
    */
   byte[] serverPage(byte[] index, long generation) {
     String page = new String(files.get(INDEX), StandardCharsets.UTF_8);
-    String block = "<script type=\"application/json\" id=\"" + INDEX_DATA_ID + "\">"
+    String block = index == null ? "" : "<script type=\"application/json\" id=\"" + INDEX_DATA_ID + "\">"
         + new String(inert(index), StandardCharsets.UTF_8) + "</script>";
     String body = generation < 0 ? API_SOURCE : API_SOURCE + " data-generation=\"" + generation + "\"";
     return placed(page, block).replace(API_SOURCE, body).getBytes(StandardCharsets.UTF_8);

@@ -30,6 +30,8 @@ function showLive(strip, live) {
   const lines = live.running.map((run) => h('div', { class: 'live-run ' + (run.running ? 'running' : 'stopped'), 'data-file': run.file },
     h('span', { class: 'live-mark' }, run.running ? '▶' : '⏸'), ' ', h('b', null, run.model || run.file), ' ', progressText(run, now),
     run.total_questions ? h('progress', { max: run.total_questions, value: run.answered }) : null));
+  if (live.reading) lines.push(h('div', { class: 'live-reading', 'data-testid': 'reading' }, 'Reading the results folder: '
+    + num(live.reading.read) + ' of ' + num(live.reading.files) + ' files so far.'));
   if (live.problem) lines.push(h('div', { class: 'live-problem' }, live.problem));
   strip.hidden = lines.length === 0;
   fill(strip, ...lines);

@@ -67,7 +67,7 @@ async function render() {
     if (token !== renderToken) return;
     made.key = key;
     current = made;
-    main.replaceChildren(made.el);
+    main.replaceChildren(partialNote(home), made.el);
     // A new page starts at the top; a changed filter or sort of the same page keeps the reader's place.
     if (shownPath !== r.view + '/' + r.arg) window.scrollTo(0, 0);
     shownPath = r.view + '/' + r.arg;
@@ -82,4 +82,14 @@ async function render() {
     current = null;
     main.replaceChildren(h('div', { class: 'error-box' }, String(e.message || e)));
   }
+}
+
+/**
+ * A page drawn from part of a folder still being read (serve reads a large folder after it starts listening)
+ * says so above everything: ranks and figures of some of the runs are not those of the folder.
+ */
+function partialNote(home) {
+  if (!home.reading) return '';
+  return h('div', { class: 'partial-note', 'data-testid': 'partial' }, 'Partial: ' + num(home.reading.read) + ' of '
+    + num(home.reading.files) + ' files of the folder read so far; this page shows those only, and is drawn again as more are read.');
 }
