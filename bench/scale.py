@@ -100,10 +100,16 @@ def serve(a, datasets):
         print(f"serve listening after {up:.1f} s ({line.strip()[:100]})", flush=True)
         drain = threading.Thread(target=lambda: [None for _ in server.stdout], daemon=True)
         drain.start()
-        status, t, body = get(base + "/api/index", a.timeout)
+        # Until its first files are read serve answers 503 (reading): ask again until it answers.
+        while True:
+            status, t, body = get(base + "/api/index", a.timeout)
+            if status != 503 or time.monotonic() - start > a.timeout:
+                break
+            time.sleep(0.2)
         reading = json.loads(body).get("reading") if status == 200 else None
         print(f"  {'index':<40} {str(status):>4} {t * 1000:8.0f} ms  {len(body) / 1e6:6.2f} MB"
-              + (f"  (partial: {reading['read']} of {reading['files']} files read)" if reading else ""), flush=True)
+              + (f"  (partial: {reading['read']} of {reading['files']} files read)" if reading else "")
+              + f", first answered {time.monotonic() - start:.1f} s after serve started", flush=True)
         # serve listens before it has read the folder (the pages show the files read so far, labelled partial):
         # the pages below are timed once it has read them all, /live saying how far it is meanwhile.
         while True:

@@ -70,11 +70,11 @@ public final class LiveFolder implements AutoCloseable {
   /**
    * Starts following a folder at once, before it is read (issue 23.5: a lab's folder of thousands of files took
    * minutes to read before {@code serve} listened). The first reading goes on a thread of its own, and pages
-   * show what is read so far: a site of the files read, made again each time the files read have doubled (so
-   * that all of them cost about one more site of the whole folder) and whenever the reading has stood still for a
-   * moment, each labelled partial ({@link ViewerApi.Partial}); {@code /live} says how far the reading is. A file
-   * with a fault is skipped and named, as on later looks. Until the first file is read there is no site (null):
-   * the server says it is reading.
+   * show what is read so far: a site of the files read, made again each time the files read have doubled and
+   * whenever the reading has stood still for a moment, up to {@link #PARTIAL_RUNS} runs, each labelled partial
+   * ({@link ViewerApi.Partial}); {@code /live} says how far the reading is. A file with a fault is skipped and
+   * named, as on later looks. Until the first files are shown there is no site (null): the server answers that
+   * it is reading (503), and the page waits for them.
    */
   public static LiveFolder start(Path dir, Function<String, Dataset> dataset, Function<String, AnswerKey> key) {
     LiveFolder f = new LiveFolder(dir, optionsFault(dataset), optionsFault(key));
@@ -118,7 +118,7 @@ public final class LiveFolder implements AutoCloseable {
   private volatile UserError fault;
 
   /**
-   * Waits until the first files read are shown, the reading is over, or {@code most} has passed; throws the fault of the
+   * Waits until the first file is read, the reading is over, or {@code most} has passed; throws the fault of the
    * user's options the reading met by then, so that {@code serve} says it in one line instead of listening.
    */
   public void awaitStart(Duration most) throws InterruptedException {
@@ -158,6 +158,7 @@ public final class LiveFolder implements AutoCloseable {
           ViewerSite.prepare(dataset, key, reuse), (done, read) -> {
             soFar = read.get();
             reading = new Progress(done, listed.size());
+            started.countDown(); // the first file is read: the options suit its exam
           });
       ViewerSite site = ViewerSite.load(folder, dataset, key, reuse);
       synchronized (publishing) {
@@ -196,6 +197,10 @@ public final class LiveFolder implements AutoCloseable {
       return;
     }
     int n = folder.results().size();
+    if (published[0] >= PARTIAL_RUNS) {
+      refreshLive(progress);
+      return;
+    }
     boolean doubled = n >= 2 * published[0];
     boolean stalled = folder == lastSeen && n > published[0];
     lastSeen = folder;
@@ -217,10 +222,16 @@ public final class LiveFolder implements AutoCloseable {
       Shown before = shown;
       shown = shown(site, before.files(), before.generation() + 1, before.running(), null, reading);
     }
-    started.countDown();
   }
 
   private ViewerData.Folder lastSeen;
+
+  /**
+   * The most runs a partial site is made of: past them the pages keep the last partial site (labelled, /live
+   * counting on) until the whole folder is shown, so that partial sites cost neither the memory of a second
+   * site of the whole folder nor its time.
+   */
+  static final int PARTIAL_RUNS = 512;
 
   /** Keeps {@code /live}'s count of files read up to date between the sites shown. */
   private void refreshLive(Progress progress) {

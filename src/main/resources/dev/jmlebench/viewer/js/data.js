@@ -23,7 +23,7 @@ function load(key) {
 function loadDoc(key) {
   if (cache.has(key)) return cache.get(key);
   const promise = SOURCE === 'static' ? loadScript(key) : fetch('api/' + urlPath(key)).then((r) => {
-    if (!r.ok) throw new Error('api/' + key + ': ' + r.status + ' ' + r.statusText);
+    if (!r.ok) throw Object.assign(new Error('api/' + key + ': ' + r.status + ' ' + r.statusText), { status: r.status });
     return r.json();
   });
   cache.set(key, promise);

@@ -80,7 +80,9 @@ async function render() {
   } catch (e) {
     if (token !== renderToken) return;
     current = null;
-    main.replaceChildren(h('div', { class: 'error-box' }, String(e.message || e)));
+    // 503 before serve has read the first files of its folder: the view is drawn when they are (live.js).
+    main.replaceChildren(e.status === 503 ? h('p', { class: 'loading', 'data-testid': 'reading-first' }, 'Reading the results folder…')
+      : h('div', { class: 'error-box' }, String(e.message || e)));
   }
 }
 
