@@ -98,10 +98,11 @@ final class RunRecords {
    * did. {@code earlier} is the metadata of the file it resumes, or null: fields this project does not know are
    * carried over (resume is lossless), as is the display name when none is given now.
    *
+   * @param data the data the run is made with ({@link #data}: hashing every question's text once a run is enough)
    * @param translationSha256 SHA-256 of the translation asked, for a run in another language; else null
    * @param wall the run's wall time, earlier segments included
    */
-  static RunMetadata metadata(RunSpec spec, String out, String timestamp, Selection selection, Dataset dataset,
+  static RunMetadata metadata(RunSpec spec, String out, String timestamp, Selection selection, EarlierResults.Data data,
       String translationSha256, List<QuestionResult> results, Duration wall, AdaptiveLimiter.Report concurrency,
       RunMetadata earlier) {
     ObjectNode run = spec.toMetadata();
@@ -114,8 +115,8 @@ final class RunRecords {
         .filter(name -> !RunMetadata.isPublished(name)).forEach(extra::remove);
     extra.put(Metadata.SCHEMA_VERSION, NODES.numberNode(ResultSchema.VERSION));
     extra.put(Metadata.HARNESS_VERSION, NODES.textNode(HarnessVersion.get()));
-    extra.put(Metadata.DATASET_SHA256, NODES.textNode(dataset.sha256()));
-    extra.put(Metadata.QUESTIONS_SHA256, NODES.textNode(questionsSha256(dataset)));
+    extra.put(Metadata.DATASET_SHA256, NODES.textNode(data.datasetSha256()));
+    extra.put(Metadata.QUESTIONS_SHA256, NODES.textNode(data.questionsSha256()));
     extra.remove(Metadata.TRANSLATION_SHA256);
     if (translationSha256 != null) {
       extra.put(Metadata.TRANSLATION_SHA256, NODES.textNode(translationSha256));

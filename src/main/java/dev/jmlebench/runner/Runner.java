@@ -231,7 +231,7 @@ public final class Runner {
     int keptCorrect = (int) keptSamples.stream().filter(QuestionResult::correct).count();
     RunningCounts counts = new RunningCounts(selection.questions().size() * spec.repeats(), keptSamples.size(),
         keptCorrect);
-    Finisher finisher = new Finisher(selection, timestamp, client, cached, start, journalPath, earlier, lock);
+    Finisher finisher = new Finisher(selection, data, timestamp, client, cached, start, journalPath, earlier, lock);
     if (pending.isEmpty() && earlier.file() != null && !journalBefore && inPlace() && !target.regrade()) {
       // The same run, finished: nothing to ask, and nothing to write (its file already says all of it; a
       // --regrade asks for it to be graded again, and is written).
@@ -472,6 +472,7 @@ public final class Runner {
   /** Writes the result file once: at the end of the run, or from the Ctrl-C hook with what there is. */
   private final class Finisher {
     private final Selection selection;
+    private final EarlierResults.Data data;
     private final String timestamp;
     private final ResilientClient client;
     private final CachedAsking cached;
@@ -480,10 +481,11 @@ public final class Runner {
     private final EarlierResults earlier;
     private final RunLock lock;
 
-    Finisher(Selection selection, String timestamp, ResilientClient client, CachedAsking cached, long startNanos,
-        Path journalPath, EarlierResults earlier, RunLock lock) {
+    Finisher(Selection selection, EarlierResults.Data data, String timestamp, ResilientClient client,
+        CachedAsking cached, long startNanos, Path journalPath, EarlierResults earlier, RunLock lock) {
       this.earlier = earlier;
       this.selection = selection;
+      this.data = data;
       this.timestamp = timestamp;
       this.client = client;
       this.cached = cached;
@@ -561,7 +563,7 @@ public final class Runner {
       List<QuestionResult> all = answers.published();
       ResultFile before = earlier.file();
       ResultFile file = new ResultFile(RunRecords.metadata(spec, target.out().toString(), timestamp, selection,
-          dataset, translationSha256, all, totalWall, concurrency, before == null ? null : before.metadata()), null, all,
+          data, translationSha256, all, totalWall, concurrency, before == null ? null : before.metadata()), null, all,
           before == null ? Map.of() : before.summaryExtra(), before == null ? Map.of() : before.extra());
       return file.withSummary(Rescorer.summarize(file, dataset, key.criteria(), target.out().toString()));
     }
