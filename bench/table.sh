@@ -28,7 +28,7 @@
 #   startup      `--version` and `summary --help` on each JDK 17+ under /usr/lib/jvm (17, 21, 25 where present)
 #   harness      `bench --scenario overhead,latency,rate-limit`: ms per question at P=32 (instant server), wall
 #                against ideal at 0.2 s and P=128, the share of a 50 req/s limit reached at P=64 (the lowest and
-#                the median of the runs)
+#                the median of the runs); and the bench process's CPU time (user + system)
 #   viewer       first paint of the leaderboard in a fresh browser context, 20 runs: each build's `serve` over the
 #                same 20 files, measured in alternation by dev.jmlebench.viewer.FirstPaint (test scope, this
 #                checkout's, built into target-bench/; the page watched from its first frame, no Playwright round
@@ -190,10 +190,15 @@ if want harness; then
   for _ in $(seq "$harness_runs"); do
     for side in old new; do
       L="$old"; [ $side = new ] && L="$new"
-      "$L" bench --scenario overhead,latency,rate-limit --dataset "$data" > "$work/bench.$side" 2>&1 || true
-      python3 - "$work/bench.$side" "$side" >> "$results" <<'PY'
+      /usr/bin/time -f "%U %S" -o "$work/bench-cpu.$side" \
+        "$L" bench --scenario overhead,latency,rate-limit --dataset "$data" > "$work/bench.$side" 2>&1 || true
+      python3 - "$work/bench.$side" "$side" "$work/bench-cpu.$side" >> "$results" <<'PY'
 import re, sys
 text, side = open(sys.argv[1], encoding="utf-8").read(), sys.argv[2]
+# The whole bench process's CPU (user + system), its mock server and warm-up run included: less disturbed by
+# load than the walls, and the harness rows' cost per question is most of it.
+cpu = open(sys.argv[3]).read().split()
+if len(cpu) == 2: print(f"harness-cpu\t{side}\t{float(cpu[0]) + float(cpu[1]):.2f}")
 m = re.search(r"^\|\s*32\s*\|\s*400\s*\|[^|]*\|\s*([\d.]+) ms", text, re.M)
 if m: print(f"overhead\t{side}\t{m.group(1)}")
 m = re.search(r"^\|\s*128\s*\|\s*0\.2s\s*\|.*\|\s*\+?(-?[\d.]+)%\s*\|\s*$", text, re.M)
@@ -316,6 +321,9 @@ if med("ratelimit", "old") is not None:
     print(f"| 50 req/s rate limit, P = 64 (median; each run) | {med('ratelimit', 'old'):.0f}%; "
           f"{', '.join(f'{x:.0f}' for x in v[('ratelimit', 'old')])} | {med('ratelimit', 'new'):.0f}%; "
           f"{', '.join(f'{x:.0f}' for x in v[('ratelimit', 'new')])} | ≥ 95% in every run |")
+if med("harness-cpu", "old") is not None:
+    print(f"| CPU of the `bench` process for those three rows (mock server included) | {med('harness-cpu', 'old'):.1f} s "
+          f"[{rng('harness-cpu', 'old')}] | {med('harness-cpu', 'new'):.1f} s [{rng('harness-cpu', 'new')}] | - |")
 if med("paint", "old") is not None:
     print(f"| viewer first paint of the leaderboard, fresh browser context, 20 runs | {med('paint', 'old'):.0f} ms [{rng('paint', 'old')}] "
           f"| {med('paint', 'new'):.0f} ms [{rng('paint', 'new')}] | < 300 ms |")
