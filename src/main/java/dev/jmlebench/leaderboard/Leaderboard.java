@@ -376,6 +376,9 @@ public final class Leaderboard {
     Map<String, List<LeaderboardEntry>> byExam = ExamMatrix.byExam(entries);
     String primary = primaryExam(byExam.keySet());
     List<Parallel.Task<Drawn>> charts = new ArrayList<>();
+    // One exam's charts after another: a chart's image grows with its runs (a lab's folder: hundreds a chart, tens
+    // of megabytes an image), so drawing every exam's at once would hold them all.
+    Parallel.Task<?> previous = drawingLoaded;
     for (Map.Entry<String, List<LeaderboardEntry>> exam : byExam.entrySet()) {
       Outputs outputs = out.ofExam(exam.getKey(), primary);
       List<LeaderboardEntry> runs = exam.getValue();
@@ -388,13 +391,15 @@ public final class Leaderboard {
       ranked.stream().filter(r -> r.intervals() != null && inExam.contains(r.entry()))
           .forEach(r -> intervals.put(r.entry().source(), r.intervals()));
       ChartData data = ChartData.of(runs, intervals, criteria);
-      charts.add(drawingLoaded.then(() -> chartCache.unchanged(data, outputs)
+      Parallel.Task<Drawn> drawing = previous.then(() -> chartCache.unchanged(data, outputs)
           .map(kept -> new Drawn(outputs, kept, false))
           .orElseGet(() -> {
             LeaderboardCharts.Drawn drawn = LeaderboardCharts.write(data, outputs);
             chartCache.remember(data, outputs, drawn);
             return new Drawn(outputs, drawn, true);
-          })));
+          }));
+      charts.add(drawing);
+      previous = drawing;
       if (!request.plotOnly()) {
         if (!log.ranking.isEmpty()) {
           log.ranking.add("");
