@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The loaded exam: its questions in exam order, and the folder their clinical images live in. */
 public final class Dataset {
@@ -15,11 +16,19 @@ public final class Dataset {
   private final Path directory;
   private final List<Question> questions;
   private final Map<String, Question> byId;
-  private final String sha256;
+  /** Hashed when first asked: only a run or an import records it, and hashing the JSON is a cost of every load. */
+  private volatile String sha256;
+  private Supplier<String> hashing;
   private final Map<String, Annotation> annotations;
 
   public Dataset(Path directory, List<Question> questions, String sha256) {
     this(directory, questions, sha256, Map.of());
+  }
+
+  /** A dataset whose SHA-256 is computed by {@code hashing} when first asked. */
+  public Dataset(Path directory, List<Question> questions, Supplier<String> hashing) {
+    this(directory, questions, (String) null, Map.of());
+    this.hashing = hashing;
   }
 
   /**
@@ -92,6 +101,16 @@ public final class Dataset {
   }
 
   public String sha256() {
-    return sha256;
+    String hash = sha256;
+    if (hash == null) {
+      synchronized (this) {
+        if (sha256 == null && hashing != null) {
+          sha256 = hashing.get();
+          hashing = null;
+        }
+        hash = sha256;
+      }
+    }
+    return hash;
   }
 }

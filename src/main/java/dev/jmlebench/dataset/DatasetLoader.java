@@ -28,7 +28,7 @@ public final class DatasetLoader {
     byte[] bytes = JsonFiles.readBytes(file,
         "dataset not found; run `jmle-bench dataset download` or pass --dataset DIR");
     JsonNode root = JsonFiles.parse(bytes, file, REPAIR);
-    return new Dataset(directory, parse(root, file), Hashing.sha256Hex(bytes));
+    return new Dataset(directory, parse(root, file), () -> Hashing.sha256Hex(bytes));
   }
 
   static List<Question> parse(JsonNode root, Path file) {
