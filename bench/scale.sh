@@ -9,6 +9,7 @@
 #   bench/scale.sh [DIR] [scale.py options, e.g. --only serve --limit 600]
 #
 # DIR (default /tmp/jmle-scale/results) is made once and reused; JAVA_OPTS reach every command (e.g. -Xmx1g).
+# The commands run through ./jmle-bench (built first when its sources changed), as a user runs them.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 shared="${JMLE_BENCH_SHARED:-$here/../shared}"
@@ -21,5 +22,7 @@ cp="$here/target/test-classes:$here/target/classes:$(cat target/cp.txt)"
 if [ ! -d "$dir" ] || [ -z "$(ls -A "$dir")" ]; then
   java -cp "$cp" dev.jmlebench.viewer.ScaleFolder "$dir"
 fi
-exec python3 "$here/bench/scale.py" --cli "java ${JAVA_OPTS:-} -cp $cp dev.jmlebench.cli.Main" --results "$dir" \
+# Each command through the launcher, as a user runs it (its JVM flags per command); JAVA_OPTS reach the JVM.
+export JMLE_BENCH_JAVA_OPTS="${JAVA_OPTS:-}"
+exec python3 "$here/bench/scale.py" --cli "$here/jmle-bench" --results "$dir" \
   --dataset "$shared/jmle2026" --dataset "$shared/igakuqa119" --dataset "$shared/igakuqa" "$@"

@@ -118,7 +118,7 @@ class LauncherTest {
   }
 
   @Test
-  void commandsThatWaitOnANetworkRunOnTheQuickCompilerAndSerialCollectorAndAUsersOptionsComeLast() throws Exception {
+  void eachKindOfCommandGetsTheCompilerAndCollectorItsWorkNeedsAndAUsersOptionsComeLast() throws Exception {
     String launcher = project.resolve("jmle-bench").toString();
     for (String command : List.of("run", "continue", "suite", "bench")) {
       Outcome o = launch(tmp, Map.of(), launcher, command);
@@ -127,10 +127,16 @@ class LauncherTest {
       assertThat(o.output()).as(command).contains("-XX:TieredStopAtLevel=1, -XX:+UseSerialGC")
           .doesNotContain("-Xmn8m"); // the heap as the JVM sizes it: a run's answers are not a short command's
     }
-    Outcome serve = launch(tmp, Map.of(), launcher, "serve");
+    // Commands that hold a folder of results keep both compilers, on a heap that gives back what it no longer needs.
+    for (String command : List.of("serve", "report", "compare")) {
+      Outcome o = launch(tmp, Map.of(), launcher, command);
+      assertThat(o.output()).as(command).contains("-XX:+UseSerialGC, -XX:MinHeapFreeRatio=10, -XX:MaxHeapFreeRatio=30")
+          .doesNotContain("TieredStopAtLevel");
+    }
+    Outcome stats = launch(tmp, Map.of(), launcher, "robustness");
     Outcome own = launch(tmp, Map.of("JMLE_BENCH_JAVA_OPTS", "-XX:+UseG1GC -XX:TieredStopAtLevel=4"), launcher, "run");
 
-    assertThat(serve.output()).doesNotContain("TieredStopAtLevel").doesNotContain("UseSerialGC");
+    assertThat(stats.output()).doesNotContain("TieredStopAtLevel").doesNotContain("UseSerialGC");
     // A user's options come last, so they win; a collector they name is the only one (the JVM refuses two).
     assertThat(own.exitCode()).as(own.output()).isZero();
     assertThat(own.output()).contains("-XX:TieredStopAtLevel=1, -XX:+UseG1GC, -XX:TieredStopAtLevel=4")
