@@ -91,32 +91,48 @@ public record ScoredRun(String name, String model, String source, List<ScoredQue
    */
   public static List<ScoredRun> readDirectory(Path dir, Function<String, AnswerKey> keyOf,
       Function<String, Dataset> dataset, BiConsumer<Path, String> skipped, Predicate<String> exams) {
-    // Files are read and graded on every core (a lab's folder is thousands of them), each into its own slot;
-    // what each gave is then taken in file-name order, so the skipped lines, the first error and the runs come
-    // out as one by one. The key and the dataset of an exam are looked up once, by one thread at a time.
+    // Files are read and graded on every core (a lab's folder is thousands of them), a few at a time, each into
+    // its own slot; what each gave is then taken in file-name order, so the skipped lines, the first error and the
+    // runs come out as one by one. A file that does not read stops its batch there: only the files before it are
+    // graded (loading their exam's dataset), as one by one. The key and the dataset of an exam are looked up once,
+    // by one thread at a time.
     List<Path> files = ResultFolder.list(dir, dir.toString());
     Function<String, AnswerKey> key = once(keyOf);
     Function<String, Dataset> data = once(dataset);
-    Object[] read = new Object[files.size()];
-    IntStream.range(0, files.size()).parallel().forEach(i -> {
-      Path f = files.get(i);
-      try {
-        ResultFolder.Entry entry = ResultFolder.read(f);
-        read[i] = entry instanceof ResultFolder.Result r ? ranked(f, r, exams, key, data) : entry;
-      } catch (RuntimeException e) {
-        read[i] = e;
-      }
-    });
+    int batch = 2 * Runtime.getRuntime().availableProcessors();
     List<ScoredRun> runs = new ArrayList<>();
-    for (int i = 0; i < read.length; i++) {
-      if (read[i] instanceof RuntimeException e) {
-        throw e;
-      } else if (read[i] instanceof ScoredRun run) {
-        runs.add(run);
-      } else if (read[i] instanceof String why) {
-        skipped.accept(files.get(i), why);
-      } else if (read[i] instanceof ResultFolder.Skipped s && !s.ours()) {
-        skipped.accept(files.get(i), "not a result file (no results array)");
+    for (int from = 0; from < files.size(); from += batch) {
+      int start = from;
+      Object[] read = new Object[Math.min(batch, files.size() - from)];
+      IntStream.range(0, read.length).parallel().forEach(k -> {
+        try {
+          read[k] = ResultFolder.read(files.get(start + k));
+        } catch (RuntimeException e) {
+          read[k] = e;
+        }
+      });
+      int stop = 0;
+      while (stop < read.length && !(read[stop] instanceof RuntimeException)) {
+        stop++;
+      }
+      IntStream.range(0, stop).parallel().filter(k -> read[k] instanceof ResultFolder.Result).forEach(k -> {
+        try {
+          read[k] = ranked(files.get(start + k), (ResultFolder.Result) read[k], exams, key, data);
+        } catch (RuntimeException e) {
+          read[k] = e;
+        }
+      });
+      for (int k = 0; k < read.length; k++) {
+        Path f = files.get(start + k);
+        if (read[k] instanceof RuntimeException e) {
+          throw e;
+        } else if (read[k] instanceof ScoredRun run) {
+          runs.add(run);
+        } else if (read[k] instanceof String why) {
+          skipped.accept(f, why);
+        } else if (read[k] instanceof ResultFolder.Skipped s && !s.ours()) {
+          skipped.accept(f, "not a result file (no results array)");
+        }
       }
     }
     return runs;

@@ -148,9 +148,21 @@ class AllPairsTest {
     Files.writeString(dir.resolve("07.json"), "{\"results\": 7");
     Files.writeString(dir.resolve("10.json"), "{\"results\": 10");
     skipped.clear();
-    assertThatThrownBy(() -> ScoredRun.readDirectory(dir, AUTHOR, SharedData::dataset,
-        (f, why) -> skipped.add(f.getFileName().toString()))).hasMessageContaining("07.json");
+    List<String> loaded = new ArrayList<>();
+    assertThatThrownBy(() -> ScoredRun.readDirectory(dir, AUTHOR, exam -> {
+      loaded.add(exam);
+      return SharedData.dataset();
+    }, (f, why) -> skipped.add(f.getFileName().toString()))).hasMessageContaining("07.json");
     assertThat(skipped).containsExactly("01.json", "04.json");
+
+    // A bad first file stops the reading before any dataset is loaded (it could be a download), as one by one.
+    Files.writeString(dir.resolve("00.json"), "{\"results\": 0");
+    loaded.clear();
+    assertThatThrownBy(() -> ScoredRun.readDirectory(dir, AUTHOR, exam -> {
+      loaded.add(exam);
+      return SharedData.dataset();
+    }, (f, why) -> { })).hasMessageContaining("00.json");
+    assertThat(loaded).isEmpty();
   }
 
   @Test
